@@ -1,0 +1,15 @@
+//! `exitgraph exit` (being built).
+
+use super::{CliError, Ctx};
+use std::process::ExitCode;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Arguments of the command.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub rest: Vec<String>,
+}
+
+pub fn run(_ctx: &mut Ctx, _args: Args) -> Result<ExitCode, CliError> {
+    Err(CliError::usage("`exit` is not available in this build yet"))
+}

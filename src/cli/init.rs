@@ -1,0 +1,39 @@
+//! `exitgraph init`: write a commented starter model that validates.
+
+use super::{CliError, Ctx};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The starter model (checked by a test to validate).
+pub const STARTER: &str = include_str!("starter.toml");
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Where to write the starter model.
+    #[arg(value_name = "PATH", default_value = "landscape.toml")]
+    pub path: PathBuf,
+    /// Overwrite the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
+    if args.path.exists() && !args.force {
+        return Err(CliError::usage_help(
+            format!("`{}` already exists", args.path.display()),
+            "choose another path, or pass --force to overwrite it",
+        ));
+    }
+    super::write_atomic(&args.path, STARTER.as_bytes())?;
+    writeln!(
+        ctx.out,
+        "wrote {}: a starter model with 3 vendors, 3 systems, 2 contracts, 1 service and 1 scenario",
+        args.path.display()
+    )?;
+    writeln!(
+        ctx.out,
+        "next: edit it, then run `exitgraph check {}`",
+        args.path.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

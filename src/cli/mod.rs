@@ -1,0 +1,366 @@
+//! The command line: argument parsing, loading, printing, exit codes.
+//!
+//! This is the only part of the crate that prints or picks an exit code.
+//! Exit codes (documented in `docs/diagnostics.md`):
+//!
+//! - 0: success (warnings do not change it);
+//! - 1: findings the user asked to fail on (policy rules, `check --policy`);
+//! - 2: invalid input or usage: a model with errors, a bad option, an
+//!   unknown id, an output that cannot be written.
+//!
+//! A closed pipe (`exitgraph hotspots m.toml | head`) ends quietly with 0.
+
+mod catalog;
+mod check;
+mod deadlines;
+mod diagram;
+mod diff;
+mod exit;
+mod explain;
+mod export;
+mod hotspots;
+mod import;
+mod init;
+mod output;
+mod paths;
+mod review;
+mod schema;
+mod score;
+mod simulate;
+
+pub use output::write_atomic;
+
+use crate::graph::Graph;
+use crate::model::{self, Diagnostic, EntityKind, Limits, LoadFailure, SourceMap};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// exitgraph: how locked in you are to your IT vendors, and how you get out.
+#[derive(Parser, Debug)]
+#[command(name = "exitgraph", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Options that apply to every command.
+#[derive(clap::Args, Debug, Clone)]
+pub struct GlobalArgs {
+    /// When to colour terminal output (NO_COLOR is honoured).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Largest model file accepted, in bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_file_bytes)]
+    pub max_file_size: u64,
+    /// Most entities accepted in a model.
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_entities)]
+    pub max_entities: usize,
+    /// Longest string value accepted, in bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_string_bytes)]
+    pub max_string_length: usize,
+}
+
+/// Colour choice for terminal output.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Load and validate a model; print a summary, warnings and errors.
+    Check(check::Args),
+    /// Write a commented starter model.
+    Init(init::Args),
+    /// Print the JSON Schema of the model (for editor completion).
+    Schema(schema::Args),
+    /// Plan the exit from a vendor: switch estimates, critical path, Monte Carlo.
+    Exit(exit::Args),
+    /// Contract notice and decision deadlines; optional iCalendar export.
+    Deadlines(deadlines::Args),
+    /// Lock-in scores of systems and vendors, spend concentration.
+    Hotspots(hotspots::Args),
+    /// Dependency chains of a service and its single points of failure.
+    Paths(paths::Args),
+    /// Everything the tool knows and concludes about one element.
+    Explain(explain::Args),
+    /// The sovereignty self-check (five dimensions, 5 to 25 points).
+    Score(score::Args),
+    /// The built-in catalogue of alternatives.
+    Catalog(catalog::Args),
+    /// Simulate a vendor or jurisdiction cut-off and price shocks.
+    Simulate(simulate::Args),
+    /// Draw a diagram (DOT, SVG, PNG).
+    Diagram(diagram::Args),
+    /// Write the annual switch-readiness review (HTML, Markdown, JSON, CSV, ICS, diagrams).
+    Review(review::Args),
+    /// Import a landscape from a spreadsheet (CSV) or ArchiMate exchange file.
+    Import(import::Args),
+    /// Export the model (GraphML, CycloneDX, Mermaid, JSON).
+    Export(export::Args),
+    /// Compare two models or two reviews.
+    Diff(diff::Args),
+}
+
+/// Why a command failed.
+#[derive(Debug)]
+pub enum CliError {
+    /// The model has errors (diagnostics are rendered).
+    Model(LoadFailure),
+    /// Bad usage or an unknown id: a message and an optional hint.
+    Usage {
+        message: String,
+        help: Option<String>,
+    },
+    /// Reading or writing a file failed.
+    Io { message: String },
+}
+
+impl CliError {
+    pub fn usage(message: impl Into<String>) -> Self {
+        CliError::Usage {
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn usage_help(message: impl Into<String>, help: impl Into<String>) -> Self {
+        CliError::Usage {
+            message: message.into(),
+            help: Some(help.into()),
+        }
+    }
+
+    pub fn io(message: impl Into<String>) -> Self {
+        CliError::Io {
+            message: message.into(),
+        }
+    }
+}
+
+impl From<io::Error> for CliError {
+    fn from(e: io::Error) -> Self {
+        CliError::io(e.to_string())
+    }
+}
+
+/// What a command needs from its surroundings: output streams and global options.
+pub struct Ctx {
+    pub global: GlobalArgs,
+    pub out: Box<dyn Write>,
+    pub err: Box<dyn Write>,
+    pub color: bool,
+    pub stderr_is_terminal: bool,
+}
+
+impl Ctx {
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.global.max_file_size,
+            max_entities: self.global.max_entities,
+            max_string_bytes: self.global.max_string_length,
+            ..Limits::default()
+        }
+    }
+
+    /// Loads and validates a model; on errors returns them for rendering.
+    pub fn load(&mut self, path: &Path) -> Result<Graph, CliError> {
+        let model = model::load_with(path, &self.limits()).map_err(CliError::Model)?;
+        Ok(Graph::build(model))
+    }
+
+    /// Loads a model and mentions its warnings in one line on stderr.
+    pub fn load_quiet(&mut self, path: &Path) -> Result<Graph, CliError> {
+        let g = self.load(path)?;
+        let n = g.model().warnings.len();
+        if n > 0 {
+            writeln!(
+                self.err,
+                "note: the model has {n} warning{}; `exitgraph check {}` shows them",
+                if n == 1 { "" } else { "s" },
+                path.display()
+            )?;
+        }
+        Ok(g)
+    }
+}
+
+/// Runs the CLI with the given arguments; returns the process exit code.
+pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = e.exit_code();
+            let _ = e.print();
+            // clap uses 2 for usage errors and 0 for --help / --version.
+            return ExitCode::from(if code == 0 { 0 } else { 2 });
+        }
+    };
+    let stderr_is_terminal = io::stderr().is_terminal();
+    let color = match cli.global.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            stderr_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let mut ctx = Ctx {
+        global: cli.global.clone(),
+        out: Box::new(io::BufWriter::new(io::stdout())),
+        err: Box::new(io::stderr()),
+        color,
+        stderr_is_terminal,
+    };
+    let result = dispatch(&mut ctx, cli.command);
+    let flushed = ctx.out.flush();
+    match result {
+        Ok(code) => match flushed {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                let _ = writeln!(ctx.err, "error: cannot write output: {e}");
+                ExitCode::from(2)
+            }
+            _ => code,
+        },
+        Err(CliError::Io { message }) if message.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(e) => {
+            report(&mut ctx, e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(ctx: &mut Ctx, command: Command) -> Result<ExitCode, CliError> {
+    let r = match command {
+        Command::Check(a) => check::run(ctx, a),
+        Command::Init(a) => init::run(ctx, a),
+        Command::Schema(a) => schema::run(ctx, a),
+        Command::Exit(a) => exit::run(ctx, a),
+        Command::Deadlines(a) => deadlines::run(ctx, a),
+        Command::Hotspots(a) => hotspots::run(ctx, a),
+        Command::Paths(a) => paths::run(ctx, a),
+        Command::Explain(a) => explain::run(ctx, a),
+        Command::Score(a) => score::run(ctx, a),
+        Command::Catalog(a) => catalog::run(ctx, a),
+        Command::Simulate(a) => simulate::run(ctx, a),
+        Command::Diagram(a) => diagram::run(ctx, a),
+        Command::Review(a) => review::run(ctx, a),
+        Command::Import(a) => import::run(ctx, a),
+        Command::Export(a) => export::run(ctx, a),
+        Command::Diff(a) => diff::run(ctx, a),
+    };
+    // A write to a closed pipe is not an error of the user's.
+    match r {
+        Err(CliError::Io { message }) if message.contains("Broken pipe") => Ok(ExitCode::SUCCESS),
+        other => other,
+    }
+}
+
+fn report(ctx: &mut Ctx, e: CliError) {
+    let _ = ctx.out.flush();
+    match e {
+        CliError::Model(failure) => {
+            let text = render_diagnostics(&failure.sources, &failure.diagnostics, ctx.color);
+            let _ = ctx.err.write_all(text.as_bytes());
+            let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
+            let _ = writeln!(
+                ctx.err,
+                "error: the model has {errors} error{}; nothing was analysed",
+                if errors == 1 { "" } else { "s" }
+            );
+        }
+        CliError::Usage { message, help } => {
+            let _ = writeln!(ctx.err, "error: {message}");
+            if let Some(h) = help {
+                let _ = writeln!(ctx.err, "  help: {h}");
+            }
+        }
+        CliError::Io { message } => {
+            let _ = writeln!(ctx.err, "error: {message}");
+        }
+    }
+}
+
+/// Renders diagnostics with source excerpts (codespan), coloured or plain.
+pub fn render_diagnostics(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
+    use codespan_reporting::term::{self, Config};
+    let config = Config::default();
+    let mut out = String::new();
+    for d in diags {
+        let cs = d.to_codespan();
+        if color {
+            let mut buf = term::termcolor::Buffer::ansi();
+            if term::emit_to_write_style(&mut buf, &config, sources, &cs).is_ok() {
+                out.push_str(&String::from_utf8_lossy(buf.as_slice()));
+                continue;
+            }
+        }
+        match term::emit_into_string(&config, sources, &cs) {
+            Ok(s) => out.push_str(&s),
+            Err(_) => {
+                out.push_str(&format!(
+                    "{}[{}]: {}\n",
+                    if d.is_error() { "error" } else { "warning" },
+                    d.code,
+                    d.message
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Parses a `YYYY-MM-DD` date given on the command line.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01"))
+}
+
+/// The as-of date: the option, else the model's `as_of`, else today.
+pub fn as_of(option: Option<NaiveDate>, g: &Graph) -> NaiveDate {
+    option
+        .or(g.model().organisation.as_of)
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// An unknown id given on the command line, with "did you mean".
+pub fn unknown_id(g: &Graph, kind: EntityKind, key: &str) -> CliError {
+    let others = g.model().kinds_of(key);
+    let help = if let Some(s) = g.model().suggest(kind, key) {
+        Some(format!("did you mean `{s}`?"))
+    } else if !others.is_empty() {
+        Some(format!(
+            "`{key}` is a {}, not a {}",
+            others
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(" and a "),
+            kind.as_str()
+        ))
+    } else {
+        Some(format!(
+            "`exitgraph explain MODEL` lists nothing for it; check the {} ids in the model",
+            kind.as_str()
+        ))
+    };
+    CliError::Usage {
+        message: format!("the model has no {} `{key}`", kind.as_str()),
+        help,
+    }
+}
+
+/// The model file path argument shared by most commands.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ModelArg {
+    /// The landscape model (TOML).
+    #[arg(value_name = "MODEL")]
+    pub model: PathBuf,
+}

@@ -1,0 +1,57 @@
+//! Writing output files safely: atomically, and never over the input.
+//!
+//! Every file is written to a temporary file in the target directory and
+//! renamed into place, so an interrupted run never leaves a half-written
+//! file and never destroys the previous version.
+
+use super::CliError;
+use crate::model::SourceMap;
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to `path` atomically (temporary file, then rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    if path.is_dir() {
+        return Err(CliError::io(format!(
+            "`{}` is a directory; give a file name",
+            path.display()
+        )));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".exitgraph-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| CliError::io(format!("cannot write into `{}`: {e}", dir.display())))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.flush())
+        .map_err(|e| CliError::io(format!("cannot write `{}`: {e}", path.display())))?;
+    tmp.persist(path)
+        .map_err(|e| CliError::io(format!("cannot write `{}`: {}", path.display(), e.error)))?;
+    Ok(())
+}
+
+/// Refuses an output path that is one of the model's input files.
+#[allow(dead_code)] // used by the commands that write files
+pub fn refuse_input(path: &Path, sources: &SourceMap) -> Result<(), CliError> {
+    let target = path.canonicalize().ok();
+    for (_, f) in sources.files() {
+        let same = match &target {
+            Some(t) => *t == f.path,
+            None => false,
+        };
+        if same {
+            return Err(CliError::usage_help(
+                format!(
+                    "`{}` is an input file of the model; exitgraph never overwrites its input",
+                    path.display()
+                ),
+                "choose another output path",
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,280 @@
+//! Reading model files from disk, following `include` globs.
+//!
+//! Each file is parsed with recovery, so every syntax error of a file is
+//! reported, and read into the shared [`RawModel`]. Includes are resolved
+//! relative to the including file, in sorted order (so the model does not
+//! depend on directory listing order); a file reached twice is read once;
+//! a file that includes itself through a chain is an `include-cycle` error.
+
+use super::decode::Ctx;
+use super::diag::{Code, Diagnostic};
+use super::raw::{self, RawModel};
+use super::source::{FileId, SourceMap, Sp, Span};
+use std::path::{Path, PathBuf};
+use toml::de::DeTable;
+
+/// Limits against hostile or accidental huge inputs.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Largest model file accepted, in bytes.
+    pub max_file_bytes: u64,
+    /// Most entities (of all kinds together) accepted.
+    pub max_entities: usize,
+    /// Deepest include nesting accepted.
+    pub max_include_depth: usize,
+    /// Longest string value accepted, in bytes.
+    pub max_string_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 256 * 1024 * 1024,
+            max_entities: 2_000_000,
+            max_include_depth: 16,
+            max_string_bytes: 64 * 1024,
+        }
+    }
+}
+
+pub(crate) struct Loader<'l> {
+    pub limits: &'l Limits,
+    pub sources: SourceMap,
+    pub diags: Vec<Diagnostic>,
+    pub raw: RawModel,
+}
+
+impl<'l> Loader<'l> {
+    pub fn new(limits: &'l Limits) -> Self {
+        Loader {
+            limits,
+            sources: SourceMap::new(),
+            diags: Vec::new(),
+            raw: RawModel::default(),
+        }
+    }
+
+    /// Loads the main file from disk, then its includes.
+    pub fn load_path(&mut self, path: &Path) {
+        let name = path.display().to_string();
+        match self.read_text(path) {
+            Ok(text) => {
+                let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+                self.load_text(name, &canonical, text, true, &mut vec![canonical.clone()]);
+            }
+            Err(msg) => self.diags.push(
+                Diagnostic::error(Code::FileRead, format!("cannot read `{name}`: {msg}")).help(
+                    "check the path; models are TOML files such as `examples/musterstadt.toml`",
+                ),
+            ),
+        }
+    }
+
+    /// Loads a model given as text (main file). Includes resolve relative to `path`'s directory.
+    pub fn load_text(
+        &mut self,
+        name: String,
+        path: &Path,
+        text: String,
+        is_main: bool,
+        stack: &mut Vec<PathBuf>,
+    ) {
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        let file = FileId(self.sources.len() as u32);
+        let includes = self.parse_and_read(file, &text, is_main);
+        self.sources.add(name, path, text);
+        if stack.len() > self.limits.max_include_depth {
+            if let Some(first) = includes.first() {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::IncludeInvalid,
+                        format!(
+                            "includes are nested more than {} levels deep",
+                            self.limits.max_include_depth
+                        ),
+                    )
+                    .at(first.span, "this include is too deep")
+                    .help("flatten the include structure"),
+                );
+            }
+            return;
+        }
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        for pattern in includes {
+            self.include(&dir, &pattern, stack);
+        }
+    }
+
+    fn include(&mut self, dir: &Path, pattern: &Sp<String>, stack: &mut Vec<PathBuf>) {
+        let full = dir.join(&pattern.value);
+        let full_str = full.to_string_lossy().to_string();
+        let is_glob = pattern.value.contains(['*', '?', '[']);
+        let mut paths: Vec<PathBuf> = match glob::glob(&full_str) {
+            Ok(paths) => paths
+                .filter_map(Result::ok)
+                .filter(|p| p.is_file())
+                .collect(),
+            Err(e) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::IncludeNotFound,
+                        format!("`{}` is not a valid include pattern", pattern.value),
+                    )
+                    .at(pattern.span, e.msg),
+                );
+                return;
+            }
+        };
+        paths.sort();
+        if paths.is_empty() {
+            let d = if is_glob {
+                Diagnostic::warning(
+                    Code::IncludeEmpty,
+                    format!("include pattern `{}` matches no file", pattern.value),
+                )
+                .at(pattern.span, "no file matches")
+            } else {
+                Diagnostic::error(
+                    Code::IncludeNotFound,
+                    format!("included file `{}` does not exist", pattern.value),
+                )
+                .at(pattern.span, format!("looked for {full_str}"))
+                .help("paths are relative to the including file")
+            };
+            self.diags.push(d);
+            return;
+        }
+        for p in paths {
+            let canonical = p.canonicalize().unwrap_or_else(|_| p.clone());
+            if stack.contains(&canonical) {
+                let chain: Vec<String> = stack
+                    .iter()
+                    .chain(std::iter::once(&canonical))
+                    .map(|s| {
+                        s.file_name()
+                            .map(|n| n.to_string_lossy().to_string())
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::IncludeCycle,
+                        format!("files include each other in a loop: {}", chain.join(" -> ")),
+                    )
+                    .at(pattern.span, "this include closes the loop")
+                    .help("remove one of the includes of the loop"),
+                );
+                continue;
+            }
+            if self.sources.files().any(|(_, f)| f.path == canonical) {
+                continue; // already read through another include
+            }
+            match self.read_text(&p) {
+                Ok(text) => {
+                    stack.push(canonical.clone());
+                    self.load_text(p.display().to_string(), &canonical, text, false, stack);
+                    stack.pop();
+                }
+                Err(msg) => self.diags.push(
+                    Diagnostic::error(
+                        Code::FileRead,
+                        format!("cannot read included file `{}`: {msg}", p.display()),
+                    )
+                    .at(pattern.span, "included here"),
+                ),
+            }
+        }
+    }
+
+    fn read_text(&self, path: &Path) -> Result<String, String> {
+        let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+        if meta.is_dir() {
+            return Err("it is a directory, not a file".into());
+        }
+        if meta.len() > self.limits.max_file_bytes {
+            return Err(format!(
+                "the file has {} bytes, more than the limit of {} (raise it with --max-file-size)",
+                meta.len(),
+                self.limits.max_file_bytes
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "the file is not UTF-8 (first bad byte at offset {}); save it as UTF-8",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    }
+
+    /// Parses one file and reads it into the raw model; returns its include patterns.
+    fn parse_and_read(&mut self, file: FileId, text: &str, is_main: bool) -> Vec<Sp<String>> {
+        if text.len() as u64 > self.limits.max_file_bytes {
+            self.diags.push(Diagnostic::error(
+                Code::TooLarge,
+                format!(
+                    "the model text has {} bytes, more than the limit of {}",
+                    text.len(),
+                    self.limits.max_file_bytes
+                ),
+            ));
+            return Vec::new();
+        }
+        let (root, errors) = DeTable::parse_recoverable(text);
+        if !errors.is_empty() {
+            for e in errors {
+                let span = e
+                    .span()
+                    .map(|r| Span::new(file, r))
+                    .unwrap_or(Span::new(file, 0..0));
+                let message = e.message().trim().to_string();
+                self.diags.push(
+                    Diagnostic::error(Code::TomlSyntax, format!("invalid TOML: {message}"))
+                        .at(span, "here")
+                        .help(
+                            "see https://toml.io for the syntax; strings need quotes, dates do not",
+                        ),
+                );
+            }
+            return Vec::new();
+        }
+        let range = root.span();
+        let mut cx = Ctx {
+            file,
+            diags: &mut self.diags,
+            text,
+        };
+        check_string_lengths(&mut cx, root.get_ref(), self.limits.max_string_bytes);
+        raw::read_file(&mut cx, root.get_ref(), range, is_main, &mut self.raw)
+    }
+}
+
+/// Refuses overlong strings (names of 10,000 characters are fine; megabytes are not).
+fn check_string_lengths(cx: &mut Ctx<'_>, table: &DeTable<'_>, max: usize) {
+    fn walk(cx: &mut Ctx<'_>, v: &toml::Spanned<toml::de::DeValue<'_>>, max: usize) {
+        use toml::de::DeValue;
+        match v.get_ref() {
+            DeValue::String(s) if s.len() > max => cx.push(
+                Diagnostic::error(
+                    Code::TooLarge,
+                    format!(
+                        "a string of {} bytes is longer than the limit of {max}",
+                        s.len()
+                    ),
+                )
+                .at(
+                    cx.span(v.span().start..v.span().start + 1),
+                    "this string is too long",
+                )
+                .help("shorten it, or raise the limit with --max-string-length"),
+            ),
+            DeValue::Array(items) => items.iter().for_each(|i| walk(cx, i, max)),
+            DeValue::Table(t) => t.iter().for_each(|(_, i)| walk(cx, i, max)),
+            _ => {}
+        }
+    }
+    table.iter().for_each(|(_, v)| walk(cx, v, max));
+}

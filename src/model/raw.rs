@@ -1,0 +1,618 @@
+//! Raw model: what the TOML says, with spans, references still as strings.
+//!
+//! Decoding checks types, enum words, dates, durations and country codes;
+//! everything that needs the whole model (references, duplicates, cycles)
+//! is left to `validate`.
+
+use super::country::{Country, Region};
+use super::decode::{Ctx, Table, read_str, type_name};
+use super::defaults::{self, Defaults};
+use super::diag::{Code, Diagnostic};
+use super::duration::Duration;
+use super::source::{Sp, Span};
+use super::types::*;
+use chrono::NaiveDate;
+use toml::de::{DeTable, DeValue};
+
+pub type Id = Sp<String>;
+
+#[derive(Debug, Default)]
+pub struct RawOrganisation {
+    pub span: Span,
+    pub name: Option<Sp<String>>,
+    pub home: Option<Sp<Country>>,
+    pub trusted: Vec<Sp<Region>>,
+    pub as_of: Option<Sp<NaiveDate>>,
+    pub staff: Option<Sp<u64>>,
+    pub parallel_migrations: Option<Sp<u64>>,
+    pub switch_target: Option<Sp<Duration>>,
+    pub it_competence: Option<Sp<u64>>,
+    pub currency: Option<Sp<String>>,
+    pub language: Option<Sp<Lang>>,
+    pub include: Vec<Sp<String>>,
+}
+
+#[derive(Debug)]
+pub struct RawVendor {
+    pub span: Span,
+    pub id: Option<Id>,
+    pub name: Option<Sp<String>>,
+    pub country: Option<Sp<Country>>,
+    pub parent: Option<Id>,
+    pub description: Option<Sp<String>>,
+}
+
+#[derive(Debug)]
+pub enum RawDep {
+    One(Id),
+    Any(Span, Vec<Id>),
+}
+
+#[derive(Debug)]
+pub struct RawData {
+    pub classes: Vec<Sp<String>>,
+    pub sensitivity: Option<Sp<Sensitivity>>,
+    pub volume_gb: Option<Sp<f64>>,
+    pub backup: Option<Id>,
+}
+
+#[derive(Debug, Default)]
+pub struct RawSwitch {
+    pub span: Span,
+    pub optimistic: Option<Sp<Duration>>,
+    pub likely: Option<Sp<Duration>>,
+    pub pessimistic: Option<Sp<Duration>>,
+    pub cost: Option<Sp<f64>>,
+}
+
+#[derive(Debug)]
+pub struct RawSystem {
+    pub span: Span,
+    pub id: Option<Id>,
+    pub name: Option<Sp<String>>,
+    pub description: Option<Sp<String>>,
+    pub category: Option<Sp<String>>,
+    pub layer: Option<Sp<Layer>>,
+    pub vendor: Option<Id>,
+    pub operator: Option<Id>,
+    pub region: Option<Sp<Region>>,
+    pub licence: Option<Sp<Licence>>,
+    pub criticality: Option<Sp<Criticality>>,
+    pub users: Option<Sp<u64>>,
+    pub status: Option<Sp<Status>>,
+    pub customisation: Option<Sp<Customisation>>,
+    pub data: Option<RawData>,
+    pub formats: Vec<Id>,
+    pub exports: Option<Vec<Id>>,
+    pub depends_on: Vec<RawDep>,
+    pub alternatives: Vec<Id>,
+    pub exit_plan: Option<Sp<String>>,
+    pub licence_check: Option<Sp<Duration>>,
+    pub switch: Option<RawSwitch>,
+}
+
+#[derive(Debug)]
+pub struct RawInterface {
+    pub span: Span,
+    pub id: Option<Id>,
+    pub name: Option<Sp<String>>,
+    pub description: Option<Sp<String>>,
+    pub from: Option<Id>,
+    pub to: Option<Id>,
+    pub protocol: Option<Sp<String>>,
+    pub format: Option<Id>,
+    pub open: Option<Sp<bool>>,
+    pub hard: Option<Sp<bool>>,
+}
+
+#[derive(Debug)]
+pub struct RawFormat {
+    pub span: Span,
+    pub id: Option<Id>,
+    pub name: Option<Sp<String>>,
+    pub open: Option<Sp<bool>>,
+    pub standard: Option<Sp<String>>,
+    pub description: Option<Sp<String>>,
+}
+
+#[derive(Debug)]
+pub struct RawContract {
+    pub span: Span,
+    pub id: Option<Id>,
+    pub name: Option<Sp<String>>,
+    pub description: Option<Sp<String>>,
+    pub vendor: Option<Id>,
+    pub covers: Vec<Id>,
+    pub kind: Option<Sp<ContractKind>>,
+    pub start: Option<Sp<NaiveDate>>,
+    pub end: Option<Sp<NaiveDate>>,
+    pub term: Option<Sp<Duration>>,
+    pub notice: Option<Sp<Duration>>,
+    pub renewal: Option<Sp<Duration>>,
+    pub annual_cost: Option<Sp<f64>>,
+    pub data_retrieval: Option<Sp<Duration>>,
+    pub switching_charge: Option<Sp<f64>>,
+}
+
+#[derive(Debug)]
+pub struct RawService {
+    pub span: Span,
+    pub id: Option<Id>,
+    pub name: Option<Sp<String>>,
+    pub description: Option<Sp<String>>,
+    pub criticality: Option<Sp<Criticality>>,
+    pub max_outage: Option<Sp<Duration>>,
+    pub users: Option<Sp<u64>>,
+    pub needs: Vec<RawDep>,
+}
+
+#[derive(Debug)]
+pub enum RawCut {
+    Vendor(Id),
+    Jurisdiction(Sp<Region>),
+    System(Id),
+}
+
+#[derive(Debug)]
+pub struct RawPrice {
+    pub vendor: Option<Id>,
+    pub factor: Option<Sp<f64>>,
+}
+
+#[derive(Debug)]
+pub struct RawScenario {
+    pub span: Span,
+    pub id: Option<Id>,
+    pub name: Option<Sp<String>>,
+    pub description: Option<Sp<String>>,
+    pub cut: Vec<RawCut>,
+    pub price: Vec<RawPrice>,
+}
+
+/// Everything read from all files of a model.
+#[derive(Debug, Default)]
+pub struct RawModel {
+    /// The main file's organisation (included files may only add `include`).
+    pub organisation: Option<RawOrganisation>,
+    pub defaults: Option<(Span, Defaults)>,
+    pub vendors: Vec<RawVendor>,
+    pub systems: Vec<RawSystem>,
+    pub interfaces: Vec<RawInterface>,
+    pub formats: Vec<RawFormat>,
+    pub contracts: Vec<RawContract>,
+    pub services: Vec<RawService>,
+    pub scenarios: Vec<RawScenario>,
+}
+
+/// Reads one parsed file into `raw`. Returns the include patterns of this file.
+pub fn read_file(
+    cx: &mut Ctx<'_>,
+    root: &DeTable<'_>,
+    root_range: std::ops::Range<usize>,
+    is_main: bool,
+    raw: &mut RawModel,
+) -> Vec<Sp<String>> {
+    let mut top = Table::new(root, root_range, "the model file");
+    let mut includes = Vec::new();
+    if let Some(t) = top.sub(cx, "organisation", "[organisation]") {
+        let org = read_organisation(cx, t, is_main);
+        includes = org.include.clone();
+        if is_main {
+            raw.organisation = Some(org);
+        }
+    }
+    if let Some(t) = top.sub(cx, "defaults", "[defaults]") {
+        let span = t.head(cx);
+        if !is_main {
+            cx.push(
+                Diagnostic::error(
+                    Code::IncludeInvalid,
+                    "`[defaults]` belongs in the main model file",
+                )
+                .at(span, "not allowed in an included file")
+                .help("move this table to the file named on the command line"),
+            );
+        } else {
+            raw.defaults = Some((span, defaults::read(cx, t)));
+        }
+    }
+    for t in entities(cx, &mut top, "vendor") {
+        raw.vendors.push(read_vendor(cx, t));
+    }
+    for t in entities(cx, &mut top, "system") {
+        raw.systems.push(read_system(cx, t));
+    }
+    for t in entities(cx, &mut top, "interface") {
+        raw.interfaces.push(read_interface(cx, t));
+    }
+    for t in entities(cx, &mut top, "format") {
+        raw.formats.push(read_format(cx, t));
+    }
+    for t in entities(cx, &mut top, "contract") {
+        raw.contracts.push(read_contract(cx, t));
+    }
+    for t in entities(cx, &mut top, "service") {
+        raw.services.push(read_service(cx, t));
+    }
+    for t in entities(cx, &mut top, "scenario") {
+        raw.scenarios.push(read_scenario(cx, t));
+    }
+    top.finish(cx);
+    includes
+}
+
+/// The tables of an array of tables such as `[[system]]`.
+fn entities<'a, 'i>(
+    cx: &mut Ctx<'_>,
+    top: &mut Table<'a, 'i>,
+    key: &'static str,
+) -> Vec<Table<'a, 'i>> {
+    let Some(v) = top.get(key) else {
+        return Vec::new();
+    };
+    match v.get_ref() {
+        DeValue::Array(items) => items
+            .iter()
+            .filter_map(|item| Table::from_value(cx, item, format!("a [[{key}]] entry")))
+            .collect(),
+        other => {
+            cx.push(
+                Diagnostic::error(
+                    Code::WrongType,
+                    format!(
+                        "`{key}` must be a list of tables written `[[{key}]]`, found {}",
+                        type_name(other)
+                    ),
+                )
+                .at(
+                    cx.span(v.span()),
+                    format!("write each entry as a `[[{key}]]` table"),
+                ),
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// Reads `id` first and names the table after it in later messages.
+fn read_id(cx: &mut Ctx<'_>, t: &mut Table<'_, '_>, kind: &str) -> Option<Id> {
+    let id = t.req_str(cx, "id", "\"my-id\"");
+    if let Some(id) = &id {
+        t.set_what(format!("{kind} `{}`", id.value));
+    } else {
+        t.set_what(format!("a {kind}"));
+    }
+    id
+}
+
+fn read_organisation(cx: &mut Ctx<'_>, mut t: Table<'_, '_>, is_main: bool) -> RawOrganisation {
+    let mut o = RawOrganisation {
+        span: t.head(cx),
+        ..Default::default()
+    };
+    if let Some(l) = t.str_list(cx, "include") {
+        o.include = l.value;
+    }
+    if !is_main {
+        // An included file may pull in further files, nothing else.
+        for (key, span) in t.unread_keys(cx) {
+            cx.push(
+                Diagnostic::error(
+                    Code::IncludeInvalid,
+                    format!("`{key}` of [organisation] belongs in the main model file"),
+                )
+                .at(span, "only `include` is allowed here in an included file")
+                .help("move this key to the file named on the command line"),
+            );
+        }
+        return o;
+    }
+    o.name = t.req_str(cx, "name", "\"Stadt Musterstadt\"");
+    o.home = t.country(cx, "home");
+    if o.home.is_none() && t.get("home").is_none() {
+        t.missing(cx, "home", "\"DE\"");
+    }
+    if let Some(list) = t.str_list(cx, "trusted") {
+        for s in &list.value {
+            if let Some(r) = super::decode::region_of(cx, s, "trusted", "[organisation]") {
+                o.trusted.push(r);
+            }
+        }
+    }
+    o.as_of = t.date(cx, "as_of");
+    o.staff = t.uint(cx, "staff");
+    o.parallel_migrations = t.uint(cx, "parallel_migrations");
+    o.switch_target = t.duration(cx, "switch_target");
+    o.it_competence = t.uint(cx, "it_competence");
+    o.currency = t.str(cx, "currency");
+    o.language = t.word(cx, "language", Lang::WORDS);
+    t.finish(cx);
+    o
+}
+
+fn read_vendor(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawVendor {
+    let id = read_id(cx, &mut t, "vendor");
+    let v = RawVendor {
+        span: t.head(cx),
+        id,
+        name: t.req_str(cx, "name", "\"Example GmbH\""),
+        country: {
+            let present = t.get("country").is_some();
+            let c = t.country(cx, "country");
+            if !present {
+                t.missing(cx, "country", "\"DE\"");
+            }
+            c
+        },
+        parent: t.str(cx, "parent"),
+        description: t.str(cx, "description"),
+    };
+    t.finish(cx);
+    v
+}
+
+fn id_list(cx: &mut Ctx<'_>, t: &mut Table<'_, '_>, key: &'static str) -> Option<Vec<Id>> {
+    t.str_list(cx, key).map(|l| l.value)
+}
+
+/// Reads `depends_on` / `needs`: strings and `{ any = [...] }` tables.
+fn deps(cx: &mut Ctx<'_>, t: &mut Table<'_, '_>, key: &'static str) -> Vec<RawDep> {
+    let what = t.what().to_string();
+    let Some((_, items)) = t.list(cx, key, "a list of system ids and `{ any = [...] }` groups")
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in items {
+        if let Some(s) = read_str(cx, item) {
+            out.push(RawDep::One(s));
+            continue;
+        }
+        let Some(mut g) = Table::from_value(cx, item, format!("an entry of `{key}` of {what}"))
+        else {
+            continue;
+        };
+        let span = cx.span(item.span());
+        if let Some(list) = g.str_list(cx, "any") {
+            out.push(RawDep::Any(span, list.value));
+        } else if g.get("any").is_none() {
+            g.missing(cx, "any", "[\"system-a\", \"system-b\"]");
+        }
+        g.finish(cx);
+    }
+    out
+}
+
+fn read_system(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawSystem {
+    let id = read_id(cx, &mut t, "system");
+    let span = t.head(cx);
+    let name = t.req_str(cx, "name", "\"Microsoft 365\"");
+    let description = t.str(cx, "description");
+    let category = t.str(cx, "category");
+    let layer = t.word(cx, "layer", Layer::WORDS);
+    let vendor = t.str(cx, "vendor");
+    let operator = t.str(cx, "operator");
+    let region = t.region(cx, "region");
+    let licence = t.word(cx, "licence", Licence::WORDS);
+    let criticality = t.word(cx, "criticality", Criticality::WORDS);
+    let users = t.uint(cx, "users");
+    let status = t.word(cx, "status", Status::WORDS);
+    let customisation = t.word(cx, "customisation", Customisation::WORDS);
+    let what = t.what().to_string();
+    let data = t.sub(cx, "data", format!("`data` of {what}")).map(|mut d| {
+        let r = RawData {
+            classes: d
+                .str_list(cx, "classes")
+                .map(|l| l.value)
+                .unwrap_or_default(),
+            sensitivity: d.word(cx, "sensitivity", Sensitivity::WORDS),
+            volume_gb: d.number(cx, "volume_gb"),
+            backup: d.str(cx, "backup"),
+        };
+        d.finish(cx);
+        r
+    });
+    let formats = id_list(cx, &mut t, "formats").unwrap_or_default();
+    let exports = id_list(cx, &mut t, "exports");
+    let depends_on = deps(cx, &mut t, "depends_on");
+    let alternatives = id_list(cx, &mut t, "alternatives").unwrap_or_default();
+    let exit_plan = t.str(cx, "exit_plan");
+    let licence_check = t.duration(cx, "licence_check");
+    let switch = t
+        .sub(cx, "switch", format!("`[system.switch]` of {what}"))
+        .map(|mut s| {
+            let r = RawSwitch {
+                span: s.head(cx),
+                optimistic: s.duration(cx, "optimistic"),
+                likely: s.duration(cx, "likely"),
+                pessimistic: s.duration(cx, "pessimistic"),
+                cost: s.number(cx, "cost"),
+            };
+            s.finish(cx);
+            r
+        });
+    t.finish(cx);
+    RawSystem {
+        span,
+        id,
+        name,
+        description,
+        category,
+        layer,
+        vendor,
+        operator,
+        region,
+        licence,
+        criticality,
+        users,
+        status,
+        customisation,
+        data,
+        formats,
+        exports,
+        depends_on,
+        alternatives,
+        exit_plan,
+        licence_check,
+        switch,
+    }
+}
+
+fn read_interface(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawInterface {
+    let id = read_id(cx, &mut t, "interface");
+    let r = RawInterface {
+        span: t.head(cx),
+        id,
+        name: t.str(cx, "name"),
+        description: t.str(cx, "description"),
+        from: t.req_str(cx, "from", "\"system-that-needs\""),
+        to: t.req_str(cx, "to", "\"system-that-is-needed\""),
+        protocol: t.str(cx, "protocol"),
+        format: t.str(cx, "format"),
+        open: t.bool(cx, "open"),
+        hard: t.bool(cx, "hard"),
+    };
+    t.finish(cx);
+    r
+}
+
+fn read_format(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawFormat {
+    let id = read_id(cx, &mut t, "format");
+    let span = t.head(cx);
+    let name = t.req_str(cx, "name", "\"OpenDocument\"");
+    let present = t.get("open").is_some();
+    let open = t.bool(cx, "open");
+    if !present {
+        t.missing(cx, "open", "true");
+    }
+    let r = RawFormat {
+        span,
+        id,
+        name,
+        open,
+        standard: t.str(cx, "standard"),
+        description: t.str(cx, "description"),
+    };
+    t.finish(cx);
+    r
+}
+
+fn read_contract(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawContract {
+    let id = read_id(cx, &mut t, "contract");
+    let span = t.head(cx);
+    let name = t.str(cx, "name");
+    let description = t.str(cx, "description");
+    let vendor = t.req_str(cx, "vendor", "\"vendor-id\"");
+    let covers = id_list(cx, &mut t, "covers").unwrap_or_default();
+    let present = t.get("kind").is_some();
+    let kind = t.word(cx, "kind", ContractKind::WORDS);
+    if !present {
+        t.missing(cx, "kind", "\"subscription\"");
+    }
+    let r = RawContract {
+        span,
+        id,
+        name,
+        description,
+        vendor,
+        covers,
+        kind,
+        start: t.date(cx, "start"),
+        end: t.date(cx, "end"),
+        term: t.duration(cx, "term"),
+        notice: t.duration(cx, "notice"),
+        renewal: t.duration(cx, "renewal"),
+        annual_cost: t.number(cx, "annual_cost"),
+        data_retrieval: t.duration(cx, "data_retrieval"),
+        switching_charge: t.number(cx, "switching_charge"),
+    };
+    t.finish(cx);
+    r
+}
+
+fn read_service(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawService {
+    let id = read_id(cx, &mut t, "service");
+    let span = t.head(cx);
+    let r = RawService {
+        span,
+        id,
+        name: t.req_str(cx, "name", "\"Residents' registration\""),
+        description: t.str(cx, "description"),
+        criticality: t.word(cx, "criticality", Criticality::WORDS),
+        max_outage: t.duration(cx, "max_outage"),
+        users: t.uint(cx, "users"),
+        needs: deps(cx, &mut t, "needs"),
+    };
+    t.finish(cx);
+    r
+}
+
+fn read_scenario(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawScenario {
+    let id = read_id(cx, &mut t, "scenario");
+    let span = t.head(cx);
+    let name = t.req_str(cx, "name", "\"US sanctions\"");
+    let description = t.str(cx, "description");
+    let what = t.what().to_string();
+    let mut cut = Vec::new();
+    if let Some(list) = t.str_list(cx, "cut") {
+        for s in list.value {
+            if let Some(c) = parse_cut(cx, &s, &what) {
+                cut.push(c);
+            }
+        }
+    }
+    let mut price = Vec::new();
+    if let Some((_, items)) = t.list(
+        cx,
+        "price",
+        "a list of `{ vendor = \"id\", factor = 2.0 }` tables",
+    ) {
+        for item in items {
+            if let Some(mut p) = Table::from_value(cx, item, format!("a `price` entry of {what}")) {
+                let vendor = p.req_str(cx, "vendor", "\"vendor-id\"");
+                let present = p.get("factor").is_some();
+                let factor = p.number(cx, "factor");
+                if !present {
+                    p.missing(cx, "factor", "2.0");
+                }
+                price.push(RawPrice { vendor, factor });
+                p.finish(cx);
+            }
+        }
+    }
+    t.finish(cx);
+    RawScenario {
+        span,
+        id,
+        name,
+        description,
+        cut,
+        price,
+    }
+}
+
+/// Parses `vendor:ID`, `jurisdiction:CC` or `system:ID`.
+pub fn parse_cut(cx: &mut Ctx<'_>, s: &Sp<String>, what: &str) -> Option<RawCut> {
+    let (kind, rest) = s.value.split_once(':').unwrap_or(("", ""));
+    let rest_sp = Sp::new(rest.to_string(), s.span);
+    match kind {
+        "vendor" => Some(RawCut::Vendor(rest_sp)),
+        "system" => Some(RawCut::System(rest_sp)),
+        "jurisdiction" => {
+            super::decode::region_of(cx, &rest_sp, "cut", what).map(RawCut::Jurisdiction)
+        }
+        _ => {
+            cx.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("`cut` of {what} cannot be `{}`", s.value),
+                )
+                .at(s.span, "not a cut")
+                .help(
+                    "write `vendor:ID`, `jurisdiction:CC` (e.g. `jurisdiction:US`) or `system:ID`",
+                ),
+            );
+            None
+        }
+    }
+}

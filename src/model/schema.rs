@@ -1,0 +1,200 @@
+//! JSON Schema (draft 2020-12) of the model, for editor completion and
+//! validation (TOML language servers such as taplo read it through a
+//! `#:schema ./exitgraph.schema.json` first-line comment).
+//!
+//! The schema is written out by hand because the loader is hand-written too
+//! (it reads a spanned TOML tree to report every problem at once); a unit test
+//! checks that both know exactly the same keys.
+
+use serde_json::{Value, json};
+
+fn duration(desc: &str) -> Value {
+    json!({
+        "type": "string",
+        "description": desc,
+        "pattern": "^(P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?|(\\s*\\d+\\s*(d|day|days|w|wk|week|weeks|mo|month|months|y|yr|year|years))+\\s*)$"
+    })
+}
+
+fn id(desc: &str) -> Value {
+    json!({ "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": desc })
+}
+
+fn country(desc: &str) -> Value {
+    json!({ "type": "string", "pattern": "^[A-Z]{2}$", "description": desc })
+}
+
+fn date(desc: &str) -> Value {
+    json!({ "type": "string", "format": "date", "description": desc })
+}
+
+fn money(desc: &str) -> Value {
+    json!({ "type": "number", "minimum": 0, "description": desc })
+}
+
+fn words(list: &[&str], desc: &str) -> Value {
+    json!({ "enum": list, "description": desc })
+}
+
+fn text(desc: &str) -> Value {
+    json!({ "type": "string", "description": desc })
+}
+
+fn ids(desc: &str) -> Value {
+    json!({ "type": "array", "items": { "type": "string" }, "description": desc })
+}
+
+fn deps(desc: &str) -> Value {
+    json!({
+        "type": "array",
+        "description": desc,
+        "items": {
+            "oneOf": [
+                { "type": "string", "description": "a system id" },
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["any"],
+                    "properties": { "any": ids("at least one of these systems is needed") }
+                }
+            ]
+        }
+    })
+}
+
+fn object(required: &[&str], props: Value) -> Value {
+    json!({ "type": "object", "additionalProperties": false, "required": required, "properties": props })
+}
+
+fn params(keys: &[&str], desc: &str) -> Value {
+    let props: serde_json::Map<String, Value> = keys
+        .iter()
+        .map(|k| (k.to_string(), json!({ "type": "number", "minimum": 0 })))
+        .collect();
+    json!({ "type": "object", "additionalProperties": false, "description": desc, "properties": props })
+}
+
+/// The JSON Schema of model schema version 1.
+pub fn json_schema() -> Value {
+    let crit = ["critical", "high", "medium", "low"];
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://exitgraph.example/schema/v1/model.json",
+        "title": "exitgraph landscape model (schema version 1)",
+        "description": "An organisation's IT landscape: systems, vendors, interfaces, formats, contracts, services and scenarios. See docs/model.md.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "organisation": object(&[], json!({
+                "name": text("name of the organisation"),
+                "home": country("home country, ISO 3166-1 alpha-2"),
+                "trusted": { "type": "array", "items": { "type": "string", "pattern": "^([A-Z]{2})$" }, "description": "trusted countries and/or \"EU\" (the home country is always trusted)" },
+                "as_of": date("review date (the CLI's --as-of overrides it)"),
+                "staff": { "type": "integer", "minimum": 0, "description": "number of staff" },
+                "parallel_migrations": { "type": "integer", "minimum": 1, "description": "switches the IT team can run at once (default 1)" },
+                "switch_target": duration("target switch time for core systems (default 6mo)"),
+                "it_competence": { "type": "integer", "minimum": 1, "maximum": 5, "description": "self-assessed internal IT competence 1..5" },
+                "currency": text("currency of all money values (default EUR)"),
+                "language": words(&["de", "en"], "report language (default de)"),
+                "include": ids("glob patterns of further model files, relative to this file")
+            })),
+            "defaults": object(&[], json!({
+                "switch": params(crate::model::defaults::SwitchParams::KEYS, "switch-estimate coefficients, see docs/methodology.md"),
+                "lockin": params(crate::model::defaults::LockinWeights::KEYS, "lock-in score weights, see docs/methodology.md")
+            })),
+            "vendor": { "type": "array", "items": object(&["id", "name", "country"], json!({
+                "id": id("unique vendor id"),
+                "name": text("company name"),
+                "country": country("country of incorporation"),
+                "parent": text("vendor id of the controlling company"),
+                "description": text("free text")
+            }))},
+            "system": { "type": "array", "items": object(&["id", "name"], json!({
+                "id": id("unique system id"),
+                "name": text("display name"),
+                "description": text("free text"),
+                "category": text("e.g. office-suite, mail, video, file-sharing, identity, os, virtualisation, database, erp, specialist-application, network, website"),
+                "layer": words(&["infrastructure", "platform", "application", "data"], "architectural layer (default application)"),
+                "vendor": text("vendor id of who makes or licenses it, or \"self\" (default)"),
+                "operator": text("vendor id of who runs it, or \"self\" (default)"),
+                "region": text("country code or \"EU\": where it runs"),
+                "licence": words(&["proprietary", "open-source"], "licence model (default proprietary)"),
+                "criticality": words(&crit, "default medium"),
+                "users": { "type": "integer", "minimum": 0 },
+                "status": words(&["in-use", "candidate", "retired"], "default in-use"),
+                "customisation": words(&["none", "low", "medium", "high"], "how far it is customised (default low)"),
+                "data": object(&[], json!({
+                    "classes": ids("kinds of data held"),
+                    "sensitivity": words(&["low", "normal", "high", "critical"], "protection need (default normal)"),
+                    "volume_gb": money("data volume in GB"),
+                    "backup": text("vendor id or \"self\": who holds a backup")
+                })),
+                "formats": ids("format ids the data lives in"),
+                "exports": ids("format ids the data can be exported in; [] means no export"),
+                "depends_on": deps("systems it needs: ids, or { any = [...] } groups"),
+                "alternatives": ids("system ids or catalog:ID entries that could replace it"),
+                "exit_plan": text("where the documented exit scenario lives"),
+                "licence_check": duration("how long it keeps running after its vendor stops licensing it"),
+                "switch": object(&[], json!({
+                    "optimistic": duration("optimistic switch time"),
+                    "likely": duration("most likely switch time"),
+                    "pessimistic": duration("pessimistic switch time"),
+                    "cost": money("switch cost")
+                }))
+            }))},
+            "interface": { "type": "array", "items": object(&["id", "from", "to"], json!({
+                "id": id("unique interface id"),
+                "name": text("display name"),
+                "description": text("free text"),
+                "from": text("system id that needs `to`"),
+                "to": text("system id that is needed"),
+                "protocol": text("e.g. EWS, CalDAV, SMTP, REST"),
+                "format": text("format id carried"),
+                "open": { "type": "boolean", "description": "an open standard? (default: the format's openness, else false)" },
+                "hard": { "type": "boolean", "description": "from fails when to is down (default true); false: it degrades" }
+            }))},
+            "format": { "type": "array", "items": object(&["id", "name", "open"], json!({
+                "id": id("unique format id"),
+                "name": text("display name"),
+                "open": { "type": "boolean", "description": "an open format?" },
+                "standard": text("e.g. ISO/IEC 26300"),
+                "description": text("free text")
+            }))},
+            "contract": { "type": "array", "items": object(&["id", "vendor", "kind"], json!({
+                "id": id("unique contract id"),
+                "name": text("display name"),
+                "description": text("free text"),
+                "vendor": text("vendor id"),
+                "covers": ids("system ids covered"),
+                "kind": words(&["licence", "subscription", "cloud", "support", "hosting"], "kind of contract"),
+                "start": date("first day"),
+                "end": date("last day of the current term"),
+                "term": duration("term length from start (instead of end)"),
+                "notice": duration("notice period"),
+                "renewal": duration("automatic renewal period; absent: the contract simply ends"),
+                "annual_cost": money("annual cost"),
+                "data_retrieval": duration("period to retrieve data after the end"),
+                "switching_charge": money("charge for switching away")
+            }))},
+            "service": { "type": "array", "items": object(&["id", "name"], json!({
+                "id": id("unique service id"),
+                "name": text("display name"),
+                "description": text("free text"),
+                "criticality": words(&crit, "default medium"),
+                "max_outage": duration("longest tolerable outage"),
+                "users": { "type": "integer", "minimum": 0 },
+                "needs": deps("systems it needs")
+            }))},
+            "scenario": { "type": "array", "items": object(&["id", "name"], json!({
+                "id": id("unique scenario id"),
+                "name": text("display name"),
+                "description": text("free text"),
+                "cut": { "type": "array", "items": { "type": "string", "pattern": "^(vendor|system|jurisdiction):.+$" }, "description": "vendor:ID, jurisdiction:CC or system:ID" },
+                "price": { "type": "array", "items": object(&["vendor", "factor"], json!({
+                    "vendor": text("vendor id"),
+                    "factor": { "type": "number", "exclusiveMinimum": 0, "description": "price multiplier, 11.0 = +1000 %" }
+                }))}
+            }))}
+        }
+    })
+}

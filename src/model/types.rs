@@ -1,0 +1,381 @@
+//! The validated model: typed ids, resolved references, defaults applied.
+//!
+//! Nothing past `model/` sees a raw type. Every entity keeps the [`Span`] of
+//! the table it was written in, so that analyses can point back at the TOML.
+
+use super::country::{Country, Region, TrustSet};
+use super::duration::Duration;
+use super::source::Span;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+macro_rules! typed_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub(crate) u32);
+
+        impl $name {
+            /// Position in the model's list of this kind (file order).
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+typed_id!(
+    /// A vendor of the model.
+    VendorId
+);
+typed_id!(
+    /// A system of the model.
+    SystemId
+);
+typed_id!(
+    /// An interface of the model.
+    InterfaceId
+);
+typed_id!(
+    /// A data format of the model.
+    FormatId
+);
+typed_id!(
+    /// A contract of the model.
+    ContractId
+);
+typed_id!(
+    /// A business service of the model.
+    ServiceId
+);
+typed_id!(
+    /// An emergency scenario of the model.
+    ScenarioId
+);
+
+macro_rules! word_enum {
+    ($(#[$doc:meta])* $name:ident { $( $variant:ident = $text:literal ),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        pub enum $name {
+            $( #[serde(rename = $text)] $variant, )*
+        }
+
+        impl $name {
+            /// The words a model may use, with their values.
+            pub const WORDS: &'static [(&'static str, $name)] = &[$(($text, $name::$variant),)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $text, )*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// Architectural layer of a system.
+    Layer {
+        Infrastructure = "infrastructure",
+        Platform = "platform",
+        Application = "application",
+        Data = "data",
+    }
+);
+
+word_enum!(
+    /// Licence model of a system.
+    Licence {
+        Proprietary = "proprietary",
+        OpenSource = "open-source",
+    }
+);
+
+word_enum!(
+    /// How much a system or service matters.
+    Criticality {
+        Critical = "critical",
+        High = "high",
+        Medium = "medium",
+        Low = "low",
+    }
+);
+
+impl Criticality {
+    /// Numeric weight used by analyses: critical 4, high 3, medium 2, low 1.
+    pub fn weight(self) -> u32 {
+        match self {
+            Criticality::Critical => 4,
+            Criticality::High => 3,
+            Criticality::Medium => 2,
+            Criticality::Low => 1,
+        }
+    }
+}
+
+word_enum!(
+    /// Whether a system is used, considered, or gone.
+    Status {
+        InUse = "in-use",
+        Candidate = "candidate",
+        Retired = "retired",
+    }
+);
+
+word_enum!(
+    /// Protection need of data.
+    Sensitivity {
+        Low = "low",
+        Normal = "normal",
+        High = "high",
+        Critical = "critical",
+    }
+);
+
+word_enum!(
+    /// How far a system is adapted to the organisation.
+    Customisation {
+        None = "none",
+        Low = "low",
+        Medium = "medium",
+        High = "high",
+    }
+);
+
+word_enum!(
+    /// Kind of contract.
+    ContractKind {
+        Licence = "licence",
+        Subscription = "subscription",
+        Cloud = "cloud",
+        Support = "support",
+        Hosting = "hosting",
+    }
+);
+
+word_enum!(
+    /// Report language.
+    Lang {
+        De = "de",
+        En = "en",
+    }
+);
+
+/// Who makes, runs or backs up something: the organisation itself or a vendor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Party {
+    Own,
+    Vendor(VendorId),
+}
+
+impl Party {
+    pub fn vendor(self) -> Option<VendorId> {
+        match self {
+            Party::Own => None,
+            Party::Vendor(v) => Some(v),
+        }
+    }
+}
+
+/// One entry of `depends_on` or `needs`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dependency {
+    /// A plain entry: the dependent fails when this one fails.
+    One(SystemId),
+    /// At least one of these is needed.
+    Any(Vec<SystemId>),
+}
+
+impl Dependency {
+    pub fn members(&self) -> &[SystemId] {
+        match self {
+            Dependency::One(s) => std::slice::from_ref(s),
+            Dependency::Any(v) => v,
+        }
+    }
+}
+
+/// An alternative to a system.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Alternative {
+    System(SystemId),
+    /// An entry of the built-in catalogue (`catalog:ID`).
+    Catalog(String),
+}
+
+/// The organisation whose landscape this is.
+#[derive(Clone, Debug)]
+pub struct Organisation {
+    pub name: String,
+    pub home: Country,
+    /// The trusted jurisdictions, expanded (home and EU members included).
+    pub trusted: TrustSet,
+    /// The review date written in the model, if any.
+    pub as_of: Option<NaiveDate>,
+    pub staff: Option<u64>,
+    pub parallel_migrations: u32,
+    pub switch_target: Duration,
+    pub it_competence: Option<u8>,
+    pub currency: String,
+    pub language: Option<Lang>,
+    pub span: Span,
+}
+
+/// A company that makes, licenses or operates systems.
+#[derive(Clone, Debug)]
+pub struct Vendor {
+    pub id: String,
+    pub name: String,
+    pub country: Country,
+    /// The controlling company.
+    pub parent: Option<VendorId>,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+/// What the system's data is.
+#[derive(Clone, Debug)]
+pub struct Data {
+    pub classes: Vec<String>,
+    pub sensitivity: Sensitivity,
+    pub volume_gb: f64,
+    /// Who holds a backup; `None` when no backup is declared.
+    pub backup: Option<Party>,
+}
+
+/// Switch figures given in the model.
+#[derive(Clone, Debug, Default)]
+pub struct SwitchGiven {
+    /// Optimistic, likely, pessimistic.
+    pub estimates: Option<[Duration; 3]>,
+    pub cost: Option<f64>,
+}
+
+/// An IT system: software, platform, infrastructure or data store.
+#[derive(Clone, Debug)]
+pub struct System {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub category: String,
+    pub layer: Layer,
+    pub vendor: Party,
+    pub operator: Party,
+    /// Where it runs (given, or the operator's country, or home for `self`).
+    pub region: Region,
+    pub licence: Licence,
+    pub criticality: Criticality,
+    pub users: u64,
+    pub status: Status,
+    pub customisation: Customisation,
+    pub data: Option<Data>,
+    pub formats: Vec<FormatId>,
+    /// `None`: not documented; `Some(empty)`: explicitly no export.
+    pub exports: Option<Vec<FormatId>>,
+    pub depends_on: Vec<Dependency>,
+    pub alternatives: Vec<Alternative>,
+    pub exit_plan: Option<String>,
+    pub licence_check: Option<Duration>,
+    pub switch: SwitchGiven,
+    pub span: Span,
+}
+
+impl System {
+    pub fn in_use(&self) -> bool {
+        self.status == Status::InUse
+    }
+}
+
+/// A connection between two systems: `from` needs `to`.
+#[derive(Clone, Debug)]
+pub struct Interface {
+    pub id: String,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub from: SystemId,
+    pub to: SystemId,
+    pub protocol: Option<String>,
+    pub format: Option<FormatId>,
+    pub open: bool,
+    pub hard: bool,
+    pub span: Span,
+}
+
+/// A data format.
+#[derive(Clone, Debug)]
+pub struct Format {
+    pub id: String,
+    pub name: String,
+    pub open: bool,
+    pub standard: Option<String>,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+/// A contract with a vendor.
+#[derive(Clone, Debug)]
+pub struct Contract {
+    pub id: String,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub vendor: VendorId,
+    pub covers: Vec<SystemId>,
+    pub kind: ContractKind,
+    pub start: Option<NaiveDate>,
+    /// Last day of the first term (`end`, or `start` + `term` - 1 day).
+    pub end: NaiveDate,
+    pub notice: Duration,
+    pub renewal: Option<Duration>,
+    pub annual_cost: Option<f64>,
+    pub data_retrieval: Option<Duration>,
+    pub switching_charge: Option<f64>,
+    pub span: Span,
+    /// Where `notice` was written, for findings about it.
+    pub notice_span: Option<Span>,
+}
+
+/// A business service the organisation delivers.
+#[derive(Clone, Debug)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub criticality: Criticality,
+    pub max_outage: Option<Duration>,
+    pub users: u64,
+    pub needs: Vec<Dependency>,
+    pub span: Span,
+}
+
+/// What a scenario cuts off.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Cut {
+    Vendor(VendorId),
+    Jurisdiction(Region),
+    System(SystemId),
+}
+
+/// A price change of one vendor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriceShock {
+    pub vendor: VendorId,
+    pub factor: f64,
+}
+
+/// A named emergency scenario.
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub cuts: Vec<Cut>,
+    pub prices: Vec<PriceShock>,
+    pub span: Span,
+}

@@ -1,0 +1,1086 @@
+//! From the raw model to the validated [`Model`]: ids, references, rules.
+//!
+//! Validation collects every problem (never stops at the first), resolves
+//! string references into typed ids with "did you mean" hints, applies the
+//! documented defaults, and adds the model-level warnings (dependency cycles,
+//! systems without contract, contracts covering retired systems, unused
+//! vendors, reliance on inactive systems).
+
+use super::country::{Region, TrustSet};
+use super::diag::{Code, Diagnostic, did_you_mean};
+use super::duration::Duration;
+use super::raw::*;
+use super::source::Span;
+use super::types::*;
+use super::{Index, Model};
+use std::collections::HashMap;
+
+/// Whether an id is lowercase `a-z0-9-`, starting with a letter or digit.
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}
+
+/// A suggestion of a valid id for an invalid one.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        if c == "-" {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push_str(c);
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+struct V<'a> {
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl V<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// Builds the id table of one kind, reporting invalid and duplicate ids.
+    fn ids<'r>(
+        &mut self,
+        kind: &str,
+        ids: impl Iterator<Item = Option<&'r Id>>,
+    ) -> HashMap<String, u32> {
+        let mut map: HashMap<String, u32> = HashMap::new();
+        let mut first: HashMap<String, Span> = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let Some(id) = id else { continue };
+            if !is_valid_id(&id.value) {
+                let s = slug(&id.value);
+                let mut d = Diagnostic::error(
+                    Code::InvalidId,
+                    format!("{kind} id `{}` is not a valid id", id.value),
+                )
+                .at(id.span, "ids use only lowercase letters, digits and `-`");
+                if is_valid_id(&s) {
+                    d = d.help(format!("write `id = \"{s}\"`"));
+                }
+                self.push(d);
+            }
+            if let Some(prev) = first.get(&id.value) {
+                self.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        format!("two {kind}s have the id `{}`", id.value),
+                    )
+                    .at(id.span, "defined again here")
+                    .also(*prev, "first defined here")
+                    .help(format!("every {kind} needs its own id")),
+                );
+                continue;
+            }
+            first.insert(id.value.clone(), id.span);
+            map.insert(id.value.clone(), i as u32);
+        }
+        map
+    }
+
+    fn resolve(
+        &mut self,
+        map: &HashMap<String, u32>,
+        kind: &str,
+        r: &Id,
+        field: &str,
+    ) -> Option<u32> {
+        if let Some(i) = map.get(&r.value) {
+            return Some(*i);
+        }
+        let mut d = Diagnostic::error(
+            Code::UnknownReference,
+            format!("`{field}` names {kind} `{}`, which does not exist", r.value),
+        );
+        let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        d = match did_you_mean(&r.value, keys.iter().copied()) {
+            Some(s) => d.at(r.span, format!("did you mean `{s}`?")),
+            None => d.at(r.span, format!("no {kind} with this id")),
+        };
+        if !r.value.is_empty() && map.is_empty() {
+            d = d.help(format!(
+                "the model has no {kind} yet: add a [[{kind}]] table with `id = \"{}\"`",
+                r.value
+            ));
+        } else if d
+            .primary
+            .as_ref()
+            .is_some_and(|(_, l)| !l.starts_with("did"))
+        {
+            d = d.help(format!(
+                "add a [[{kind}]] with `id = \"{}\"`, or correct the reference",
+                r.value
+            ));
+        }
+        self.push(d);
+        None
+    }
+
+    /// Resolves a vendor id or `"self"`.
+    fn party(&mut self, vendors: &HashMap<String, u32>, r: &Id, field: &str) -> Option<Party> {
+        if r.value == "self" {
+            return Some(Party::Own);
+        }
+        self.resolve(vendors, "vendor", r, field)
+            .map(|i| Party::Vendor(VendorId(i)))
+    }
+}
+
+pub(crate) fn validate(
+    raw: RawModel,
+    diags: &mut Vec<Diagnostic>,
+    main_span: Span,
+) -> Option<Model> {
+    let mut v = V { diags };
+    let errors_before = v.diags.iter().filter(|d| d.is_error()).count();
+
+    // Organisation.
+    let organisation = match &raw.organisation {
+        None => {
+            v.push(
+                Diagnostic::error(Code::MissingOrganisation, "the model has no [organisation] table")
+                    .at(main_span, "expected [organisation] in this file")
+                    .help("start the file with\n[organisation]\nname = \"Stadt Musterstadt\"\nhome = \"DE\""),
+            );
+            None
+        }
+        Some(o) => organisation(&mut v, o),
+    };
+
+    // Id tables.
+    let vendor_ids = v.ids("vendor", raw.vendors.iter().map(|x| x.id.as_ref()));
+    let system_ids = v.ids("system", raw.systems.iter().map(|x| x.id.as_ref()));
+    let interface_ids = v.ids("interface", raw.interfaces.iter().map(|x| x.id.as_ref()));
+    let format_ids = v.ids("format", raw.formats.iter().map(|x| x.id.as_ref()));
+    let contract_ids = v.ids("contract", raw.contracts.iter().map(|x| x.id.as_ref()));
+    let service_ids = v.ids("service", raw.services.iter().map(|x| x.id.as_ref()));
+    let scenario_ids = v.ids("scenario", raw.scenarios.iter().map(|x| x.id.as_ref()));
+
+    // Vendors.
+    let mut vendors = Vec::with_capacity(raw.vendors.len());
+    for rv in &raw.vendors {
+        let parent = rv
+            .parent
+            .as_ref()
+            .and_then(|p| v.resolve(&vendor_ids, "vendor", p, "parent"))
+            .map(VendorId);
+        vendors.push(Vendor {
+            id: rv.id.as_ref().map(|i| i.value.clone()).unwrap_or_default(),
+            name: rv
+                .name
+                .as_ref()
+                .map(|n| n.value.clone())
+                .unwrap_or_default(),
+            country: rv
+                .country
+                .as_ref()
+                .map(|c| c.value)
+                .unwrap_or_else(placeholder_country),
+            parent,
+            description: rv.description.as_ref().map(|d| d.value.clone()),
+            span: rv.span,
+        });
+    }
+    parent_cycles(&mut v, &vendors, &raw.vendors);
+
+    // Formats.
+    let formats: Vec<Format> = raw
+        .formats
+        .iter()
+        .map(|f| Format {
+            id: f.id.as_ref().map(|i| i.value.clone()).unwrap_or_default(),
+            name: f.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+            open: f.open.as_ref().map(|o| o.value).unwrap_or(false),
+            standard: f.standard.as_ref().map(|s| s.value.clone()),
+            description: f.description.as_ref().map(|s| s.value.clone()),
+            span: f.span,
+        })
+        .collect();
+
+    let home = organisation.as_ref().map(|o| o.home);
+
+    // Systems.
+    let mut systems = Vec::with_capacity(raw.systems.len());
+    for (i, rs) in raw.systems.iter().enumerate() {
+        systems.push(system(
+            &mut v,
+            rs,
+            i as u32,
+            &vendor_ids,
+            &system_ids,
+            &format_ids,
+            &vendors,
+            home,
+        ));
+    }
+
+    // Interfaces.
+    let mut interfaces = Vec::with_capacity(raw.interfaces.len());
+    for ri in &raw.interfaces {
+        let from = ri
+            .from
+            .as_ref()
+            .and_then(|r| v.resolve(&system_ids, "system", r, "from"))
+            .map(SystemId);
+        let to = ri
+            .to
+            .as_ref()
+            .and_then(|r| v.resolve(&system_ids, "system", r, "to"))
+            .map(SystemId);
+        let format = ri
+            .format
+            .as_ref()
+            .and_then(|r| v.resolve(&format_ids, "format", r, "format"))
+            .map(FormatId);
+        if let (Some(f), Some(t), Some(fs)) = (from, to, &ri.from)
+            && f == t
+        {
+            v.push(
+                Diagnostic::error(
+                    Code::SelfDependency,
+                    format!(
+                        "interface `{}` connects system `{}` to itself",
+                        id_of(&ri.id),
+                        fs.value
+                    ),
+                )
+                .at(fs.span, "`from` and `to` are the same system")
+                .help("an interface connects two different systems"),
+            );
+        }
+        let open = ri
+            .open
+            .as_ref()
+            .map(|o| o.value)
+            .unwrap_or_else(|| format.map(|f| formats[f.index()].open).unwrap_or(false));
+        if let (Some(from), Some(to)) = (from, to) {
+            interfaces.push(Interface {
+                id: id_of(&ri.id),
+                name: ri.name.as_ref().map(|n| n.value.clone()),
+                description: ri.description.as_ref().map(|n| n.value.clone()),
+                from,
+                to,
+                protocol: ri.protocol.as_ref().map(|p| p.value.clone()),
+                format,
+                open,
+                hard: ri.hard.as_ref().map(|h| h.value).unwrap_or(true),
+                span: ri.span,
+            });
+        }
+    }
+
+    // Contracts.
+    let mut contracts = Vec::with_capacity(raw.contracts.len());
+    for rc in &raw.contracts {
+        if let Some(c) = contract(&mut v, rc, &vendor_ids, &system_ids) {
+            contracts.push(c);
+        }
+    }
+
+    // Services.
+    let mut services = Vec::with_capacity(raw.services.len());
+    for rs in &raw.services {
+        let needs = deps(&mut v, &rs.needs, &system_ids, None, "needs");
+        services.push(Service {
+            id: id_of(&rs.id),
+            name: rs
+                .name
+                .as_ref()
+                .map(|n| n.value.clone())
+                .unwrap_or_default(),
+            description: rs.description.as_ref().map(|n| n.value.clone()),
+            criticality: rs
+                .criticality
+                .as_ref()
+                .map(|c| c.value)
+                .unwrap_or(Criticality::Medium),
+            max_outage: rs.max_outage.as_ref().map(|d| d.value),
+            users: rs.users.as_ref().map(|u| u.value).unwrap_or(0),
+            needs,
+            span: rs.span,
+        });
+    }
+
+    // Scenarios.
+    let mut scenarios = Vec::with_capacity(raw.scenarios.len());
+    for rs in &raw.scenarios {
+        let mut cuts = Vec::new();
+        for c in &rs.cut {
+            match c {
+                RawCut::Vendor(r) => {
+                    if let Some(i) = v.resolve(&vendor_ids, "vendor", r, "cut") {
+                        cuts.push(Cut::Vendor(VendorId(i)));
+                    }
+                }
+                RawCut::System(r) => {
+                    if let Some(i) = v.resolve(&system_ids, "system", r, "cut") {
+                        cuts.push(Cut::System(SystemId(i)));
+                    }
+                }
+                RawCut::Jurisdiction(r) => cuts.push(Cut::Jurisdiction(r.value)),
+            }
+        }
+        let mut prices = Vec::new();
+        for p in &rs.price {
+            let vendor = p
+                .vendor
+                .as_ref()
+                .and_then(|r| v.resolve(&vendor_ids, "vendor", r, "vendor"));
+            if let Some(f) = &p.factor
+                && f.value <= 0.0
+            {
+                v.push(
+                    Diagnostic::error(
+                        Code::InvalidNumber,
+                        format!(
+                            "price factor of scenario `{}` must be above 0",
+                            id_of(&rs.id)
+                        ),
+                    )
+                    .at(
+                        f.span,
+                        "a factor of 1.0 means no change, 11.0 means +1000 %",
+                    ),
+                );
+                continue;
+            }
+            if let (Some(vendor), Some(f)) = (vendor, &p.factor) {
+                prices.push(PriceShock {
+                    vendor: VendorId(vendor),
+                    factor: f.value,
+                });
+            }
+        }
+        scenarios.push(Scenario {
+            id: id_of(&rs.id),
+            name: rs
+                .name
+                .as_ref()
+                .map(|n| n.value.clone())
+                .unwrap_or_default(),
+            description: rs.description.as_ref().map(|n| n.value.clone()),
+            cuts,
+            prices,
+            span: rs.span,
+        });
+    }
+
+    let errors_after = v.diags.iter().filter(|d| d.is_error()).count();
+    let organisation = organisation?;
+    if errors_after > errors_before {
+        return None;
+    }
+
+    let index = Index {
+        vendors: vendor_ids,
+        systems: system_ids,
+        interfaces: interface_ids,
+        formats: format_ids,
+        contracts: contract_ids,
+        services: service_ids,
+        scenarios: scenario_ids,
+    };
+    let defaults = raw.defaults.map(|(_, d)| d).unwrap_or_default();
+    let model = Model {
+        organisation,
+        defaults,
+        vendors,
+        systems,
+        interfaces,
+        formats,
+        contracts,
+        services,
+        scenarios,
+        sources: Default::default(),
+        warnings: Vec::new(),
+        index,
+    };
+    let warnings = warnings(&model);
+    v.diags.extend(warnings);
+    Some(model)
+}
+
+fn placeholder_country() -> super::country::Country {
+    // Only reached for a vendor without a valid country, in which case an
+    // error was reported and the model is discarded.
+    super::country::Country::parse("DE").unwrap_or_else(|_| unreachable!("DE is a valid code"))
+}
+
+fn id_of(id: &Option<Id>) -> String {
+    id.as_ref().map(|i| i.value.clone()).unwrap_or_default()
+}
+
+fn organisation(v: &mut V<'_>, o: &RawOrganisation) -> Option<Organisation> {
+    let home = o.home.as_ref()?.value;
+    let parallel = match &o.parallel_migrations {
+        Some(p) if p.value == 0 || p.value > 1000 => {
+            v.push(
+                Diagnostic::error(
+                    Code::InvalidNumber,
+                    "`parallel_migrations` must be between 1 and 1000",
+                )
+                .at(p.span, "the team runs at least one switch at a time"),
+            );
+            1
+        }
+        Some(p) => p.value as u32,
+        None => 1,
+    };
+    let it_competence = match &o.it_competence {
+        Some(c) if !(1..=5).contains(&c.value) => {
+            v.push(
+                Diagnostic::error(
+                    Code::InvalidNumber,
+                    "`it_competence` is a self-assessment from 1 to 5",
+                )
+                .at(c.span, "expected 1, 2, 3, 4 or 5"),
+            );
+            None
+        }
+        Some(c) => Some(c.value as u8),
+        None => None,
+    };
+    if let Some(t) = &o.switch_target
+        && t.value.is_zero()
+    {
+        v.push(
+            Diagnostic::error(
+                Code::InvalidNumber,
+                "`switch_target` must be longer than zero",
+            )
+            .at(
+                t.span,
+                "the domain brief's target is 6 months: `switch_target = \"6mo\"`",
+            ),
+        );
+    }
+    let name = o.name.as_ref()?.value.clone();
+    Some(Organisation {
+        name,
+        home,
+        trusted: TrustSet::new(home, o.trusted.iter().map(|r| r.value)),
+        as_of: o.as_of.as_ref().map(|d| d.value),
+        staff: o.staff.as_ref().map(|s| s.value),
+        parallel_migrations: parallel,
+        switch_target: o
+            .switch_target
+            .as_ref()
+            .map(|d| d.value)
+            .unwrap_or(Duration::months(6)),
+        it_competence,
+        currency: o
+            .currency
+            .as_ref()
+            .map(|c| c.value.clone())
+            .unwrap_or_else(|| "EUR".into()),
+        language: o.language.as_ref().map(|l| l.value),
+        span: o.span,
+    })
+}
+
+fn parent_cycles(v: &mut V<'_>, vendors: &[Vendor], raw: &[RawVendor]) {
+    // 0 = unvisited, 1 = on the current chain, 2 = done.
+    let mut state = vec![0u8; vendors.len()];
+    for start in 0..vendors.len() {
+        let mut chain = Vec::new();
+        let mut cur = Some(start);
+        while let Some(i) = cur {
+            if state[i] == 2 {
+                break;
+            }
+            if state[i] == 1 {
+                let pos = chain.iter().position(|&c| c == i).unwrap_or(0);
+                let names: Vec<&str> = chain[pos..]
+                    .iter()
+                    .chain(std::iter::once(&i))
+                    .map(|&c| vendors[c].id.as_str())
+                    .collect();
+                let span = raw[i]
+                    .parent
+                    .as_ref()
+                    .map(|p| p.span)
+                    .unwrap_or(raw[i].span);
+                let mut d = Diagnostic::error(
+                    Code::ParentCycle,
+                    format!("vendor parents form a loop: {}", names.join(" -> ")),
+                )
+                .at(span, "this parent closes the loop")
+                .help("a vendor cannot (indirectly) control itself; remove one `parent`");
+                for &c in &chain[pos..] {
+                    if c != i
+                        && let Some(p) = &raw[c].parent
+                    {
+                        d = d.also(p.span, "part of the loop");
+                    }
+                }
+                v.push(d);
+                break;
+            }
+            state[i] = 1;
+            chain.push(i);
+            cur = vendors[i].parent.map(|p| p.index());
+        }
+        for c in chain {
+            state[c] = 2;
+        }
+    }
+}
+
+fn deps(
+    v: &mut V<'_>,
+    raw: &[RawDep],
+    systems: &HashMap<String, u32>,
+    own: Option<(u32, &str)>,
+    field: &str,
+) -> Vec<Dependency> {
+    let mut out = Vec::new();
+    let check_self = |v: &mut V<'_>, r: &Id, i: u32| {
+        if let Some((me, my_id)) = own
+            && me == i
+        {
+            v.push(
+                Diagnostic::error(
+                    Code::SelfDependency,
+                    format!("system `{my_id}` depends on itself"),
+                )
+                .at(r.span, "a system cannot depend on itself")
+                .help("remove this entry"),
+            );
+            return false;
+        }
+        true
+    };
+    for d in raw {
+        match d {
+            RawDep::One(r) => {
+                if let Some(i) = v.resolve(systems, "system", r, field)
+                    && check_self(v, r, i)
+                {
+                    out.push(Dependency::One(SystemId(i)));
+                }
+            }
+            RawDep::Any(span, members) => {
+                if members.is_empty() {
+                    v.push(
+                        Diagnostic::error(Code::EmptyAnyGroup, format!("an `any` group in `{field}` has no members"))
+                            .at(*span, "at least one system is needed")
+                            .help("list the systems of which one suffices: `{ any = [\"uplink-a\", \"uplink-b\"] }`"),
+                    );
+                    continue;
+                }
+                let mut ids = Vec::new();
+                for r in members {
+                    if let Some(i) = v.resolve(systems, "system", r, field)
+                        && check_self(v, r, i)
+                        && !ids.contains(&SystemId(i))
+                    {
+                        ids.push(SystemId(i));
+                    }
+                }
+                if !ids.is_empty() {
+                    out.push(Dependency::Any(ids));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn system(
+    v: &mut V<'_>,
+    rs: &RawSystem,
+    me: u32,
+    vendor_ids: &HashMap<String, u32>,
+    system_ids: &HashMap<String, u32>,
+    format_ids: &HashMap<String, u32>,
+    vendors: &[Vendor],
+    home: Option<super::country::Country>,
+) -> System {
+    let id = id_of(&rs.id);
+    let vendor = rs
+        .vendor
+        .as_ref()
+        .and_then(|r| v.party(vendor_ids, r, "vendor"))
+        .unwrap_or(Party::Own);
+    let operator = rs
+        .operator
+        .as_ref()
+        .and_then(|r| v.party(vendor_ids, r, "operator"))
+        .unwrap_or(Party::Own);
+    let region = match (&rs.region, operator) {
+        (Some(r), _) => r.value,
+        (None, Party::Vendor(o)) => Region::Country(vendors[o.index()].country),
+        (None, Party::Own) => Region::Country(home.unwrap_or_else(placeholder_country)),
+    };
+    let list = |v: &mut V<'_>, ids: &[Id], field: &str| -> Vec<FormatId> {
+        ids.iter()
+            .filter_map(|r| v.resolve(format_ids, "format", r, field))
+            .map(FormatId)
+            .collect()
+    };
+    let formats = list(v, &rs.formats, "formats");
+    let exports = rs.exports.as_ref().map(|e| list(v, e, "exports"));
+    let depends_on = deps(v, &rs.depends_on, system_ids, Some((me, &id)), "depends_on");
+    let mut alternatives = Vec::new();
+    for a in &rs.alternatives {
+        if let Some(cat) = a.value.strip_prefix("catalog:") {
+            match crate::catalog::Catalog::builtin().get(cat) {
+                Some(_) => alternatives.push(Alternative::Catalog(cat.to_string())),
+                None => {
+                    let cat_ids: Vec<&str> = crate::catalog::Catalog::builtin().ids().collect();
+                    let mut d = Diagnostic::error(
+                        Code::UnknownReference,
+                        format!(
+                            "`alternatives` names catalogue entry `{cat}`, which does not exist"
+                        ),
+                    );
+                    d = match did_you_mean(cat, cat_ids.iter().copied()) {
+                        Some(s) => d.at(a.span, format!("did you mean `catalog:{s}`?")),
+                        None => d.at(a.span, "not in the built-in catalogue"),
+                    };
+                    v.push(d.help("`exitgraph catalog` lists the built-in alternatives"));
+                }
+            }
+        } else if let Some(i) = v.resolve(system_ids, "system", a, "alternatives") {
+            if i == me {
+                v.push(
+                    Diagnostic::error(
+                        Code::SelfDependency,
+                        format!("system `{id}` names itself as its alternative"),
+                    )
+                    .at(a.span, "a system is no alternative to itself"),
+                );
+            } else {
+                alternatives.push(Alternative::System(SystemId(i)));
+            }
+        }
+    }
+    let data = rs.data.as_ref().map(|d| Data {
+        classes: d.classes.iter().map(|c| c.value.clone()).collect(),
+        sensitivity: d
+            .sensitivity
+            .as_ref()
+            .map(|s| s.value)
+            .unwrap_or(Sensitivity::Normal),
+        volume_gb: d.volume_gb.as_ref().map(|s| s.value).unwrap_or(0.0),
+        backup: d
+            .backup
+            .as_ref()
+            .and_then(|r| v.party(vendor_ids, r, "backup")),
+    });
+    let mut switch = SwitchGiven::default();
+    if let Some(s) = &rs.switch {
+        switch.cost = s.cost.as_ref().map(|c| c.value);
+        match (&s.optimistic, &s.likely, &s.pessimistic) {
+            (Some(o), Some(l), Some(p)) => {
+                let (od, ld, pd) = (o.value.as_days(), l.value.as_days(), p.value.as_days());
+                if od > ld || ld > pd {
+                    v.push(
+                        Diagnostic::error(
+                            Code::SwitchEstimates,
+                            format!("switch estimates of system `{id}` are out of order"),
+                        )
+                        .at(
+                            if od > ld { o.span } else { p.span },
+                            "needs optimistic <= likely <= pessimistic",
+                        )
+                        .also(l.span, "likely"),
+                    );
+                } else {
+                    switch.estimates = Some([o.value, l.value, p.value]);
+                }
+            }
+            (None, None, None) => {}
+            _ => {
+                let missing: Vec<&str> = [
+                    ("optimistic", &s.optimistic),
+                    ("likely", &s.likely),
+                    ("pessimistic", &s.pessimistic),
+                ]
+                .iter()
+                .filter(|(_, x)| x.is_none())
+                .map(|(n, _)| *n)
+                .collect();
+                v.push(
+                    Diagnostic::error(Code::SwitchEstimates, format!("switch estimates of system `{id}` are incomplete"))
+                        .at(s.span, format!("missing {}", missing.join(" and ")))
+                        .help("give all three of optimistic, likely and pessimistic, or none to use the parametric estimate"),
+                );
+            }
+        }
+    }
+    System {
+        id,
+        name: rs
+            .name
+            .as_ref()
+            .map(|n| n.value.clone())
+            .unwrap_or_default(),
+        description: rs.description.as_ref().map(|n| n.value.clone()),
+        category: rs
+            .category
+            .as_ref()
+            .map(|c| c.value.clone())
+            .unwrap_or_else(|| "other".into()),
+        layer: rs
+            .layer
+            .as_ref()
+            .map(|l| l.value)
+            .unwrap_or(Layer::Application),
+        vendor,
+        operator,
+        region,
+        licence: rs
+            .licence
+            .as_ref()
+            .map(|l| l.value)
+            .unwrap_or(Licence::Proprietary),
+        criticality: rs
+            .criticality
+            .as_ref()
+            .map(|c| c.value)
+            .unwrap_or(Criticality::Medium),
+        users: rs.users.as_ref().map(|u| u.value).unwrap_or(0),
+        status: rs.status.as_ref().map(|s| s.value).unwrap_or(Status::InUse),
+        customisation: rs
+            .customisation
+            .as_ref()
+            .map(|c| c.value)
+            .unwrap_or(Customisation::Low),
+        data,
+        formats,
+        exports,
+        depends_on,
+        alternatives,
+        exit_plan: rs.exit_plan.as_ref().map(|e| e.value.clone()),
+        licence_check: rs.licence_check.as_ref().map(|d| d.value),
+        switch,
+        span: rs.span,
+    }
+}
+
+fn contract(
+    v: &mut V<'_>,
+    rc: &RawContract,
+    vendor_ids: &HashMap<String, u32>,
+    system_ids: &HashMap<String, u32>,
+) -> Option<Contract> {
+    let id = id_of(&rc.id);
+    let vendor = rc
+        .vendor
+        .as_ref()
+        .and_then(|r| v.resolve(vendor_ids, "vendor", r, "vendor"))
+        .map(VendorId);
+    let covers: Vec<SystemId> = rc
+        .covers
+        .iter()
+        .filter_map(|r| v.resolve(system_ids, "system", r, "covers"))
+        .map(SystemId)
+        .collect();
+    let end = match (&rc.end, &rc.term, &rc.start) {
+        (Some(e), None, _) => Some(e.value),
+        (None, Some(t), Some(s)) => {
+            if t.value.is_zero() {
+                v.push(
+                    Diagnostic::error(
+                        Code::ContractTerm,
+                        format!("the term of contract `{id}` is zero"),
+                    )
+                    .at(t.span, "a term must be longer than zero"),
+                );
+                None
+            } else {
+                t.value.add_to(s.value).and_then(|d| d.pred_opt())
+            }
+        }
+        (None, Some(t), None) => {
+            v.push(
+                Diagnostic::error(Code::ContractTerm, format!("contract `{id}` has a `term` but no `start`"))
+                    .at(t.span, "a term counts from the start date")
+                    .help("add `start = 2025-01-01` (the first day of the contract), or give `end` instead"),
+            );
+            None
+        }
+        (Some(e), Some(t), _) => {
+            v.push(
+                Diagnostic::error(
+                    Code::ContractTerm,
+                    format!("contract `{id}` has both `end` and `term`"),
+                )
+                .at(t.span, "give either `term` or `end`")
+                .also(e.span, "end given here"),
+            );
+            None
+        }
+        (None, None, _) => {
+            v.push(
+                Diagnostic::error(Code::ContractTerm, format!("contract `{id}` has no end of term"))
+                    .at(rc.span, "needs `end`, or `start` and `term`")
+                    .help("add `end = 2027-06-30` (last day of the current term), or `start` with `term = \"3y\"`"),
+            );
+            None
+        }
+    };
+    if let (Some(e), Some(s)) = (end, &rc.start)
+        && e < s.value
+    {
+        let at = rc.end.as_ref().map(|x| x.span).unwrap_or(s.span);
+        v.push(
+            Diagnostic::error(
+                Code::EndBeforeStart,
+                format!("contract `{id}` ends ({e}) before it starts ({})", s.value),
+            )
+            .at(at, "end before start")
+            .also(s.span, "start"),
+        );
+        return None;
+    }
+    for (d, name) in [(&rc.renewal, "renewal")] {
+        if let Some(d) = d
+            && d.value.is_zero()
+        {
+            v.push(
+                Diagnostic::error(
+                    Code::InvalidDuration,
+                    format!("`{name}` of contract `{id}` is zero"),
+                )
+                .at(d.span, "a renewal period must be longer than zero")
+                .help("remove `renewal` if the contract simply ends"),
+            );
+            return None;
+        }
+    }
+    Some(Contract {
+        id,
+        name: rc.name.as_ref().map(|n| n.value.clone()),
+        description: rc.description.as_ref().map(|n| n.value.clone()),
+        vendor: vendor?,
+        covers,
+        kind: rc.kind.as_ref()?.value,
+        start: rc.start.as_ref().map(|s| s.value),
+        end: end?,
+        notice: rc
+            .notice
+            .as_ref()
+            .map(|n| n.value)
+            .unwrap_or(Duration::ZERO),
+        renewal: rc.renewal.as_ref().map(|r| r.value),
+        annual_cost: rc.annual_cost.as_ref().map(|c| c.value),
+        data_retrieval: rc.data_retrieval.as_ref().map(|d| d.value),
+        switching_charge: rc.switching_charge.as_ref().map(|c| c.value),
+        span: rc.span,
+        notice_span: rc.notice.as_ref().map(|n| n.span),
+    })
+}
+
+/// Model-level warnings of a valid model.
+fn warnings(m: &Model) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+
+    // Dependency cycles between systems (depends_on and interfaces).
+    let mut g = petgraph::graph::DiGraph::<(), ()>::with_capacity(m.systems.len(), 0);
+    for _ in &m.systems {
+        g.add_node(());
+    }
+    let node = petgraph::graph::NodeIndex::new;
+    for (i, s) in m.systems.iter().enumerate() {
+        for d in &s.depends_on {
+            for t in d.members() {
+                g.add_edge(node(i), node(t.index()), ());
+            }
+        }
+    }
+    for it in &m.interfaces {
+        g.add_edge(node(it.from.index()), node(it.to.index()), ());
+    }
+    for scc in petgraph::algo::tarjan_scc(&g) {
+        if scc.len() < 2 {
+            continue;
+        }
+        let mut members: Vec<usize> = scc.iter().map(|n| n.index()).collect();
+        members.sort_unstable();
+        let names: Vec<&str> = members.iter().map(|&i| m.systems[i].id.as_str()).collect();
+        let mut d = Diagnostic::warning(Code::DependencyCycle, format!("systems depend on each other in a cycle: {}", names.join(", ")))
+            .at(m.systems[members[0]].span, "part of the cycle")
+            .help("cycles are allowed, but exit plans treat them as one joint task and cut-off simulation lets them fall together");
+        for &i in &members[1..] {
+            d = d.also(m.systems[i].span, "part of the cycle");
+        }
+        out.push(d);
+    }
+
+    // Contracts per system.
+    let mut covered = vec![false; m.systems.len()];
+    for c in &m.contracts {
+        for s in &c.covers {
+            covered[s.index()] = true;
+            let sys = &m.systems[s.index()];
+            if sys.status == Status::Retired {
+                out.push(
+                    Diagnostic::warning(
+                        Code::ContractCoversRetired,
+                        format!("contract `{}` covers retired system `{}`", c.id, sys.id),
+                    )
+                    .at(c.span, "this contract")
+                    .also(sys.span, "retired system")
+                    .help("give notice on the contract, or drop the system from `covers`"),
+                );
+            }
+        }
+    }
+    for (i, s) in m.systems.iter().enumerate() {
+        if s.in_use() && !covered[i] && (s.vendor != Party::Own || s.operator != Party::Own) {
+            let who = s
+                .operator
+                .vendor()
+                .or(s.vendor.vendor())
+                .map(|v| m.vendors[v.index()].id.as_str())
+                .unwrap_or("");
+            out.push(
+                Diagnostic::warning(Code::NoContract, format!("in-use system `{}` from vendor `{who}` has no contract", s.id))
+                    .at(s.span, "no [[contract]] covers this system")
+                    .help("add its contract (with notice and term) so that deadlines and spend include it"),
+            );
+        }
+    }
+
+    // Reliance on inactive systems.
+    let inactive = |id: SystemId| m.systems[id.index()].status != Status::InUse;
+    for s in m.systems.iter().filter(|s| s.in_use()) {
+        for d in &s.depends_on {
+            if let Dependency::One(t) = d
+                && inactive(*t)
+            {
+                let t = &m.systems[t.index()];
+                out.push(
+                    Diagnostic::warning(
+                        Code::DependsOnInactive,
+                        format!(
+                            "in-use system `{}` depends on {} system `{}`",
+                            s.id, t.status, t.id
+                        ),
+                    )
+                    .at(s.span, "this system")
+                    .also(t.span, "not in use"),
+                );
+            }
+        }
+    }
+    for s in &m.services {
+        for d in &s.needs {
+            if let Dependency::One(t) = d
+                && inactive(*t)
+            {
+                let t = &m.systems[t.index()];
+                out.push(
+                    Diagnostic::warning(
+                        Code::DependsOnInactive,
+                        format!("service `{}` needs {} system `{}`", s.id, t.status, t.id),
+                    )
+                    .at(s.span, "this service")
+                    .also(t.span, "not in use"),
+                );
+            }
+        }
+    }
+
+    // Vendors nothing refers to.
+    let mut used = vec![false; m.vendors.len()];
+    let mut mark = |p: Party| {
+        if let Party::Vendor(v) = p {
+            used[v.index()] = true;
+        }
+    };
+    for s in &m.systems {
+        mark(s.vendor);
+        mark(s.operator);
+        if let Some(b) = s.data.as_ref().and_then(|d| d.backup) {
+            mark(b);
+        }
+    }
+    for c in &m.contracts {
+        mark(Party::Vendor(c.vendor));
+    }
+    for sc in &m.scenarios {
+        for c in &sc.cuts {
+            if let Cut::Vendor(v) = c {
+                mark(Party::Vendor(*v));
+            }
+        }
+        for p in &sc.prices {
+            mark(Party::Vendor(p.vendor));
+        }
+    }
+    // A parent of a used vendor is used (it controls it).
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (i, v) in m.vendors.iter().enumerate() {
+            if used[i]
+                && let Some(p) = v.parent
+                && !used[p.index()]
+            {
+                used[p.index()] = true;
+                changed = true;
+            }
+        }
+    }
+    for (i, v) in m.vendors.iter().enumerate() {
+        if !used[i] {
+            out.push(
+                Diagnostic::warning(Code::UnusedVendor, format!("vendor `{}` is not referred to", v.id))
+                    .at(v.span, "nothing names this vendor")
+                    .help("name it as a system's vendor, operator or backup, a contract's vendor or a parent, or remove it"),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_kebab() {
+        assert!(is_valid_id("m365"));
+        assert!(is_valid_id("ok-ewo"));
+        assert!(!is_valid_id("OK.EWO"));
+        assert!(!is_valid_id("-x"));
+        assert!(!is_valid_id(""));
+        assert_eq!(slug("Bürger Portal (OZG)"), "buerger-portal-ozg");
+    }
+
+    #[test]
+    fn placeholder_is_a_country() {
+        assert_eq!(placeholder_country().as_str(), "DE");
+    }
+
+    #[test]
+    fn sp_is_constructible() {
+        let s = Sp::new(1, Span::default());
+        assert_eq!(s.value, 1);
+    }
+}

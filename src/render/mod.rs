@@ -1,0 +1,3 @@
+//! Renderers: formatting of reports and graphs; no computation.
+
+pub mod text;
