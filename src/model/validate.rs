@@ -1062,6 +1062,7 @@ fn warnings(m: &Model) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::source::Sp;
 
     #[test]
     fn ids_are_lowercase_kebab() {
