@@ -3,4 +3,5 @@
 //! Analyses never print, read files or exit.
 
 pub mod data_act;
+pub mod propagate;
 pub mod switch;
