@@ -127,6 +127,9 @@ pub struct RawContract {
     pub start: Option<Sp<NaiveDate>>,
     pub end: Option<Sp<NaiveDate>>,
     pub term: Option<Sp<Duration>>,
+    /// Whether `end` or `term` was written at all (even if invalid), so that a
+    /// bad value is not reported a second time as a missing term.
+    pub term_written: bool,
     pub notice: Option<Sp<Duration>>,
     pub renewal: Option<Sp<Duration>>,
     pub annual_cost: Option<Sp<f64>>,
@@ -518,6 +521,7 @@ fn read_contract(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawContract {
         covers,
         kind,
         start: t.date(cx, "start"),
+        term_written: t.get("end").is_some() || t.get("term").is_some(),
         end: t.date(cx, "end"),
         term: t.duration(cx, "term"),
         notice: t.duration(cx, "notice"),

@@ -153,7 +153,6 @@ pub(crate) fn validate(
     main_span: Span,
 ) -> Option<Model> {
     let mut v = V { diags };
-    let errors_before = v.diags.iter().filter(|d| d.is_error()).count();
 
     // Organisation.
     let organisation = match &raw.organisation {
@@ -386,9 +385,10 @@ pub(crate) fn validate(
         });
     }
 
-    let errors_after = v.diags.iter().filter(|d| d.is_error()).count();
+    // Entities with errors were dropped above: warnings about such a model
+    // (an "unused" vendor whose contract was invalid) would only mislead.
     let organisation = organisation?;
-    if errors_after > errors_before {
+    if v.diags.iter().any(Diagnostic::is_error) {
         return None;
     }
 
@@ -834,6 +834,7 @@ fn contract(
             );
             None
         }
+        (None, None, _) if rc.term_written => None,
         (None, None, _) => {
             v.push(
                 Diagnostic::error(Code::ContractTerm, format!("contract `{id}` has no end of term"))
