@@ -25,8 +25,12 @@ fn fixture(code: &str) -> PathBuf {
     }
 }
 
+/// What a fixture expects: code, line and column (none for file-level
+/// findings), the file it is reported in when not the fixture, extra arguments.
+type Expectation = (String, Option<(usize, usize)>, Option<String>, Vec<String>);
+
 /// Parses `# expect: CODE at LINE:COL [in FILE]` and `# args: ...` from a fixture.
-fn expectation(path: &Path) -> (String, Option<(usize, usize)>, Option<String>, Vec<String>) {
+fn expectation(path: &Path) -> Expectation {
     let bytes = std::fs::read(path).unwrap();
     let text = String::from_utf8_lossy(&bytes);
     let first = text.lines().next().unwrap();
