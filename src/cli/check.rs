@@ -167,3 +167,14 @@ fn summary(ctx: &mut Ctx, m: &model::Model, warnings: usize) -> Result<(), CliEr
     }
     Ok(())
 }
+
+/// `EU + CH` style text of a trust set.
+fn trusted_text(t: &model::TrustSet) -> String {
+    let eu = model::Region::Eu;
+    let mut parts = Vec::new();
+    if t.trusts_region(eu) {
+        parts.push("EU".to_string());
+    }
+    parts.extend(t.iter().filter(|c| !(t.trusts_region(eu) && c.is_eu())).map(|c| c.to_string()));
+    parts.join(" + ")
+}

@@ -30,6 +30,7 @@ pub struct RawOrganisation {
     pub currency: Option<Sp<String>>,
     pub language: Option<Sp<Lang>>,
     pub include: Vec<Sp<String>>,
+    pub description: Option<Sp<String>>,
 }
 
 #[derive(Debug)]
@@ -329,6 +330,7 @@ fn read_organisation(cx: &mut Ctx<'_>, mut t: Table<'_, '_>, is_main: bool) -> R
     o.it_competence = t.uint(cx, "it_competence");
     o.currency = t.str(cx, "currency");
     o.language = t.word(cx, "language", Lang::WORDS);
+    o.description = t.str(cx, "description");
     t.finish(cx);
     o
 }

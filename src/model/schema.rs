@@ -96,7 +96,8 @@ pub fn json_schema() -> Value {
                 "it_competence": { "type": "integer", "minimum": 1, "maximum": 5, "description": "self-assessed internal IT competence 1..5" },
                 "currency": text("currency of all money values (default EUR)"),
                 "language": words(&["de", "en"], "report language (default de)"),
-                "include": ids("glob patterns of further model files, relative to this file")
+                "include": ids("glob patterns of further model files, relative to this file"),
+                "description": text("free text")
             })),
             "defaults": object(&[], json!({
                 "switch": params(crate::model::defaults::SwitchParams::KEYS, "switch-estimate coefficients, see docs/methodology.md"),

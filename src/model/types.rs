@@ -225,6 +225,7 @@ pub struct Organisation {
     pub it_competence: Option<u8>,
     pub currency: String,
     pub language: Option<Lang>,
+    pub description: Option<String>,
     pub span: Span,
 }
 

@@ -495,6 +495,7 @@ fn organisation(v: &mut V<'_>, o: &RawOrganisation) -> Option<Organisation> {
             .map(|c| c.value.clone())
             .unwrap_or_else(|| "EUR".into()),
         language: o.language.as_ref().map(|l| l.value),
+        description: o.description.as_ref().map(|d| d.value.clone()),
         span: o.span,
     })
 }
