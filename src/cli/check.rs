@@ -142,12 +142,7 @@ fn summary(ctx: &mut Ctx, m: &model::Model, warnings: usize) -> Result<(), CliEr
     )?;
     writeln!(out, "  services    {:>6}", c.services)?;
     writeln!(out, "  scenarios   {:>6}", c.scenarios)?;
-    let trusted: Vec<String> = o.trusted.iter().map(|c| c.to_string()).collect();
-    let trusted = if trusted.len() > 8 {
-        format!("{} countries", trusted.len())
-    } else {
-        trusted.join(", ")
-    };
+    let trusted = trusted_text(&o.trusted);
     writeln!(
         out,
         "  home {} · trusted: {trusted} · as of {}",
