@@ -113,10 +113,10 @@ fn summary(ctx: &mut Ctx, m: &model::Model, warnings: usize) -> Result<(), CliEr
     )?;
     writeln!(
         out,
-        "  systems     {:>6}  ({} in use, {} candidates, {} retired)",
+        "  systems     {:>6}  ({} in use, {}, {} retired)",
         c.systems,
         count(Status::InUse),
-        count(Status::Candidate),
+        plural(count(Status::Candidate), "candidate", "candidates"),
         count(Status::Retired)
     )?;
     let parents = m.vendors.iter().filter(|v| v.parent.is_some()).count();
@@ -170,6 +170,14 @@ fn trusted_text(t: &model::TrustSet) -> String {
     if t.trusts_region(eu) {
         parts.push("EU".to_string());
     }
-    parts.extend(t.iter().filter(|c| !(t.trusts_region(eu) && c.is_eu())).map(|c| c.to_string()));
+    parts.extend(
+        t.iter()
+            .filter(|c| !(t.trusts_region(eu) && c.is_eu()))
+            .map(|c| c.to_string()),
+    );
     parts.join(" + ")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

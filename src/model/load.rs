@@ -102,7 +102,18 @@ impl<'l> Loader<'l> {
             }
             return;
         }
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        // Resolve includes relative to the including file as the user named
+        // it, so that messages show paths like `fv/meldewesen.toml`, not
+        // machine-specific absolute paths; cycles are detected on canonical paths.
+        let name = self
+            .sources
+            .file(file)
+            .map(|f| f.name.clone())
+            .unwrap_or_default();
+        let dir = Path::new(&name)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         for pattern in includes {
             self.include(&dir, &pattern, stack);
         }
@@ -112,7 +123,13 @@ impl<'l> Loader<'l> {
         let full = dir.join(&pattern.value);
         let full_str = full.to_string_lossy().to_string();
         let is_glob = pattern.value.contains(['*', '?', '[']);
-        let mut paths: Vec<PathBuf> = match glob::glob(&full_str) {
+        // Hidden files (editor lock files, `._x.toml`) match only when the
+        // pattern names the dot explicitly.
+        let options = glob::MatchOptions {
+            require_literal_leading_dot: true,
+            ..glob::MatchOptions::new()
+        };
+        let mut paths: Vec<PathBuf> = match glob::glob_with(&full_str, options) {
             Ok(paths) => paths
                 .filter_map(Result::ok)
                 .filter(|p| p.is_file())

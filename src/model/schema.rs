@@ -12,7 +12,7 @@ fn duration(desc: &str) -> Value {
     json!({
         "type": "string",
         "description": desc,
-        "pattern": "^(P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?|(\\s*\\d+\\s*(d|day|days|w|wk|week|weeks|mo|month|months|y|yr|year|years))+\\s*)$"
+        "pattern": "^\\s*([Pp](\\d+[YyMmWwDd])+|(\\d+\\s*[A-Za-z]+\\s*)+)$"
     })
 }
 
@@ -91,7 +91,7 @@ pub fn json_schema() -> Value {
                 "trusted": { "type": "array", "items": { "type": "string", "pattern": "^([A-Z]{2})$" }, "description": "trusted countries and/or \"EU\" (the home country is always trusted)" },
                 "as_of": date("review date (the CLI's --as-of overrides it)"),
                 "staff": { "type": "integer", "minimum": 0, "description": "number of staff" },
-                "parallel_migrations": { "type": "integer", "minimum": 1, "description": "switches the IT team can run at once (default 1)" },
+                "parallel_migrations": { "type": "integer", "minimum": 1, "maximum": 1000, "description": "switches the IT team can run at once (default 1)" },
                 "switch_target": duration("target switch time for core systems (default 6mo)"),
                 "it_competence": { "type": "integer", "minimum": 1, "maximum": 5, "description": "self-assessed internal IT competence 1..5" },
                 "currency": text("currency of all money values (default EUR)"),
