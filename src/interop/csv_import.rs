@@ -362,15 +362,24 @@ fn read_table<F: Copy + PartialEq>(
     })
 }
 
-/// Vendors known to the import: from the vendor list, and stubs.
-struct Vendors {
-    drafts: Vec<DraftVendor>,
+/// Vendors known to an import: from a vendor list, and stubs.
+pub(crate) struct Vendors {
+    pub(crate) drafts: Vec<DraftVendor>,
     keys: BTreeMap<String, usize>,
     ids: IdPool,
     stub_country: Country,
 }
 
 impl Vendors {
+    pub(crate) fn new(stub_country: Country) -> Self {
+        Vendors {
+            drafts: Vec::new(),
+            keys: BTreeMap::new(),
+            ids: IdPool::default(),
+            stub_country,
+        }
+    }
+
     fn find(&self, cell: &str) -> Option<usize> {
         self.keys.get(&fold(cell)).copied()
     }
@@ -384,7 +393,7 @@ impl Vendors {
     }
 
     /// The vendor id for a cell: `self`, a listed vendor, or a new stub.
-    fn resolve(&mut self, cell: &str, file: &str, line: u64, report: &mut Report) -> Option<String> {
+    pub(crate) fn resolve(&mut self, cell: &str, file: &str, line: u64, report: &mut Report) -> Option<String> {
         if words::is_self(cell) {
             return Some("self".into());
         }
@@ -481,12 +490,7 @@ pub fn import(
     opts: &CsvOptions,
 ) -> Result<Imported, ImportError> {
     let mut report = Report::default();
-    let mut vreg = Vendors {
-        drafts: Vec::new(),
-        keys: BTreeMap::new(),
-        ids: IdPool::default(),
-        stub_country: opts.stub_country,
-    };
+    let mut vreg = Vendors::new(opts.stub_country);
     if let Some(v) = vendors {
         read_vendors(&v, &mut vreg, &mut report)?;
     }

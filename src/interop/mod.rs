@@ -171,3 +171,16 @@ pub(crate) fn finish(draft: &emit::Draft, report: Report) -> Result<Imported, Im
         }
     }
 }
+
+/// Builds a graph from an inline model, for the exporters' tests.
+#[cfg(test)]
+pub(crate) fn test_graph(toml: &str) -> crate::graph::Graph {
+    let m = crate::model::load_str(
+        "test.toml",
+        std::path::Path::new("test.toml"),
+        toml,
+        &crate::model::Limits::default(),
+    )
+    .unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
+    crate::graph::Graph::build(m)
+}
