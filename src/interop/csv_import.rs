@@ -290,11 +290,29 @@ fn read_table<F: Copy + PartialEq>(
         // A second column for the same field is not mapped (the first wins).
         fields.push(hit.filter(|k| !fields.contains(&Some(*k))));
     }
+    // Lines are counted from byte offsets: the csv crate's own line
+    // numbers are one short in files with CRLF line ends (as Excel writes).
+    let newlines: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i)
+        .collect();
+    // A record's position may point at the line break before it (CRLF):
+    // skip line breaks to reach its first byte.
+    let raw = text.as_bytes();
+    let line_of = |byte: u64| {
+        let mut b = byte as usize;
+        while b < raw.len() && (raw[b] == b'\r' || raw[b] == b'\n') {
+            b += 1;
+        }
+        newlines.partition_point(|&i| i < b) as u64 + 1
+    };
     let mut rows = Vec::new();
     for rec in rdr.records() {
         match rec {
             Err(e) => {
-                let line = e.position().map(|p| p.line());
+                let line = e.position().map(|p| line_of(p.byte()));
                 report.push(
                     NoteKind::Skipped,
                     file,
@@ -303,7 +321,7 @@ fn read_table<F: Copy + PartialEq>(
                 );
             }
             Ok(r) => {
-                let line = r.position().map(|p| p.line()).unwrap_or(0);
+                let line = r.position().map(|p| line_of(p.byte())).unwrap_or(0);
                 let cells: Vec<String> = r.iter().map(str::to_string).collect();
                 if cells.iter().all(|c| c.trim().is_empty()) {
                     continue;
@@ -553,9 +571,13 @@ fn read_vendors(
         else {
             continue;
         };
+        let mut placeholder = true;
         let country = match t.get(row, V::Country) {
             Some(c) => match words::country(c) {
-                Some(c) => c,
+                Some(c) => {
+                    placeholder = false;
+                    c
+                }
                 None => {
                     report.push(
                         NoteKind::Assumed,
@@ -582,7 +604,14 @@ fn read_vendors(
             country,
             parent: None,
             description: t.get(row, V::Description).map(str::to_string),
-            comment: Some(format!("{}, line {line}", t.file)),
+            comment: Some(if placeholder {
+                format!(
+                    "{}, line {line}; TODO: country {} is a placeholder",
+                    t.file, vreg.stub_country
+                )
+            } else {
+                format!("{}, line {line}", t.file)
+            }),
         });
         if let Some(p) = t.get(row, V::Parent) {
             parents.push((i, p.to_string(), line));
