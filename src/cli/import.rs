@@ -72,18 +72,30 @@ pub struct Common {
 }
 
 fn country(flag: &str, s: &str) -> Result<Country, CliError> {
-    Country::parse(s).map_err(|e| CliError::usage_help(format!("{flag} `{s}`: {e}"), "give an ISO 3166-1 alpha-2 code such as DE"))
+    Country::parse(s).map_err(|e| {
+        CliError::usage_help(
+            format!("{flag} `{s}`: {e}"),
+            "give an ISO 3166-1 alpha-2 code such as DE",
+        )
+    })
 }
 
 fn read(ctx: &Ctx, path: &Path) -> Result<Vec<u8>, CliError> {
     let meta = std::fs::metadata(path)
         .map_err(|e| CliError::io(format!("cannot read `{}`: {e}", path.display())))?;
     if meta.is_dir() {
-        return Err(CliError::io(format!("`{}` is a directory; give a file", path.display())));
+        return Err(CliError::io(format!(
+            "`{}` is a directory; give a file",
+            path.display()
+        )));
     }
     if meta.len() > ctx.global.max_file_size {
         return Err(CliError::usage_help(
-            format!("`{}` is larger than {} bytes", path.display(), ctx.global.max_file_size),
+            format!(
+                "`{}` is larger than {} bytes",
+                path.display(),
+                ctx.global.max_file_size
+            ),
             "raise the limit with --max-file-size if this is intended",
         ));
     }
@@ -96,7 +108,10 @@ fn check_output(out: &Path, inputs: &[&Path], force: bool) -> Result<(), CliErro
     for i in inputs {
         if target.is_some() && target == i.canonicalize().ok() {
             return Err(CliError::usage_help(
-                format!("`{}` is an input of this import; exitgraph never writes onto its input", out.display()),
+                format!(
+                    "`{}` is an input of this import; exitgraph never writes onto its input",
+                    out.display()
+                ),
                 "choose another output path",
             ));
         }
@@ -126,7 +141,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
                 stub_country: country("--stub-country", &a.common.stub_country)?,
             };
             if let Some(o) = &a.common.output {
-                check_output(o, &inputs.iter().map(PathBuf::as_path).collect::<Vec<_>>(), a.common.force)?;
+                check_output(
+                    o,
+                    &inputs.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+                    a.common.force,
+                )?;
             }
             let sys = read(ctx, &a.file)?;
             let ven = a.vendors.as_ref().map(|p| read(ctx, p)).transpose()?;
@@ -134,15 +153,22 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
             let mut k = 1;
             let ven_in = ven.as_ref().map(|b| {
-                let n = interop::csv_import::CsvInput { name: &names[k], bytes: b };
+                let n = interop::csv_import::CsvInput {
+                    name: &names[k],
+                    bytes: b,
+                };
                 k += 1;
                 n
             });
-            let con_in = con
-                .as_ref()
-                .map(|b| interop::csv_import::CsvInput { name: &names[k], bytes: b });
+            let con_in = con.as_ref().map(|b| interop::csv_import::CsvInput {
+                name: &names[k],
+                bytes: b,
+            });
             let imported = interop::csv_import::import(
-                interop::csv_import::CsvInput { name: &names[0], bytes: &sys },
+                interop::csv_import::CsvInput {
+                    name: &names[0],
+                    bytes: &sys,
+                },
                 ven_in,
                 con_in,
                 &opts,
@@ -182,7 +208,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
                 c.contracts,
                 c.services
             )?;
-            writeln!(ctx.out, "next: complete the TODOs, then run `exitgraph check {}`", o.display())?;
+            writeln!(
+                ctx.out,
+                "next: complete the TODOs, then run `exitgraph check {}`",
+                o.display()
+            )?;
         }
         None => ctx.out.write_all(imported.toml.as_bytes())?,
     }

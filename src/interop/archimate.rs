@@ -26,9 +26,7 @@
 //! views, folders, metadata) is listed in the report with its line.
 
 use super::csv_import::{Vendors, default_stub_country};
-use super::emit::{
-    Draft, DraftContract, DraftOrganisation, DraftService, DraftSystem, IdPool,
-};
+use super::emit::{Draft, DraftContract, DraftOrganisation, DraftService, DraftSystem, IdPool};
 use super::words::{self, fold};
 use super::{ImportError, Imported, NoteKind, Report};
 use crate::model::{ContractKind, Country, Layer, Licence, Region};
@@ -108,7 +106,10 @@ fn parse_xml(file: &str, text: &str) -> Result<X, ImportError> {
     let mut line_at = |pos: usize| {
         let pos = pos.min(text.len());
         if pos > counted {
-            line += text.as_bytes()[counted..pos].iter().filter(|&&b| b == b'\n').count() as u64;
+            line += text.as_bytes()[counted..pos]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
             counted = pos;
         }
         line
@@ -240,7 +241,10 @@ fn canonical(t: &str) -> String {
 /// Property names (folded) accepted for each model key.
 const SYSTEM_KEYS: &[(&str, &[&str])] = &[
     ("id", &["id", "exitgraph id"]),
-    ("vendor", &["vendor", "hersteller", "manufacturer", "anbieter"]),
+    (
+        "vendor",
+        &["vendor", "hersteller", "manufacturer", "anbieter"],
+    ),
     ("operator", &["operator", "betreiber"]),
     ("criticality", &["criticality", "kritikalität"]),
     ("users", &["users", "nutzer", "benutzer"]),
@@ -250,7 +254,10 @@ const SYSTEM_KEYS: &[(&str, &[&str])] = &[
     ("open_source", &["open source", "open_source", "quelloffen"]),
     ("status", &["status"]),
     ("region", &["region", "standort", "location"]),
-    ("customisation", &["customisation", "customization", "anpassung"]),
+    (
+        "customisation",
+        &["customisation", "customization", "anpassung"],
+    ),
     ("exit_plan", &["exit_plan", "exit plan", "ausstiegsplan"]),
     ("description", &["description", "beschreibung"]),
 ];
@@ -258,23 +265,43 @@ const SYSTEM_KEYS: &[(&str, &[&str])] = &[
 const SERVICE_KEYS: &[(&str, &[&str])] = &[
     ("id", &["id", "exitgraph id"]),
     ("criticality", &["criticality", "kritikalität"]),
-    ("max_outage", &["max_outage", "max outage", "maximale ausfallzeit", "ausfallzeit"]),
+    (
+        "max_outage",
+        &[
+            "max_outage",
+            "max outage",
+            "maximale ausfallzeit",
+            "ausfallzeit",
+        ],
+    ),
     ("users", &["users", "nutzer"]),
     ("description", &["description", "beschreibung"]),
 ];
 
 const CONTRACT_KEYS: &[(&str, &[&str])] = &[
     ("id", &["id", "exitgraph id"]),
-    ("vendor", &["vendor", "anbieter", "vertragspartner", "hersteller"]),
+    (
+        "vendor",
+        &["vendor", "anbieter", "vertragspartner", "hersteller"],
+    ),
     ("kind", &["kind", "vertragsart", "art"]),
     ("start", &["start", "beginn", "vertragsbeginn"]),
     ("end", &["end", "ende", "vertragsende", "laufzeitende"]),
     ("term", &["term", "laufzeit"]),
     ("notice", &["notice", "kündigungsfrist"]),
     ("renewal", &["renewal", "verlängerung"]),
-    ("annual_cost", &["annual_cost", "annual cost", "jahreskosten", "kosten"]),
-    ("data_retrieval", &["data_retrieval", "data retrieval", "datenrückgabe"]),
-    ("switching_charge", &["switching_charge", "switching charge", "wechselgebühr"]),
+    (
+        "annual_cost",
+        &["annual_cost", "annual cost", "jahreskosten", "kosten"],
+    ),
+    (
+        "data_retrieval",
+        &["data_retrieval", "data retrieval", "datenrückgabe"],
+    ),
+    (
+        "switching_charge",
+        &["switching_charge", "switching charge", "wechselgebühr"],
+    ),
     ("description", &["description", "beschreibung"]),
 ];
 
@@ -299,7 +326,10 @@ fn properties(x: &X, defs: &BTreeMap<String, String>) -> Vec<(String, String, u6
                 .or_else(|| p.attr("identifierref"))
                 .unwrap_or("");
             let name = defs.get(r).cloned().unwrap_or_else(|| r.to_string());
-            let value = p.child("value").map(|v| v.text.trim().to_string()).unwrap_or_default();
+            let value = p
+                .child("value")
+                .map(|v| v.text.trim().to_string())
+                .unwrap_or_default();
             (name, value, p.line)
         })
         .collect()
@@ -349,7 +379,11 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
             defs.insert(id.to_string(), n);
         }
     }
-    for d in root.child("propertydefs").into_iter().flat_map(|p| p.all("propertydef")) {
+    for d in root
+        .child("propertydefs")
+        .into_iter()
+        .flat_map(|p| p.all("propertydef"))
+    {
         if let (Some(id), Some(n)) = (d.attr("identifier"), d.attr("name")) {
             defs.insert(id.to_string(), n.to_string());
         }
@@ -357,19 +391,32 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
 
     let model_name = root.label();
     for (n, v, line) in properties(&root, &defs) {
-        cx.note(NoteKind::NotMapped, line, format!("model property `{n}` = `{v}` not mapped"));
+        cx.note(
+            NoteKind::NotMapped,
+            line,
+            format!("model property `{n}` = `{v}` not mapped"),
+        );
     }
     if let Some(m) = root.child("metadata") {
-        cx.note(NoteKind::NotMapped, m.line, "model metadata (Dublin Core) not mapped");
+        cx.note(
+            NoteKind::NotMapped,
+            m.line,
+            "model metadata (Dublin Core) not mapped",
+        );
     }
     if let Some(o) = root.child("organizations") {
         fn count(x: &X) -> usize {
-            x.all("item").map(|i| usize::from(i.label().is_some()) + count(i)).sum()
+            x.all("item")
+                .map(|i| usize::from(i.label().is_some()) + count(i))
+                .sum()
         }
         cx.note(
             NoteKind::NotMapped,
             o.line,
-            format!("folder structure (`organizations`, {} folders) not mapped", count(o)),
+            format!(
+                "folder structure (`organizations`, {} folders) not mapped",
+                count(o)
+            ),
         );
     }
     if let Some(v) = root.child("views") {
@@ -411,7 +458,11 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
     for el in elements {
         let line = el.line;
         let Some(ident) = el.attr("identifier") else {
-            cx.note(NoteKind::Skipped, line, "element without `identifier` skipped");
+            cx.note(
+                NoteKind::Skipped,
+                line,
+                "element without `identifier` skipped",
+            );
             continue;
         };
         let ty = canonical(el.attr("type").unwrap_or(""));
@@ -426,7 +477,17 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
         };
         let role = if let Some(layer) = layer {
             let i = systems.len();
-            let s = system(&mut cx, &mut vendors, &mut sys_ids, ident, &name, &ty, layer, el, props);
+            let s = system(
+                &mut cx,
+                &mut vendors,
+                &mut sys_ids,
+                ident,
+                &name,
+                &ty,
+                layer,
+                el,
+                props,
+            );
             systems.push(s);
             Role::System(i)
         } else if ty == "BusinessService" {
@@ -449,7 +510,11 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
                 format!("element `{name}` ({ty}) not mapped itself; its realisation and serving relations link systems to what it serves"),
             );
             for (n, v, pl) in props {
-                cx.note(NoteKind::NotMapped, pl, format!("property `{n}` = `{v}` of `{name}` not mapped"));
+                cx.note(
+                    NoteKind::NotMapped,
+                    pl,
+                    format!("property `{n}` = `{v}` of `{name}` not mapped"),
+                );
             }
             Role::PassThrough
         } else {
@@ -459,7 +524,11 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
                 format!("element `{name}` ({ty}) not mapped: the model has no {ty}"),
             );
             for (n, v, pl) in props {
-                cx.note(NoteKind::NotMapped, pl, format!("property `{n}` = `{v}` of `{name}` not mapped"));
+                cx.note(
+                    NoteKind::NotMapped,
+                    pl,
+                    format!("property `{n}` = `{v}` of `{name}` not mapped"),
+                );
             }
             Role::Unmapped
         };
@@ -479,7 +548,11 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
         let rid = r.attr("identifier").unwrap_or("?").to_string();
         let ty = canonical(r.attr("type").unwrap_or(""));
         let (Some(src), Some(dst)) = (r.attr("source"), r.attr("target")) else {
-            cx.note(NoteKind::Skipped, line, format!("relationship `{rid}` without source or target skipped"));
+            cx.note(
+                NoteKind::Skipped,
+                line,
+                format!("relationship `{rid}` without source or target skipped"),
+            );
             continue;
         };
         let (Some(&a), Some(&b)) = (roles.get(src), roles.get(dst)) else {
@@ -491,7 +564,11 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
             continue;
         };
         for (n, v, pl) in properties(r, &defs) {
-            cx.note(NoteKind::NotMapped, pl, format!("property `{n}` = `{v}` of relationship `{rid}` not mapped"));
+            cx.note(
+                NoteKind::NotMapped,
+                pl,
+                format!("property `{n}` = `{v}` of relationship `{rid}` not mapped"),
+            );
         }
         let what = format!(
             "{ty} relationship from `{}` to `{}`",
@@ -516,11 +593,17 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
                 true
             }
             ("Realization", System(x), PassThrough) => {
-                realised_by.entry(dst.to_string()).or_default().push((x, line, what.clone()));
+                realised_by
+                    .entry(dst.to_string())
+                    .or_default()
+                    .push((x, line, what.clone()));
                 true
             }
             ("Serving", PassThrough, t @ (System(_) | Service(_))) => {
-                serves.entry(src.to_string()).or_default().push((t, line, what.clone()));
+                serves
+                    .entry(src.to_string())
+                    .or_default()
+                    .push((t, line, what.clone()));
                 true
             }
             ("Association", Contract(c), System(s)) | ("Association", System(s), Contract(c)) => {
@@ -549,7 +632,11 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
         let ts = serves.get(&p).cloned().unwrap_or_default();
         if rs.is_empty() || ts.is_empty() {
             let pname = names.get(&p).cloned().unwrap_or_else(|| p.clone());
-            for (_, line, what) in rs.iter().map(|(_, l, w)| ((), l, w)).chain(ts.iter().map(|(_, l, w)| ((), l, w))) {
+            for (_, line, what) in rs
+                .iter()
+                .map(|(_, l, w)| ((), l, w))
+                .chain(ts.iter().map(|(_, l, w)| ((), l, w)))
+            {
                 cx.note(
                     NoteKind::NotMapped,
                     *line,
@@ -584,7 +671,10 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
             cx.note(
                 NoteKind::NotMapped,
                 line,
-                format!("contract `{}` not mapped: it has no `end` property (or `start` and `term`)", c.name.clone().unwrap_or_default()),
+                format!(
+                    "contract `{}` not mapped: it has no `end` property (or `start` and `term`)",
+                    c.name.clone().unwrap_or_default()
+                ),
             );
             continue;
         }
@@ -634,9 +724,20 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
 }
 
 /// Adds `systems[to]` to the dependencies of `systems[from]`.
-fn depend(cx: &mut Ctx<'_>, systems: &mut [DraftSystem], from: usize, to: usize, line: u64, what: &str) {
+fn depend(
+    cx: &mut Ctx<'_>,
+    systems: &mut [DraftSystem],
+    from: usize,
+    to: usize,
+    line: u64,
+    what: &str,
+) {
     if from == to {
-        cx.note(NoteKind::NotMapped, line, format!("{what} not mapped: a system cannot depend on itself"));
+        cx.note(
+            NoteKind::NotMapped,
+            line,
+            format!("{what} not mapped: a system cannot depend on itself"),
+        );
         return;
     }
     let id = systems[to].id.clone();
@@ -646,14 +747,29 @@ fn depend(cx: &mut Ctx<'_>, systems: &mut [DraftSystem], from: usize, to: usize,
 }
 
 /// The id of an element: a valid `id` property, else one made from the name.
-fn element_id(cx: &mut Ctx<'_>, pool: &mut IdPool, given: Option<&str>, name: &str, ident: &str, line: u64) -> String {
+fn element_id(
+    cx: &mut Ctx<'_>,
+    pool: &mut IdPool,
+    given: Option<&str>,
+    name: &str,
+    ident: &str,
+    line: u64,
+) -> String {
     let want = match given {
         Some(g) if crate::model::validate::is_valid_id(g) => g.to_string(),
         Some(g) => {
-            cx.note(NoteKind::NotMapped, line, format!("property `id` = `{g}` is not a valid id; an id was made from the name"));
-            words::slug(name).or_else(|| words::slug(ident)).unwrap_or_else(|| "element".into())
+            cx.note(
+                NoteKind::NotMapped,
+                line,
+                format!("property `id` = `{g}` is not a valid id; an id was made from the name"),
+            );
+            words::slug(name)
+                .or_else(|| words::slug(ident))
+                .unwrap_or_else(|| "element".into())
         }
-        None => words::slug(name).or_else(|| words::slug(ident)).unwrap_or_else(|| "element".into()),
+        None => words::slug(name)
+            .or_else(|| words::slug(ident))
+            .unwrap_or_else(|| "element".into()),
     };
     pool.take(&want)
 }
@@ -703,20 +819,37 @@ fn system(
             Some("licence") => set(&mut s.licence, words::licence(&v)),
             Some("open_source") => set(
                 &mut s.licence,
-                words::yes_no(&v).map(|o| if o { Licence::OpenSource } else { Licence::Proprietary }),
+                words::yes_no(&v).map(|o| {
+                    if o {
+                        Licence::OpenSource
+                    } else {
+                        Licence::Proprietary
+                    }
+                }),
             ),
             Some("status") => set(&mut s.status, words::status(&v)),
             Some("region") => set(&mut s.region, words::region(&v)),
             Some("customisation") => set(&mut s.customisation, words::customisation(&v)),
             Some("exit_plan") => set(&mut s.exit_plan, Some(v.clone()).filter(|x| !x.is_empty())),
-            Some("description") => set(&mut s.description, Some(v.clone()).filter(|x| !x.is_empty())),
+            Some("description") => set(
+                &mut s.description,
+                Some(v.clone()).filter(|x| !x.is_empty()),
+            ),
             _ => {
-                cx.note(NoteKind::NotMapped, pl, format!("property `{n}` = `{v}` of `{name}` not mapped: not a system key"));
+                cx.note(
+                    NoteKind::NotMapped,
+                    pl,
+                    format!("property `{n}` = `{v}` of `{name}` not mapped: not a system key"),
+                );
                 continue;
             }
         };
         if !ok {
-            cx.note(NoteKind::NotMapped, pl, format!("property `{n}` = `{v}` of `{name}` not understood; left out"));
+            cx.note(
+                NoteKind::NotMapped,
+                pl,
+                format!("property `{n}` = `{v}` of `{name}` not understood; left out"),
+            );
         }
     }
     s
@@ -751,7 +884,10 @@ fn service(
         id,
         name: name.to_string(),
         description: el.documentation(),
-        comment: Some(format!("BusinessService `{ident}`, {}, line {line}", cx.file)),
+        comment: Some(format!(
+            "BusinessService `{ident}`, {}, line {line}",
+            cx.file
+        )),
         ..Default::default()
     };
     for (n, v, pl) in props {
@@ -760,14 +896,25 @@ fn service(
             Some("criticality") => set(&mut s.criticality, words::criticality(&v)),
             Some("max_outage") => set(&mut s.max_outage, words::duration(&v).ok()),
             Some("users") => set(&mut s.users, words::count(&v)),
-            Some("description") => set(&mut s.description, Some(v.clone()).filter(|x| !x.is_empty())),
+            Some("description") => set(
+                &mut s.description,
+                Some(v.clone()).filter(|x| !x.is_empty()),
+            ),
             _ => {
-                cx.note(NoteKind::NotMapped, pl, format!("property `{n}` = `{v}` of `{name}` not mapped: not a service key"));
+                cx.note(
+                    NoteKind::NotMapped,
+                    pl,
+                    format!("property `{n}` = `{v}` of `{name}` not mapped: not a service key"),
+                );
                 continue;
             }
         };
         if !ok {
-            cx.note(NoteKind::NotMapped, pl, format!("property `{n}` = `{v}` of `{name}` not understood; left out"));
+            cx.note(
+                NoteKind::NotMapped,
+                pl,
+                format!("property `{n}` = `{v}` of `{name}` not understood; left out"),
+            );
         }
     }
     s
@@ -832,14 +979,23 @@ fn contract(
             Some("annual_cost") => set(&mut c.annual_cost, words::number(v)),
             Some("data_retrieval") => set(&mut c.data_retrieval, words::duration(v).ok()),
             Some("switching_charge") => set(&mut c.switching_charge, words::number(v)),
-            Some("description") => set(&mut c.description, Some(v.clone()).filter(|x| !x.is_empty())),
+            Some("description") => set(
+                &mut c.description,
+                Some(v.clone()).filter(|x| !x.is_empty()),
+            ),
             _ => {
-                unmapped_props.push(format!("property `{n}` = `{v}` of `{name}` not mapped: not a contract key"));
+                unmapped_props.push(format!(
+                    "property `{n}` = `{v}` of `{name}` not mapped: not a contract key"
+                ));
                 continue;
             }
         };
         if !ok {
-            cx.note(NoteKind::NotMapped, *pl, format!("property `{n}` = `{v}` of `{name}` not understood; left out"));
+            cx.note(
+                NoteKind::NotMapped,
+                *pl,
+                format!("property `{n}` = `{v}` of `{name}` not understood; left out"),
+            );
         }
     }
     for m in unmapped_props {
@@ -858,21 +1014,37 @@ fn contract(
         return None;
     };
     if c.end.is_some() && c.term.is_some() {
-        cx.note(NoteKind::NotMapped, line, format!("`term` of contract `{name}` left out: it also has an `end`"));
+        cx.note(
+            NoteKind::NotMapped,
+            line,
+            format!("`term` of contract `{name}` left out: it also has an `end`"),
+        );
         c.term = None;
     }
     if c.term.is_some() && c.start.is_none() {
-        cx.note(NoteKind::NotMapped, line, format!("`term` of contract `{name}` left out: it needs a `start`"));
+        cx.note(
+            NoteKind::NotMapped,
+            line,
+            format!("`term` of contract `{name}` left out: it needs a `start`"),
+        );
         c.term = None;
     }
     if let (Some(s), Some(e)) = (c.start, c.end)
         && e < s
     {
-        cx.note(NoteKind::NotMapped, line, format!("`end` of contract `{name}` left out: it is before the start"));
+        cx.note(
+            NoteKind::NotMapped,
+            line,
+            format!("`end` of contract `{name}` left out: it is before the start"),
+        );
         c.end = None;
     }
     if !kind_given {
-        cx.note(NoteKind::Assumed, line, format!("contract `{name}` has no usable `kind` property: `licence` written"));
+        cx.note(
+            NoteKind::Assumed,
+            line,
+            format!("contract `{name}` has no usable `kind` property: `licence` written"),
+        );
     }
     c.vendor = vendor;
     c.id = element_id(cx, pool, given_id.as_deref(), name, ident, line);
@@ -925,13 +1097,16 @@ mod tests {
 "#;
 
     fn run(xml: &str) -> Imported {
-        import("t.xml", xml.as_bytes(), &ArchimateOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+        import("t.xml", xml.as_bytes(), &ArchimateOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
     fn maps_elements_relations_and_properties() {
         let i = run(SMALL);
-        let m = crate::model::load_str("t", std::path::Path::new("t"), &i.toml, &Default::default()).unwrap();
+        let m =
+            crate::model::load_str("t", std::path::Path::new("t"), &i.toml, &Default::default())
+                .unwrap();
         assert_eq!(m.organisation.name, "Stadt & Land");
         let a = m.system(m.system_id("fachverfahren-meldewesen").unwrap());
         assert_eq!(a.name, "Fachverfahren <Meldewesen>");
@@ -945,7 +1120,11 @@ mod tests {
         let c = m.contract(m.contract_id("pflegevertrag").unwrap());
         assert_eq!(c.notice.to_string(), "6mo");
         assert_eq!(c.covers.len(), 1);
-        let nm: Vec<String> = i.report.of(NoteKind::NotMapped).map(|n| n.to_string()).collect();
+        let nm: Vec<String> = i
+            .report
+            .of(NoteKind::NotMapped)
+            .map(|n| n.to_string())
+            .collect();
         assert!(nm.contains(&"t.xml:10: not mapped: property `Farbe` = `blau` of `Fachverfahren <Meldewesen>` not mapped: not a system key".to_string()), "{nm:#?}");
         assert!(nm.contains(&"t.xml:23: not mapped: element `Sachbearbeitung` (BusinessRole) not mapped: the model has no BusinessRole".to_string()), "{nm:#?}");
         assert!(nm.iter().any(|n| n.starts_with("t.xml:30: not mapped: Assignment relationship from `Sachbearbeitung (BusinessRole)`")), "{nm:#?}");
@@ -955,7 +1134,12 @@ mod tests {
 
     #[test]
     fn bad_xml_is_an_error_with_a_line() {
-        let e = import("b.xml", b"<model>\n<elements>\n</model>", &ArchimateOptions::default()).unwrap_err();
+        let e = import(
+            "b.xml",
+            b"<model>\n<elements>\n</model>",
+            &ArchimateOptions::default(),
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("line 3"), "{e}");
         let e = import("b.xml", b"<foo/>", &ArchimateOptions::default()).unwrap_err();
         assert!(e.to_string().contains("root element is `foo`"), "{e}");

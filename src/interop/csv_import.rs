@@ -73,7 +73,11 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     match std::str::from_utf8(body) {
         Ok(s) => (
             s.to_string(),
-            if bom { "UTF-8 with byte-order mark" } else { "UTF-8" },
+            if bom {
+                "UTF-8 with byte-order mark"
+            } else {
+                "UTF-8"
+            },
         ),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(body);
@@ -132,25 +136,136 @@ enum S {
 
 /// Headers accepted for each column of the systems file (compared folded).
 const SYSTEM_COLUMNS: &[(S, &[&str])] = &[
-    (S::Id, &["id", "kennung", "kürzel", "key", "schlüssel", "system id"]),
-    (S::Name, &["name", "bezeichnung", "systemname", "system", "anwendung", "produkt", "product"]),
-    (S::Description, &["description", "beschreibung", "bemerkung", "bemerkungen", "notes", "notizen", "kommentar", "comment"]),
-    (S::Category, &["category", "kategorie", "bereich", "type", "typ"]),
+    (
+        S::Id,
+        &["id", "kennung", "kürzel", "key", "schlüssel", "system id"],
+    ),
+    (
+        S::Name,
+        &[
+            "name",
+            "bezeichnung",
+            "systemname",
+            "system",
+            "anwendung",
+            "produkt",
+            "product",
+        ],
+    ),
+    (
+        S::Description,
+        &[
+            "description",
+            "beschreibung",
+            "bemerkung",
+            "bemerkungen",
+            "notes",
+            "notizen",
+            "kommentar",
+            "comment",
+        ],
+    ),
+    (
+        S::Category,
+        &["category", "kategorie", "bereich", "type", "typ"],
+    ),
     (S::Layer, &["layer", "schicht", "ebene"]),
-    (S::Vendor, &["vendor", "hersteller", "manufacturer", "anbieter", "lieferant", "supplier"]),
-    (S::Operator, &["operator", "betreiber", "betrieb", "betrieben von", "operated by"]),
-    (S::Region, &["region", "standort", "location", "hosting location", "hostingort", "serverstandort", "datenstandort"]),
-    (S::Licence, &["licence", "license", "lizenz", "lizenzmodell", "lizenzart"]),
+    (
+        S::Vendor,
+        &[
+            "vendor",
+            "hersteller",
+            "manufacturer",
+            "anbieter",
+            "lieferant",
+            "supplier",
+        ],
+    ),
+    (
+        S::Operator,
+        &[
+            "operator",
+            "betreiber",
+            "betrieb",
+            "betrieben von",
+            "operated by",
+        ],
+    ),
+    (
+        S::Region,
+        &[
+            "region",
+            "standort",
+            "location",
+            "hosting location",
+            "hostingort",
+            "serverstandort",
+            "datenstandort",
+        ],
+    ),
+    (
+        S::Licence,
+        &["licence", "license", "lizenz", "lizenzmodell", "lizenzart"],
+    ),
     (S::OpenSource, &["open source", "quelloffen", "oss"]),
-    (S::Criticality, &["criticality", "kritikalität", "relevanz", "bedeutung"]),
-    (S::Users, &["users", "nutzer", "benutzer", "anwender", "anzahl nutzer", "nutzerzahl", "user count"]),
+    (
+        S::Criticality,
+        &["criticality", "kritikalität", "relevanz", "bedeutung"],
+    ),
+    (
+        S::Users,
+        &[
+            "users",
+            "nutzer",
+            "benutzer",
+            "anwender",
+            "anzahl nutzer",
+            "nutzerzahl",
+            "user count",
+        ],
+    ),
     (S::Status, &["status", "zustand"]),
-    (S::Customisation, &["customisation", "customization", "anpassung", "anpassungsgrad", "customizing"]),
-    (S::Formats, &["formats", "formate", "datenformate", "data formats"]),
-    (S::Exports, &["exports", "export", "exportformate", "export formats"]),
-    (S::DependsOn, &["depends_on", "depends on", "dependencies", "abhängig von", "abhängigkeiten", "hängt ab von", "benötigt"]),
+    (
+        S::Customisation,
+        &[
+            "customisation",
+            "customization",
+            "anpassung",
+            "anpassungsgrad",
+            "customizing",
+        ],
+    ),
+    (
+        S::Formats,
+        &["formats", "formate", "datenformate", "data formats"],
+    ),
+    (
+        S::Exports,
+        &["exports", "export", "exportformate", "export formats"],
+    ),
+    (
+        S::DependsOn,
+        &[
+            "depends_on",
+            "depends on",
+            "dependencies",
+            "abhängig von",
+            "abhängigkeiten",
+            "hängt ab von",
+            "benötigt",
+        ],
+    ),
     (S::Alternatives, &["alternatives", "alternativen"]),
-    (S::ExitPlan, &["exit_plan", "exit plan", "ausstiegsplan", "exit-strategie", "exit strategy"]),
+    (
+        S::ExitPlan,
+        &[
+            "exit_plan",
+            "exit plan",
+            "ausstiegsplan",
+            "exit-strategie",
+            "exit strategy",
+        ],
+    ),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,10 +279,53 @@ enum V {
 
 const VENDOR_COLUMNS: &[(V, &[&str])] = &[
     (V::Id, &["id", "kennung", "kürzel", "key"]),
-    (V::Name, &["name", "bezeichnung", "firma", "unternehmen", "company", "anbieter", "hersteller", "vendor"]),
-    (V::Country, &["country", "land", "sitz", "sitzland", "staat", "jurisdiction", "rechtsraum"]),
-    (V::Parent, &["parent", "mutter", "muttergesellschaft", "mutterkonzern", "konzern", "parent company", "gehört zu"]),
-    (V::Description, &["description", "beschreibung", "bemerkung", "notes", "kommentar"]),
+    (
+        V::Name,
+        &[
+            "name",
+            "bezeichnung",
+            "firma",
+            "unternehmen",
+            "company",
+            "anbieter",
+            "hersteller",
+            "vendor",
+        ],
+    ),
+    (
+        V::Country,
+        &[
+            "country",
+            "land",
+            "sitz",
+            "sitzland",
+            "staat",
+            "jurisdiction",
+            "rechtsraum",
+        ],
+    ),
+    (
+        V::Parent,
+        &[
+            "parent",
+            "mutter",
+            "muttergesellschaft",
+            "mutterkonzern",
+            "konzern",
+            "parent company",
+            "gehört zu",
+        ],
+    ),
+    (
+        V::Description,
+        &[
+            "description",
+            "beschreibung",
+            "bemerkung",
+            "notes",
+            "kommentar",
+        ],
+    ),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,18 +349,92 @@ enum C {
 const CONTRACT_COLUMNS: &[(C, &[&str])] = &[
     (C::Id, &["id", "kennung", "vertragsnummer", "contract id"]),
     (C::Name, &["name", "bezeichnung", "vertrag", "contract"]),
-    (C::Description, &["description", "beschreibung", "bemerkung", "notes", "kommentar"]),
-    (C::Vendor, &["vendor", "anbieter", "vertragspartner", "hersteller", "lieferant", "supplier"]),
-    (C::Covers, &["covers", "systeme", "systems", "system", "betrifft", "umfasst"]),
+    (
+        C::Description,
+        &[
+            "description",
+            "beschreibung",
+            "bemerkung",
+            "notes",
+            "kommentar",
+        ],
+    ),
+    (
+        C::Vendor,
+        &[
+            "vendor",
+            "anbieter",
+            "vertragspartner",
+            "hersteller",
+            "lieferant",
+            "supplier",
+        ],
+    ),
+    (
+        C::Covers,
+        &[
+            "covers", "systeme", "systems", "system", "betrifft", "umfasst",
+        ],
+    ),
     (C::Kind, &["kind", "art", "vertragsart", "type", "typ"]),
-    (C::Start, &["start", "beginn", "vertragsbeginn", "laufzeitbeginn", "begin"]),
-    (C::End, &["end", "ende", "vertragsende", "laufzeitende", "laufzeit bis", "bis"]),
+    (
+        C::Start,
+        &[
+            "start",
+            "beginn",
+            "vertragsbeginn",
+            "laufzeitbeginn",
+            "begin",
+        ],
+    ),
+    (
+        C::End,
+        &[
+            "end",
+            "ende",
+            "vertragsende",
+            "laufzeitende",
+            "laufzeit bis",
+            "bis",
+        ],
+    ),
     (C::Term, &["term", "laufzeit"]),
     (C::Notice, &["notice", "kündigungsfrist", "notice period"]),
-    (C::Renewal, &["renewal", "verlängerung", "automatische verlängerung"]),
-    (C::AnnualCost, &["annual_cost", "annual cost", "jahreskosten", "kosten pro jahr", "kosten/jahr", "kosten", "cost", "costs"]),
-    (C::DataRetrieval, &["data_retrieval", "data retrieval", "datenrückgabe", "datenherausgabe"]),
-    (C::SwitchingCharge, &["switching_charge", "switching charge", "wechselgebühr", "wechselkosten"]),
+    (
+        C::Renewal,
+        &["renewal", "verlängerung", "automatische verlängerung"],
+    ),
+    (
+        C::AnnualCost,
+        &[
+            "annual_cost",
+            "annual cost",
+            "jahreskosten",
+            "kosten pro jahr",
+            "kosten/jahr",
+            "kosten",
+            "cost",
+            "costs",
+        ],
+    ),
+    (
+        C::DataRetrieval,
+        &[
+            "data_retrieval",
+            "data retrieval",
+            "datenrückgabe",
+            "datenherausgabe",
+        ],
+    ),
+    (
+        C::SwitchingCharge,
+        &[
+            "switching_charge",
+            "switching charge",
+            "wechselgebühr",
+            "wechselkosten",
+        ],
+    ),
 ];
 
 /// A read CSV file: which column is which field, and the rows.
@@ -226,10 +458,7 @@ impl<F: Copy + PartialEq> Table<F> {
     /// The trimmed, non-empty cell of a field in a row.
     fn get<'r>(&self, row: &'r Row, f: F) -> Option<&'r str> {
         let i = self.fields.iter().position(|x| *x == Some(f))?;
-        row.cells
-            .get(i)
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
+        row.cells.get(i).map(|s| s.trim()).filter(|s| !s.is_empty())
     }
 
     /// The header text of a field, for messages.
@@ -257,7 +486,11 @@ fn read_table<F: Copy + PartialEq>(
         None,
         format!(
             "read as {encoding}, separator `{}`",
-            if sep == b'\t' { "tab".to_string() } else { (sep as char).to_string() }
+            if sep == b'\t' {
+                "tab".to_string()
+            } else {
+                (sep as char).to_string()
+            }
         ),
     );
     let mut rdr = csv::ReaderBuilder::new()
@@ -313,12 +546,7 @@ fn read_table<F: Copy + PartialEq>(
         match rec {
             Err(e) => {
                 let line = e.position().map(|p| line_of(p.byte()));
-                report.push(
-                    NoteKind::Skipped,
-                    file,
-                    line,
-                    format!("row not read: {e}"),
-                );
+                report.push(NoteKind::Skipped, file, line, format!("row not read: {e}"));
             }
             Ok(r) => {
                 let line = r.position().map(|p| line_of(p.byte())).unwrap_or(0);
@@ -411,7 +639,13 @@ impl Vendors {
     }
 
     /// The vendor id for a cell: `self`, a listed vendor, or a new stub.
-    pub(crate) fn resolve(&mut self, cell: &str, file: &str, line: u64, report: &mut Report) -> Option<String> {
+    pub(crate) fn resolve(
+        &mut self,
+        cell: &str,
+        file: &str,
+        line: u64,
+        report: &mut Report,
+    ) -> Option<String> {
         if words::is_self(cell) {
             return Some("self".into());
         }
@@ -453,7 +687,13 @@ struct Formats {
 }
 
 impl Formats {
-    fn resolve(&mut self, entry: &str, file: &str, line: u64, report: &mut Report) -> Option<String> {
+    fn resolve(
+        &mut self,
+        entry: &str,
+        file: &str,
+        line: u64,
+        report: &mut Report,
+    ) -> Option<String> {
         let key = fold(entry);
         if let Some(id) = self.keys.get(&key) {
             return Some(id.clone());
@@ -526,9 +766,11 @@ pub fn import(
             opts.organisation, opts.home
         ),
     );
-    let mut header = vec![
-        format!("Imported by exitgraph {} from {}", env!("CARGO_PKG_VERSION"), systems.name),
-    ];
+    let mut header = vec![format!(
+        "Imported by exitgraph {} from {}",
+        env!("CARGO_PKG_VERSION"),
+        systems.name
+    )];
     if let Some(v) = vendors {
         header.push(format!("  vendors from {}", v.name));
     }
@@ -593,7 +835,10 @@ fn read_vendors(
                     NoteKind::Assumed,
                     &t.file,
                     Some(line),
-                    format!("vendor `{id}` has no country: placeholder {} written; complete it", vreg.stub_country),
+                    format!(
+                        "vendor `{id}` has no country: placeholder {} written; complete it",
+                        vreg.stub_country
+                    ),
                 );
                 vreg.stub_country
             }
@@ -625,14 +870,20 @@ fn read_vendors(
                 NoteKind::NotMapped,
                 &t.file,
                 Some(line),
-                format!("parent `{p}` of vendor `{}` left out: a vendor cannot own itself", vreg.drafts[i].id),
+                format!(
+                    "parent `{p}` of vendor `{}` left out: a vendor cannot own itself",
+                    vreg.drafts[i].id
+                ),
             ),
             Some(pid) => vreg.drafts[i].parent = Some(pid),
             None => report.push(
                 NoteKind::NotMapped,
                 &t.file,
                 Some(line),
-                format!("parent `{p}` of vendor `{}` left out: no usable name", vreg.drafts[i].id),
+                format!(
+                    "parent `{p}` of vendor `{}` left out: no usable name",
+                    vreg.drafts[i].id
+                ),
             ),
         }
     }
@@ -671,7 +922,9 @@ fn id_and_name(
                     NoteKind::Assumed,
                     file,
                     Some(line),
-                    format!("id `{g}` is not a valid id (lower-case a-z, 0-9, -): written as `{s}`"),
+                    format!(
+                        "id `{g}` is not a valid id (lower-case a-z, 0-9, -): written as `{s}`"
+                    ),
                 );
                 s
             }
@@ -740,7 +993,14 @@ fn id_and_name(
 }
 
 /// Reports a value of a column that was not understood.
-fn not_understood(report: &mut Report, file: &str, line: u64, column: &str, value: &str, hint: &str) {
+fn not_understood(
+    report: &mut Report,
+    file: &str,
+    line: u64,
+    column: &str,
+    value: &str,
+    hint: &str,
+) {
     report.push(
         NoteKind::NotMapped,
         file,
@@ -768,15 +1028,12 @@ fn parse_cell<F: Copy + PartialEq, T>(
 
 /// Looks a system up by id, folded id or folded name.
 fn system_key(systems: &[DraftSystem], entry: &str) -> Option<usize> {
-    systems
-        .iter()
-        .position(|s| s.id == entry)
-        .or_else(|| {
-            let f = fold(entry);
-            systems
-                .iter()
-                .position(|s| fold(&s.id) == f || fold(&s.name) == f)
-        })
+    systems.iter().position(|s| s.id == entry).or_else(|| {
+        let f = fold(entry);
+        systems
+            .iter()
+            .position(|s| fold(&s.id) == f || fold(&s.name) == f)
+    })
 }
 
 fn read_systems(
@@ -815,21 +1072,78 @@ fn read_systems(
         s.description = t.get(row, S::Description).map(str::to_string);
         s.category = t.get(row, S::Category).map(words::category);
         s.exit_plan = t.get(row, S::ExitPlan).map(str::to_string);
-        s.layer = parse_cell(&t, row, S::Layer, report, "Infrastruktur/infrastructure, Plattform/platform, Anwendung/application, Daten/data", words::layer);
-        s.criticality = parse_cell(&t, row, S::Criticality, report, "kritisch/critical, hoch/high, mittel/medium, niedrig/low", words::criticality);
-        s.status = parse_cell(&t, row, S::Status, report, "in Betrieb/in use, Kandidat/candidate, abgeschaltet/retired", words::status);
-        s.customisation = parse_cell(&t, row, S::Customisation, report, "keine/none, gering/low, mittel/medium, hoch/high", words::customisation);
+        s.layer = parse_cell(
+            &t,
+            row,
+            S::Layer,
+            report,
+            "Infrastruktur/infrastructure, Plattform/platform, Anwendung/application, Daten/data",
+            words::layer,
+        );
+        s.criticality = parse_cell(
+            &t,
+            row,
+            S::Criticality,
+            report,
+            "kritisch/critical, hoch/high, mittel/medium, niedrig/low",
+            words::criticality,
+        );
+        s.status = parse_cell(
+            &t,
+            row,
+            S::Status,
+            report,
+            "in Betrieb/in use, Kandidat/candidate, abgeschaltet/retired",
+            words::status,
+        );
+        s.customisation = parse_cell(
+            &t,
+            row,
+            S::Customisation,
+            report,
+            "keine/none, gering/low, mittel/medium, hoch/high",
+            words::customisation,
+        );
         s.users = parse_cell(&t, row, S::Users, report, "a whole number", words::count);
-        s.region = parse_cell(&t, row, S::Region, report, "a country code or name, or EU", words::region);
-        s.licence = parse_cell(&t, row, S::Licence, report, "Open Source, proprietär/proprietary", words::licence);
-        if let Some(open) = parse_cell(&t, row, S::OpenSource, report, "ja/yes or nein/no", words::yes_no) {
-            let l = if open { Licence::OpenSource } else { Licence::Proprietary };
+        s.region = parse_cell(
+            &t,
+            row,
+            S::Region,
+            report,
+            "a country code or name, or EU",
+            words::region,
+        );
+        s.licence = parse_cell(
+            &t,
+            row,
+            S::Licence,
+            report,
+            "Open Source, proprietär/proprietary",
+            words::licence,
+        );
+        if let Some(open) = parse_cell(
+            &t,
+            row,
+            S::OpenSource,
+            report,
+            "ja/yes or nein/no",
+            words::yes_no,
+        ) {
+            let l = if open {
+                Licence::OpenSource
+            } else {
+                Licence::Proprietary
+            };
             match s.licence {
                 Some(given) if given != l => report.push(
                     NoteKind::NotMapped,
                     &file,
                     Some(line),
-                    format!("column `{}` contradicts column `{}`; the licence column was kept", t.header(S::OpenSource), t.header(S::Licence)),
+                    format!(
+                        "column `{}` contradicts column `{}`; the licence column was kept",
+                        t.header(S::OpenSource),
+                        t.header(S::Licence)
+                    ),
                 ),
                 _ => s.licence = Some(l),
             }
@@ -852,7 +1166,9 @@ fn read_systems(
         if let Some(cell) = t.get(row, S::Exports) {
             let mut ex = Vec::new();
             let none = matches!(words::yes_no(cell), Some(false))
-                || ["keine", "none", "kein export", "no export"].iter().any(|w| fold(w) == fold(cell));
+                || ["keine", "none", "kein export", "no export"]
+                    .iter()
+                    .any(|w| fold(w) == fold(cell));
             if !none {
                 for e in words::list(cell) {
                     if let Some(id) = formats.resolve(&e, &file, line, report)
@@ -864,8 +1180,14 @@ fn read_systems(
             }
             s.exports = Some(ex);
         }
-        let deps = t.get(row, S::DependsOn).map(words::list).unwrap_or_default();
-        let alts = t.get(row, S::Alternatives).map(words::list).unwrap_or_default();
+        let deps = t
+            .get(row, S::DependsOn)
+            .map(words::list)
+            .unwrap_or_default();
+        let alts = t
+            .get(row, S::Alternatives)
+            .map(words::list)
+            .unwrap_or_default();
         out.push(s);
         if !deps.is_empty() || !alts.is_empty() {
             later.push((out.len() - 1, line, deps, alts));
@@ -878,7 +1200,10 @@ fn read_systems(
                     NoteKind::NotMapped,
                     &file,
                     Some(line),
-                    format!("`{}` cannot depend on itself; entry `{d}` left out", out[i].id),
+                    format!(
+                        "`{}` cannot depend on itself; entry `{d}` left out",
+                        out[i].id
+                    ),
                 ),
                 Some(j) => {
                     let id = out[j].id.clone();
@@ -890,13 +1215,18 @@ fn read_systems(
                     NoteKind::NotMapped,
                     &file,
                     Some(line),
-                    format!("dependency `{d}` of `{}` matches no system id or name; left out", out[i].id),
+                    format!(
+                        "dependency `{d}` of `{}` matches no system id or name; left out",
+                        out[i].id
+                    ),
                 ),
             }
         }
         for a in alts {
             let entry = if let Some(c) = a.strip_prefix("catalog:") {
-                Catalog::builtin().get(c.trim()).map(|e| format!("catalog:{}", e.id))
+                Catalog::builtin()
+                    .get(c.trim())
+                    .map(|e| format!("catalog:{}", e.id))
             } else {
                 match system_key(&out, &a) {
                     Some(j) if j != i => Some(out[j].id.clone()),
@@ -937,14 +1267,24 @@ fn read_contracts(
     for row in &t.rows {
         let line = row.line;
         let Some(vcell) = t.get(row, C::Vendor) else {
-            report.push(NoteKind::Skipped, &file, Some(line), "contract skipped: no vendor");
+            report.push(
+                NoteKind::Skipped,
+                &file,
+                Some(line),
+                "contract skipped: no vendor",
+            );
             continue;
         };
         let name = t.get(row, C::Name);
         // Without id or name, the id is made from the vendor.
         let fallback = format!("{vcell} contract");
-        let naming = name.or(if t.get(row, C::Id).is_none() { Some(fallback.as_str()) } else { None });
-        let Some((id, _)) = id_and_name(&file, line, t.get(row, C::Id), naming, &mut pool, report) else {
+        let naming = name.or(if t.get(row, C::Id).is_none() {
+            Some(fallback.as_str())
+        } else {
+            None
+        });
+        let Some((id, _)) = id_and_name(&file, line, t.get(row, C::Id), naming, &mut pool, report)
+        else {
             continue;
         };
         let vendor = match vreg.resolve(vcell, &file, line, report) {
@@ -971,11 +1311,21 @@ fn read_contracts(
                     NoteKind::NotMapped,
                     &file,
                     Some(line),
-                    format!("`{e}` in `{}` of contract `{id}` matches no system; left out", t.header(C::Covers)),
+                    format!(
+                        "`{e}` in `{}` of contract `{id}` matches no system; left out",
+                        t.header(C::Covers)
+                    ),
                 ),
             }
         }
-        let kind = match parse_cell(&t, row, C::Kind, report, "Lizenz/licence, Abo/subscription, Cloud, Wartung/support, Hosting", words::contract_kind) {
+        let kind = match parse_cell(
+            &t,
+            row,
+            C::Kind,
+            report,
+            "Lizenz/licence, Abo/subscription, Cloud, Wartung/support, Hosting",
+            words::contract_kind,
+        ) {
             Some(k) => k,
             None => {
                 report.push(
@@ -988,20 +1338,58 @@ fn read_contracts(
             }
         };
         let dur = |f: C, report: &mut Report| {
-            parse_cell(&t, row, f, report, "a duration such as `3 Monate`, `1 Jahr`, `6mo`", |s| {
-                words::duration(s).ok()
-            })
+            parse_cell(
+                &t,
+                row,
+                f,
+                report,
+                "a duration such as `3 Monate`, `1 Jahr`, `6mo`",
+                |s| words::duration(s).ok(),
+            )
         };
-        let start = parse_cell(&t, row, C::Start, report, "a date 2027-06-30 or 30.06.2027", words::date);
-        let mut end = parse_cell(&t, row, C::End, report, "a date 2027-06-30 or 30.06.2027", words::date);
+        let start = parse_cell(
+            &t,
+            row,
+            C::Start,
+            report,
+            "a date 2027-06-30 or 30.06.2027",
+            words::date,
+        );
+        let mut end = parse_cell(
+            &t,
+            row,
+            C::End,
+            report,
+            "a date 2027-06-30 or 30.06.2027",
+            words::date,
+        );
         let mut term = dur(C::Term, report);
         let notice = dur(C::Notice, report);
         let mut renewal = dur(C::Renewal, report);
         let data_retrieval = dur(C::DataRetrieval, report);
-        let annual_cost = parse_cell(&t, row, C::AnnualCost, report, "an amount such as 45.000,00", words::number);
-        let switching_charge = parse_cell(&t, row, C::SwitchingCharge, report, "an amount such as 45.000,00", words::number);
+        let annual_cost = parse_cell(
+            &t,
+            row,
+            C::AnnualCost,
+            report,
+            "an amount such as 45.000,00",
+            words::number,
+        );
+        let switching_charge = parse_cell(
+            &t,
+            row,
+            C::SwitchingCharge,
+            report,
+            "an amount such as 45.000,00",
+            words::number,
+        );
         if term.is_some_and(|d| d.is_zero()) {
-            report.push(NoteKind::NotMapped, &file, Some(line), format!("term of contract `{id}` is zero; left out"));
+            report.push(
+                NoteKind::NotMapped,
+                &file,
+                Some(line),
+                format!("term of contract `{id}` is zero; left out"),
+            );
             term = None;
         }
         if end.is_some() && term.is_some() {
@@ -1009,17 +1397,32 @@ fn read_contracts(
             term = None;
         }
         if term.is_some() && start.is_none() {
-            report.push(NoteKind::NotMapped, &file, Some(line), format!("term of contract `{id}` left out: it needs a start date"));
+            report.push(
+                NoteKind::NotMapped,
+                &file,
+                Some(line),
+                format!("term of contract `{id}` left out: it needs a start date"),
+            );
             term = None;
         }
         if renewal.is_some_and(|d| d.is_zero()) {
-            report.push(NoteKind::NotMapped, &file, Some(line), format!("renewal of contract `{id}` is zero; left out"));
+            report.push(
+                NoteKind::NotMapped,
+                &file,
+                Some(line),
+                format!("renewal of contract `{id}` is zero; left out"),
+            );
             renewal = None;
         }
         if let (Some(s), Some(e)) = (start, end)
             && e < s
         {
-            report.push(NoteKind::NotMapped, &file, Some(line), format!("end {e} of contract `{id}` is before its start {s}; the end was left out"));
+            report.push(
+                NoteKind::NotMapped,
+                &file,
+                Some(line),
+                format!("end {e} of contract `{id}` is before its start {s}; the end was left out"),
+            );
             end = None;
         }
         if end.is_none() && term.is_none() {
@@ -1058,7 +1461,10 @@ mod tests {
 
     fn imp(sys: &str) -> Imported {
         import(
-            CsvInput { name: "s.csv", bytes: sys.as_bytes() },
+            CsvInput {
+                name: "s.csv",
+                bytes: sys.as_bytes(),
+            },
             None,
             None,
             &CsvOptions::default(),
@@ -1100,13 +1506,18 @@ mod tests {
 
     #[test]
     fn unreadable_rows_and_unknown_values_are_reported_with_lines() {
-        let i = imp("id,name,criticality,Farbe,depends_on\na,A,egal,blau,zz\n,,,,\n,,high,,\nb,B,low,,a\n");
+        let i = imp(
+            "id,name,criticality,Farbe,depends_on\na,A,egal,blau,zz\n,,,,\n,,high,,\nb,B,low,,a\n",
+        );
         let nm = notes(&i, NoteKind::NotMapped);
         assert!(nm.contains(&"s.csv:2: not mapped: value `egal` of column `criticality` not understood (kritisch/critical, hoch/high, mittel/medium, niedrig/low); left out".to_string()), "{nm:#?}");
         assert!(nm.contains(&"s.csv:1: not mapped: column 4 `Farbe` is not a known column (or a second one of the same kind); its 1 value(s) were not imported".to_string()));
         assert!(nm.contains(&"s.csv:2: not mapped: dependency `zz` of `a` matches no system id or name; left out".to_string()));
         let sk = notes(&i, NoteKind::Skipped);
-        assert_eq!(sk, vec!["s.csv:4: skipped: row skipped: it has neither an id nor a name".to_string()]);
+        assert_eq!(
+            sk,
+            vec!["s.csv:4: skipped: row skipped: it has neither an id nor a name".to_string()]
+        );
         assert!(i.toml.contains("depends_on = [\"a\"]"));
     }
 
@@ -1123,7 +1534,10 @@ mod tests {
     #[test]
     fn a_file_without_name_or_id_column_is_refused() {
         let e = import(
-            CsvInput { name: "x.csv", bytes: b"foo,bar\n1,2\n" },
+            CsvInput {
+                name: "x.csv",
+                bytes: b"foo,bar\n1,2\n",
+            },
             None,
             None,
             &CsvOptions::default(),

@@ -193,7 +193,12 @@ impl Out {
         }
     }
     fn section(&mut self, title: &str) {
-        let _ = writeln!(self.s, "\n# {}\n# {title}\n# {}", "-".repeat(75), "-".repeat(75));
+        let _ = writeln!(
+            self.s,
+            "\n# {}\n# {title}\n# {}",
+            "-".repeat(75),
+            "-".repeat(75)
+        );
     }
 }
 

@@ -80,7 +80,11 @@ pub fn bom(g: &Graph) -> Value {
         let exposure = g.system_exposure(s);
         props.push(prop(
             "exposure",
-            exposure.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(","),
+            exposure
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
         ));
         if let Some(p) = &x.exit_plan {
             props.push(prop("exit_plan", p));
@@ -102,7 +106,8 @@ pub fn bom(g: &Graph) -> Value {
                 });
             }
             Party::Own => {
-                svc["provider"] = json!({ "name": org.name, "address": { "country": org.home.as_str() } });
+                svc["provider"] =
+                    json!({ "name": org.name, "address": { "country": org.home.as_str() } });
             }
         }
         let mut licences = Vec::new();

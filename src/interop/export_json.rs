@@ -496,7 +496,10 @@ term = "1y"
         assert_eq!(a["contracts"], serde_json::json!(["c"]));
         assert_eq!(v["contracts"][0]["end"], "2025-12-31");
         assert_eq!(v["contracts"][0]["notice"], "0d");
-        assert_eq!(v["vendors"][1]["ownership_chain"], serde_json::json!(["ms-ie", "ms"]));
+        assert_eq!(
+            v["vendors"][1]["ownership_chain"],
+            serde_json::json!(["ms-ie", "ms"])
+        );
         assert_eq!(a["line"], 14);
     }
 }

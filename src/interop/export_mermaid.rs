@@ -46,7 +46,11 @@ pub fn label(s: &str) -> String {
 pub fn render(g: &Graph) -> String {
     let m = g.model();
     let mut s = String::new();
-    let _ = writeln!(s, "%% exitgraph landscape: {}", label(&m.organisation.name).replace("%%", "% %"));
+    let _ = writeln!(
+        s,
+        "%% exitgraph landscape: {}",
+        label(&m.organisation.name).replace("%%", "% %")
+    );
     s.push_str("flowchart LR\n");
     s.push_str("  classDef untrusted stroke:#c00,stroke-width:3px\n");
     s.push_str("  classDef retired stroke-dasharray: 4 4,color:#777\n");
@@ -65,7 +69,8 @@ pub fn render(g: &Graph) -> String {
         let x = m.system(sid);
         let i = sid.index();
         let _ = writeln!(s, "    sys{i}[\"{}\"]", label(&x.name));
-        if !g.untrusted_exposure(x.vendor).is_empty() || !g.untrusted_exposure(x.operator).is_empty()
+        if !g.untrusted_exposure(x.vendor).is_empty()
+            || !g.untrusted_exposure(x.operator).is_empty()
         {
             untrusted.push(format!("sys{i}"));
         }
@@ -79,7 +84,12 @@ pub fn render(g: &Graph) -> String {
         for v in m.vendor_ids() {
             let x = m.vendor(v);
             let i = v.index();
-            let _ = writeln!(s, "    ven{i}{{{{\"{} ({})\"}}}}", label(&x.name), x.country);
+            let _ = writeln!(
+                s,
+                "    ven{i}{{{{\"{} ({})\"}}}}",
+                label(&x.name),
+                x.country
+            );
             if g.vendor_untrusted(v) {
                 untrusted.push(format!("ven{i}"));
             }

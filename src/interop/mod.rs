@@ -72,7 +72,13 @@ pub struct Note {
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(l) => write!(f, "{}:{l}: {}: {}", self.file, self.kind.as_str(), self.message),
+            Some(l) => write!(
+                f,
+                "{}:{l}: {}: {}",
+                self.file,
+                self.kind.as_str(),
+                self.message
+            ),
             None => write!(f, "{}: {}: {}", self.file, self.kind.as_str(), self.message),
         }
     }

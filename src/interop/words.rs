@@ -80,7 +80,10 @@ pub fn criticality(s: &str) -> Option<Criticality> {
     lookup(
         s,
         &[
-            (&["critical", "kritisch", "sehr hoch", "very high"], Criticality::Critical),
+            (
+                &["critical", "kritisch", "sehr hoch", "very high"],
+                Criticality::Critical,
+            ),
             (&["high", "hoch"], Criticality::High),
             (&["medium", "mittel", "normal"], Criticality::Medium),
             (&["low", "niedrig", "gering"], Criticality::Low),
@@ -93,9 +96,15 @@ pub fn layer(s: &str) -> Option<Layer> {
     lookup(
         s,
         &[
-            (&["infrastructure", "infrastruktur", "technik", "technology"], Layer::Infrastructure),
+            (
+                &["infrastructure", "infrastruktur", "technik", "technology"],
+                Layer::Infrastructure,
+            ),
             (&["platform", "plattform"], Layer::Platform),
-            (&["application", "anwendung", "applikation", "fachanwendung"], Layer::Application),
+            (
+                &["application", "anwendung", "applikation", "fachanwendung"],
+                Layer::Application,
+            ),
             (&["data", "daten"], Layer::Data),
         ],
     )
@@ -107,11 +116,27 @@ pub fn licence(s: &str) -> Option<Licence> {
         s,
         &[
             (
-                &["open source", "open-source", "oss", "foss", "freie software", "free software", "quelloffen"],
+                &[
+                    "open source",
+                    "open-source",
+                    "oss",
+                    "foss",
+                    "freie software",
+                    "free software",
+                    "quelloffen",
+                ],
                 Licence::OpenSource,
             ),
             (
-                &["proprietary", "proprietär", "proprietaer", "kommerziell", "commercial", "closed source", "closed"],
+                &[
+                    "proprietary",
+                    "proprietär",
+                    "proprietaer",
+                    "kommerziell",
+                    "commercial",
+                    "closed source",
+                    "closed",
+                ],
                 Licence::Proprietary,
             ),
         ],
@@ -134,10 +159,43 @@ pub fn status(s: &str) -> Option<Status> {
     lookup(
         s,
         &[
-            (&["in use", "in-use", "in betrieb", "aktiv", "active", "produktiv", "production", "live"], Status::InUse),
-            (&["candidate", "kandidat", "geplant", "planned", "evaluation", "evaluierung", "in planung", "pilot"], Status::Candidate),
             (
-                &["retired", "abgeschaltet", "außer betrieb", "ausser betrieb", "stillgelegt", "abgelöst", "abgeloest", "decommissioned"],
+                &[
+                    "in use",
+                    "in-use",
+                    "in betrieb",
+                    "aktiv",
+                    "active",
+                    "produktiv",
+                    "production",
+                    "live",
+                ],
+                Status::InUse,
+            ),
+            (
+                &[
+                    "candidate",
+                    "kandidat",
+                    "geplant",
+                    "planned",
+                    "evaluation",
+                    "evaluierung",
+                    "in planung",
+                    "pilot",
+                ],
+                Status::Candidate,
+            ),
+            (
+                &[
+                    "retired",
+                    "abgeschaltet",
+                    "außer betrieb",
+                    "ausser betrieb",
+                    "stillgelegt",
+                    "abgelöst",
+                    "abgeloest",
+                    "decommissioned",
+                ],
                 Status::Retired,
             ),
         ],
@@ -162,11 +220,32 @@ pub fn contract_kind(s: &str) -> Option<ContractKind> {
     lookup(
         s,
         &[
-            (&["licence", "license", "lizenz", "kauf", "lizenzkauf"], ContractKind::Licence),
-            (&["subscription", "abonnement", "abo", "miete", "mietlizenz"], ContractKind::Subscription),
-            (&["cloud", "saas", "cloud service", "clouddienst"], ContractKind::Cloud),
-            (&["support", "wartung", "pflege", "softwarepflege", "maintenance"], ContractKind::Support),
-            (&["hosting", "betrieb", "rechenzentrum", "outsourcing"], ContractKind::Hosting),
+            (
+                &["licence", "license", "lizenz", "kauf", "lizenzkauf"],
+                ContractKind::Licence,
+            ),
+            (
+                &["subscription", "abonnement", "abo", "miete", "mietlizenz"],
+                ContractKind::Subscription,
+            ),
+            (
+                &["cloud", "saas", "cloud service", "clouddienst"],
+                ContractKind::Cloud,
+            ),
+            (
+                &[
+                    "support",
+                    "wartung",
+                    "pflege",
+                    "softwarepflege",
+                    "maintenance",
+                ],
+                ContractKind::Support,
+            ),
+            (
+                &["hosting", "betrieb", "rechenzentrum", "outsourcing"],
+                ContractKind::Hosting,
+            ),
         ],
     )
 }
@@ -176,7 +255,18 @@ pub fn is_self(s: &str) -> bool {
     lookup(
         s,
         &[(
-            &["self", "selbst", "eigen", "eigenbetrieb", "eigenentwicklung", "intern", "in-house", "inhouse", "own", "wir"],
+            &[
+                "self",
+                "selbst",
+                "eigen",
+                "eigenbetrieb",
+                "eigenentwicklung",
+                "intern",
+                "in-house",
+                "inhouse",
+                "own",
+                "wir",
+            ],
             (),
         )],
     )
@@ -186,13 +276,34 @@ pub fn is_self(s: &str) -> bool {
 /// Country names in German and English that spreadsheets use instead of codes.
 const COUNTRY_NAMES: &[(&[&str], &str)] = &[
     (&["deutschland", "germany", "brd"], "DE"),
-    (&["usa", "us", "vereinigte staaten", "united states", "united states of america", "vereinigte staaten von amerika"], "US"),
+    (
+        &[
+            "usa",
+            "us",
+            "vereinigte staaten",
+            "united states",
+            "united states of america",
+            "vereinigte staaten von amerika",
+        ],
+        "US",
+    ),
     (&["irland", "ireland"], "IE"),
     (&["niederlande", "netherlands", "holland"], "NL"),
     (&["frankreich", "france"], "FR"),
     (&["österreich", "oesterreich", "austria"], "AT"),
     (&["schweiz", "switzerland"], "CH"),
-    (&["großbritannien", "grossbritannien", "vereinigtes königreich", "united kingdom", "uk", "great britain", "england"], "GB"),
+    (
+        &[
+            "großbritannien",
+            "grossbritannien",
+            "vereinigtes königreich",
+            "united kingdom",
+            "uk",
+            "great britain",
+            "england",
+        ],
+        "GB",
+    ),
     (&["belgien", "belgium"], "BE"),
     (&["luxemburg", "luxembourg"], "LU"),
     (&["dänemark", "daenemark", "denmark"], "DK"),
@@ -225,7 +336,21 @@ pub fn country(s: &str) -> Option<Country> {
 
 /// A region: a country as in [`country`], or `EU`/`Europa`/`Europe`.
 pub fn region(s: &str) -> Option<Region> {
-    if lookup(s, &[(&["eu", "europa", "europe", "europäische union", "european union"], ())]).is_some() {
+    if lookup(
+        s,
+        &[(
+            &[
+                "eu",
+                "europa",
+                "europe",
+                "europäische union",
+                "european union",
+            ],
+            (),
+        )],
+    )
+    .is_some()
+    {
         return Some(Region::Eu);
     }
     country(s).map(Region::Country)
@@ -332,28 +457,87 @@ pub fn list(s: &str) -> Vec<String> {
 /// categories; anything else is kept as written (categories are free text).
 pub fn category(s: &str) -> String {
     let known: &[(&[&str], &str)] = &[
-        (&["office-suite", "office", "bürosoftware", "büro", "office suite", "bürokommunikation"], "office-suite"),
+        (
+            &[
+                "office-suite",
+                "office",
+                "bürosoftware",
+                "büro",
+                "office suite",
+                "bürokommunikation",
+            ],
+            "office-suite",
+        ),
         (&["mail", "e-mail", "email", "groupware"], "mail"),
-        (&["video", "videokonferenz", "video conferencing", "webkonferenz"], "video"),
-        (&["file-sharing", "dateiablage", "file sharing", "filesharing", "dateiaustausch"], "file-sharing"),
+        (
+            &[
+                "video",
+                "videokonferenz",
+                "video conferencing",
+                "webkonferenz",
+            ],
+            "video",
+        ),
+        (
+            &[
+                "file-sharing",
+                "dateiablage",
+                "file sharing",
+                "filesharing",
+                "dateiaustausch",
+            ],
+            "file-sharing",
+        ),
         (&["chat", "messenger"], "chat"),
-        (&["collaboration", "zusammenarbeit", "kollaboration"], "collaboration"),
-        (&["identity", "identität", "verzeichnisdienst", "directory", "iam"], "identity"),
+        (
+            &["collaboration", "zusammenarbeit", "kollaboration"],
+            "collaboration",
+        ),
+        (
+            &[
+                "identity",
+                "identität",
+                "verzeichnisdienst",
+                "directory",
+                "iam",
+            ],
+            "identity",
+        ),
         (&["os", "betriebssystem", "operating system"], "os"),
-        (&["virtualisation", "virtualization", "virtualisierung"], "virtualisation"),
+        (
+            &["virtualisation", "virtualization", "virtualisierung"],
+            "virtualisation",
+        ),
         (&["database", "datenbank", "dbms"], "database"),
         (&["erp", "finanzwesen", "haushalt"], "erp"),
-        (&["specialist-application", "fachverfahren", "fachanwendung", "specialist application"], "specialist-application"),
+        (
+            &[
+                "specialist-application",
+                "fachverfahren",
+                "fachanwendung",
+                "specialist application",
+            ],
+            "specialist-application",
+        ),
         (&["network", "netzwerk", "netz"], "network"),
-        (&["website", "webseite", "internetauftritt", "web"], "website"),
+        (
+            &["website", "webseite", "internetauftritt", "web"],
+            "website",
+        ),
         (&["gis", "geoinformationssystem"], "gis"),
         (&["dms", "e-akte", "eakte", "dokumentenmanagement"], "dms"),
         (&["crm"], "crm"),
         (&["backup", "datensicherung"], "backup"),
         (&["storage", "speicher"], "storage"),
-        (&["social-media", "social media", "soziale medien"], "social-media"),
+        (
+            &["social-media", "social media", "soziale medien"],
+            "social-media",
+        ),
         (&["telephony", "telefonie", "telefon"], "telephony"),
-        (&["security", "sicherheit", "it-sicherheit", "firewall"], "security"),
+        (
+            &["security", "sicherheit", "it-sicherheit", "firewall"],
+            "security",
+        ),
         (&["other", "sonstiges", "andere"], "other"),
     ];
     lookup(s, known)
@@ -366,26 +550,69 @@ pub fn category(s: &str) -> String {
 pub type KnownFormat = (&'static str, &'static str, bool, Option<&'static str>);
 
 const FORMATS: &[(&[&str], KnownFormat)] = &[
-    (&["odf", "odt", "ods", "odp", "opendocument"], ("odf", "OpenDocument Format", true, Some("ISO/IEC 26300"))),
-    (&["ooxml", "docx", "xlsx", "pptx", "office open xml"], ("ooxml", "Office Open XML", true, Some("ISO/IEC 29500"))),
+    (
+        &["odf", "odt", "ods", "odp", "opendocument"],
+        ("odf", "OpenDocument Format", true, Some("ISO/IEC 26300")),
+    ),
+    (
+        &["ooxml", "docx", "xlsx", "pptx", "office open xml"],
+        ("ooxml", "Office Open XML", true, Some("ISO/IEC 29500")),
+    ),
     (&["pdf"], ("pdf", "PDF", true, Some("ISO 32000"))),
-    (&["pdf/a", "pdfa"], ("pdf-a", "PDF/A", true, Some("ISO 19005"))),
+    (
+        &["pdf/a", "pdfa"],
+        ("pdf-a", "PDF/A", true, Some("ISO 19005")),
+    ),
     (&["csv"], ("csv", "CSV", true, Some("RFC 4180"))),
     (&["xml"], ("xml", "XML", true, Some("W3C XML 1.0"))),
     (&["json"], ("json", "JSON", true, Some("RFC 8259"))),
-    (&["eml", "mime"], ("eml", "Internet Message Format", true, Some("RFC 5322"))),
+    (
+        &["eml", "mime"],
+        ("eml", "Internet Message Format", true, Some("RFC 5322")),
+    ),
     (&["mbox"], ("mbox", "mbox", true, Some("RFC 4155"))),
-    (&["ics", "icalendar", "ical"], ("icalendar", "iCalendar", true, Some("RFC 5545"))),
-    (&["vcf", "vcard"], ("vcard", "vCard", true, Some("RFC 6350"))),
+    (
+        &["ics", "icalendar", "ical"],
+        ("icalendar", "iCalendar", true, Some("RFC 5545")),
+    ),
+    (
+        &["vcf", "vcard"],
+        ("vcard", "vCard", true, Some("RFC 6350")),
+    ),
     (&["geojson"], ("geojson", "GeoJSON", true, Some("RFC 7946"))),
-    (&["gml"], ("gml", "Geography Markup Language", true, Some("ISO 19136"))),
+    (
+        &["gml"],
+        ("gml", "Geography Markup Language", true, Some("ISO 19136")),
+    ),
     (&["sql", "sql dump"], ("sql", "SQL dump", false, None)),
-    (&["ovf", "ova"], ("ovf", "Open Virtualization Format", true, Some("DMTF DSP0243"))),
-    (&["xoev", "xöv", "xta", "xmeld", "osci"], ("xoev", "XÖV (XML in der öffentlichen Verwaltung)", true, Some("XÖV-Rahmenwerk"))),
-    (&["doc", "xls", "ppt", "msoffice binary", "ms office binary"], ("ms-binary", "Microsoft Office binary formats", false, None)),
+    (
+        &["ovf", "ova"],
+        (
+            "ovf",
+            "Open Virtualization Format",
+            true,
+            Some("DMTF DSP0243"),
+        ),
+    ),
+    (
+        &["xoev", "xöv", "xta", "xmeld", "osci"],
+        (
+            "xoev",
+            "XÖV (XML in der öffentlichen Verwaltung)",
+            true,
+            Some("XÖV-Rahmenwerk"),
+        ),
+    ),
+    (
+        &["doc", "xls", "ppt", "msoffice binary", "ms office binary"],
+        ("ms-binary", "Microsoft Office binary formats", false, None),
+    ),
     (&["pst"], ("pst", "Outlook PST", false, None)),
     (&["vmdk"], ("vmdk", "VMware VMDK", false, None)),
-    (&["shp", "shapefile"], ("shapefile", "Esri Shapefile", false, None)),
+    (
+        &["shp", "shapefile"],
+        ("shapefile", "Esri Shapefile", false, None),
+    ),
 ];
 
 /// A format the import knows by one of its usual names.
@@ -407,8 +634,14 @@ mod tests {
 
     #[test]
     fn slugs_spell_out_umlauts_and_collapse_punctuation() {
-        assert_eq!(slug("Bürgerbüro Größe").as_deref(), Some("buergerbuero-groesse"));
-        assert_eq!(slug("  Microsoft 365 (Cloud) ").as_deref(), Some("microsoft-365-cloud"));
+        assert_eq!(
+            slug("Bürgerbüro Größe").as_deref(),
+            Some("buergerbuero-groesse")
+        );
+        assert_eq!(
+            slug("  Microsoft 365 (Cloud) ").as_deref(),
+            Some("microsoft-365-cloud")
+        );
         assert_eq!(slug("Café Noël").as_deref(), Some("cafe-noel"));
         assert_eq!(slug("---"), None);
     }
@@ -434,8 +667,16 @@ mod tests {
     #[test]
     fn countries_by_code_or_name() {
         assert_eq!(country("de").map(|c| c.to_string()).as_deref(), Some("DE"));
-        assert_eq!(country("Irland").map(|c| c.to_string()).as_deref(), Some("IE"));
-        assert_eq!(country("Vereinigte Staaten").map(|c| c.to_string()).as_deref(), Some("US"));
+        assert_eq!(
+            country("Irland").map(|c| c.to_string()).as_deref(),
+            Some("IE")
+        );
+        assert_eq!(
+            country("Vereinigte Staaten")
+                .map(|c| c.to_string())
+                .as_deref(),
+            Some("US")
+        );
         assert_eq!(country("Atlantis"), None);
         assert_eq!(region("Europa"), Some(Region::Eu));
     }
