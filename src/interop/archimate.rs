@@ -984,8 +984,9 @@ fn contract(
                 Some(v.clone()).filter(|x| !x.is_empty()),
             ),
             _ => {
-                unmapped_props.push(format!(
-                    "property `{n}` = `{v}` of `{name}` not mapped: not a contract key"
+                unmapped_props.push((
+                    *pl,
+                    format!("property `{n}` = `{v}` of `{name}` not mapped: not a contract key"),
                 ));
                 continue;
             }
@@ -998,8 +999,8 @@ fn contract(
             );
         }
     }
-    for m in unmapped_props {
-        cx.note(NoteKind::NotMapped, line, m);
+    for (pl, m) in unmapped_props {
+        cx.note(NoteKind::NotMapped, pl, m);
     }
     let vendor = vendor
         .as_deref()

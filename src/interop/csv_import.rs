@@ -652,7 +652,15 @@ impl Vendors {
         if let Some(i) = self.find(cell) {
             return Some(self.drafts[i].id.clone());
         }
-        let base = words::slug(cell)?;
+        let Some(base) = words::slug(cell) else {
+            report.push(
+                NoteKind::NotMapped,
+                file,
+                Some(line),
+                format!("vendor `{cell}` has no letters or digits to make an id from; left out"),
+            );
+            return None;
+        };
         let id = self.ids.take(&base);
         report.push(
             NoteKind::Stub,
@@ -1529,6 +1537,27 @@ mod tests {
         assert!(i.toml.contains("country = \"US\""));
         assert!(i.toml.contains("operator = \"self\""));
         assert_eq!(notes(&i, NoteKind::Stub).len(), 1);
+    }
+
+    proptest::proptest! {
+        /// Whatever a cell holds, the import writes a model that loads,
+        /// with the name as written (trimmed) or the row reported.
+        #[test]
+        fn any_cell_text_gives_a_valid_model(name in "\\PC{0,30}", vendor in "\\PC{0,20}", dep in "\\PC{0,10}") {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(["name", "vendor", "depends_on", "criticality"]).unwrap();
+            w.write_record([name.as_str(), vendor.as_str(), dep.as_str(), "hoch"]).unwrap();
+            w.write_record(["Zweites System", "", name.as_str(), "low"]).unwrap();
+            let bytes = w.into_inner().unwrap();
+            let i = import(CsvInput { name: "p.csv", bytes: &bytes }, None, None, &CsvOptions::default())
+                .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let m = crate::model::load_str("t", std::path::Path::new("t"), &i.toml, &Default::default())
+                .map_err(|f| proptest::test_runner::TestCaseError::fail(format!("{:?}", f.diagnostics)))?;
+            let t = name.trim();
+            if words::slug(t).is_some() {
+                proptest::prop_assert_eq!(&m.systems[0].name, t);
+            }
+        }
     }
 
     #[test]
