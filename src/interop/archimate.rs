@@ -1133,6 +1133,48 @@ mod tests {
         assert_eq!(i.report.of(NoteKind::Stub).count(), 1);
     }
 
+    /// The 2.1 exchange format: `label`, `propertydefs`, `UsedByRelationship`.
+    #[test]
+    fn reads_the_older_2_1_format() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">
+  <elements>
+    <element identifier="c" xsi:type="ApplicationComponent"><label xml:lang="en">CRM package</label>
+      <properties><property identifierref="p1"><value>niedrig</value></property></properties>
+    </element>
+    <element identifier="n" xsi:type="InfrastructureService"><label>DB service</label></element>
+  </elements>
+  <relationships>
+    <relationship identifier="r" source="n" target="c" xsi:type="UsedByRelationship" />
+  </relationships>
+  <propertydefs><propertydef identifier="p1" name="Kritikalität" type="string" /></propertydefs>
+  <views><view identifier="v"><label>Default View</label></view></views>
+</model>"#;
+        let i = run(xml);
+        let m =
+            crate::model::load_str("t", std::path::Path::new("t"), &i.toml, &Default::default())
+                .unwrap();
+        let c = m.system(m.system_id("crm-package").unwrap());
+        assert_eq!(c.criticality, crate::model::Criticality::Low);
+        assert_eq!(c.depends_on.len(), 1);
+        assert_eq!(
+            m.system(m.system_id("db-service").unwrap()).layer,
+            Layer::Infrastructure
+        );
+        let nm: Vec<String> = i
+            .report
+            .of(NoteKind::NotMapped)
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(
+            nm,
+            vec![
+                "t.xml:13: not mapped: 1 view(s) not mapped (diagram layout): `Default View`"
+                    .to_string()
+            ]
+        );
+    }
+
     #[test]
     fn bad_xml_is_an_error_with_a_line() {
         let e = import(
