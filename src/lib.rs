@@ -18,5 +18,6 @@ pub mod analysis;
 pub mod catalog;
 pub mod cli;
 pub mod graph;
+pub mod interop;
 pub mod model;
 pub mod render;
