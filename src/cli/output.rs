@@ -45,7 +45,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
 }
 
 /// Refuses an output path that is one of the model's input files.
-#[allow(dead_code)] // used by the commands that write files
 pub fn refuse_input(path: &Path, sources: &SourceMap) -> Result<(), CliError> {
     let target = path.canonicalize().ok();
     for (_, f) in sources.files() {
