@@ -3,5 +3,11 @@
 //! Analyses never print, read files or exit.
 
 pub mod data_act;
+pub mod explain;
+pub mod lockin;
+pub mod paths;
 pub mod propagate;
+pub mod seal;
+pub mod sovereignty;
+pub mod spend;
 pub mod switch;
