@@ -348,7 +348,9 @@ pub struct ContractExplanation {
     pub name: Option<String>,
     pub description: Option<String>,
     pub vendor: PartyInfo,
-    pub kind: String,
+    /// licence, subscription, cloud, support or hosting (`kind` names the
+    /// explanation's kind in JSON).
+    pub contract_kind: String,
     pub start: Option<NaiveDate>,
     pub end: NaiveDate,
     pub notice: String,
@@ -671,7 +673,7 @@ fn contract(g: &Graph, c: ContractId) -> ContractExplanation {
         name: contract.name.clone(),
         description: contract.description.clone(),
         vendor: party_info(g, Party::Vendor(contract.vendor)),
-        kind: contract.kind.to_string(),
+        contract_kind: contract.kind.to_string(),
         start: contract.start,
         end: contract.end,
         notice: contract.notice.to_string(),

@@ -1,11 +1,9 @@
 //! `exitgraph catalog`: the built-in catalogue of alternatives, optionally
 //! for one category.
 
-use super::hotspots::new_table;
 use super::{CliError, Ctx};
 use crate::catalog::{Catalog, Entry};
 use clap::ValueEnum;
-use comfy_table::Cell;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -56,33 +54,34 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             writeln!(ctx.out, "{text}")?;
         }
         Format::Table => {
-            let mut t = new_table([
-                "id",
-                "name",
-                "vendor",
-                "country",
-                "licence",
-                "categories",
-                "open formats and protocols",
-            ]);
+            // A block per entry reads better than a table with long names.
             for e in &entries {
+                writeln!(ctx.out, "{}  {}", e.id, e.name)?;
+                writeln!(
+                    ctx.out,
+                    "  {} ({}) · {} · {}",
+                    e.vendor,
+                    e.country,
+                    e.licence,
+                    e.categories.join(", ")
+                )?;
                 let speaks: Vec<&str> = e
                     .formats
                     .iter()
                     .chain(e.protocols.iter())
                     .map(String::as_str)
                     .collect();
-                t.add_row(vec![
-                    Cell::new(&e.id),
-                    Cell::new(&e.name),
-                    Cell::new(&e.vendor),
-                    Cell::new(&e.country),
-                    Cell::new(&e.licence),
-                    Cell::new(e.categories.join(", ")),
-                    Cell::new(speaks.join(", ")),
-                ]);
+                if !speaks.is_empty() {
+                    writeln!(ctx.out, "  speaks: {}", speaks.join(", "))?;
+                }
+                if !e.replaces.is_empty() {
+                    writeln!(ctx.out, "  replaces: {}", e.replaces.join(", "))?;
+                }
+                if let Some(n) = &e.note {
+                    writeln!(ctx.out, "  {n}")?;
+                }
+                writeln!(ctx.out)?;
             }
-            writeln!(ctx.out, "{t}")?;
             writeln!(
                 ctx.out,
                 "{} entr{}. Name one in a model as `alternatives = [\"catalog:ID\"]`.",

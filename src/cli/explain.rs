@@ -485,7 +485,7 @@ fn contract(c: &ContractExplanation, currency: &str) -> String {
     out.push_str(&format!("  with {}\n", c.vendor.chain));
     out.push_str(&format!(
         "  {} · {} to {} · notice {} · {}\n",
-        c.kind,
+        c.contract_kind,
         c.start.map(|d| d.to_string()).unwrap_or_else(|| "?".into()),
         c.end,
         c.notice,
