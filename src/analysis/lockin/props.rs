@@ -37,16 +37,21 @@ struct Sys {
     switch: [u32; 3],
 }
 
+/// (from, to, open given, format, hard)
+type Iface = (usize, usize, Option<bool>, Option<usize>, bool);
+/// (vendor, covers, kind, notice months, renewal, retrieval days)
+type Contract = (usize, Vec<usize>, usize, u32, bool, Option<u32>);
+/// Raw bytes of one system: formats, exports, dependencies, alternatives, flags.
+type RawSys = (Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>, [u8; 12]);
+
 #[derive(Clone, Debug)]
 struct Spec {
     /// (country, parent) with parent < own index.
     vendors: Vec<(usize, Option<usize>)>,
     formats: Vec<bool>,
     systems: Vec<Sys>,
-    /// (from, to, open given, format, hard)
-    interfaces: Vec<(usize, usize, Option<bool>, Option<usize>, bool)>,
-    /// (vendor, covers, kind, notice months, renewal, retrieval days)
-    contracts: Vec<(usize, Vec<usize>, usize, u32, bool, Option<u32>)>,
+    interfaces: Vec<Iface>,
+    contracts: Vec<Contract>,
     /// (criticality, users, needs)
     services: Vec<(usize, u32, Vec<usize>)>,
 }
@@ -55,7 +60,7 @@ fn pick(n: usize, raw: usize) -> usize {
     raw % n.max(1)
 }
 
-fn arb_sys() -> impl Strategy<Value = (Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>, [u8; 12])> {
+fn arb_sys() -> impl Strategy<Value = RawSys> {
     (
         prop::collection::vec(any::<u8>(), 0..3),
         prop::collection::vec(any::<u8>(), 0..3),
