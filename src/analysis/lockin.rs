@@ -27,11 +27,11 @@
 //! in `lockin/props.rs` check each direction on random models.
 //!
 //! Impact (hotspots): each part, the system's own use and each service that
-//! rests on it, hits `c x (criticality / 4) x min(1, log10(10 + users) / log10(10 + impact_users_full))`,
-//! with `c` = 1 for its own use and for services that fail when the system
-//! alone is cut (the propagation engine decides), 0.5 for services that only
-//! rest on it softly or redundantly. Parts combine like independent chances:
-//! impact = 1 - product(1 - part), so it stays within 0..1 and grows with each
+//! fails when the system alone is cut (the propagation engine decides; soft
+//! and redundant dependents are listed but keep running, so they do not
+//! count), hits `(criticality / 4) x min(1, log10(10 + users) / log10(10 + 100,000))`.
+//! Parts combine like independent chances: impact = 1 - product(1 - part),
+//! so it stays within 0..1 and grows with each
 //! service. Hotspot = score x (floor + (1 - floor) x impact), floor 0.5 by
 //! default (`impact_floor`): lock-in is weighted by impact, and a system
 //! nothing rests on keeps half its score, because its lock-in still costs
@@ -139,6 +139,12 @@ pub struct VendorAggregate {
     /// Critical services (criticality critical or high) that fail when this
     /// vendor group alone is cut, at any day; sorted by id.
     pub single_point_for: Vec<String>,
+    /// The earliest day after the cut on which one of those services fails
+    /// (later than 0 when the vendor only makes the systems and their
+    /// licence check runs out).
+    pub single_point_day: Option<u32>,
+    /// Its most locked-in in-use system.
+    pub top_system: Option<String>,
     /// Its in-use systems (made or operated by a company of the group), sorted by id.
     pub systems: Vec<String>,
 }
@@ -871,10 +877,14 @@ pub fn vendor_aggregate(
         .service_ids()
         .filter(|s| is_critical_service(m.service(*s).criticality))
         .collect();
-    let mut spof: Vec<String> = outcome
+    let spof_down: Vec<&crate::analysis::propagate::Down<ServiceId>> = outcome
         .services
         .iter()
         .filter(|d| is_critical_service(m.service(d.id).criticality))
+        .collect();
+    let single_point_day = spof_down.iter().map(|d| d.day).min();
+    let mut spof: Vec<String> = spof_down
+        .iter()
         .map(|d| m.service(d.id).id.clone())
         .collect();
     spof.sort();
@@ -940,6 +950,8 @@ pub fn vendor_aggregate(
         spend_share: spend::round_share(share),
         annual_cost: spend::round_money(cost),
         single_point_for: spof,
+        single_point_day,
+        top_system: best.map(|(_, s)| m.system(s).id.clone()),
         systems: system_ids,
     }
 }

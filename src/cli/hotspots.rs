@@ -170,32 +170,40 @@ fn table(r: &HotspotsReport, org: &str, currency: &str) -> String {
     }
 
     out.push_str("\nVendor groups (subsidiaries counted with their controlling company)\n\n");
-    let mut t = new_table([
-        "vendor group",
-        "country",
-        "score",
-        "spend share",
-        &format!("annual {currency}"),
-        "single point of failure for",
+    let mut t = wide_table([
+        "vendor group".to_string(),
+        "score".into(),
+        "spend share".into(),
+        format!("annual {currency}"),
+        "alone takes down".into(),
+        "most locked-in system".into(),
     ]);
     for v in &r.vendors {
         t.add_row(vec![
-            Cell::new(&v.id),
-            Cell::new(v.country),
+            Cell::new(format!("{} ({})", v.id, v.country)),
             num(d1(v.score)),
             num(pct(v.spend_share)),
             num(money(v.annual_cost)),
-            Cell::new(if v.single_point_for.is_empty() {
-                "-".to_string()
-            } else {
-                v.single_point_for.join(", ")
-            }),
+            num(v.single_point_for.len()),
+            Cell::new(v.top_system.as_deref().unwrap_or("-")),
         ]);
     }
     out.push_str(&t.to_string());
     out.push('\n');
+    for v in r.vendors.iter().filter(|v| !v.single_point_for.is_empty()) {
+        let when = match v.single_point_day {
+            Some(d) if d > 0 => format!(" (from day {d}, when licences stop)"),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "{} alone takes down{when}: {}\n",
+            v.id,
+            v.single_point_for.join(", ")
+        ));
+    }
     out.push_str(
-        "score: most locked-in system, spend share and critical services (critical or high) the group alone takes down.\n",
+        "score: its most locked-in system, its share of spend, and how many critical services (criticality critical \
+         or high) fail when the group alone is cut (`alone takes down`).\n",
     );
 
     let c = &r.concentration;

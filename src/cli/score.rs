@@ -79,7 +79,11 @@ fn table(r: &Report, org: &str) -> String {
     for d in &c.dimensions {
         out.push_str(&format!("\n{} ({} / 5)\n", d.name, d.score));
         if d.pulled_down_by.is_empty() {
-            out.push_str("  nothing\n");
+            out.push_str(if d.of == 0 && d.key != "competence" {
+                "  nothing to count: the model records nothing this dimension looks at\n"
+            } else {
+                "  nothing\n"
+            });
             continue;
         }
         let mut t = new_table(["", "reason"]);
