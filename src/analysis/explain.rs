@@ -713,7 +713,7 @@ fn service(g: &Graph, s: ServiceId) -> ServiceExplanation {
             })
             .collect(),
         rests_on: ids(m, &paths::service_closure(g, s)),
-        paths: paths::service_paths(g, &engine, s),
+        paths: paths::service_paths(g, &mut paths::Cuts::new(g, &engine), s),
         deadlines: None,
     }
 }

@@ -22,7 +22,7 @@
 //!   vendor that only makes a system takes it down when its licence check
 //!   runs out).
 
-use crate::analysis::propagate::{Cause, CutSet, Engine, Origin};
+use crate::analysis::propagate::{Cause, CutSet, Engine, Origin, Outcome, Scratch};
 use crate::graph::Graph;
 use crate::model::{Country, Criticality, Cut, Dependency, Party, ServiceId, SystemId, VendorId};
 use serde::Serialize;
@@ -131,48 +131,82 @@ pub fn service_closure(g: &Graph, sv: ServiceId) -> Vec<SystemId> {
 /// A vendor whose cut alone takes a service down: the day, and the cause chain.
 pub type VendorSpof = (VendorId, u32, Vec<String>);
 
-/// Systems and vendors whose loss alone takes the service down.
-pub fn single_points(
-    g: &Graph,
-    engine: &Engine<'_>,
-    sv: ServiceId,
-) -> (Vec<SystemId>, Vec<VendorSpof>) {
-    let m = g.model();
-    let closure = service_closure(g, sv);
-    let mut scratch = engine.scratch();
-    let mut systems = Vec::new();
-    for &x in &closure {
-        let out = engine.run(
-            &[(x, 0, Cause::Cut(Origin::System(m.system(x).id.clone())))],
-            &mut scratch,
-        );
-        if out.service(sv).is_some() {
-            systems.push(x);
+/// What single cuts take down, computed once per system or vendor and
+/// shared across services: a report on every critical service cuts each
+/// system and vendor once, not once per service.
+pub struct Cuts<'e, 'g> {
+    g: &'g Graph,
+    engine: &'e Engine<'g>,
+    scratch: Scratch,
+    /// Per system: the services that go down when it alone is cut (sorted).
+    systems: Vec<Option<Vec<ServiceId>>>,
+    /// Per vendor: the outcome of cutting it (with the companies it controls).
+    vendors: Vec<Option<Outcome>>,
+}
+
+impl<'e, 'g> Cuts<'e, 'g> {
+    pub fn new(g: &'g Graph, engine: &'e Engine<'g>) -> Cuts<'e, 'g> {
+        let m = g.model();
+        Cuts {
+            g,
+            engine,
+            scratch: engine.scratch(),
+            systems: vec![None; m.systems.len()],
+            vendors: vec![None; m.vendors.len()],
         }
     }
-    let mut candidates: Vec<VendorId> = Vec::new();
-    for &x in &closure {
-        let sys = m.system(x);
-        for p in [sys.vendor, sys.operator] {
-            if let Party::Vendor(v) = p {
-                candidates.extend_from_slice(g.ownership_chain(v));
+
+    fn system(&mut self, x: SystemId) -> &[ServiceId] {
+        let (g, engine) = (self.g, self.engine);
+        let scratch = &mut self.scratch;
+        self.systems[x.index()].get_or_insert_with(|| {
+            let id = g.model().system(x).id.clone();
+            let out = engine.run(&[(x, 0, Cause::Cut(Origin::System(id)))], scratch);
+            out.services.iter().map(|d| d.id).collect()
+        })
+    }
+
+    fn vendor(&mut self, v: VendorId) -> &Outcome {
+        let (g, engine) = (self.g, self.engine);
+        self.vendors[v.index()]
+            .get_or_insert_with(|| engine.cut(&CutSet::resolve(g, &[Cut::Vendor(v)])))
+    }
+
+    /// Systems and vendors whose loss alone takes the service down.
+    pub fn single_points(&mut self, sv: ServiceId) -> (Vec<SystemId>, Vec<VendorSpof>) {
+        let g = self.g;
+        let m = g.model();
+        let closure = service_closure(g, sv);
+        let mut systems = Vec::new();
+        for &x in &closure {
+            if self.system(x).binary_search(&sv).is_ok() {
+                systems.push(x);
             }
         }
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
-    let mut vendors = Vec::new();
-    for v in candidates {
-        let out = engine.cut(&CutSet::resolve(g, &[Cut::Vendor(v)]));
-        if let Some(d) = out.service(sv) {
-            vendors.push((v, d.day, out.service_chain(g, sv)));
+        let mut candidates: Vec<VendorId> = Vec::new();
+        for &x in &closure {
+            let sys = m.system(x);
+            for p in [sys.vendor, sys.operator] {
+                if let Party::Vendor(v) = p {
+                    candidates.extend_from_slice(g.ownership_chain(v));
+                }
+            }
         }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut vendors = Vec::new();
+        for v in candidates {
+            let out = self.vendor(v);
+            if let Some(d) = out.service(sv) {
+                vendors.push((v, d.day, out.service_chain(g, sv)));
+            }
+        }
+        vendors.sort_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then_with(|| m.vendor(a.0).id.cmp(&m.vendor(b.0).id))
+        });
+        (systems, vendors)
     }
-    vendors.sort_by(|a, b| {
-        a.1.cmp(&b.1)
-            .then_with(|| m.vendor(a.0).id.cmp(&m.vendor(b.0).id))
-    });
-    (systems, vendors)
 }
 
 struct Builder<'a> {
@@ -304,9 +338,9 @@ impl Builder<'_> {
 }
 
 /// The chains and single points of failure of one service.
-pub fn service_paths(g: &Graph, engine: &Engine<'_>, sv: ServiceId) -> ServicePaths {
+pub fn service_paths(g: &Graph, cuts: &mut Cuts<'_, '_>, sv: ServiceId) -> ServicePaths {
     let m = g.model();
-    let (spof_systems, spof_vendors) = single_points(g, engine, sv);
+    let (spof_systems, spof_vendors) = cuts.single_points(sv);
     let vendor_ids: Vec<VendorId> = spof_vendors.iter().map(|(v, _, _)| *v).collect();
     let mut b = Builder {
         g,
@@ -366,10 +400,11 @@ pub fn service_paths(g: &Graph, engine: &Engine<'_>, sv: ServiceId) -> ServicePa
 /// The paths of the given services, in the order given.
 pub fn paths(g: &Graph, services: &[ServiceId]) -> PathsReport {
     let engine = Engine::new(g);
+    let mut cuts = Cuts::new(g, &engine);
     PathsReport {
         services: services
             .iter()
-            .map(|s| service_paths(g, &engine, *s))
+            .map(|s| service_paths(g, &mut cuts, *s))
             .collect(),
     }
 }

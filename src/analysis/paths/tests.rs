@@ -73,7 +73,8 @@ needs = ["net"]
 
 fn svc(g: &Graph) -> ServicePaths {
     let engine = Engine::new(g);
-    service_paths(g, &engine, g.model().service_id("svc").unwrap())
+    let mut cuts = Cuts::new(g, &engine);
+    service_paths(g, &mut cuts, g.model().service_id("svc").unwrap())
 }
 
 #[test]
