@@ -3,7 +3,13 @@
 //! Analyses never print, read files or exit.
 
 pub mod data_act;
+pub mod explain;
+pub mod lockin;
+pub mod paths;
 pub mod propagate;
+pub mod seal;
+pub mod sovereignty;
+pub mod spend;
 pub mod switch;
 
 /// Runs every analysis once on a graph and discards the results: used by
