@@ -17,6 +17,7 @@
 pub mod analysis;
 pub mod catalog;
 pub mod cli;
+pub mod generate;
 pub mod graph;
 pub mod interop;
 pub mod model;
