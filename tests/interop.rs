@@ -330,7 +330,7 @@ fn import_cli_guards_its_output() {
         .success();
     let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
     assert!(
-        err.contains("import report: 2 skipped, 5 not mapped, 2 stub, 2 assumed"),
+        err.contains("import report: 2 skipped, 4 not mapped, 2 stub, 2 assumed"),
         "{err}"
     );
     assert!(

@@ -188,6 +188,25 @@ pub struct RawModel {
     pub scenarios: Vec<RawScenario>,
 }
 
+impl RawModel {
+    /// Appends what another part of the same file holds (see `load::split`).
+    pub fn append(&mut self, part: RawModel) {
+        if part.organisation.is_some() {
+            self.organisation = part.organisation;
+        }
+        if part.defaults.is_some() {
+            self.defaults = part.defaults;
+        }
+        self.vendors.extend(part.vendors);
+        self.systems.extend(part.systems);
+        self.interfaces.extend(part.interfaces);
+        self.formats.extend(part.formats);
+        self.contracts.extend(part.contracts);
+        self.services.extend(part.services);
+        self.scenarios.extend(part.scenarios);
+    }
+}
+
 /// Reads one parsed file into `raw`. Returns the include patterns of this file.
 pub fn read_file(
     cx: &mut Ctx<'_>,
