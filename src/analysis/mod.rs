@@ -3,4 +3,6 @@
 //! Analyses never print, read files or exit.
 
 pub mod data_act;
+pub mod deadlines;
+pub mod exit_plan;
 pub mod switch;

@@ -1,3 +1,4 @@
 //! Renderers: formatting of reports and graphs; no computation.
 
+pub mod ics;
 pub mod text;
