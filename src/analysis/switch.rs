@@ -563,4 +563,4 @@ pub fn estimate_switch_to(g: &Graph, s: SystemId, alternative: &Alternative) -> 
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

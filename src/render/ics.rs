@@ -16,8 +16,10 @@
 //!   higher sequence and wins;
 //! - all-day events end on the next day (`DTEND` is exclusive).
 //!
-//! Text escaping (`\`, `;`, `,`, newlines) and line folding at 75 octets are
-//! done by the `icalendar` crate.
+//! Text escaping (`\`, `;`, `,`, newlines) is done by the `icalendar`
+//! crate. Its line folding can leave a continuation line of 76 octets (a
+//! leading space plus 75), so the output is unfolded and folded again by
+//! [`refold`]: at most 75 octets per line, never inside a UTF-8 character.
 
 use crate::analysis::deadlines::{ContractDeadline, Deadlines, Status};
 use crate::model::Lang;
@@ -201,12 +203,55 @@ pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &s
             cal.push(ev.done());
         }
     }
-    cal.done().to_string()
+    refold(&cal.done().to_string())
+}
+
+/// Unfolds the content lines of an iCalendar text and folds them again at
+/// 75 octets (RFC 5545, section 3.1): continuation lines start with one
+/// space, so they carry at most 74 octets of content. Splits fall on UTF-8
+/// character boundaries.
+pub fn refold(text: &str) -> String {
+    const LIMIT: usize = 75;
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 20);
+    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
+        let mut rest = line;
+        let mut room = LIMIT;
+        loop {
+            if rest.len() <= room {
+                out.push_str(rest);
+                out.push_str("\r\n");
+                break;
+            }
+            let mut cut = room;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            room = LIMIT - 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refolding_keeps_lines_within_75_octets_and_characters_whole() {
+        let long = format!("DESCRIPTION:{}\r\nEND:VEVENT\r\n", "ä".repeat(100));
+        let out = refold(&long);
+        for line in out.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        // Unfolding gives the original back.
+        assert_eq!(out.replace("\r\n ", ""), long);
+        // 12 octets of name + 31 umlauts (62 octets) fill the first line to 74.
+        assert_eq!(out.split("\r\n").next().map(str::len), Some(74));
+    }
 
     #[test]
     fn slugs_are_uid_safe() {
