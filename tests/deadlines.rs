@@ -97,8 +97,16 @@ fn the_json_lists_every_contract_sorted_by_decision_deadline() {
 #[test]
 fn the_as_of_and_horizon_options_move_the_statuses() {
     let o = run(&[
-        "deadlines", MODEL, "--format", "json", "--as-of", "2030-01-01", "--horizon", "1d",
-        "--runs", "500",
+        "deadlines",
+        MODEL,
+        "--format",
+        "json",
+        "--as-of",
+        "2030-01-01",
+        "--horizon",
+        "1d",
+        "--runs",
+        "500",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"));
@@ -114,8 +122,14 @@ fn the_as_of_and_horizon_options_move_the_statuses() {
 #[test]
 fn bad_dates_and_horizons_are_usage_errors() {
     for (args, needle) in [
-        (vec!["deadlines", MODEL, "--as-of", "01.12.2026"], "YYYY-MM-DD"),
-        (vec!["deadlines", MODEL, "--as-of", "2026-02-30"], "not a date"),
+        (
+            vec!["deadlines", MODEL, "--as-of", "01.12.2026"],
+            "YYYY-MM-DD",
+        ),
+        (
+            vec!["deadlines", MODEL, "--as-of", "2026-02-30"],
+            "not a date",
+        ),
         (vec!["deadlines", MODEL, "--horizon", "12"], "12mo"),
         (vec!["deadlines", MODEL, "--horizon", "soon"], "--horizon"),
     ] {
@@ -172,9 +186,10 @@ fn the_ics_file_parses_with_an_independent_parser_and_is_stable() {
         assert!(uids.insert(uid.to_string()), "duplicate UID {uid}");
         assert_eq!(prop(&ev.properties, "DTSTAMP"), Some("20261201T000000Z"));
         let start = ev.properties.iter().find(|p| p.name == "DTSTART");
-        let is_date = start
-            .and_then(|p| p.params.as_ref())
-            .is_some_and(|ps| ps.iter().any(|(k, v)| k == "VALUE" && v.iter().any(|x| x == "DATE")));
+        let is_date = start.and_then(|p| p.params.as_ref()).is_some_and(|ps| {
+            ps.iter()
+                .any(|(k, v)| k == "VALUE" && v.iter().any(|x| x == "DATE"))
+        });
         assert!(is_date, "DTSTART must be a date");
         let triggers: Vec<&str> = ev
             .alarms
@@ -186,12 +201,17 @@ fn the_ics_file_parses_with_an_independent_parser_and_is_stable() {
     let notice = cal
         .events
         .iter()
-        .find(|e| prop(&e.properties, "UID") == Some("ms-ea-cloud.notice@stadt-musterstadt.exitgraph"))
+        .find(|e| {
+            prop(&e.properties, "UID") == Some("ms-ea-cloud.notice@stadt-musterstadt.exitgraph")
+        })
         .unwrap_or_else(|| panic!("no notice event for ms-ea-cloud"));
     assert_eq!(prop(&notice.properties, "DTSTART"), Some("20270531"));
     assert_eq!(prop(&notice.properties, "DTEND"), Some("20270601"));
     let summary = prop(&notice.properties, "SUMMARY").unwrap_or("");
-    assert!(summary.starts_with("Kündigungsfrist: Microsoft Enterprise Agreement"), "{summary}");
+    assert!(
+        summary.starts_with("Kündigungsfrist: Microsoft Enterprise Agreement"),
+        "{summary}"
+    );
 
     // Same input, same bytes.
     assert_eq!(text, write_ics(dir.path(), "b.ics", &[]));
@@ -232,6 +252,13 @@ print(len(evs))
         .arg(path)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(o.status.success(), "icalendar rejects the file: {}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), events.to_string());
+    assert!(
+        o.status.success(),
+        "icalendar rejects the file: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        events.to_string()
+    );
 }

@@ -66,7 +66,11 @@ fn the_json_plan_has_the_documented_fields_and_consistent_numbers() {
         }
     }
     // m365 is given as 12mo / 24mo / 48mo: (365.25 + 4 x 730.5 + 1461) / 6.
-    let m365 = systems.iter().find(|s| s["id"] == "m365").cloned().unwrap_or_default();
+    let m365 = systems
+        .iter()
+        .find(|s| s["id"] == "m365")
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(m365["expected_days"], 791.375);
     let num = |k: &str| v[k].as_f64().unwrap_or(f64::NAN);
     assert!(num("p50_days") <= num("p80_days") && num("p80_days") <= num("p95_days"));
@@ -81,13 +85,24 @@ fn the_json_plan_has_the_documented_fields_and_consistent_numbers() {
     let tasks = v["tasks"].as_array().cloned().unwrap_or_default();
     assert_eq!(tasks.len(), systems.len());
     for t in &tasks {
-        assert!(t.get("id").is_some() && t.get("start_day").is_some() && t.get("finish_day").is_some());
+        assert!(
+            t.get("id").is_some() && t.get("start_day").is_some() && t.get("finish_day").is_some()
+        );
     }
 }
 
 #[test]
 fn the_same_seed_gives_the_same_bytes_and_another_seed_another_sample() {
-    let args = ["exit", MODEL, "--jurisdiction", "US", "--format", "json", "--runs", "2000"];
+    let args = [
+        "exit",
+        MODEL,
+        "--jurisdiction",
+        "US",
+        "--format",
+        "json",
+        "--runs",
+        "2000",
+    ];
     let a = run(&args);
     let b = run(&args);
     assert!(a.status.success(), "{}", stderr(&a));
@@ -107,9 +122,19 @@ fn jurisdiction_and_system_targets_work() {
         .map(|a| a.iter().filter_map(|s| s["id"].as_str()).collect())
         .unwrap_or_default();
     assert!(ids.contains(&"vsphere") && ids.contains(&"backup") && ids.contains(&"m365"));
-    let v = json(&["exit", MODEL, "--systems", "teams,exchange-online", "--format", "json"]);
+    let v = json(&[
+        "exit",
+        MODEL,
+        "--systems",
+        "teams,exchange-online",
+        "--format",
+        "json",
+    ]);
     assert_eq!(v["target"], "systems:exchange-online,teams");
-    assert_eq!(v["critical_path"], serde_json::json!(["exchange-online", "teams"]));
+    assert_eq!(
+        v["critical_path"],
+        serde_json::json!(["exchange-online", "teams"])
+    );
 }
 
 #[test]
@@ -117,7 +142,10 @@ fn bad_options_are_usage_errors_with_exit_code_2() {
     let o = run(&["exit", MODEL, "--vendor", "microsft"]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("no vendor `microsft`") && err.contains("did you mean `microsoft`?"), "{err}");
+    assert!(
+        err.contains("no vendor `microsft`") && err.contains("did you mean `microsoft`?"),
+        "{err}"
+    );
 
     let o = run(&["exit", MODEL, "--systems", "m365,nope"]);
     assert_eq!(o.status.code(), Some(2));
@@ -125,12 +153,23 @@ fn bad_options_are_usage_errors_with_exit_code_2() {
 
     let o = run(&["exit", MODEL, "--jurisdiction", "USA"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("`USA` is not a jurisdiction"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("`USA` is not a jurisdiction"),
+        "{}",
+        stderr(&o)
+    );
 
     // No target, two targets, zero runs.
     for args in [
         vec!["exit", MODEL],
-        vec!["exit", MODEL, "--vendor", "microsoft", "--jurisdiction", "US"],
+        vec![
+            "exit",
+            MODEL,
+            "--vendor",
+            "microsoft",
+            "--jurisdiction",
+            "US",
+        ],
         vec!["exit", MODEL, "--vendor", "microsoft", "--runs", "0"],
     ] {
         let o = run(&args);

@@ -212,8 +212,7 @@ pub fn contract_dates(
         notice_deadline: nd,
         decision_deadline: next_exit.and_then(|t| decision_for(t, days, nd)),
         feasible_exit: feasible,
-        feasible_decision: feasible
-            .and_then(|t| decision_for(t, days, notice_deadline(t, notice))),
+        feasible_decision: feasible.and_then(|t| decision_for(t, days, notice_deadline(t, notice))),
     }
 }
 

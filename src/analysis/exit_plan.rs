@@ -30,7 +30,7 @@ use crate::graph::Graph;
 use crate::model::{Country, Model, Region, SystemId, VendorId};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, Pert};
+use rand_distr::{Distribution, Gamma};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::{Ordering, Reverse};
@@ -228,12 +228,18 @@ pub(crate) struct TaskGraph {
     pub succ: Vec<Vec<usize>>,
     /// Number of predecessors per task.
     pub indeg: Vec<u32>,
-    /// Priority rank per task (0 = first): remaining path desc, then id.
-    pub rank: Vec<u32>,
-    /// Task at each rank.
+    /// Task at each priority rank (0 = first: longest remaining path, then
+    /// smallest id).
     pub by_rank: Vec<usize>,
     /// Longest path from each task (expected durations), itself included.
     pub remaining: Vec<f64>,
+    /// A topological order (smallest index first among ready tasks).
+    pub topo: Vec<usize>,
+    /// Predecessor counts by rank.
+    rank_indeg: Vec<u32>,
+    /// Successors by rank, as ranks (compressed rows: `rank_succ_start[r]..[r + 1]`).
+    rank_succ: Vec<u32>,
+    rank_succ_start: Vec<usize>,
 }
 
 impl TaskGraph {
@@ -272,10 +278,7 @@ impl TaskGraph {
         }
         let mut remaining = expected.clone();
         for &i in topo.iter().rev() {
-            let best = succ[i]
-                .iter()
-                .map(|&b| remaining[b])
-                .fold(0.0f64, f64::max);
+            let best = succ[i].iter().map(|&b| remaining[b]).fold(0.0f64, f64::max);
             remaining[i] = expected[i] + best;
         }
         let mut by_rank: Vec<usize> = (0..n).collect();
@@ -284,14 +287,25 @@ impl TaskGraph {
         for (r, &t) in by_rank.iter().enumerate() {
             rank[t] = r as u32;
         }
+        let rank_indeg: Vec<u32> = by_rank.iter().map(|&t| indeg[t]).collect();
+        let mut rank_succ = Vec::with_capacity(edges.len());
+        let mut rank_succ_start = Vec::with_capacity(n + 1);
+        for &t in &by_rank {
+            rank_succ_start.push(rank_succ.len());
+            rank_succ.extend(succ[t].iter().map(|&b| rank[b]));
+        }
+        rank_succ_start.push(rank_succ.len());
         TaskGraph {
             est,
             expected,
             succ,
             indeg,
-            rank,
             by_rank,
             remaining,
+            topo,
+            rank_indeg,
+            rank_succ,
+            rank_succ_start,
         }
     }
 
@@ -325,6 +339,12 @@ impl TaskGraph {
 
     /// List scheduling of the tasks with the given durations and capacity.
     /// Returns the total; fills `starts` when given.
+    ///
+    /// Works on priority ranks: the ready set is a [`RankSet`] (take the
+    /// smallest rank), the running set a short list for small capacities and
+    /// a heap for large ones. Tasks that end at the same moment all finish
+    /// before any new task starts; the order in which they finish does not
+    /// matter, because the ready set is ordered by rank alone.
     pub(crate) fn schedule(
         &self,
         dur: &[f64],
@@ -334,75 +354,136 @@ impl TaskGraph {
     ) -> f64 {
         let n = self.len();
         let cap = capacity.max(1);
-        scratch.deg.clear();
-        scratch.deg.extend_from_slice(&self.indeg);
-        scratch.ready.clear();
-        scratch.running.clear();
-        for i in 0..n {
-            if self.indeg[i] == 0 {
-                scratch.ready.push(Reverse(self.rank[i]));
+        let Scratch {
+            deg,
+            ready,
+            running,
+            heap,
+            ..
+        } = scratch;
+        deg.clear();
+        deg.extend_from_slice(&self.rank_indeg);
+        ready.reset(n);
+        running.clear();
+        heap.clear();
+        for (r, &d) in self.rank_indeg.iter().enumerate() {
+            if d == 0 {
+                ready.insert(r as u32);
             }
         }
         if let Some(s) = starts.as_deref_mut() {
             s.clear();
             s.resize(n, 0.0);
         }
+        let small = cap <= SMALL_CAPACITY;
         let mut time = 0.0f64;
         let mut done = 0usize;
+        let release = |r: u32, deg: &mut Vec<u32>, ready: &mut RankSet| {
+            let r = r as usize;
+            for &b in &self.rank_succ[self.rank_succ_start[r]..self.rank_succ_start[r + 1]] {
+                deg[b as usize] -= 1;
+                if deg[b as usize] == 0 {
+                    ready.insert(b);
+                }
+            }
+        };
         while done < n {
-            while scratch.running.len() < cap {
-                let Some(Reverse(r)) = scratch.ready.pop() else {
+            let mut in_flight = if small { running.len() } else { heap.len() };
+            while in_flight < cap {
+                let Some(r) = ready.pop_min() else {
                     break;
                 };
                 let t = self.by_rank[r as usize];
                 if let Some(s) = starts.as_deref_mut() {
                     s[t] = time;
                 }
-                scratch.running.push(Reverse(Running {
-                    finish: time + dur[t],
-                    rank: r,
-                }));
+                let finish = time + dur[t];
+                if small {
+                    running.push((finish, r));
+                } else {
+                    heap.push(Reverse(Running { finish, rank: r }));
+                }
+                in_flight += 1;
             }
-            let Some(Reverse(first)) = scratch.running.pop() else {
-                // Nothing runs and nothing is ready: cannot happen on a DAG.
-                break;
-            };
-            time = first.finish;
-            let finish = |r: u32, scratch: &mut Scratch| {
-                let t = self.by_rank[r as usize];
-                for &b in &self.succ[t] {
-                    scratch.deg[b] -= 1;
-                    if scratch.deg[b] == 0 {
-                        scratch.ready.push(Reverse(self.rank[b]));
+            if small {
+                let Some(next) = running.iter().map(|x| x.0).min_by(f64::total_cmp) else {
+                    // Nothing runs and nothing is ready: cannot happen on a DAG.
+                    break;
+                };
+                time = next;
+                let mut i = 0;
+                while i < running.len() {
+                    if running[i].0 <= time {
+                        let (_, r) = running.swap_remove(i);
+                        release(r, deg, ready);
+                        done += 1;
+                    } else {
+                        i += 1;
                     }
                 }
-            };
-            finish(first.rank, scratch);
-            done += 1;
-            while let Some(Reverse(next)) = scratch.running.peek() {
-                if next.finish > time {
+            } else {
+                let Some(Reverse(first)) = heap.pop() else {
                     break;
-                }
-                let r = next.rank;
-                scratch.running.pop();
-                finish(r, scratch);
+                };
+                time = first.finish;
+                release(first.rank, deg, ready);
                 done += 1;
+                while let Some(Reverse(next)) = heap.peek() {
+                    if next.finish > time {
+                        break;
+                    }
+                    let r = next.rank;
+                    heap.pop();
+                    release(r, deg, ready);
+                    done += 1;
+                }
             }
         }
         time
     }
 
+    /// The total of the schedule for given durations: with one slot the
+    /// sum of the durations (list scheduling never leaves a single slot idle
+    /// while tasks remain: some task always has all its predecessors done);
+    /// with a slot per task the longest path; otherwise [`Self::schedule`].
+    pub(crate) fn total(&self, dur: &[f64], capacity: usize, scratch: &mut Scratch) -> f64 {
+        let n = self.len();
+        if capacity <= 1 {
+            dur.iter().sum()
+        } else if capacity >= n {
+            // Longest path: tasks in topological order, finish = start + duration.
+            let finish = &mut scratch.finish;
+            finish.clear();
+            finish.resize(n, 0.0);
+            let mut total = 0.0f64;
+            for &t in &self.topo {
+                let f = finish[t] + dur[t];
+                total = total.max(f);
+                for &b in &self.succ[t] {
+                    if finish[b] < f {
+                        finish[b] = f;
+                    }
+                }
+            }
+            total
+        } else {
+            self.schedule(dur, capacity, scratch, None)
+        }
+    }
+
     /// Monte Carlo totals of `runs` runs, sorted ascending.
+    ///
+    /// A PERT duration is o + (p - o) X with X ~ Beta(alpha, beta), drawn
+    /// exactly as X = G1 / (G1 + G2) with G1 ~ Gamma(alpha, 1) and
+    /// G2 ~ Gamma(beta, 1) (Marsaglia-Tsang; alpha, beta >= 1 for PERT),
+    /// which is several times faster than a direct Beta sampler.
     pub(crate) fn simulate(&self, capacity: usize, runs: u32, seed: u64) -> Vec<f64> {
-        let dists: Vec<Option<Pert<f64>>> = self
+        let dists: Vec<Option<(Gamma<f64>, Gamma<f64>)>> = self
             .est
             .iter()
             .map(|e| {
-                if e[2] > e[0] {
-                    Pert::new(e[0], e[2]).with_mode(e[1].clamp(e[0], e[2])).ok()
-                } else {
-                    None
-                }
+                let (a, b) = switch::pert_shape(e[0], e[1], e[2])?;
+                Some((Gamma::new(a, 1.0).ok()?, Gamma::new(b, 1.0).ok()?))
             })
             .collect();
         let mut totals: Vec<f64> = (0..runs)
@@ -413,12 +494,18 @@ impl TaskGraph {
                     let mut rng = ChaCha8Rng::seed_from_u64(seed);
                     rng.set_stream(u64::from(i));
                     for (t, d) in dists.iter().enumerate() {
+                        let e = &self.est[t];
                         dur[t] = match d {
-                            Some(p) => p.sample(&mut rng),
-                            None => self.est[t][0],
+                            Some((ga, gb)) => {
+                                let x = ga.sample(&mut rng);
+                                let y = gb.sample(&mut rng);
+                                let u = if x + y > 0.0 { x / (x + y) } else { 0.5 };
+                                e[0] + (e[2] - e[0]) * u
+                            }
+                            None => e[0],
                         };
                     }
-                    self.schedule(dur, capacity, scratch, None)
+                    self.total(dur, capacity, scratch)
                 },
             )
             .collect();
@@ -454,8 +541,86 @@ impl PartialOrd for Running {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     deg: Vec<u32>,
-    ready: BinaryHeap<Reverse<u32>>,
-    running: BinaryHeap<Reverse<Running>>,
+    finish: Vec<f64>,
+    ready: RankSet,
+    /// Running tasks (finish, rank) when the capacity is small.
+    running: Vec<(f64, u32)>,
+    /// Running tasks when the capacity is large.
+    heap: BinaryHeap<Reverse<Running>>,
+}
+
+/// Up to this capacity the running tasks are kept in a short list
+/// (a linear scan beats a heap); above it in a heap.
+const SMALL_CAPACITY: usize = 16;
+
+/// The ready tasks as a set of priority ranks with "take the smallest" in
+/// O(log64 n): a bitset with one summary level per 64 words. The scheduler
+/// takes and adds a task per step, so this replaces a binary heap in the
+/// hot loop of the Monte Carlo simulation.
+#[derive(Debug, Default)]
+pub(crate) struct RankSet {
+    /// levels[0] has a bit per rank; levels[i + 1] a bit per word of levels[i].
+    levels: Vec<Vec<u64>>,
+    len: usize,
+}
+
+impl RankSet {
+    /// Empties the set and sizes it for ranks below `n`.
+    fn reset(&mut self, n: usize) {
+        let mut sizes = Vec::new();
+        let mut words = n.div_ceil(64).max(1);
+        loop {
+            sizes.push(words);
+            if words == 1 {
+                break;
+            }
+            words = words.div_ceil(64);
+        }
+        self.levels.resize_with(sizes.len(), Vec::new);
+        for (level, &w) in self.levels.iter_mut().zip(&sizes) {
+            level.clear();
+            level.resize(w, 0);
+        }
+        self.len = 0;
+    }
+
+    fn insert(&mut self, rank: u32) {
+        let mut i = rank as usize;
+        for level in self.levels.iter_mut() {
+            let (w, b) = (i / 64, i % 64);
+            let was_empty = level[w] == 0;
+            level[w] |= 1 << b;
+            if !was_empty {
+                break;
+            }
+            i = w;
+        }
+        self.len += 1;
+    }
+
+    /// Removes and returns the smallest rank.
+    fn pop_min(&mut self) -> Option<u32> {
+        if self.len == 0 {
+            return None;
+        }
+        let top = self.levels.len() - 1;
+        let mut i = 0usize;
+        for level in (0..=top).rev() {
+            let word = self.levels[level][i];
+            i = i * 64 + word.trailing_zeros() as usize;
+        }
+        let rank = i;
+        for level in self.levels.iter_mut() {
+            let (w, b) = (i / 64, i % 64);
+            level[w] &= !(1u64 << b);
+            if level[w] != 0 {
+                break;
+            }
+            i = w;
+        }
+        self.len -= 1;
+        Some(rank as u32)
+    }
 }
 
 /// The nearest-rank percentile of sorted values: the value at position

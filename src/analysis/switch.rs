@@ -262,9 +262,10 @@ pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
     }
     match i.export {
         ExportKind::Open => {}
-        ExportKind::Closed => {
-            data_detail.push_str(&format!(" x {} (closed exports only)", fmt_num(export_mult)))
-        }
+        ExportKind::Closed => data_detail.push_str(&format!(
+            " x {} (closed exports only)",
+            fmt_num(export_mult)
+        )),
         ExportKind::Undocumented => data_detail.push_str(&format!(
             " x {} (export not documented)",
             fmt_num(export_mult)

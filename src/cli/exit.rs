@@ -4,9 +4,9 @@
 //! options and prints a table or JSON.
 
 use super::{CliError, Ctx, ModelArg};
+use crate::analysis::deadlines::whole_days;
 use crate::analysis::exit_plan::{self, DEFAULT_RUNS, DEFAULT_SEED, ExitPlan, PlanOptions, Target};
 use crate::model::{EntityKind, Region, duration::DAYS_PER_MONTH};
-use crate::analysis::deadlines::whole_days;
 use crate::render::text::{group, money};
 use chrono::NaiveDate;
 use clap::{ArgGroup, ValueEnum};
@@ -74,7 +74,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         }
     } else {
         let mut ids = Vec::new();
-        for s in args.systems.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        for s in args
+            .systems
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+        {
             match m.system_id(s) {
                 Some(id) => ids.push(id),
                 None => return Err(super::unknown_id(&g, EntityKind::System, s)),
@@ -143,14 +148,13 @@ fn print_table(
         writeln!(out, "  vendors covered: {}", p.vendors.join(", "))?;
     }
     if !p.skipped.is_empty() {
-        writeln!(
-            out,
-            "  not in use, left out: {}",
-            p.skipped.join(", ")
-        )?;
+        writeln!(out, "  not in use, left out: {}", p.skipped.join(", "))?;
     }
     if p.systems.is_empty() {
-        writeln!(out, "\nNo system in use belongs to this target: nothing to switch.")?;
+        writeln!(
+            out,
+            "\nNo system in use belongs to this target: nothing to switch."
+        )?;
         return Ok(());
     }
     writeln!(
@@ -161,7 +165,10 @@ fn print_table(
         p.parallel_migrations
     )?;
 
-    writeln!(out, "\nSwitch estimates (days; PERT: expected = (o + 4m + p) / 6)")?;
+    writeln!(
+        out,
+        "\nSwitch estimates (days; PERT: expected = (o + 4m + p) / 6)"
+    )?;
     let mut t = table();
     t.set_header(vec![
         "system",

@@ -145,7 +145,9 @@ pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &s
     let stamp = Utc.from_utc_datetime(&report.as_of.and_time(chrono::NaiveTime::MIN));
     let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(report.as_of);
     let stamp_text = stamp.format("%Y%m%dT%H%M%SZ").to_string();
-    let sequence = (report.as_of - epoch).num_days().clamp(0, i64::from(u32::MAX)) as u32;
+    let sequence = (report.as_of - epoch)
+        .num_days()
+        .clamp(0, i64::from(u32::MAX)) as u32;
     let mut cal = Calendar::empty();
     cal.append_property(Property::new("VERSION", "2.0"));
     cal.append_property(Property::new(
@@ -193,10 +195,16 @@ pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &s
                 // The crate would add a random UID and the current time as
                 // DTSTAMP to a component without them: set both. TRIGGER is
                 // written as a day duration (`-P90D`) relative to the start.
-                let mut alarm = Alarm::display(&text, Trigger::before_start(chrono::Duration::days(i64::from(days))));
+                let mut alarm = Alarm::display(
+                    &text,
+                    Trigger::before_start(chrono::Duration::days(i64::from(days))),
+                );
                 alarm
                     .append_property(Property::new("TRIGGER", format!("-P{days}D")))
-                    .append_property(Property::new("UID", format!("{}.{}.alarm-{days}@{org}.exitgraph", c.id, kind.uid_part())))
+                    .append_property(Property::new(
+                        "UID",
+                        format!("{}.{}.alarm-{days}@{org}.exitgraph", c.id, kind.uid_part()),
+                    ))
                     .append_property(Property::new("DTSTAMP", stamp_text.clone()));
                 ev.alarm(alarm.done());
             }
@@ -256,7 +264,10 @@ mod tests {
     #[test]
     fn slugs_are_uid_safe() {
         assert_eq!(slug("Stadt Musterstadt"), "stadt-musterstadt");
-        assert_eq!(slug("Gemeinde Übersee, Kreis Süd"), "gemeinde-uebersee-kreis-sued");
+        assert_eq!(
+            slug("Gemeinde Übersee, Kreis Süd"),
+            "gemeinde-uebersee-kreis-sued"
+        );
         assert_eq!(slug("!!!"), "org");
     }
 }

@@ -242,7 +242,11 @@ end = 2025-12-31
     assert_eq!(late.systems, ["a", "b"], "the retired system is left out");
     assert_eq!(late.p80_days, 50.0);
     assert_eq!(late.decision_deadline, Some(day(2027, 3, 31)));
-    assert_eq!(late.data_act.len(), 2, "notice over two months, retrieval under 30 days");
+    assert_eq!(
+        late.data_act.len(),
+        2,
+        "notice over two months, retrieval under 30 days"
+    );
     let old = &r.contracts[2];
     assert_eq!((old.status, old.days_to_decision), (Status::Expired, None));
     assert_eq!(r.horizon_end, Some(day(2027, 6, 1)));

@@ -64,7 +64,11 @@ fn the_critical_path_of_a_diamond_is_the_longest_chain() {
     assert_eq!(p.critical_path, ["a", "b", "d"]);
     assert_eq!(p.expected_days, 18.0);
     let after: Vec<(&str, Vec<String>)> = {
-        let mut v: Vec<_> = p.tasks.iter().map(|t| (t.id.as_str(), t.after.clone())).collect();
+        let mut v: Vec<_> = p
+            .tasks
+            .iter()
+            .map(|t| (t.id.as_str(), t.after.clone()))
+            .collect();
         v.sort();
         v
     };
@@ -132,10 +136,7 @@ fn monte_carlo_equals_the_schedule_when_estimates_are_equal() {
     let p = plan(&g, &vendor(&g, "big"), &PlanOptions::default());
     // Priorities: a 12, d 9, b 7, c 4. t=0 a, d; t=5 b; t=9 c; ends 13 and 12.
     assert_eq!(p.scheduled_days, 13.0);
-    assert_eq!(
-        (p.p50_days, p.p80_days, p.p95_days),
-        (13.0, 13.0, 13.0)
-    );
+    assert_eq!((p.p50_days, p.p80_days, p.p95_days), (13.0, 13.0, 13.0));
 }
 
 #[test]
@@ -195,14 +196,22 @@ fn cycles_become_joint_tasks_with_summed_estimates() {
         .find(|t| t.id == "p+q")
         .unwrap_or_else(|| panic!("no joint task"));
     assert_eq!(
-        (joint.optimistic_days, joint.likely_days, joint.pessimistic_days),
+        (
+            joint.optimistic_days,
+            joint.likely_days,
+            joint.pessimistic_days
+        ),
         (11.0, 22.0, 33.0)
     );
     assert_eq!(joint.expected_days, 22.0);
     assert_eq!(p.critical_path, ["p", "q", "r"]);
     assert_eq!(p.expected_days, 28.0);
     assert_eq!(starts(&p), [("p+q", 0.0, 22.0), ("r", 22.0, 28.0)]);
-    let r = p.systems.iter().find(|s| s.id == "r").map(|s| s.task.clone());
+    let r = p
+        .systems
+        .iter()
+        .find(|s| s.id == "r")
+        .map(|s| s.task.clone());
     assert_eq!(r.as_deref(), Some("r"));
 }
 
@@ -312,9 +321,56 @@ fn nearest_rank_percentiles() {
     assert_eq!(percentile(&[], 0.5), 0.0);
 }
 
+/// A plain list scheduler written from the rule in the issue, step by step:
+/// at each moment finish every task that ends then, then start ready tasks
+/// by priority rank while slots are free.
+fn reference_schedule(tg: &TaskGraph, dur: &[f64], cap: usize) -> f64 {
+    let n = tg.len();
+    let mut rank = vec![0usize; n];
+    for (r, &t) in tg.by_rank.iter().enumerate() {
+        rank[t] = r;
+    }
+    let mut deg = tg.indeg.clone();
+    let mut done = vec![false; n];
+    let mut started = vec![false; n];
+    let mut finish = vec![f64::INFINITY; n];
+    let mut time = 0.0f64;
+    let mut end = 0.0f64;
+    loop {
+        for t in 0..n {
+            if started[t] && !done[t] && finish[t] <= time {
+                done[t] = true;
+                end = end.max(finish[t]);
+                for &b in &tg.succ[t] {
+                    deg[b] -= 1;
+                }
+            }
+        }
+        let mut running = (0..n).filter(|&t| started[t] && !done[t]).count();
+        let mut ready: Vec<usize> = (0..n).filter(|&t| !started[t] && deg[t] == 0).collect();
+        ready.sort_by_key(|&t| rank[t]);
+        for t in ready {
+            if running >= cap.max(1) {
+                break;
+            }
+            started[t] = true;
+            finish[t] = time + dur[t];
+            running += 1;
+        }
+        let next = (0..n)
+            .filter(|&t| started[t] && !done[t])
+            .map(|t| finish[t])
+            .fold(f64::INFINITY, f64::min);
+        if next == f64::INFINITY {
+            return end;
+        }
+        time = next;
+    }
+}
+
 /// A random DAG: estimates per task and edges from lower to higher index.
 fn arb_dag() -> impl Strategy<Value = (Vec<[f64; 3]>, Vec<(usize, usize)>)> {
-    (1usize..12).prop_flat_map(|n| {
+    (1usize..40).prop_flat_map(|n| {
         let est = proptest::collection::vec((0.0f64..50.0, 0.0f64..50.0, 0.0f64..50.0), n)
             .prop_map(|v| {
                 v.into_iter()
@@ -356,5 +412,42 @@ proptest! {
         let lim = tg.simulate(cap, 300, seed);
         prop_assert!(percentile(&lim, 0.5) <= percentile(&lim, 0.8));
         prop_assert!(percentile(&lim, 0.8) <= percentile(&lim, 0.95));
+    }
+
+    /// The shortcuts (one slot: the sum; a slot per task: the longest path)
+    /// give what the list scheduler gives, and the short running list and
+    /// the heap (capacities above 16) agree with a plain reference.
+    #[test]
+    fn shortcuts_and_both_running_sets_match_the_reference((est, edges) in arb_dag(), cap in 1usize..40) {
+        let tg = TaskGraph::new(est.clone(), &edges);
+        let mut scratch = Scratch::default();
+        let dur: Vec<f64> = est.iter().map(|e| e[1]).collect();
+        for c in [1, cap, tg.len()] {
+            let fast = tg.total(&dur, c, &mut scratch);
+            let slow = tg.schedule(&dur, c, &mut scratch, None);
+            prop_assert!((fast - slow).abs() < 1e-9, "cap {c}: {fast} vs {slow}");
+            prop_assert!((slow - reference_schedule(&tg, &dur, c)).abs() < 1e-9);
+        }
+    }
+
+    /// The rank set pops in ascending order, like a sorted set.
+    #[test]
+    fn the_rank_set_behaves_like_a_sorted_set(n in 1usize..5000, ops in proptest::collection::vec(any::<(bool, u32)>(), 0..300)) {
+        let mut set = RankSet::default();
+        set.reset(n);
+        let mut reference = std::collections::BTreeSet::new();
+        for (insert, x) in ops {
+            let x = x % n as u32;
+            if insert && !reference.contains(&x) {
+                set.insert(x);
+                reference.insert(x);
+            } else {
+                prop_assert_eq!(set.pop_min(), reference.pop_first());
+            }
+        }
+        while let Some(x) = reference.pop_first() {
+            prop_assert_eq!(set.pop_min(), Some(x));
+        }
+        prop_assert_eq!(set.pop_min(), None);
     }
 }

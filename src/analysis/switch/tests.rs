@@ -112,7 +112,11 @@ open = true
 "#,
     );
     let e = estimate(&g, sys(&g, "db"));
-    let days: Vec<(&str, f64)> = e.factors.iter().map(|f| (f.name.as_str(), f.days)).collect();
+    let days: Vec<(&str, f64)> = e
+        .factors
+        .iter()
+        .map(|f| (f.name.as_str(), f.days))
+        .collect();
     // base 120; training share 0; 15 + 40 interface days;
     // 10 x log2(1 + 630/10) = 60 data days x 1.25 closed x 2.5 no export = 187.5;
     // (120 + 55 + 187.5) x 1.7 high customisation = 616.25.

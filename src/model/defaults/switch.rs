@@ -182,20 +182,8 @@ pub const BUILTIN_CATEGORIES: &[(&str, f64, f64, f64, &str)] = &[
         0.0,
         "hardware exchange by administrators; end users are not trained",
     ),
-    (
-        "security",
-        90.0,
-        0.0,
-        0.0,
-        "administrators only",
-    ),
-    (
-        "backup",
-        90.0,
-        0.0,
-        0.0,
-        "administrators only",
-    ),
+    ("security", 90.0, 0.0, 0.0, "administrators only"),
+    ("backup", 90.0, 0.0, 0.0, "administrators only"),
     (
         "storage",
         90.0,
@@ -303,7 +291,11 @@ impl SwitchParams {
             }
         };
         bad(c.optimistic_factor <= 1.0, "optimistic_factor", "at most 1");
-        bad(c.pessimistic_factor >= 1.0, "pessimistic_factor", "at least 1");
+        bad(
+            c.pessimistic_factor >= 1.0,
+            "pessimistic_factor",
+            "at least 1",
+        );
         bad(c.users_per_wave > 0.0, "users_per_wave", "more than 0");
         bad(c.data_gb_unit > 0.0, "data_gb_unit", "more than 0");
         SwitchParams {
@@ -333,8 +325,7 @@ fn read_categories(
             continue;
         };
         let builtin = BUILTIN_CATEGORIES.iter().any(|(c, ..)| *c == name);
-        if !builtin
-            && let Some(s) = did_you_mean(name, BUILTIN_CATEGORIES.iter().map(|(c, ..)| *c))
+        if !builtin && let Some(s) = did_you_mean(name, BUILTIN_CATEGORIES.iter().map(|(c, ..)| *c))
         {
             cx.push(
                 Diagnostic::warning(
@@ -431,9 +422,18 @@ mod tests {
             .err()
             .unwrap_or_else(|| panic!("expected errors"));
         let msgs: Vec<String> = f.diagnostics.iter().map(|d| d.message.clone()).collect();
-        assert!(msgs.iter().any(|m| m.contains("no key `traning_days`")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.contains("no key `likley_days`")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.contains("optimistic_factor")), "{msgs:?}");
+        assert!(
+            msgs.iter().any(|m| m.contains("no key `traning_days`")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("no key `likley_days`")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("optimistic_factor")),
+            "{msgs:?}"
+        );
     }
 
     #[test]
