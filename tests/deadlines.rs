@@ -38,8 +38,8 @@ fn the_table_shows_statuses_actions_and_the_data_act() {
         "decide by",
         "What to do",
         "EU Data Act",
-        "webex-telekom Art. 25(2)(a)",
         "webex-telekom Art. 25(2)(d)",
+        "webex-telekom Art. 25(2)(g)",
         "telefonie-telekom Art. 29(1)",
     ] {
         assert!(out.contains(needle), "missing {needle:?} in\n{out}");

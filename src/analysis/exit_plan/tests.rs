@@ -346,16 +346,12 @@ fn reference_schedule(tg: &TaskGraph, dur: &[f64], cap: usize) -> f64 {
                 }
             }
         }
-        let mut running = (0..n).filter(|&t| started[t] && !done[t]).count();
+        let running = (0..n).filter(|&t| started[t] && !done[t]).count();
         let mut ready: Vec<usize> = (0..n).filter(|&t| !started[t] && deg[t] == 0).collect();
         ready.sort_by_key(|&t| rank[t]);
-        for t in ready {
-            if running >= cap.max(1) {
-                break;
-            }
+        for &t in ready.iter().take(cap.max(1).saturating_sub(running)) {
             started[t] = true;
             finish[t] = time + dur[t];
-            running += 1;
         }
         let next = (0..n)
             .filter(|&t| started[t] && !done[t])
