@@ -406,10 +406,12 @@ impl TaskGraph {
                 in_flight += 1;
             }
             if small {
-                let Some(next) = running.iter().map(|x| x.0).min_by(f64::total_cmp) else {
+                // Durations are finite and non-negative: a plain minimum is exact.
+                let next = running.iter().fold(f64::INFINITY, |a, x| a.min(x.0));
+                if running.is_empty() {
                     // Nothing runs and nothing is ready: cannot happen on a DAG.
                     break;
-                };
+                }
                 time = next;
                 let mut i = 0;
                 while i < running.len() {
@@ -672,10 +674,9 @@ fn precedence(g: &Graph, systems: &[SystemId]) -> Vec<(usize, usize)> {
 
 /// Builds the exit plan for a target.
 pub fn plan(g: &Graph, target: &Target, opts: &PlanOptions) -> ExitPlan {
-    let m = g.model();
     let (systems, skipped) = target_systems(g, target);
     let estimates: Vec<Estimate> = systems.iter().map(|&s| switch::estimate(g, s)).collect();
-    plan_with(g, target, opts, &systems, &skipped, &estimates, m)
+    plan_with(g, target, opts, &systems, &skipped, &estimates)
 }
 
 fn plan_with(
@@ -685,8 +686,8 @@ fn plan_with(
     systems: &[SystemId],
     skipped: &[SystemId],
     estimates: &[Estimate],
-    m: &Model,
 ) -> ExitPlan {
+    let m = g.model();
     let n = systems.len();
     let edges = precedence(g, systems);
 
