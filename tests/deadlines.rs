@@ -130,7 +130,10 @@ fn bad_dates_and_horizons_are_usage_errors() {
             vec!["deadlines", MODEL, "--as-of", "2026-02-30"],
             "not a date",
         ),
-        (vec!["deadlines", MODEL, "--horizon", "12"], "12mo"),
+        (
+            vec!["deadlines", MODEL, "--horizon", "12"],
+            "without a unit",
+        ),
         (vec!["deadlines", MODEL, "--horizon", "soon"], "--horizon"),
     ] {
         let o = run(&args);

@@ -46,7 +46,7 @@ pub enum Format {
 }
 
 fn parse_horizon(s: &str) -> Result<Duration, String> {
-    Duration::parse(s).map_err(|e| format!("{e} (for example `12mo`, `6mo`, `90d`, `2y`)"))
+    Duration::parse(s).map_err(|e| e.to_string())
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
