@@ -37,7 +37,7 @@ fn the_microsoft_exit_plan_reads_as_a_table() {
         "vendors covered: microsoft, microsoft-deutschland, microsoft-ireland",
         "at most 2 at a time",
         "critical path (expected)",
-        "active-directory -> windows-clients",
+        "sharepoint-onedrive -> m365",
         "Monte Carlo of the schedule, 10,000 runs",
         "contracts left behind",
         "ms-ea-cloud",
@@ -65,13 +65,13 @@ fn the_json_plan_has_the_documented_fields_and_consistent_numbers() {
             assert!(s.get(key).is_some(), "system lacks {key}");
         }
     }
-    // m365 is given as 12mo / 24mo / 48mo: (365.25 + 4 x 730.5 + 1461) / 6.
+    // m365 is given as 9mo / 18mo / 36mo: 30.4375 x (9 + 4 x 18 + 36) / 6.
     let m365 = systems
         .iter()
         .find(|s| s["id"] == "m365")
         .cloned()
         .unwrap_or_default();
-    assert_eq!(m365["expected_days"], 791.375);
+    assert_eq!(m365["expected_days"], 593.53125);
     let num = |k: &str| v[k].as_f64().unwrap_or(f64::NAN);
     assert!(num("p50_days") <= num("p80_days") && num("p80_days") <= num("p95_days"));
     assert!(num("expected_days") <= num("scheduled_days"));
@@ -79,9 +79,22 @@ fn the_json_plan_has_the_documented_fields_and_consistent_numbers() {
         .as_array()
         .map(|a| a.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    assert_eq!(cp, ["active-directory", "windows-clients"]);
-    // AD 730.5 expected + Windows clients 1461 expected.
-    assert_eq!(num("expected_days"), 730.5 + 1461.0);
+    // m365 rests on SharePoint/OneDrive, which rests on Entra ID: the three
+    // switch one after another, and the path's length is the sum of theirs.
+    assert_eq!(cp, ["entra-id", "sharepoint-onedrive", "m365"]);
+    let expected = |id: &str| {
+        systems
+            .iter()
+            .find(|s| s["id"] == id)
+            .and_then(|s| s["expected_days"].as_f64())
+            .unwrap_or(f64::NAN)
+    };
+    let sum: f64 = cp.iter().map(|id| expected(id)).sum();
+    assert!(
+        (num("expected_days") - sum).abs() < 1e-9,
+        "{} vs {sum}",
+        num("expected_days")
+    );
     let tasks = v["tasks"].as_array().cloned().unwrap_or_default();
     assert_eq!(tasks.len(), systems.len());
     for t in &tasks {
