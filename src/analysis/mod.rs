@@ -8,6 +8,7 @@ pub mod exit_plan;
 pub mod explain;
 pub mod lockin;
 pub mod paths;
+pub mod policy;
 pub mod propagate;
 pub mod seal;
 pub mod sovereignty;
