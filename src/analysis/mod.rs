@@ -4,6 +4,7 @@
 
 pub mod data_act;
 pub mod deadlines;
+pub mod diff;
 pub mod exit_plan;
 pub mod explain;
 pub mod lockin;
