@@ -582,8 +582,11 @@ pub struct VendorChange {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ContractChange {
     pub id: String,
+    /// The vendor now.
+    pub vendor: String,
+    /// The contract moved to another vendor (a takeover, a new party).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vendor: Option<Change<String>>,
+    pub vendor_change: Option<Change<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual_cost: Option<Change<Option<f64>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -790,14 +793,15 @@ fn contract_change(o: &SnapshotContract, n: &SnapshotContract) -> Option<Contrac
     let dates = |a, b| changed_opt(a, b, |x: NaiveDate, y: NaiveDate| x == y);
     let c = ContractChange {
         id: n.id.clone(),
-        vendor: changed_text(&o.vendor, &n.vendor),
+        vendor: n.vendor.clone(),
+        vendor_change: changed_text(&o.vendor, &n.vendor),
         annual_cost: changed_opt(o.annual_cost, n.annual_cost, same),
         next_exit: dates(o.next_exit, n.next_exit),
         notice_deadline: dates(o.notice_deadline, n.notice_deadline),
         decision_deadline: dates(o.decision_deadline, n.decision_deadline),
         status: changed_text(&o.status, &n.status),
     };
-    let any = c.vendor.is_some()
+    let any = c.vendor_change.is_some()
         || c.annual_cost.is_some()
         || c.next_exit.is_some()
         || c.notice_deadline.is_some()

@@ -1,5 +1,6 @@
 //! Renderers: formatting of reports and graphs; no computation.
 
 pub mod csv;
+pub mod diff;
 pub mod ics;
 pub mod text;
