@@ -327,7 +327,7 @@ fn single_vendor_rule(g: &Graph, ev: &mut Eval<'_>) -> usize {
         hits.push((
             service.id.clone(),
             format!(
-                "{} service stops if one vendor alone is cut: {}",
+                "criticality {}; stops if one vendor alone is cut: {}",
                 service.criticality,
                 list.join(", ")
             ),
@@ -422,8 +422,8 @@ fn exit_plan_rule(g: &Graph, ev: &mut Eval<'_>) -> usize {
             "system",
             &s.id,
             format!(
-                "core system (in use, criticality {}) has no `exit_plan`; write where its exit scenario is documented, e.g. `exit_plan = \"wiki/exit/{}\"`",
-                s.criticality, s.id
+                "core system (in use, criticality {}) has no `exit_plan`; record where its exit scenario is documented",
+                s.criticality
             ),
             Some(s.span),
         );

@@ -188,7 +188,7 @@ fn single_vendor_names_the_vendor_that_stops_the_service() {
         [(
             Rule::NoSingleVendorForCritical,
             "tax".to_string(),
-            "critical service stops if one vendor alone is cut: us (US)".to_string()
+            "criticality critical; stops if one vendor alone is cut: us (US)".to_string()
         )]
     );
     let f = &r.failures[0];
