@@ -4,8 +4,8 @@
 //! (0 pass, 1 a rule fails, 2 invalid input or no rule to check).
 
 use assert_cmd::Command;
-use predicates::prelude::PredicateBooleanExt;
 use exitgraph::model::policy::Rule;
+use predicates::prelude::PredicateBooleanExt;
 use std::path::{Path, PathBuf};
 
 fn exitgraph() -> Command {
@@ -77,7 +77,9 @@ fn every_rule_has_a_failing_and_a_passing_fixture() {
 fn max_days_to_decision() {
     fail_and_pass(
         Rule::MaxDaysToDecision,
-        &["tests/fixtures/policy/max_days_to_decision-fail.toml:24:1: max_days_to_decision: contract `crm-licence`: the decision deadline 2026-05-30 is in 149 days (limit: 150 days, as of 2026-01-01): start the switch (P80: 31 days) by 2026-05-30 to leave on 2026-06-30"],
+        &[
+            "tests/fixtures/policy/max_days_to_decision-fail.toml:24:1: max_days_to_decision: contract `crm-licence`: the decision deadline 2026-05-30 is in 149 days (limit: 150 days, as of 2026-01-01): start the switch (P80: 31 days) by 2026-05-30 to leave on 2026-06-30",
+        ],
     );
 }
 
@@ -85,7 +87,9 @@ fn max_days_to_decision() {
 fn max_lockin() {
     fail_and_pass(
         Rule::MaxLockin,
-        &["tests/fixtures/policy/max_lockin-fail.toml:18:1: max_lockin: system `crm`: lock-in score 39.6 is above the limit of 30; largest factors: jurisdiction 20.0 of 20.0, alternatives 10.0 of 10.0, licence 5.0 of 5.0"],
+        &[
+            "tests/fixtures/policy/max_lockin-fail.toml:18:1: max_lockin: system `crm`: lock-in score 39.6 is above the limit of 30; largest factors: jurisdiction 20.0 of 20.0, alternatives 10.0 of 10.0, licence 5.0 of 5.0",
+        ],
     );
 }
 
@@ -93,7 +97,9 @@ fn max_lockin() {
 fn no_single_vendor_for_critical() {
     fail_and_pass(
         Rule::NoSingleVendorForCritical,
-        &["tests/fixtures/policy/no_single_vendor_for_critical-fail.toml:23:1: no_single_vendor_for_critical: service `tax`: criticality critical; stops if one vendor alone is cut: us (US)"],
+        &[
+            "tests/fixtures/policy/no_single_vendor_for_critical-fail.toml:23:1: no_single_vendor_for_critical: service `tax`: criticality critical; stops if one vendor alone is cut: us (US)",
+        ],
     );
 }
 
@@ -101,7 +107,9 @@ fn no_single_vendor_for_critical() {
 fn data_act() {
     fail_and_pass(
         Rule::DataAct,
-        &["tests/fixtures/policy/data_act-fail.toml:28:10: data_act: contract `crm-cloud`: cloud contract `crm-cloud` has a notice period of 3mo, longer than the Data Act's maximum of two months (Data Act Art. 25(2)(d), data-act-notice)"],
+        &[
+            "tests/fixtures/policy/data_act-fail.toml:28:10: data_act: contract `crm-cloud`: cloud contract `crm-cloud` has a notice period of 3mo, longer than the Data Act's maximum of two months (Data Act Art. 25(2)(d), data-act-notice)",
+        ],
     );
 }
 
@@ -110,7 +118,9 @@ fn min_sovereignty() {
     // A model-level failure points at the rule's own line.
     fail_and_pass(
         Rule::MinSovereignty,
-        &["tests/fixtures/policy/min_sovereignty-fail.toml:12:19: min_sovereignty: Policy test: the sovereignty self-check totals 9 of 25 (critically dependent), below the minimum of 10; weakest: Data sovereignty 1 of 5, Internal IT competence 1 of 5, Open standards and interfaces 1 of 5, Governance and exit strategy 1 of 5"],
+        &[
+            "tests/fixtures/policy/min_sovereignty-fail.toml:12:19: min_sovereignty: Policy test: the sovereignty self-check totals 9 of 25 (critically dependent), below the minimum of 10; weakest: Data sovereignty 1 of 5, Internal IT competence 1 of 5, Open standards and interfaces 1 of 5, Governance and exit strategy 1 of 5",
+        ],
     );
 }
 
@@ -118,7 +128,9 @@ fn min_sovereignty() {
 fn exit_plan_for_core() {
     fail_and_pass(
         Rule::ExitPlanForCore,
-        &["tests/fixtures/policy/exit_plan_for_core-fail.toml:12:1: exit_plan_for_core: system `registry`: core system (in use, criticality critical) has no `exit_plan`; record where its exit scenario is documented"],
+        &[
+            "tests/fixtures/policy/exit_plan_for_core-fail.toml:12:1: exit_plan_for_core: system `registry`: core system (in use, criticality critical) has no `exit_plan`; record where its exit scenario is documented",
+        ],
     );
 }
 
@@ -167,7 +179,9 @@ fn the_as_of_date_moves_deadlines() {
     let (code, out, _) = check("max_days_to_decision-fail.toml", &["--as-of", "2026-06-01"]);
     assert_eq!(code, 1);
     assert!(
-        out.contains("the decision deadline 2026-05-30 passed 2 days ago (limit: 150 days, as of 2026-06-01)"),
+        out.contains(
+            "the decision deadline 2026-05-30 passed 2 days ago (limit: 150 days, as of 2026-06-01)"
+        ),
         "{out}"
     );
 }
@@ -222,10 +236,18 @@ fn bad_policy_input_is_exit_code_2() {
         "[organisation]\nname = \"X\"\nhome = \"DE\"\n\n[policy]\nmin_sovereignty = 40\n",
     )
     .unwrap();
-    let out = exitgraph().arg("check").arg(&bad).arg("--policy").output().unwrap();
+    let out = exitgraph()
+        .arg("check")
+        .arg(&bad)
+        .arg("--policy")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("`min_sovereignty` of [policy] must be between 5 and 25"), "{err}");
+    assert!(
+        err.contains("`min_sovereignty` of [policy] must be between 5 and 25"),
+        "{err}"
+    );
     // A flag out of range is a usage error too.
     let out = exitgraph()
         .arg("check")
@@ -237,7 +259,12 @@ fn bad_policy_input_is_exit_code_2() {
     // A model without rules and no flags: nothing to check is an error.
     let none = dir.path().join("none.toml");
     std::fs::write(&none, "[organisation]\nname = \"X\"\nhome = \"DE\"\n").unwrap();
-    let out = exitgraph().arg("check").arg(&none).arg("--policy").output().unwrap();
+    let out = exitgraph()
+        .arg("check")
+        .arg(&none)
+        .arg("--policy")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
@@ -258,7 +285,10 @@ fn policy_belongs_in_the_main_file() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("`[policy]` belongs in the main model file"), "{err}");
+    assert!(
+        err.contains("`[policy]` belongs in the main model file"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -267,7 +297,14 @@ fn the_example_model_runs_its_policy() {
     let run = || {
         exitgraph()
             .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["check", "examples/musterstadt.toml", "--max-lockin", "60", "--format", "json"])
+            .args([
+                "check",
+                "examples/musterstadt.toml",
+                "--max-lockin",
+                "60",
+                "--format",
+                "json",
+            ])
             .output()
             .unwrap()
     };
