@@ -354,9 +354,7 @@ pub fn sections(d: &Diff) -> Vec<Section> {
         header: vec!["".into(), "before".into(), "after".into(), "".into()],
         rows: vec![
             row("total", &sp.total, &m),
-            row("concentration (HHI)", &sp.hhi, &|x: f64| {
-                format!("{}", d1(x))
-            }),
+            row("concentration (HHI)", &sp.hhi, &d1),
             vec![
                 "band".into(),
                 sp.band.old.clone(),
