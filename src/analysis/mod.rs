@@ -4,4 +4,5 @@
 
 pub mod data_act;
 pub mod propagate;
+pub mod simulate;
 pub mod switch;
