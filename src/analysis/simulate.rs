@@ -414,7 +414,8 @@ impl<'g> Simulator<'g> {
             countries: &countries,
         };
         let o = self.engine.cut(&set);
-        let r = self.restores(&cuts, &o);
+        let mut pos = vec![NOT_DOWN; m.systems.len()];
+        let r = self.restores(&cuts, &o, &mut pos);
 
         // Systems.
         let mut systems = Vec::new();
@@ -739,7 +740,7 @@ impl<'g> Simulator<'g> {
     }
 
     /// Whether an alternative can replace a down system under these cuts.
-    fn available(&self, cuts: &Cuts<'_>, o: &Outcome, alt: &Alternative) -> bool {
+    fn available(&self, cuts: &Cuts<'_>, pos: &[u32], alt: &Alternative) -> bool {
         let m = self.g.model();
         match alt {
             Alternative::System(t) => {
@@ -747,7 +748,7 @@ impl<'g> Simulator<'g> {
                 if cuts.set.systems[t.index()]
                     || cuts.set.party_cut(sys.vendor)
                     || cuts.set.party_cut(sys.operator)
-                    || o.system(*t).is_some()
+                    || pos[t.index()] != NOT_DOWN
                 {
                     return false;
                 }
@@ -755,7 +756,7 @@ impl<'g> Simulator<'g> {
                     return true;
                 }
                 // A candidate needs its in-use dependencies.
-                let down = |x: &SystemId| m.system(*x).in_use() && o.system(*x).is_some();
+                let down = |x: &SystemId| pos[x.index()] != NOT_DOWN;
                 let live = |x: &&SystemId| m.system(**x).in_use();
                 !self.g.hard_deps(*t).iter().any(down)
                     && !self.g.any_groups(*t).iter().any(|grp| {
@@ -788,11 +789,20 @@ impl<'g> Simulator<'g> {
     /// order of their day (a mirrored Knuth-Dijkstra) gives the least
     /// solution grounded in the cut systems, so a cycle of systems that went
     /// down together comes back together and the run terminates.
-    fn restores(&self, cuts: &Cuts<'_>, o: &Outcome) -> Restores {
+    ///
+    /// `pos` maps system indices to positions in `o.systems`; it must be all
+    /// [`NOT_DOWN`] on entry and is left so.
+    fn restores(&self, cuts: &Cuts<'_>, o: &Outcome, pos: &mut [u32]) -> Restores {
         let g = self.g;
         let m = g.model();
         let n = o.systems.len();
-        let pos = |s: SystemId| o.systems.binary_search_by_key(&s, |d| d.id).ok();
+        for (k, d) in o.systems.iter().enumerate() {
+            pos[d.id.index()] = k as u32;
+        }
+        let at = |pos: &[u32], s: SystemId| match pos[s.index()] {
+            NOT_DOWN => None,
+            k => Some(k as usize),
+        };
         let mut switch_day = Vec::with_capacity(n);
         let mut value = vec![f64::NEG_INFINITY; n];
         let mut via = vec![Via::Unknown; n];
@@ -806,7 +816,7 @@ impl<'g> Simulator<'g> {
             total += g.any_groups(d.id).len();
             let mut best: Option<(f64, usize)> = None;
             for (i, (alt, p80)) in self.alternatives[d.id.index()].iter().enumerate() {
-                if best.is_none_or(|(b, _)| *p80 < b) && self.available(cuts, o, alt) {
+                if best.is_none_or(|(b, _)| *p80 < b) && self.available(cuts, pos, alt) {
                     best = Some((*p80, i));
                 }
             }
@@ -830,7 +840,7 @@ impl<'g> Simulator<'g> {
             let v = value[k];
             let me = o.systems[k].id;
             for &x in g.dependents(me) {
-                let Some(kx) = pos(x) else { continue };
+                let Some(kx) = at(pos, x) else { continue };
                 if settled[kx] || !matches!(o.systems[kx].cause, Cause::Dependency(_)) {
                     continue;
                 }
@@ -863,12 +873,7 @@ impl<'g> Simulator<'g> {
         }
         let systems: Vec<(f64, Via)> = value.into_iter().zip(via).collect();
 
-        let day_back = |t: SystemId| -> Option<f64> {
-            if !m.system(t).in_use() {
-                return None;
-            }
-            pos(t).map(|k| systems[k].0)
-        };
+        let day_back = |t: SystemId| -> Option<f64> { at(pos, t).map(|k| systems[k].0) };
         let services = o
             .services
             .iter()
@@ -897,6 +902,9 @@ impl<'g> Simulator<'g> {
                 back
             })
             .collect();
+        for d in &o.systems {
+            pos[d.id.index()] = NOT_DOWN;
+        }
         Restores { systems, services }
     }
 
@@ -920,6 +928,7 @@ impl<'g> Simulator<'g> {
                 let mut w = Worker {
                     scratch: self.engine.scratch(),
                     set: CutSet::resolve(self.g, &[]),
+                    pos: vec![NOT_DOWN; m.systems.len()],
                 };
                 chunk
                     .iter()
@@ -981,7 +990,7 @@ impl<'g> Simulator<'g> {
             set: &w.set,
             countries: &[],
         };
-        let r = self.restores(&cuts, &o);
+        let r = self.restores(&cuts, &o, &mut w.pos);
         let mut services: Vec<(Criticality, &str, bool)> = o
             .services
             .iter()
@@ -1049,7 +1058,12 @@ impl<'g> Simulator<'g> {
 struct Worker {
     scratch: Scratch,
     set: CutSet,
+    /// Positions of down systems for [`Simulator::restores`].
+    pos: Vec<u32>,
 }
+
+/// `pos` entry of a system that is not down.
+const NOT_DOWN: u32 = u32::MAX;
 
 /// Heap key of a non-negative day (`f64` bits order like the numbers).
 fn key(x: f64) -> u64 {

@@ -726,13 +726,24 @@ pub fn each_vendor_text(ev: &EachVendor, top: usize, currency: &str) -> String {
                 }
             })
             .collect();
-        let _ = writeln!(o, "  {:<vw$}  {}", v.vendor, list.join(", "));
+        let more = if list.len() > 8 {
+            format!(", ... and {} more", list.len() - 8)
+        } else {
+            String::new()
+        };
+        let first = &list[..list.len().min(8)];
+        let _ = writeln!(o, "  {:<vw$}  {}{more}", v.vendor, first.join(", "));
     }
     if hurting.len() > shown.len() {
         let _ = writeln!(
             o,
-            "\n{} more take services down (--top N shows more, --format json all).",
-            plural(hurting.len() - shown.len(), "vendor", "vendors")
+            "\n{} more {} services down (--top N shows more, --format json all).",
+            hurting.len() - shown.len(),
+            if hurting.len() - shown.len() == 1 {
+                "vendor takes"
+            } else {
+                "vendors take"
+            }
         );
     }
     let none = ev.vendors.len() - hurting.len();
