@@ -195,13 +195,14 @@ pub struct VendorShock {
     pub added_annual_cost: f64,
     /// The in-use systems that leaving the vendor means switching.
     pub systems: Vec<String>,
-    /// Systems among them without a switch cost in the model (counted as 0).
+    /// Systems among them without a switch cost, given or estimated (counted as 0).
     pub systems_without_switch_cost: Vec<String>,
     /// One-off cost of leaving the vendor.
     pub switch_cost: f64,
     /// How `switch_cost` was computed.
     pub switch_cost_method: String,
-    /// `switch_cost / added_annual_cost` in years; `None` when the price does not rise.
+    /// `switch_cost / added_annual_cost` in years; `None` when the price
+    /// does not rise or a system has no switch cost.
     pub payback_years: Option<f64>,
 }
 
@@ -712,7 +713,19 @@ impl<'g> Simulator<'g> {
                 .collect();
             systems.sort_unstable();
             systems.dedup();
-            let switch_cost = total(systems.iter().map(|s| switch::estimate(g, *s).cost));
+            let costs: Vec<f64> = systems
+                .iter()
+                .map(|s| switch::estimate(g, *s).cost)
+                .collect();
+            let switch_cost = total(costs.iter().copied());
+            // No cost given and none estimated: the switch cost is a lower
+            // bound, and no payback time is claimed.
+            let without_cost: Vec<String> = systems
+                .iter()
+                .zip(&costs)
+                .filter(|(s, c)| m.system(**s).switch.cost.is_none() && **c == 0.0)
+                .map(|(s, _)| m.system(*s).id.clone())
+                .collect();
             let added = annual_cost * (p.factor - 1.0);
             vendors.push(VendorShock {
                 vendor: m.vendor(p.vendor).id.clone(),
@@ -723,14 +736,11 @@ impl<'g> Simulator<'g> {
                 annual_cost,
                 added_annual_cost: added,
                 systems: systems.iter().map(|s| m.system(*s).id.clone()).collect(),
-                systems_without_switch_cost: systems
-                    .iter()
-                    .filter(|s| m.system(**s).switch.cost.is_none())
-                    .map(|s| m.system(*s).id.clone())
-                    .collect(),
+                payback_years: (added > 0.0 && without_cost.is_empty())
+                    .then(|| switch_cost / added),
+                systems_without_switch_cost: without_cost,
                 switch_cost,
                 switch_cost_method: SWITCH_COST_METHOD.to_string(),
-                payback_years: (added > 0.0).then(|| switch_cost / added),
             });
         }
         PriceShockReport {

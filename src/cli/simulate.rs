@@ -43,8 +43,9 @@ pub struct Args {
     /// Cut every vendor on its own and rank vendors by the services they take down.
     #[arg(long, conflicts_with_all = ["scenario", "all_scenarios", "cut", "price"])]
     pub each_vendor: bool,
-    /// Rows of the `--each-vendor` ranking in text output (JSON has all).
-    #[arg(long, value_name = "N", default_value_t = 20)]
+    /// Most rows per list in text output (services, systems, data, vendors);
+    /// JSON has all.
+    #[arg(long, value_name = "N", default_value_t = 30)]
     pub top: usize,
     /// The day contracts are judged running on (default: the model's `as_of`, else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
@@ -132,7 +133,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
                     writeln!(ctx.out, "{}", "=".repeat(78))?;
                     writeln!(ctx.out)?;
                 }
-                ctx.out.write_all(report_text(r, &currency).as_bytes())?;
+                ctx.out
+                    .write_all(report_text(r, args.top, &currency).as_bytes())?;
             }
         }
     }
@@ -153,17 +155,17 @@ fn unknown_scenario(g: &Graph, id: &str) -> CliError {
             "give the cut directly, e.g. --cut vendor:ID or --cut jurisdiction:US",
         );
     }
-    match unknown_id(g, EntityKind::Scenario, id) {
-        CliError::Usage { message, help } => {
-            let list: Vec<&str> = m.scenarios.iter().map(|s| s.id.as_str()).collect();
-            let help = match help {
-                Some(h) if h.starts_with("did you mean") => h,
-                _ => format!("the model's scenarios: {}", list.join(", ")),
-            };
-            CliError::usage_help(message, help)
-        }
-        other => other,
-    }
+    let list: Vec<&str> = m.scenarios.iter().map(|s| s.id.as_str()).collect();
+    let help = if let Some(s) = m.suggest(EntityKind::Scenario, id) {
+        format!("did you mean `{s}`?")
+    } else if m.vendor_id(id).is_some() {
+        format!("`{id}` is a vendor: cut it with --cut vendor:{id}")
+    } else if m.system_id(id).is_some() {
+        format!("`{id}` is a system: cut it with --cut system:{id}")
+    } else {
+        format!("the model's scenarios: {}", wrap_list(&list, 12))
+    };
+    CliError::usage_help(format!("the model has no scenario `{id}`"), help)
 }
 
 /// Parses `vendor:ID`, `jurisdiction:CC` or `system:ID`.
@@ -319,7 +321,7 @@ fn service_block(out: &mut String, r: &Report, s: &ServiceResult) {
 }
 
 /// The planner's summary of one simulation.
-pub fn report_text(r: &Report, currency: &str) -> String {
+pub fn report_text(r: &Report, top: usize, currency: &str) -> String {
     let mut out = String::new();
     let o = &mut out;
     match &r.name {
@@ -422,9 +424,11 @@ pub fn report_text(r: &Report, currency: &str) -> String {
     if !down.is_empty() {
         let _ = writeln!(o);
         let _ = writeln!(o, "SERVICES THAT STOP (most critical first)");
-        for x in down {
+        let n = down.len();
+        for x in down.into_iter().take(top) {
             service_block(o, r, x);
         }
+        more(o, n, top);
     }
     let limited: Vec<&ServiceResult> = r
         .services
@@ -434,9 +438,11 @@ pub fn report_text(r: &Report, currency: &str) -> String {
     if !limited.is_empty() {
         let _ = writeln!(o);
         let _ = writeln!(o, "SERVICES THAT KEEP RUNNING, AT RISK");
-        for x in limited {
+        let n_limited = limited.len();
+        for x in limited.into_iter().take(top) {
             service_block(o, r, x);
         }
+        more(o, n_limited, top);
     }
     let up = s.services_total - r.services.len();
     if !r.cuts.is_empty() && up > 0 {
@@ -455,7 +461,8 @@ pub fn report_text(r: &Report, currency: &str) -> String {
     if !systems_down.is_empty() {
         let _ = writeln!(o);
         let _ = writeln!(o, "SYSTEMS THAT STOP (by day)");
-        for x in systems_down {
+        let n_sys = systems_down.len();
+        for x in systems_down.into_iter().take(top) {
             let _ = writeln!(
                 o,
                 "  day {:>4}  {:<10} {}: {}",
@@ -466,6 +473,7 @@ pub fn report_text(r: &Report, currency: &str) -> String {
             );
             let _ = writeln!(o, "             why: {}", chain(&x.cause));
         }
+        more(o, n_sys, top);
         let blind: Vec<&str> = r
             .systems
             .iter()
@@ -496,7 +504,8 @@ pub fn report_text(r: &Report, currency: &str) -> String {
         }
         let _ = writeln!(o);
         let _ = writeln!(o, "{title}");
-        for x in l {
+        let n_l = l.len();
+        for x in l.into_iter().take(top) {
             let why = chain(&x.cause[1..]);
             let what = match state {
                 State::Unsupported => format!("its vendor is cut off ({why})"),
@@ -507,6 +516,7 @@ pub fn report_text(r: &Report, currency: &str) -> String {
             };
             let _ = writeln!(o, "  {:<10} {}: {what}", crit(x.criticality), x.id);
         }
+        more(o, n_l, top);
     }
 
     if !r.stranded_data.is_empty() {
@@ -515,7 +525,7 @@ pub fn report_text(r: &Report, currency: &str) -> String {
             o,
             "STRANDED DATA (operator cut off, no backup held by an uncut party)"
         );
-        for d in &r.stranded_data {
+        for d in r.stranded_data.iter().take(top) {
             let backup = match &d.backup {
                 Some(b) => format!("backup with {b} (cut off)"),
                 None => "no backup declared".to_string(),
@@ -529,6 +539,7 @@ pub fn report_text(r: &Report, currency: &str) -> String {
                 d.operator
             );
         }
+        more(o, r.stranded_data.len(), top);
     }
 
     if !r.contracts_at_risk.is_empty() {
@@ -538,13 +549,14 @@ pub fn report_text(r: &Report, currency: &str) -> String {
             "CONTRACTS WITH CUT VENDORS: {} {currency} a year",
             money(r.annual_cost_at_risk)
         );
-        for c in &r.contracts_at_risk {
+        for c in r.contracts_at_risk.iter().take(top) {
             let cost = match c.annual_cost {
                 Some(x) => format!("{:>12} {currency}", money(x)),
                 None => format!("{:>12} {currency}", "unknown"),
             };
             let _ = writeln!(o, "  {cost}  {} ({})", c.contract, c.vendor);
         }
+        more(o, r.contracts_at_risk.len(), top);
     }
 
     if !r.price_shock.vendors.is_empty() {
@@ -568,7 +580,10 @@ pub fn report_text(r: &Report, currency: &str) -> String {
                 if v.contracts.is_empty() {
                     "no running contracts".to_string()
                 } else {
-                    v.contracts.join(", ")
+                    wrap_list(
+                        &v.contracts.iter().map(String::as_str).collect::<Vec<_>>(),
+                        8,
+                    )
                 }
             );
             if !v.contracts_without_cost.is_empty() {
@@ -580,22 +595,39 @@ pub fn report_text(r: &Report, currency: &str) -> String {
             }
             let _ = writeln!(
                 o,
-                "    leaving costs {} {currency} once (switching {})",
+                "    leaving costs {}{} {currency} once (switching {})",
+                if v.systems_without_switch_cost.is_empty() {
+                    ""
+                } else {
+                    "at least "
+                },
                 money(v.switch_cost),
                 if v.systems.is_empty() {
                     "no in-use systems".to_string()
                 } else {
-                    v.systems.join(", ")
+                    wrap_list(&v.systems.iter().map(String::as_str).collect::<Vec<_>>(), 8)
                 }
             );
             if !v.systems_without_switch_cost.is_empty() {
                 let _ = writeln!(
                     o,
-                    "    no switch cost in the model for: {} (counted as 0)",
-                    v.systems_without_switch_cost.join(", ")
+                    "    no switch cost known for: {} (counted as 0: the cost of leaving is a lower bound)",
+                    wrap_list(
+                        &v.systems_without_switch_cost
+                            .iter()
+                            .map(String::as_str)
+                            .collect::<Vec<_>>(),
+                        8
+                    )
                 );
             }
             match v.payback_years {
+                None if v.added_annual_cost > 0.0 => {
+                    let _ = writeln!(
+                        o,
+                        "    payback time unknown until every switch cost is known (`switch = {{ cost = ... }}`)"
+                    );
+                }
                 Some(y) => {
                     let _ = writeln!(
                         o,
@@ -611,6 +643,17 @@ pub fn report_text(r: &Report, currency: &str) -> String {
         }
     }
     out
+}
+
+/// The line after a list cut to `top` rows.
+fn more(o: &mut String, n: usize, top: usize) {
+    if n > top {
+        let _ = writeln!(
+            o,
+            "  ... and {} more (--top N shows more, --format json all)",
+            n - top
+        );
+    }
 }
 
 /// `3 down, 2 degraded`, leaving out zeros; `none` when all are zero.

@@ -409,13 +409,17 @@ annual_cost = 4000
 ";
 
 fn money_graph() -> Graph {
+    money_graph_with("")
+}
+
+fn money_graph_with(db: &str) -> Graph {
     graph(
         &[
             s(
                 "app",
                 "vendor = \"us-de\"\nswitch = { optimistic = \"1mo\", likely = \"2mo\", pessimistic = \"3mo\", cost = 40000 }",
             ),
-            s("db", "vendor = \"de\"\noperator = \"us-de\""),
+            s("db", &format!("vendor = \"de\"\noperator = \"us-de\"\n{db}")),
             s("old", "vendor = \"usa\"\nstatus = \"retired\""),
             CONTRACTS.into(),
         ]
@@ -467,12 +471,27 @@ fn a_price_shock_on_a_parent_reaches_its_subsidiarys_contracts_and_systems() {
     assert_eq!(v.systems, ["app", "db"]);
     assert_eq!(v.systems_without_switch_cost, ["db"]);
     assert_eq!(v.switch_cost, 40000.0);
-    // 40,000 / 25,000
-    assert_eq!(v.payback_years, Some(1.6));
+    // The cost of leaving is not known in full: no payback time.
+    assert_eq!(v.payback_years, None);
     assert_eq!(r.price_shock.added_annual_cost, 25000.0);
     assert!(r.systems.is_empty() && r.services.is_empty());
     assert_eq!(r.annual_cost_at_risk, 0.0);
     assert!(r.annual_cost_at_risk.is_sign_positive());
+
+    // With db's switch cost known: (40,000 + 10,000) / 25,000 = 2 years.
+    let g2 = money_graph_with("switch = { cost = 10000 }");
+    let spec = Spec::ad_hoc(
+        Vec::new(),
+        vec![PriceShock {
+            vendor: g2.model().vendor_id("usa").unwrap(),
+            factor: 3.0,
+        }],
+    );
+    let r = Simulator::new(&g2).simulate(&spec, as_of());
+    let v = &r.price_shock.vendors[0];
+    assert_eq!(v.switch_cost, 50000.0);
+    assert!(v.systems_without_switch_cost.is_empty());
+    assert_eq!(v.payback_years, Some(2.0));
 
     // A price cut has no payback.
     let spec = Spec::ad_hoc(
