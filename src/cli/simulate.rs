@@ -429,6 +429,14 @@ pub fn report_text(r: &Report, top: usize, currency: &str) -> String {
             service_block(o, r, x);
         }
         more(o, n, top);
+        let _ = writeln!(
+            o,
+            "  (restore: 80th-percentile switch time of the best available alternative, from the day a system stops,"
+        );
+        let _ = writeln!(
+            o,
+            "   or the day the systems it depends on are back; breach: longer than max outage, or no way back known)"
+        );
     }
     let limited: Vec<&ServiceResult> = r
         .services
