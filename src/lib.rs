@@ -17,6 +17,8 @@
 pub mod analysis;
 pub mod catalog;
 pub mod cli;
+pub mod generate;
 pub mod graph;
+pub mod interop;
 pub mod model;
 pub mod render;

@@ -1,8 +1,11 @@
 //! The built-in catalogue of alternatives, compiled into the binary.
 //!
 //! Entries come from the alternatives named in the domain brief (office,
-//! mail, video, files, chat, project management, virtualisation, social
-//! media, the openDesk components ...). A model may name an entry as
+//! spreadsheets, presentations, mail, video, project management, file
+//! sharing, whiteboard, CRM, notes, chat, virtualisation, the workplace
+//! suite openDesk and its components, social media). Each records the
+//! company behind it and the country that controls it, its licence, and the
+//! open formats and protocols it speaks. A model may name an entry as
 //! `catalog:ID` in `alternatives`; `explain` and the review suggest entries
 //! by category for systems without alternatives.
 
@@ -62,6 +65,18 @@ impl Catalog {
         self.entries.iter().map(|e| e.id.as_str())
     }
 
+    /// Every category word used by an entry, sorted, without duplicates.
+    pub fn categories(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .entries
+            .iter()
+            .flat_map(|e| e.categories.iter().map(String::as_str))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     /// Entries that can replace a system of this category, sorted by id.
     pub fn for_category(&self, category: &str) -> Vec<&Entry> {
         let mut v: Vec<&Entry> = self
@@ -77,6 +92,69 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_alternative_of_the_domain_brief_is_in_the_catalogue() {
+        // (category of the brief's table, entries named there)
+        let brief: [(&str, &[&str]); 14] = [
+            (
+                "word-processing",
+                &["onlyoffice", "libreoffice", "collabora-online"],
+            ),
+            ("spreadsheets", &["libreoffice", "collabora-online"]),
+            ("mail", &["open-xchange", "tuta"]),
+            (
+                "video",
+                &["alfaview", "bigbluebutton", "jitsi-meet", "nextcloud-talk"],
+            ),
+            (
+                "project-management",
+                &["meistertask", "stackfield", "openproject"],
+            ),
+            ("presentations", &["onlyoffice", "libreoffice"]),
+            ("file-sharing", &["nextcloud", "luckycloud", "filr"]),
+            ("whiteboard", &["mindmeister", "collaboard"]),
+            ("crm", &["teamleader", "1crm", "espocrm"]),
+            ("notes", &["meisternotes", "notesnook", "zenkit", "joplin"]),
+            ("chat", &["mattermost", "element"]),
+            ("virtualisation", &["proxmox-ve"]),
+            ("workplace-suite", &["opendesk"]),
+            ("social-media", &["mastodon", "pixelfed", "peertube"]),
+        ];
+        let c = Catalog::builtin();
+        for (category, ids) in brief {
+            let found: Vec<&str> = c
+                .for_category(category)
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect();
+            for id in ids {
+                assert!(found.contains(id), "{id} missing from category {category}");
+            }
+        }
+        // the openDesk components the suite names
+        for id in [
+            "collabora-online",
+            "nextcloud",
+            "open-xchange",
+            "element",
+            "openproject",
+            "nubus",
+            "xwiki",
+        ] {
+            assert!(c.get(id).is_some(), "openDesk component {id}");
+        }
+    }
+
+    #[test]
+    fn categories_are_sorted_and_unique() {
+        let cats = Catalog::builtin().categories();
+        let mut sorted = cats.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(cats, sorted);
+        assert!(cats.contains(&"office-suite"));
+    }
 
     #[test]
     fn builtin_catalogue_parses_and_ids_are_unique_and_valid() {

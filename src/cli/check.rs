@@ -113,10 +113,10 @@ fn summary(ctx: &mut Ctx, m: &model::Model, warnings: usize) -> Result<(), CliEr
     )?;
     writeln!(
         out,
-        "  systems     {:>6}  ({} in use, {} candidates, {} retired)",
+        "  systems     {:>6}  ({} in use, {}, {} retired)",
         c.systems,
         count(Status::InUse),
-        count(Status::Candidate),
+        plural(count(Status::Candidate), "candidate", "candidates"),
         count(Status::Retired)
     )?;
     let parents = m.vendors.iter().filter(|v| v.parent.is_some()).count();
@@ -142,12 +142,7 @@ fn summary(ctx: &mut Ctx, m: &model::Model, warnings: usize) -> Result<(), CliEr
     )?;
     writeln!(out, "  services    {:>6}", c.services)?;
     writeln!(out, "  scenarios   {:>6}", c.scenarios)?;
-    let trusted: Vec<String> = o.trusted.iter().map(|c| c.to_string()).collect();
-    let trusted = if trusted.len() > 8 {
-        format!("{} countries", trusted.len())
-    } else {
-        trusted.join(", ")
-    };
+    let trusted = trusted_text(&o.trusted);
     writeln!(
         out,
         "  home {} · trusted: {trusted} · as of {}",
@@ -166,4 +161,23 @@ fn summary(ctx: &mut Ctx, m: &model::Model, warnings: usize) -> Result<(), CliEr
         )?;
     }
     Ok(())
+}
+
+/// `EU + CH` style text of a trust set.
+fn trusted_text(t: &model::TrustSet) -> String {
+    let eu = model::Region::Eu;
+    let mut parts = Vec::new();
+    if t.trusts_region(eu) {
+        parts.push("EU".to_string());
+    }
+    parts.extend(
+        t.iter()
+            .filter(|c| !(t.trusts_region(eu) && c.is_eu()))
+            .map(|c| c.to_string()),
+    );
+    parts.join(" + ")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -29,13 +29,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     tmp.write_all(bytes)
         .and_then(|_| tmp.flush())
         .map_err(|e| CliError::io(format!("cannot write `{}`: {e}", path.display())))?;
+    // tempfile creates files readable by the owner only; an output is a
+    // normal file: keep the permissions of the file it replaces, else 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0o644);
+        let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode));
+    }
     tmp.persist(path)
         .map_err(|e| CliError::io(format!("cannot write `{}`: {}", path.display(), e.error)))?;
     Ok(())
 }
 
 /// Refuses an output path that is one of the model's input files.
-#[allow(dead_code)] // used by the commands that write files
 pub fn refuse_input(path: &Path, sources: &SourceMap) -> Result<(), CliError> {
     let target = path.canonicalize().ok();
     for (_, f) in sources.files() {

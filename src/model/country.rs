@@ -95,6 +95,8 @@ impl Region {
     pub fn parse(s: &str) -> Result<Region, String> {
         if s == "EU" {
             Ok(Region::Eu)
+        } else if s.eq_ignore_ascii_case("eu") {
+            Err("write `EU` in upper case".into())
         } else {
             Country::parse(s).map(Region::Country)
         }

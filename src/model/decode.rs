@@ -19,13 +19,16 @@ use toml::de::{DeTable, DeValue};
 pub struct Ctx<'d> {
     pub file: FileId,
     pub diags: &'d mut Vec<Diagnostic>,
-    /// The text of the file, to narrow table spans to their header line.
+    /// The text being read (the file, or the chunk of it that was parsed),
+    /// to narrow table spans to their header line.
     pub text: &'d str,
+    /// Where `text` starts in the file: parser spans are relative to `text`.
+    pub offset: usize,
 }
 
 impl Ctx<'_> {
     pub fn span(&self, r: std::ops::Range<usize>) -> Span {
-        Span::new(self.file, r)
+        Span::new(self.file, r.start + self.offset..r.end + self.offset)
     }
 
     /// The span narrowed to its first line (a table header), so that a
@@ -34,7 +37,7 @@ impl Ctx<'_> {
         let text = self.text.get(r.clone()).unwrap_or("");
         let end = text.find('\n').map(|i| r.start + i).unwrap_or(r.end);
         let end = if end > r.start { end } else { r.end };
-        Span::new(self.file, r.start..end)
+        self.span(r.start..end)
     }
 
     pub fn push(&mut self, d: Diagnostic) {

@@ -99,6 +99,8 @@ codes! {
     UnusedVendor = "unused-vendor",
     /// An in-use system or service relies on a retired or candidate system (warning).
     DependsOnInactive = "depends-on-inactive",
+    /// A system category that is a near miss of a known category (warning).
+    UnknownCategory = "unknown-category",
     /// An include pattern matched no file (warning).
     IncludeEmpty = "include-empty",
     /// A cloud contract's notice period exceeds the Data Act's two months (warning).

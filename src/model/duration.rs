@@ -130,6 +130,12 @@ fn add_component(d: &mut Duration, n: u32, unit: &str, text: &str) -> Result<(),
         "w" | "wk" | "week" | "weeks" | "W" => &mut d.weeks,
         "mo" | "month" | "months" | "M" => &mut d.months,
         "y" | "yr" | "year" | "years" | "Y" => &mut d.years,
+        "" if text.contains(['.', ',']) => {
+            return Err(DurationError(format!(
+                "`{text}` has a decimal number, which durations do not support (write `18mo` for 1.5 years); {}",
+                hint()
+            )));
+        }
         "" => {
             return Err(DurationError(format!(
                 "`{text}` has a number without a unit; {}",
@@ -137,7 +143,7 @@ fn add_component(d: &mut Duration, n: u32, unit: &str, text: &str) -> Result<(),
             )));
         }
         other => {
-            let suggestion = if other == "m" {
+            let suggestion = if other.eq_ignore_ascii_case("m") {
                 " (`m` is ambiguous: write `mo` for months)"
             } else {
                 ""
@@ -162,10 +168,12 @@ fn parse_units(s: &str, text: &str) -> Result<Duration, DurationError> {
             continue;
         }
         if !c.is_ascii_digit() {
-            return Err(DurationError(format!(
-                "`{text}` is not a duration; {}",
-                hint()
-            )));
+            let why = if c == '.' || c == ',' {
+                "has a decimal number, which durations do not support (write `18mo` for 1.5 years)"
+            } else {
+                "is not a duration"
+            };
+            return Err(DurationError(format!("`{text}` {why}; {}", hint())));
         }
         let mut end = start;
         while let Some(&(i, c)) = chars.peek() {

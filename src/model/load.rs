@@ -13,6 +13,8 @@ use super::source::{FileId, SourceMap, Sp, Span};
 use std::path::{Path, PathBuf};
 use toml::de::DeTable;
 
+mod split;
+
 /// Limits against hostile or accidental huge inputs.
 #[derive(Clone, Debug)]
 pub struct Limits {
@@ -102,7 +104,18 @@ impl<'l> Loader<'l> {
             }
             return;
         }
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        // Resolve includes relative to the including file as the user named
+        // it, so that messages show paths like `fv/meldewesen.toml`, not
+        // machine-specific absolute paths; cycles are detected on canonical paths.
+        let name = self
+            .sources
+            .file(file)
+            .map(|f| f.name.clone())
+            .unwrap_or_default();
+        let dir = Path::new(&name)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         for pattern in includes {
             self.include(&dir, &pattern, stack);
         }
@@ -112,7 +125,13 @@ impl<'l> Loader<'l> {
         let full = dir.join(&pattern.value);
         let full_str = full.to_string_lossy().to_string();
         let is_glob = pattern.value.contains(['*', '?', '[']);
-        let mut paths: Vec<PathBuf> = match glob::glob(&full_str) {
+        // Hidden files (editor lock files, `._x.toml`) match only when the
+        // pattern names the dot explicitly.
+        let options = glob::MatchOptions {
+            require_literal_leading_dot: true,
+            ..glob::MatchOptions::new()
+        };
+        let mut paths: Vec<PathBuf> = match glob::glob_with(&full_str, options) {
             Ok(paths) => paths
                 .filter_map(Result::ok)
                 .filter(|p| p.is_file())
@@ -223,6 +242,13 @@ impl<'l> Loader<'l> {
             ));
             return Vec::new();
         }
+        if let Some(parts) = split::parts(text) {
+            if let Some(includes) = self.read_parts(file, text, &parts, is_main) {
+                return includes;
+            }
+            // A part has a syntax error: parse the whole file, so that the
+            // diagnostics are exactly those of the TOML parser.
+        }
         let (root, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
             for e in errors {
@@ -246,9 +272,61 @@ impl<'l> Loader<'l> {
             file,
             diags: &mut self.diags,
             text,
+            offset: 0,
         };
         check_string_lengths(&mut cx, root.get_ref(), self.limits.max_string_bytes);
         raw::read_file(&mut cx, root.get_ref(), range, is_main, &mut self.raw)
+    }
+}
+
+/// What one part of a file gave: its entities, findings and includes.
+type Part = (RawModel, Vec<Diagnostic>, Vec<Sp<String>>);
+
+impl Loader<'_> {
+    /// Parses and reads the parts of a file in parallel and appends them in
+    /// file order (so the result does not depend on the thread schedule).
+    /// `None` when a part has a TOML syntax error; nothing is kept then.
+    fn read_parts(
+        &mut self,
+        file: FileId,
+        text: &str,
+        parts: &[std::ops::Range<usize>],
+        is_main: bool,
+    ) -> Option<Vec<Sp<String>>> {
+        use rayon::prelude::*;
+        let max = self.limits.max_string_bytes;
+        let read: Vec<Option<Part>> = parts
+            .par_iter()
+            .map(|r| {
+                let part = &text[r.clone()];
+                let (root, errors) = DeTable::parse_recoverable(part);
+                if !errors.is_empty() {
+                    return None;
+                }
+                let mut diags = Vec::new();
+                let mut raw = RawModel::default();
+                let mut cx = Ctx {
+                    file,
+                    diags: &mut diags,
+                    text: part,
+                    offset: r.start,
+                };
+                check_string_lengths(&mut cx, root.get_ref(), max);
+                let includes =
+                    raw::read_file(&mut cx, root.get_ref(), root.span(), is_main, &mut raw);
+                Some((raw, diags, includes))
+            })
+            .collect();
+        if read.iter().any(Option::is_none) {
+            return None;
+        }
+        let mut includes = Vec::new();
+        for (raw, diags, inc) in read.into_iter().flatten() {
+            self.raw.append(raw);
+            self.diags.extend(diags);
+            includes.extend(inc);
+        }
+        Some(includes)
     }
 }
 

@@ -30,6 +30,7 @@ pub struct RawOrganisation {
     pub currency: Option<Sp<String>>,
     pub language: Option<Sp<Lang>>,
     pub include: Vec<Sp<String>>,
+    pub description: Option<Sp<String>>,
 }
 
 #[derive(Debug)]
@@ -127,6 +128,9 @@ pub struct RawContract {
     pub start: Option<Sp<NaiveDate>>,
     pub end: Option<Sp<NaiveDate>>,
     pub term: Option<Sp<Duration>>,
+    /// Whether `end` or `term` was written at all (even if invalid), so that a
+    /// bad value is not reported a second time as a missing term.
+    pub term_written: bool,
     pub notice: Option<Sp<Duration>>,
     pub renewal: Option<Sp<Duration>>,
     pub annual_cost: Option<Sp<f64>>,
@@ -182,6 +186,25 @@ pub struct RawModel {
     pub contracts: Vec<RawContract>,
     pub services: Vec<RawService>,
     pub scenarios: Vec<RawScenario>,
+}
+
+impl RawModel {
+    /// Appends what another part of the same file holds (see `load::split`).
+    pub fn append(&mut self, part: RawModel) {
+        if part.organisation.is_some() {
+            self.organisation = part.organisation;
+        }
+        if part.defaults.is_some() {
+            self.defaults = part.defaults;
+        }
+        self.vendors.extend(part.vendors);
+        self.systems.extend(part.systems);
+        self.interfaces.extend(part.interfaces);
+        self.formats.extend(part.formats);
+        self.contracts.extend(part.contracts);
+        self.services.extend(part.services);
+        self.scenarios.extend(part.scenarios);
+    }
 }
 
 /// Reads one parsed file into `raw`. Returns the include patterns of this file.
@@ -326,6 +349,7 @@ fn read_organisation(cx: &mut Ctx<'_>, mut t: Table<'_, '_>, is_main: bool) -> R
     o.it_competence = t.uint(cx, "it_competence");
     o.currency = t.str(cx, "currency");
     o.language = t.word(cx, "language", Lang::WORDS);
+    o.description = t.str(cx, "description");
     t.finish(cx);
     o
 }
@@ -518,6 +542,7 @@ fn read_contract(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawContract {
         covers,
         kind,
         start: t.date(cx, "start"),
+        term_written: t.get("end").is_some() || t.get("term").is_some(),
         end: t.date(cx, "end"),
         term: t.duration(cx, "term"),
         notice: t.duration(cx, "notice"),

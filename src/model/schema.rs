@@ -12,7 +12,7 @@ fn duration(desc: &str) -> Value {
     json!({
         "type": "string",
         "description": desc,
-        "pattern": "^(P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?|(\\s*\\d+\\s*(d|day|days|w|wk|week|weeks|mo|month|months|y|yr|year|years))+\\s*)$"
+        "pattern": "^\\s*([Pp](\\d+[YyMmWwDd])+|(\\d+\\s*[A-Za-z]+\\s*)+)$"
     })
 }
 
@@ -74,6 +74,22 @@ fn params(keys: &[&str], desc: &str) -> Value {
     json!({ "type": "object", "additionalProperties": false, "description": desc, "properties": props })
 }
 
+/// `[defaults.switch]`: flat coefficients plus `[defaults.switch.category.NAME]` rows.
+fn switch_params() -> Value {
+    use crate::model::defaults::switch::{CATEGORY_KEYS, SwitchParams};
+    let mut v = params(
+        SwitchParams::KEYS,
+        "switch-estimate coefficients, see docs/methodology.md",
+    );
+    let row = params(CATEGORY_KEYS, "per-category switch coefficients");
+    v["properties"]["category"] = json!({
+        "type": "object",
+        "description": "per-category rows, keyed by category (e.g. office-suite)",
+        "additionalProperties": row
+    });
+    v
+}
+
 /// The JSON Schema of model schema version 1.
 pub fn json_schema() -> Value {
     let crit = ["critical", "high", "medium", "low"];
@@ -91,15 +107,16 @@ pub fn json_schema() -> Value {
                 "trusted": { "type": "array", "items": { "type": "string", "pattern": "^([A-Z]{2})$" }, "description": "trusted countries and/or \"EU\" (the home country is always trusted)" },
                 "as_of": date("review date (the CLI's --as-of overrides it)"),
                 "staff": { "type": "integer", "minimum": 0, "description": "number of staff" },
-                "parallel_migrations": { "type": "integer", "minimum": 1, "description": "switches the IT team can run at once (default 1)" },
+                "parallel_migrations": { "type": "integer", "minimum": 1, "maximum": 1000, "description": "switches the IT team can run at once (default 1)" },
                 "switch_target": duration("target switch time for core systems (default 6mo)"),
                 "it_competence": { "type": "integer", "minimum": 1, "maximum": 5, "description": "self-assessed internal IT competence 1..5" },
                 "currency": text("currency of all money values (default EUR)"),
                 "language": words(&["de", "en"], "report language (default de)"),
-                "include": ids("glob patterns of further model files, relative to this file")
+                "include": ids("glob patterns of further model files, relative to this file"),
+                "description": text("free text")
             })),
             "defaults": object(&[], json!({
-                "switch": params(crate::model::defaults::SwitchParams::KEYS, "switch-estimate coefficients, see docs/methodology.md"),
+                "switch": switch_params(),
                 "lockin": params(crate::model::defaults::LockinWeights::KEYS, "lock-in score weights, see docs/methodology.md")
             })),
             "vendor": { "type": "array", "items": object(&["id", "name", "country"], json!({

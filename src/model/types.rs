@@ -168,6 +168,36 @@ word_enum!(
     }
 );
 
+/// The system categories the tool knows: they get parametric switch
+/// defaults and catalogue suggestions. `category` is free text; a near miss
+/// of one of these is warned about (`unknown-category`).
+pub const KNOWN_CATEGORIES: &[&str] = &[
+    "office-suite",
+    "mail",
+    "video",
+    "file-sharing",
+    "chat",
+    "collaboration",
+    "project-management",
+    "identity",
+    "os",
+    "virtualisation",
+    "database",
+    "erp",
+    "specialist-application",
+    "network",
+    "website",
+    "gis",
+    "dms",
+    "crm",
+    "backup",
+    "storage",
+    "social-media",
+    "telephony",
+    "security",
+    "other",
+];
+
 /// Who makes, runs or backs up something: the organisation itself or a vendor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Party {
@@ -225,6 +255,7 @@ pub struct Organisation {
     pub it_competence: Option<u8>,
     pub currency: String,
     pub language: Option<Lang>,
+    pub description: Option<String>,
     pub span: Span,
 }
 
@@ -265,6 +296,8 @@ pub struct System {
     pub name: String,
     pub description: Option<String>,
     pub category: String,
+    /// Where `category` was written, if it was.
+    pub category_span: Option<Span>,
     pub layer: Layer,
     pub vendor: Party,
     pub operator: Party,

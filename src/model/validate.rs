@@ -68,6 +68,14 @@ impl V<'_> {
         let mut first: HashMap<String, Span> = HashMap::new();
         for (i, id) in ids.enumerate() {
             let Some(id) = id else { continue };
+            if id.value == "self" && kind == "vendor" {
+                self.push(
+                    Diagnostic::error(Code::InvalidId, "`self` cannot be a vendor id")
+                        .at(id.span, "`self` is reserved for the organisation itself")
+                        .help("give the vendor another id"),
+                );
+                continue;
+            }
             if !is_valid_id(&id.value) {
                 let s = slug(&id.value);
                 let mut d = Diagnostic::error(
@@ -118,7 +126,11 @@ impl V<'_> {
             Some(s) => d.at(r.span, format!("did you mean `{s}`?")),
             None => d.at(r.span, format!("no {kind} with this id")),
         };
-        if !r.value.is_empty() && map.is_empty() {
+        if r.value.is_empty() {
+            d = d.help(format!(
+                "write the {kind} id after the colon, e.g. `{kind}:my-id`"
+            ));
+        } else if map.is_empty() {
             d = d.help(format!(
                 "the model has no {kind} yet: add a [[{kind}]] table with `id = \"{}\"`",
                 r.value
@@ -153,7 +165,6 @@ pub(crate) fn validate(
     main_span: Span,
 ) -> Option<Model> {
     let mut v = V { diags };
-    let errors_before = v.diags.iter().filter(|d| d.is_error()).count();
 
     // Organisation.
     let organisation = match &raw.organisation {
@@ -386,9 +397,10 @@ pub(crate) fn validate(
         });
     }
 
-    let errors_after = v.diags.iter().filter(|d| d.is_error()).count();
+    // Entities with errors were dropped above: warnings about such a model
+    // (an "unused" vendor whose contract was invalid) would only mislead.
     let organisation = organisation?;
-    if errors_after > errors_before {
+    if v.diags.iter().any(Diagnostic::is_error) {
         return None;
     }
 
@@ -432,7 +444,6 @@ fn id_of(id: &Option<Id>) -> String {
 }
 
 fn organisation(v: &mut V<'_>, o: &RawOrganisation) -> Option<Organisation> {
-    let home = o.home.as_ref()?.value;
     let parallel = match &o.parallel_migrations {
         Some(p) if p.value == 0 || p.value > 1000 => {
             v.push(
@@ -475,6 +486,7 @@ fn organisation(v: &mut V<'_>, o: &RawOrganisation) -> Option<Organisation> {
             ),
         );
     }
+    let home = o.home.as_ref()?.value;
     let name = o.name.as_ref()?.value.clone();
     Some(Organisation {
         name,
@@ -495,6 +507,7 @@ fn organisation(v: &mut V<'_>, o: &RawOrganisation) -> Option<Organisation> {
             .map(|c| c.value.clone())
             .unwrap_or_else(|| "EUR".into()),
         language: o.language.as_ref().map(|l| l.value),
+        description: o.description.as_ref().map(|d| d.value.clone()),
         span: o.span,
     })
 }
@@ -744,6 +757,7 @@ fn system(
             .as_ref()
             .map(|c| c.value.clone())
             .unwrap_or_else(|| "other".into()),
+        category_span: rs.category.as_ref().map(|c| c.span),
         layer: rs
             .layer
             .as_ref()
@@ -834,6 +848,7 @@ fn contract(
             );
             None
         }
+        (None, None, _) if rc.term_written => None,
         (None, None, _) => {
             v.push(
                 Diagnostic::error(Code::ContractTerm, format!("contract `{id}` has no end of term"))
@@ -912,7 +927,8 @@ fn warnings(m: &Model) -> Vec<Diagnostic> {
             }
         }
     }
-    for it in &m.interfaces {
+    // Soft interfaces spread no failure and order no switch: not a cycle.
+    for it in m.interfaces.iter().filter(|it| it.hard) {
         g.add_edge(node(it.from.index()), node(it.to.index()), ());
     }
     for scc in petgraph::algo::tarjan_scc(&g) {
@@ -970,6 +986,18 @@ fn warnings(m: &Model) -> Vec<Diagnostic> {
     let inactive = |id: SystemId| m.systems[id.index()].status != Status::InUse;
     for s in m.systems.iter().filter(|s| s.in_use()) {
         for d in &s.depends_on {
+            if let Dependency::Any(ts) = d
+                && ts.iter().all(|t| inactive(*t))
+            {
+                out.push(
+                    Diagnostic::warning(
+                        Code::DependsOnInactive,
+                        format!("in-use system `{}` has an `any` group whose members are all out of use", s.id),
+                    )
+                    .at(s.span, "this system")
+                    .help("analyses ignore the group; list the systems actually in use"),
+                );
+            }
             if let Dependency::One(t) = d
                 && inactive(*t)
             {
@@ -988,6 +1016,22 @@ fn warnings(m: &Model) -> Vec<Diagnostic> {
             }
         }
     }
+    for it in &m.interfaces {
+        let (from, to) = (&m.systems[it.from.index()], &m.systems[it.to.index()]);
+        if from.in_use() && !to.in_use() {
+            out.push(
+                Diagnostic::warning(
+                    Code::DependsOnInactive,
+                    format!(
+                        "interface `{}` connects in-use system `{}` to {} system `{}`",
+                        it.id, from.id, to.status, to.id
+                    ),
+                )
+                .at(it.span, "this interface")
+                .also(to.span, "not in use"),
+            );
+        }
+    }
     for s in &m.services {
         for d in &s.needs {
             if let Dependency::One(t) = d
@@ -1003,6 +1047,23 @@ fn warnings(m: &Model) -> Vec<Diagnostic> {
                     .also(t.span, "not in use"),
                 );
             }
+        }
+    }
+
+    // Categories that look like a misspelt known category.
+    for s in &m.systems {
+        if KNOWN_CATEGORIES.contains(&s.category.as_str()) {
+            continue;
+        }
+        if let Some(k) = did_you_mean(&s.category, KNOWN_CATEGORIES.iter().copied()) {
+            out.push(
+                Diagnostic::warning(
+                    Code::UnknownCategory,
+                    format!("system `{}` has category `{}`, which is not a known category", s.id, s.category),
+                )
+                .at(s.category_span.unwrap_or(s.span), format!("did you mean `{k}`?"))
+                .help("known categories get parametric switch estimates and catalogue suggestions; see docs/model.md"),
+            );
         }
     }
 

@@ -1,0 +1,1031 @@
+//! The lock-in score of a system (0 to 100), the hotspot ranking, and the
+//! vendor aggregate.
+//!
+//! A system's score is the sum of eight factors, each with its points and a
+//! sentence that says where the points come from (docs/methodology/lockin.md
+//! gives every formula and default):
+//!
+//! | factor | fraction of its weight |
+//! |---|---|
+//! | data_portability | 0.5 export (none 1, closed only 0.7, undocumented 0.5, open 0) + 0.3 share of closed stored formats (undocumented 0.5) + 0.2 volume (log10 of GB against `volume_full_gb`) |
+//! | interfaces | 0.5 x/(x + `integrations_half`) with x = open interfaces + 2 x proprietary ones, + 0.5 y/(y + `dependents_half`) with y = direct dependents + 0.5 x indirect ones (systems and services) |
+//! | alternatives | 1 none known, 0.5 only alternatives exposed outside the trusted set, 0 a trusted one |
+//! | switch_time | P80 switch time / (`switch_full_ratio` x `switch_target`), at most 1 |
+//! | contract_terms | mean of notice / `notice_full_months` (at most 1), auto-renewal (1/0), data retrieval of cloud and hosting contracts (none 1, under 30 days 0.5) |
+//! | jurisdiction | 0.5 operator, 0.3 vendor exposed outside the trusted set, 0.2 region not trusted |
+//! | licence | 1 proprietary, 0 open source |
+//! | criticality | highest criticality weight of the system and of the services resting on it, / 4 |
+//!
+//! Points are rounded to one decimal and the score is the sum of the rounded
+//! points, so the factors shown always add up to the score shown.
+//!
+//! Every factor is monotone in the direction the issue demands (closing a
+//! format, removing the last export, adding a dependent, lengthening the
+//! notice, or moving the vendor under an untrusted parent never lowers the
+//! score; adding a trusted alternative never raises it): the fractions only
+//! use counts, maxima and "any" tests that move one way. The property tests
+//! in `lockin/props.rs` check each direction on random models.
+//!
+//! Impact (hotspots): each part, the system's own use and each service that
+//! fails when the system alone is cut (the propagation engine decides; soft
+//! and redundant dependents are listed but keep running, so they do not
+//! count), hits `(criticality / 4) x min(1, log10(10 + users) / log10(10 + 100,000))`.
+//! Parts combine like independent chances: impact = 1 - product(1 - part),
+//! so it stays within 0..1 and grows with each
+//! service. Hotspot = score x (floor + (1 - floor) x impact), floor 0.5 by
+//! default (`impact_floor`): lock-in is weighted by impact, and a system
+//! nothing rests on keeps half its score, because its lock-in still costs
+//! at the exit (stranded data, licences) even when no service stops.
+
+use crate::analysis::propagate::{Cause, Engine, Origin, Scratch};
+use crate::analysis::{spend, switch};
+use crate::catalog::Catalog;
+use crate::graph::Graph;
+use crate::model::defaults::LockinWeights;
+use crate::model::{
+    Alternative, ContractKind, Criticality, Cut, Party, ServiceId, Status, SystemId, VendorId,
+};
+use serde::Serialize;
+
+/// Users at which the user part of an impact is full (a large city's citizens).
+pub const IMPACT_USERS_FULL: f64 = 100_000.0;
+
+/// Rounds to one decimal.
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Rounds to three decimals.
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// One part of a score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Factor {
+    pub name: &'static str,
+    /// Points, rounded to one decimal; the points of a score add up to it.
+    pub points: f64,
+    /// The most points this factor can give (its scaled weight).
+    pub max: f64,
+    pub detail: String,
+}
+
+/// The lock-in score of one system.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SystemScore {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub status: Status,
+    /// 0..100, one decimal: the sum of the factors' points.
+    pub score: f64,
+    pub factors: Vec<Factor>,
+}
+
+/// One part of an impact: the system's own use, or a service resting on it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ImpactPart {
+    /// The service, or `None` for the system's own users.
+    pub service: Option<String>,
+    pub criticality: Criticality,
+    pub users: u64,
+    /// `own use`, `fails if cut` (the service goes down when the system
+    /// alone is cut) or `degrades only` (it rests on the system through a
+    /// soft interface or a redundant `any` group and keeps running; it is
+    /// listed but does not count).
+    pub how: &'static str,
+    /// The part's hit, 0..1, three decimals.
+    pub value: f64,
+}
+
+/// How much rests on a system.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Impact {
+    /// 0..1, three decimals.
+    pub value: f64,
+    /// Own use first, then services by id.
+    pub parts: Vec<ImpactPart>,
+}
+
+/// A ranked system of the hotspots report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HotspotSystem {
+    pub rank: usize,
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub score: f64,
+    pub impact: f64,
+    /// score x (floor + (1 - floor) x impact), one decimal; floor 0.5 by default.
+    pub hotspot: f64,
+    pub factors: Vec<Factor>,
+    pub impact_parts: Vec<ImpactPart>,
+}
+
+/// The aggregate of one vendor group.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VendorAggregate {
+    /// The top parent's id.
+    pub id: String,
+    pub name: String,
+    pub country: crate::model::Country,
+    /// 0..100: the sum of the factors' points.
+    pub score: f64,
+    pub factors: Vec<Factor>,
+    /// Fraction of annual spend (0..1, four decimals).
+    pub spend_share: f64,
+    pub annual_cost: f64,
+    /// Critical services (criticality critical or high) that fail when this
+    /// vendor group alone is cut, at any day; sorted by id.
+    pub single_point_for: Vec<String>,
+    /// The earliest day after the cut on which one of those services fails
+    /// (later than 0 when the vendor only makes the systems and their
+    /// licence check runs out).
+    pub single_point_day: Option<u32>,
+    /// Its most locked-in in-use system.
+    pub top_system: Option<String>,
+    /// Its in-use systems (made or operated by a company of the group), sorted by id.
+    pub systems: Vec<String>,
+}
+
+/// The hotspots report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HotspotsReport {
+    /// In-use systems by hotspot (score x impact), largest first.
+    pub systems: Vec<HotspotSystem>,
+    /// Vendor groups by score, largest first.
+    pub vendors: Vec<VendorAggregate>,
+    pub concentration: spend::Concentration,
+    /// The impact floor used: hotspot = score x (floor + (1 - floor) x impact).
+    pub impact_floor: f64,
+    /// Candidate systems scored on the same criteria (when asked for), by
+    /// category, then score (lowest first), then id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub candidates: Option<Vec<SystemScore>>,
+}
+
+/// Whether a service counts as critical for single points of failure:
+/// criticality `critical` or `high` (the same threshold as core systems).
+pub fn is_critical_service(c: Criticality) -> bool {
+    c.weight() >= Criticality::High.weight()
+}
+
+/// Scores systems; holds what many scores share (engine, interface lists).
+pub struct Scorer<'g> {
+    g: &'g Graph,
+    engine: Engine<'g>,
+    scratch: Scratch,
+    w: LockinWeights,
+    scale: f64,
+    /// Per system: interfaces touching it, as (other end, open).
+    touching: Vec<Vec<(SystemId, bool)>>,
+}
+
+impl<'g> Scorer<'g> {
+    pub fn new(g: &'g Graph) -> Scorer<'g> {
+        let m = g.model();
+        let engine = Engine::new(g);
+        let scratch = engine.scratch();
+        let mut touching = vec![Vec::new(); m.systems.len()];
+        for it in &m.interfaces {
+            if it.from == it.to {
+                continue;
+            }
+            touching[it.from.index()].push((it.to, it.open));
+            touching[it.to.index()].push((it.from, it.open));
+        }
+        let w = m.defaults.lockin.clone();
+        let scale = w.factor_scale();
+        Scorer {
+            g,
+            engine,
+            scratch,
+            w,
+            scale,
+            touching,
+        }
+    }
+
+    pub fn graph(&self) -> &'g Graph {
+        self.g
+    }
+
+    fn in_use(&self, s: SystemId) -> bool {
+        self.g.model().system(s).in_use()
+    }
+
+    /// In-use systems that rely on `s` directly, and those that rely on it
+    /// only indirectly (through other in-use systems), both sorted.
+    pub fn dependents(&self, s: SystemId) -> (Vec<SystemId>, Vec<SystemId>) {
+        let n = self.g.model().systems.len();
+        let mut seen = vec![false; n];
+        seen[s.index()] = true;
+        let direct: Vec<SystemId> = self
+            .g
+            .dependents(s)
+            .iter()
+            .copied()
+            .filter(|d| self.in_use(*d) && *d != s)
+            .collect();
+        for d in &direct {
+            seen[d.index()] = true;
+        }
+        let mut stack = direct.clone();
+        let mut indirect = Vec::new();
+        while let Some(x) = stack.pop() {
+            for &d in self.g.dependents(x) {
+                if !seen[d.index()] && self.in_use(d) {
+                    seen[d.index()] = true;
+                    indirect.push(d);
+                    stack.push(d);
+                }
+            }
+        }
+        indirect.sort_unstable();
+        (direct, indirect)
+    }
+
+    /// Services that need `s` directly, and those that need one of its
+    /// in-use dependents but not `s` itself, both sorted.
+    pub fn services(&self, s: SystemId) -> (Vec<ServiceId>, Vec<ServiceId>) {
+        let (direct, indirect) = self.dependents(s);
+        let own: Vec<ServiceId> = self.g.needed_by(s).to_vec();
+        let mut via: Vec<ServiceId> = direct
+            .iter()
+            .chain(indirect.iter())
+            .flat_map(|d| self.g.needed_by(*d).iter().copied())
+            .filter(|sv| own.binary_search(sv).is_err())
+            .collect();
+        via.sort_unstable();
+        via.dedup();
+        (own, via)
+    }
+
+    /// Services that go down (at any day) when `s` alone is cut.
+    pub fn fails_if_cut(&mut self, s: SystemId) -> Vec<ServiceId> {
+        if !self.in_use(s) {
+            return Vec::new();
+        }
+        let id = self.g.model().system(s).id.clone();
+        let out = self
+            .engine
+            .run(&[(s, 0, Cause::Cut(Origin::System(id)))], &mut self.scratch);
+        out.services.iter().map(|d| d.id).collect()
+    }
+
+    /// Systems that go down (at any day) when `s` alone is cut, without `s`.
+    pub fn systems_down_if_cut(&mut self, s: SystemId) -> Vec<SystemId> {
+        if !self.in_use(s) {
+            return Vec::new();
+        }
+        let id = self.g.model().system(s).id.clone();
+        let out = self
+            .engine
+            .run(&[(s, 0, Cause::Cut(Origin::System(id)))], &mut self.scratch);
+        out.systems
+            .iter()
+            .map(|d| d.id)
+            .filter(|x| *x != s)
+            .collect()
+    }
+
+    /// The propagation engine, for callers that cut vendors.
+    pub fn engine(&self) -> &Engine<'g> {
+        &self.engine
+    }
+
+    /// The lock-in score of a system (any status).
+    pub fn score(&self, s: SystemId) -> SystemScore {
+        let sys = self.g.model().system(s);
+        let fractions = [
+            self.data_portability(s),
+            self.interfaces(s),
+            self.alternatives(s),
+            self.switch_time(s),
+            self.contract_terms(s),
+            self.jurisdiction(s),
+            self.licence(s),
+            self.criticality(s),
+        ];
+        let weights = self.w.factor_weights();
+        let factors: Vec<Factor> = weights
+            .iter()
+            .zip(fractions)
+            .map(|((name, w), (fraction, detail))| {
+                let max = round1(w * self.scale);
+                Factor {
+                    name,
+                    points: round1(w * self.scale * fraction.clamp(0.0, 1.0)),
+                    max,
+                    detail,
+                }
+            })
+            .collect();
+        let score = round1(factors.iter().map(|f| f.points).sum());
+        SystemScore {
+            id: sys.id.clone(),
+            name: sys.name.clone(),
+            category: sys.category.clone(),
+            status: sys.status,
+            score,
+            factors,
+        }
+    }
+
+    /// How much rests on an in-use system (0 for others).
+    pub fn impact(&mut self, s: SystemId) -> Impact {
+        let m = self.g.model();
+        let sys = m.system(s);
+        if !sys.in_use() {
+            return Impact {
+                value: 0.0,
+                parts: Vec::new(),
+            };
+        }
+        let fails = self.fails_if_cut(s);
+        let (own, via) = self.services(s);
+        let mut all: Vec<ServiceId> = own.into_iter().chain(via).collect();
+        all.sort_unstable();
+        all.dedup();
+        let mut parts = vec![ImpactPart {
+            service: None,
+            criticality: sys.criticality,
+            users: sys.users,
+            how: "own use",
+            value: round3(hit(sys.criticality, sys.users)),
+        }];
+        for sv in all {
+            let service = m.service(sv);
+            let alone = fails.binary_search(&sv).is_ok();
+            parts.push(ImpactPart {
+                service: Some(service.id.clone()),
+                criticality: service.criticality,
+                users: service.users,
+                how: if alone {
+                    "fails if cut"
+                } else {
+                    "degrades only"
+                },
+                value: if alone {
+                    round3(hit(service.criticality, service.users))
+                } else {
+                    0.0
+                },
+            });
+        }
+        // Combined from the rounded parts, so that a reader can redo it.
+        let miss: f64 = parts.iter().map(|p| 1.0 - p.value).product();
+        Impact {
+            value: round3(1.0 - miss),
+            parts,
+        }
+    }
+
+    // ---- the eight factors: each returns (fraction 0..1, detail) ----
+
+    fn data_portability(&self, s: SystemId) -> (f64, String) {
+        let m = self.g.model();
+        let sys = m.system(s);
+        if sys.data.is_none() && sys.formats.is_empty() && sys.exports.is_none() {
+            return (0.0, "no data, stored formats or exports recorded".into());
+        }
+        let names = |fs: &[crate::model::FormatId]| -> String {
+            fs.iter()
+                .map(|f| m.format(*f).id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (export, export_text) = match &sys.exports {
+            None => (0.5, "export not documented".to_string()),
+            Some(list) if list.is_empty() => (1.0, "no export".to_string()),
+            Some(list) => {
+                let open: Vec<_> = list.iter().copied().filter(|f| m.format(*f).open).collect();
+                if open.is_empty() {
+                    (0.7, format!("only closed export ({})", names(list)))
+                } else {
+                    (0.0, format!("open export ({})", names(&open)))
+                }
+            }
+        };
+        let (stored, stored_text) = if sys.formats.is_empty() {
+            (0.5, "stored formats not documented".to_string())
+        } else {
+            let closed: Vec<_> = sys
+                .formats
+                .iter()
+                .copied()
+                .filter(|f| !m.format(*f).open)
+                .collect();
+            let n = sys.formats.len();
+            let text = if closed.is_empty() {
+                format!("stored formats open ({})", names(&sys.formats))
+            } else {
+                format!(
+                    "{} of {n} stored formats closed ({})",
+                    closed.len(),
+                    names(&closed)
+                )
+            };
+            (closed.len() as f64 / n as f64, text)
+        };
+        let gb = sys.data.as_ref().map(|d| d.volume_gb).unwrap_or(0.0);
+        let full = LockinWeights::positive(
+            self.w.volume_full_gb,
+            LockinWeights::default().volume_full_gb,
+        );
+        let volume = if gb > 1.0 && full > 1.0 {
+            (gb.log10() / full.log10()).min(1.0)
+        } else {
+            0.0
+        };
+        let fraction = 0.5 * export + 0.3 * stored + 0.2 * volume;
+        let volume_text = match &sys.data {
+            Some(_) => format!(
+                "{} GB of data",
+                crate::render::text::group(gb.round() as i64)
+            ),
+            None => "no data volume recorded".to_string(),
+        };
+        (
+            fraction,
+            format!("{export_text}; {stored_text}; {volume_text}"),
+        )
+    }
+
+    fn interfaces(&self, s: SystemId) -> (f64, String) {
+        let m = self.g.model();
+        let mut open = 0u32;
+        let mut closed = 0u32;
+        for (other, is_open) in &self.touching[s.index()] {
+            if m.system(*other).status == Status::Retired {
+                continue;
+            }
+            if *is_open {
+                open += 1;
+            } else {
+                closed += 1;
+            }
+        }
+        let (direct, indirect) = self.dependents(s);
+        let (own, via) = self.services(s);
+        let x = open as f64 + 2.0 * closed as f64;
+        let y = (direct.len() + own.len()) as f64 + 0.5 * (indirect.len() + via.len()) as f64;
+        let d = LockinWeights::default();
+        let hi = LockinWeights::positive(self.w.integrations_half, d.integrations_half);
+        let hd = LockinWeights::positive(self.w.dependents_half, d.dependents_half);
+        let fraction = 0.5 * x / (x + hi) + 0.5 * y / (y + hd);
+        (
+            fraction,
+            format!(
+                "{} interface{} ({closed} proprietary); relied on by {} system{} and {} service{} directly, {} system{} and {} service{} indirectly",
+                open + closed,
+                plural(open + closed),
+                direct.len(),
+                plural(direct.len() as u32),
+                own.len(),
+                plural(own.len() as u32),
+                indirect.len(),
+                plural(indirect.len() as u32),
+                via.len(),
+                plural(via.len() as u32),
+            ),
+        )
+    }
+
+    /// Whether an alternative is free of untrusted jurisdictions, with its label.
+    pub fn alternative_trust(&self, a: &Alternative) -> (bool, String) {
+        let m = self.g.model();
+        let trusted = &m.organisation.trusted;
+        match a {
+            Alternative::System(t) => {
+                let sys = m.system(*t);
+                let mut bad = self.g.untrusted_exposure(sys.vendor);
+                bad.extend(self.g.untrusted_exposure(sys.operator));
+                bad.sort_unstable();
+                bad.dedup();
+                let region_ok = trusted.trusts_region(sys.region);
+                let ok = bad.is_empty() && region_ok;
+                let label = if ok {
+                    sys.id.clone()
+                } else if bad.is_empty() {
+                    format!("{} (runs in {})", sys.id, sys.region)
+                } else {
+                    format!("{} ({})", sys.id, join_countries(&bad))
+                };
+                (ok, label)
+            }
+            Alternative::Catalog(id) => match Catalog::builtin().get(id) {
+                Some(e) => {
+                    let ok = crate::model::Country::parse(&e.country)
+                        .map(|c| trusted.contains(c))
+                        .unwrap_or(false);
+                    let label = if ok {
+                        format!("catalog:{id}")
+                    } else {
+                        format!("catalog:{id} ({})", e.country)
+                    };
+                    (ok, label)
+                }
+                None => (false, format!("catalog:{id} (unknown)")),
+            },
+        }
+    }
+
+    fn alternatives(&self, s: SystemId) -> (f64, String) {
+        let sys = self.g.model().system(s);
+        if sys.alternatives.is_empty() {
+            let suggestions: Vec<&str> = catalogue_suggestions(self.g, s)
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect();
+            let mut text = "no alternative recorded".to_string();
+            if !suggestions.is_empty() {
+                text.push_str(&format!(
+                    " (the catalogue lists {} for `{}`)",
+                    suggestions.join(", "),
+                    sys.category
+                ));
+            }
+            return (1.0, text);
+        }
+        let (good, bad): (Vec<_>, Vec<_>) = sys
+            .alternatives
+            .iter()
+            .map(|a| self.alternative_trust(a))
+            .partition(|(ok, _)| *ok);
+        if good.is_empty() {
+            let labels: Vec<String> = bad.into_iter().map(|(_, l)| l).collect();
+            (
+                0.5,
+                format!(
+                    "only alternatives exposed outside the trusted set: {}",
+                    labels.join(", ")
+                ),
+            )
+        } else {
+            let labels: Vec<String> = good.into_iter().map(|(_, l)| l).collect();
+            (0.0, format!("trusted alternative: {}", labels.join(", ")))
+        }
+    }
+
+    fn switch_time(&self, s: SystemId) -> (f64, String) {
+        let m = self.g.model();
+        let est = switch::estimate(self.g, s);
+        let target = m.organisation.switch_target.as_days();
+        let full = LockinWeights::positive(
+            self.w.switch_full_ratio,
+            LockinWeights::default().switch_full_ratio,
+        );
+        let ratio = if target > 0.0 {
+            est.p80_days / target
+        } else if est.p80_days > 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        };
+        let fraction = (ratio / full).min(1.0);
+        let source = if est.given {
+            "given in the model"
+        } else {
+            "parametric estimate"
+        };
+        (
+            fraction,
+            format!(
+                "P80 switch time {} months ({source}) against a target of {}; full points at {} times the target",
+                months(est.p80_days),
+                months_text(target),
+                trim(full)
+            ),
+        )
+    }
+
+    fn contract_terms(&self, s: SystemId) -> (f64, String) {
+        let m = self.g.model();
+        let contracts = self.g.contracts_of(s);
+        if contracts.is_empty() {
+            return (0.0, "no contract recorded".into());
+        }
+        let full_days = LockinWeights::positive(
+            self.w.notice_full_months,
+            LockinWeights::default().notice_full_months,
+        ) * crate::model::duration::DAYS_PER_MONTH;
+        let mut notice: (f64, String) = (0.0, String::new());
+        let mut renewal: Option<String> = None;
+        let mut retrieval: (f64, String) = (0.0, String::new());
+        for c in contracts {
+            let c = m.contract(*c);
+            let n = (c.notice.as_days() / full_days).min(1.0);
+            if n > notice.0 || notice.1.is_empty() {
+                notice = (n, format!("notice {} ({})", c.notice, c.id));
+            }
+            if c.renewal.is_some() && renewal.is_none() {
+                renewal = Some(c.id.clone());
+            }
+            if matches!(c.kind, ContractKind::Cloud | ContractKind::Hosting) {
+                let (r, text) = match c.data_retrieval {
+                    None => (1.0, format!("no data retrieval period ({})", c.id)),
+                    Some(d) if d.as_days() < crate::analysis::data_act::MIN_RETRIEVAL_DAYS => {
+                        (0.5, format!("data retrieval only {d} ({})", c.id))
+                    }
+                    Some(_) => (0.0, String::new()),
+                };
+                if r > retrieval.0 {
+                    retrieval = (r, text);
+                }
+            }
+        }
+        let renew = if renewal.is_some() { 1.0 } else { 0.0 };
+        let fraction = (notice.0 + renew + retrieval.0) / 3.0;
+        let mut parts = vec![notice.1];
+        parts.push(match renewal {
+            Some(id) => format!("renews automatically ({id})"),
+            None => "no automatic renewal".into(),
+        });
+        if !retrieval.1.is_empty() {
+            parts.push(retrieval.1);
+        }
+        (fraction, parts.join("; "))
+    }
+
+    fn jurisdiction(&self, s: SystemId) -> (f64, String) {
+        let m = self.g.model();
+        let sys = m.system(s);
+        let op = self.g.untrusted_exposure(sys.operator);
+        let ven = self.g.untrusted_exposure(sys.vendor);
+        let region_ok = m.organisation.trusted.trusts_region(sys.region);
+        let fraction = 0.5 * (!op.is_empty()) as u8 as f64
+            + 0.3 * (!ven.is_empty()) as u8 as f64
+            + 0.2 * (!region_ok) as u8 as f64;
+        let mark = |bad: &[crate::model::Country]| {
+            if bad.is_empty() {
+                String::new()
+            } else {
+                format!(" [outside the trusted set: {}]", join_countries(bad))
+            }
+        };
+        let op_text = match sys.operator {
+            Party::Own => "operated in-house".to_string(),
+            Party::Vendor(v) => format!("operated by {}", chain_text(self.g, v)),
+        };
+        let ven_text = match sys.vendor {
+            Party::Own => "made in-house".to_string(),
+            Party::Vendor(v) => format!("made by {}", chain_text(self.g, v)),
+        };
+        (
+            fraction,
+            format!(
+                "{op_text}{}; {ven_text}{}; runs in {}{}",
+                mark(&op),
+                mark(&ven),
+                sys.region,
+                if region_ok { "" } else { " [not trusted]" }
+            ),
+        )
+    }
+
+    fn licence(&self, s: SystemId) -> (f64, String) {
+        let sys = self.g.model().system(s);
+        match sys.licence {
+            crate::model::Licence::Proprietary => (1.0, "proprietary".into()),
+            crate::model::Licence::OpenSource => (0.0, "open source".into()),
+        }
+    }
+
+    fn criticality(&self, s: SystemId) -> (f64, String) {
+        let m = self.g.model();
+        let sys = m.system(s);
+        let (own, via) = self.services(s);
+        let mut best = (
+            sys.criticality.weight(),
+            format!("system is {}", sys.criticality),
+        );
+        for sv in own.iter().chain(via.iter()) {
+            let service = m.service(*sv);
+            if service.criticality.weight() > best.0 {
+                best = (
+                    service.criticality.weight(),
+                    format!("service {} is {}", service.id, service.criticality),
+                );
+            }
+        }
+        let n = own.len() + via.len();
+        (
+            best.0 as f64 / 4.0,
+            format!(
+                "{} ({} service{} rest{} on it)",
+                best.1,
+                n,
+                plural(n as u32),
+                if n == 1 { "s" } else { "" }
+            ),
+        )
+    }
+}
+
+/// The impact floor, within 0..1 (a value outside counts as the nearest end).
+pub fn impact_floor(w: &LockinWeights) -> f64 {
+    if w.impact_floor.is_nan() {
+        LockinWeights::default().impact_floor
+    } else {
+        w.impact_floor.clamp(0.0, 1.0)
+    }
+}
+
+/// The hit of one impact part before the soft/redundant discount.
+fn hit(c: Criticality, users: u64) -> f64 {
+    let u = ((10.0 + users as f64).log10() / (10.0 + IMPACT_USERS_FULL).log10()).min(1.0);
+    c.weight() as f64 / 4.0 * u
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn months(days: f64) -> String {
+    format!("{:.1}", days / crate::model::duration::DAYS_PER_MONTH)
+}
+
+/// Days as months for sentences: `6 months`, `1 month`, `7.5 months`.
+pub fn months_text(days: f64) -> String {
+    let s = months(days);
+    let s = s.strip_suffix(".0").unwrap_or(&s);
+    format!("{s} month{}", if s == "1" { "" } else { "s" })
+}
+
+fn trim(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn join_countries(cs: &[crate::model::Country]) -> String {
+    cs.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// Catalogue entries for the system's category that could replace it: not
+/// the product itself (same id, name or maker) and not already named as an
+/// alternative; sorted by id.
+pub fn catalogue_suggestions(g: &Graph, s: SystemId) -> Vec<&'static crate::catalog::Entry> {
+    let m = g.model();
+    let sys = m.system(s);
+    let maker = match sys.vendor {
+        Party::Vendor(v) => Some(m.vendor(v).name.as_str()),
+        Party::Own => None,
+    };
+    Catalog::builtin()
+        .for_category(&sys.category)
+        .into_iter()
+        .filter(|e| {
+            e.id != sys.id
+                && e.name != sys.name
+                && Some(e.vendor.as_str()) != maker
+                && !sys
+                    .alternatives
+                    .iter()
+                    .any(|a| matches!(a, Alternative::Catalog(c) if *c == e.id))
+        })
+        .collect()
+}
+
+/// The ownership chain of a vendor as text:
+/// `Microsoft Ireland Operations Ltd (IE) -> controlled by Microsoft Corporation (US)`.
+pub fn chain_text(g: &Graph, v: VendorId) -> String {
+    let m = g.model();
+    g.ownership_chain(v)
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let vendor = m.vendor(*x);
+            let text = format!("{} ({})", vendor.name, vendor.country);
+            if i == 0 {
+                text
+            } else {
+                format!("controlled by {text}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" -> ")
+}
+
+/// Lock-in scores of the systems with a status, in model order.
+pub fn scores(g: &Graph, status: Status) -> Vec<SystemScore> {
+    let scorer = Scorer::new(g);
+    g.model()
+        .system_ids()
+        .filter(|s| g.model().system(*s).status == status)
+        .map(|s| scorer.score(s))
+        .collect()
+}
+
+/// The vendor groups that matter: tops of every vendor that makes or
+/// operates an in-use system or holds a contract; sorted by id order.
+fn vendor_groups(g: &Graph) -> Vec<VendorId> {
+    let m = g.model();
+    let mut tops: Vec<VendorId> = Vec::new();
+    for s in &m.systems {
+        if !s.in_use() {
+            continue;
+        }
+        for p in [s.vendor, s.operator] {
+            if let Some(v) = p.vendor() {
+                tops.push(g.top_parent(v));
+            }
+        }
+    }
+    for c in &m.contracts {
+        tops.push(g.top_parent(c.vendor));
+    }
+    tops.sort_unstable();
+    tops.dedup();
+    tops
+}
+
+/// The aggregate of one vendor group (its top parent), given the scores of
+/// in-use systems (indexed by system index).
+pub fn vendor_aggregate(
+    scorer: &Scorer<'_>,
+    top: VendorId,
+    system_scores: &[Option<f64>],
+) -> VendorAggregate {
+    let g = scorer.graph();
+    let m = g.model();
+    let group = g.controlled(top);
+    let systems: Vec<SystemId> = g
+        .systems_of(&group)
+        .into_iter()
+        .filter(|s| m.system(*s).in_use())
+        .collect();
+    let mut best: Option<(f64, SystemId)> = None;
+    for s in &systems {
+        if let Some(sc) = system_scores[s.index()]
+            && best.is_none_or(|(b, _)| sc > b)
+        {
+            best = Some((sc, *s));
+        }
+    }
+    let share = spend::group_share(g, top);
+    let groups = spend::group_costs(g);
+    let cost = groups.get(&top).map(|(c, _)| *c).unwrap_or(0.0);
+    let outcome = scorer
+        .engine()
+        .cut(&crate::analysis::propagate::CutSet::resolve(
+            g,
+            &[Cut::Vendor(top)],
+        ));
+    let critical: Vec<ServiceId> = m
+        .service_ids()
+        .filter(|s| is_critical_service(m.service(*s).criticality))
+        .collect();
+    let spof_down: Vec<&crate::analysis::propagate::Down<ServiceId>> = outcome
+        .services
+        .iter()
+        .filter(|d| is_critical_service(m.service(d.id).criticality))
+        .collect();
+    let single_point_day = spof_down.iter().map(|d| d.day).min();
+    let mut spof: Vec<String> = spof_down
+        .iter()
+        .map(|d| m.service(d.id).id.clone())
+        .collect();
+    spof.sort();
+
+    let w = &m.defaults.lockin;
+    let ([ws, wp, wf], scale) = w.vendor_weights();
+    let full = LockinWeights::positive(
+        w.vendor_spend_full_share,
+        LockinWeights::default().vendor_spend_full_share,
+    );
+    let sys_fraction = best.map(|(b, _)| b / 100.0).unwrap_or(0.0);
+    let spend_fraction = (share / full).min(1.0);
+    let spof_fraction = if critical.is_empty() {
+        0.0
+    } else {
+        spof.len() as f64 / critical.len() as f64
+    };
+    let factors = vec![
+        Factor {
+            name: "systems",
+            points: round1(ws * scale * sys_fraction),
+            max: round1(ws * scale),
+            detail: match best {
+                Some((b, s)) => format!(
+                    "most locked-in system {} scores {b} of 100 ({} in-use system{})",
+                    m.system(s).id,
+                    systems.len(),
+                    plural(systems.len() as u32)
+                ),
+                None => "no in-use system".into(),
+            },
+        },
+        Factor {
+            name: "spend",
+            points: round1(wp * scale * spend_fraction),
+            max: round1(wp * scale),
+            detail: format!(
+                "{} % of annual spend; full points at {} %",
+                trim(spend::round_share(share) * 100.0),
+                trim(full * 100.0)
+            ),
+        },
+        Factor {
+            name: "single_point_of_failure",
+            points: round1(wf * scale * spof_fraction),
+            max: round1(wf * scale),
+            detail: format!(
+                "{} of {} critical services fail if this vendor group alone is cut",
+                spof.len(),
+                critical.len()
+            ),
+        },
+    ];
+    let vendor = m.vendor(top);
+    let mut system_ids: Vec<String> = systems.iter().map(|s| m.system(*s).id.clone()).collect();
+    system_ids.sort();
+    VendorAggregate {
+        id: vendor.id.clone(),
+        name: vendor.name.clone(),
+        country: vendor.country,
+        score: round1(factors.iter().map(|f| f.points).sum()),
+        factors,
+        spend_share: spend::round_share(share),
+        annual_cost: spend::round_money(cost),
+        single_point_for: spof,
+        single_point_day,
+        top_system: best.map(|(_, s)| m.system(s).id.clone()),
+        systems: system_ids,
+    }
+}
+
+/// The full hotspots report. `candidates` adds the candidate systems' scores.
+pub fn hotspots(g: &Graph, candidates: bool) -> HotspotsReport {
+    let m = g.model();
+    let mut scorer = Scorer::new(g);
+    let mut system_scores: Vec<Option<f64>> = vec![None; m.systems.len()];
+    let mut systems: Vec<HotspotSystem> = Vec::new();
+    let floor = impact_floor(&m.defaults.lockin);
+    for s in m.system_ids() {
+        if !m.system(s).in_use() {
+            continue;
+        }
+        let sc = scorer.score(s);
+        let impact = scorer.impact(s);
+        system_scores[s.index()] = Some(sc.score);
+        systems.push(HotspotSystem {
+            rank: 0,
+            id: sc.id,
+            name: sc.name,
+            category: sc.category,
+            score: sc.score,
+            impact: impact.value,
+            hotspot: round1(sc.score * (floor + (1.0 - floor) * impact.value)),
+            factors: sc.factors,
+            impact_parts: impact.parts,
+        });
+    }
+    systems.sort_by(|a, b| {
+        b.hotspot
+            .total_cmp(&a.hotspot)
+            .then_with(|| b.score.total_cmp(&a.score))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    for (i, s) in systems.iter_mut().enumerate() {
+        s.rank = i + 1;
+    }
+    let mut vendors: Vec<VendorAggregate> = vendor_groups(g)
+        .into_iter()
+        .map(|v| vendor_aggregate(&scorer, v, &system_scores))
+        .collect();
+    vendors.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| b.spend_share.total_cmp(&a.spend_share))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let candidates = candidates.then(|| {
+        let mut c: Vec<SystemScore> = m
+            .system_ids()
+            .filter(|s| m.system(*s).status == Status::Candidate)
+            .map(|s| scorer.score(s))
+            .collect();
+        c.sort_by(|a, b| {
+            a.category
+                .cmp(&b.category)
+                .then_with(|| a.score.total_cmp(&b.score))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        c
+    });
+    HotspotsReport {
+        systems,
+        vendors,
+        concentration: spend::concentration(g),
+        impact_floor: floor,
+        candidates,
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod props;

@@ -1,0 +1,192 @@
+//! Getting landscapes in and out: imports from spreadsheets (CSV) and the
+//! ArchiMate Open Exchange Format, exports to GraphML, CycloneDX 1.6, Mermaid
+//! and JSON.
+//!
+//! Imports build a [`emit::Draft`] (the model as plain data, references as
+//! ids), write it as commented TOML with [`emit::emit`], and check that the
+//! text validates with [`crate::model::load_str`] before handing it back. An
+//! import never loses information silently: every row it could not read,
+//! every column, element, relation or property it did not map, and every
+//! assumption it made (a generated id, a vendor stub, a default) is a
+//! [`Note`] in the [`Imported::report`].
+//!
+//! Exports are renderers over the validated model and its [`crate::graph::Graph`]:
+//! they only format, and escape every string from the model for their
+//! target format (XML, JSON, Mermaid). Output is deterministic: entities in
+//! file order, sets sorted by id.
+//!
+//! The mapping rules (column names in German and English, value words,
+//! ArchiMate element and relation types) are documented in `docs/interop.md`.
+
+pub mod archimate;
+pub mod csv_import;
+pub mod emit;
+pub mod export_cyclonedx;
+pub mod export_graphml;
+pub mod export_json;
+pub mod export_mermaid;
+pub mod words;
+
+use serde::Serialize;
+use std::fmt;
+
+/// What kind of thing an import note reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteKind {
+    /// A row or element that was not read at all.
+    Skipped,
+    /// A column, value, element, relation or property that was not mapped.
+    NotMapped,
+    /// A vendor stub created for an unknown vendor; it needs completing.
+    Stub,
+    /// A value the import chose: a generated id, a default, a placeholder.
+    Assumed,
+    /// How the input was read (encoding, separator).
+    Info,
+}
+
+impl NoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteKind::Skipped => "skipped",
+            NoteKind::NotMapped => "not mapped",
+            NoteKind::Stub => "stub",
+            NoteKind::Assumed => "assumed",
+            NoteKind::Info => "info",
+        }
+    }
+}
+
+/// One thing the user should know about an import.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    /// The input file (as named by the caller).
+    pub file: String,
+    /// 1-based line in that file, where known.
+    pub line: Option<u64>,
+    pub message: String,
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(
+                f,
+                "{}:{l}: {}: {}",
+                self.file,
+                self.kind.as_str(),
+                self.message
+            ),
+            None => write!(f, "{}: {}: {}", self.file, self.kind.as_str(), self.message),
+        }
+    }
+}
+
+/// Notes collected while importing, in the order they were found.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Report {
+    pub notes: Vec<Note>,
+}
+
+impl Report {
+    pub(crate) fn push(
+        &mut self,
+        kind: NoteKind,
+        file: &str,
+        line: Option<u64>,
+        message: impl Into<String>,
+    ) {
+        self.notes.push(Note {
+            kind,
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        });
+    }
+
+    /// The notes of one kind.
+    pub fn of(&self, kind: NoteKind) -> impl Iterator<Item = &Note> {
+        self.notes.iter().filter(move |n| n.kind == kind)
+    }
+
+    /// Number of notes per kind, in [`NoteKind`] order.
+    pub fn counts(&self) -> Vec<(NoteKind, usize)> {
+        let mut out: Vec<(NoteKind, usize)> = Vec::new();
+        for k in [
+            NoteKind::Skipped,
+            NoteKind::NotMapped,
+            NoteKind::Stub,
+            NoteKind::Assumed,
+            NoteKind::Info,
+        ] {
+            let n = self.of(k).count();
+            if n > 0 {
+                out.push((k, n));
+            }
+        }
+        out
+    }
+}
+
+/// The result of an import: a model that validates, and what the import noted.
+#[derive(Debug)]
+pub struct Imported {
+    /// The model as TOML text; `crate::model::load_str` accepts it.
+    pub toml: String,
+    pub report: Report,
+    /// Entities written, per kind.
+    pub counts: crate::model::Counts,
+}
+
+/// Why an import failed as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The input cannot be read at all (not CSV, not XML, no header ...).
+    #[error("{file}: {message}")]
+    Unreadable { file: String, message: String },
+    /// The generated model does not validate. This is a defect of the
+    /// importer (it must only write valid models); the diagnostics say why.
+    #[error("the imported model does not validate: {0}")]
+    Invalid(String),
+}
+
+/// Validates an emitted draft and packs the result.
+pub(crate) fn finish(draft: &emit::Draft, report: Report) -> Result<Imported, ImportError> {
+    let toml = emit::emit(draft);
+    match crate::model::load_str(
+        "imported.toml",
+        std::path::Path::new("imported.toml"),
+        &toml,
+        &crate::model::Limits::default(),
+    ) {
+        Ok(m) => Ok(Imported {
+            counts: m.counts(),
+            toml,
+            report,
+        }),
+        Err(f) => {
+            let msgs: Vec<String> = f
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.message.clone())
+                .collect();
+            Err(ImportError::Invalid(msgs.join("; ")))
+        }
+    }
+}
+
+/// Builds a graph from an inline model, for the exporters' tests.
+#[cfg(test)]
+pub(crate) fn test_graph(toml: &str) -> crate::graph::Graph {
+    let m = crate::model::load_str(
+        "test.toml",
+        std::path::Path::new("test.toml"),
+        toml,
+        &crate::model::Limits::default(),
+    )
+    .unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
+    crate::graph::Graph::build(m)
+}
