@@ -152,19 +152,19 @@ fn us_sanctions_stop_the_office_suite_and_directory_services_but_not_nextcloud()
             "jurisdiction:US"
         ])
     );
-    // m365: 12 / 24 / 48 months, PERT mean 26 months, sd 6 months,
-    // P80 = 26 + 0.8416 * 6 = 31.0496 months * 30.4375 = 945.07 days.
-    assert_eq!(council["restore_days"], 945.1);
+    // m365 to openDesk: 9 / 18 / 36 months given; the P80 of that PERT
+    // (Beta(7/3, 11/3) on [9, 36] months) is 23.962 months = 729.3 days.
+    assert_eq!(council["restore_days"], 729.3);
     assert_eq!(council["max_outage_days"], 7.0);
     assert_eq!(council["breach"], true);
 
     // The Windows workplaces fall with the directory when the vSphere
     // licence check runs out on day 30, and are back when vSphere is
-    // replaced by Proxmox: 4 / 8 / 14 months, P80 = 8.3333 + 0.8416 * 1.6667
-    // = 9.7360 months = 296.3 days.
+    // replaced by Proxmox: 4 / 8 / 14 months given, P80 (Beta(2.6, 3.4) on
+    // [4, 14] months) 10.032 months = 305.3 days.
     let registration = get("residents-registration");
     assert_eq!(registration["down_from_day"], 30);
-    assert_eq!(registration["restore_days"], 296.3);
+    assert_eq!(registration["restore_days"], 305.3);
     assert_eq!(
         registration["cause"],
         serde_json::json!([
@@ -269,7 +269,7 @@ fn the_text_summary_speaks_to_a_planner() {
     assert!(text.contains("8 of 12 services stop; 8 are down longer than their maximum outage"));
     assert!(text.contains("SERVICES THAT STOP (most critical first)"));
     assert!(text.contains(
-        "stops on day 30; back after about 296 days (9.7 months); max outage 2 days  ** BREACH **"
+        "stops on day 30; back after about 305 days (10.0 months); max outage 2 days  ** BREACH **"
     ));
     assert!(text.contains("24,106 GB of data stranded in 6 systems."));
     // Most critical first: the first service listed is a critical one.

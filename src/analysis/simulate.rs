@@ -25,6 +25,7 @@
 //! Nothing here mutates the model: a simulation is a function of the graph,
 //! the cuts and the as-of date.
 
+use super::exit_plan::{self, PlanOptions, Target};
 use super::propagate::{Cause, CutSet, Engine, Origin, Outcome, Scratch};
 use super::switch;
 use crate::catalog::Catalog;
@@ -38,6 +39,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
+use std::sync::OnceLock;
 
 /// What to simulate: a scenario of the model, or cuts and price shocks given
 /// on the command line.
@@ -193,7 +195,8 @@ pub struct VendorShock {
     pub annual_cost: f64,
     /// `annual_cost * (factor - 1)`.
     pub added_annual_cost: f64,
-    /// The in-use systems that leaving the vendor means switching.
+    /// The in-use systems that leaving the vendor means switching (its exit
+    /// plan: the systems it or a vendor it controls makes or operates), by id.
     pub systems: Vec<String>,
     /// Systems among them without a switch cost, given or estimated (counted as 0).
     pub systems_without_switch_cost: Vec<String>,
@@ -201,6 +204,9 @@ pub struct VendorShock {
     pub switch_cost: f64,
     /// How `switch_cost` was computed.
     pub switch_cost_method: String,
+    /// P80 duration of leaving the vendor (the exit plan's Monte Carlo, with
+    /// the organisation's `parallel_migrations`), days.
+    pub exit_p80_days: f64,
     /// `switch_cost / added_annual_cost` in years; `None` when the price
     /// does not rise or a system has no switch cost.
     pub payback_years: Option<f64>,
@@ -311,17 +317,22 @@ pub struct EachVendor {
     pub vendors: Vec<VendorImpact>,
 }
 
-/// How leaving a shocked vendor is costed until the exit-plan analysis is available.
+/// How leaving a shocked vendor is costed.
 pub const SWITCH_COST_METHOD: &str =
-    "sum of the switch cost of the vendor's in-use systems (switch::estimate)";
+    "total switch cost of the exit plan of the vendor (exit_plan::plan)";
 
 /// A prepared landscape: the propagation engine and the per-system and
 /// per-vendor tables every simulation shares. Build once, simulate many times.
 pub struct Simulator<'g> {
     g: &'g Graph,
     engine: Engine<'g>,
-    /// Per system: its alternatives with their P80 switch duration in days.
-    alternatives: Vec<Vec<(Alternative, f64)>>,
+    /// Per system, computed when the system first goes down: its
+    /// alternatives with the P80 switch duration to each (days) and whether
+    /// the durations were given in the model. Lazy because an estimate is
+    /// not free and most systems never go down; `OnceLock` because
+    /// `--each-vendor` fills it from several threads (the value is a pure
+    /// function of the model, so the filling order does not matter).
+    alternatives: Vec<OnceLock<Vec<(Alternative, f64, bool)>>>,
     /// Per vendor: in-use systems it makes or operates (sorted).
     systems_of: Vec<Vec<SystemId>>,
     /// Per lower-case vendor name: the vendors with that name (catalogue matching).
@@ -354,21 +365,7 @@ struct Restores {
 impl<'g> Simulator<'g> {
     pub fn new(g: &'g Graph) -> Simulator<'g> {
         let m = g.model();
-        let alternatives = m
-            .system_ids()
-            .map(|s| {
-                let sys = m.system(s);
-                if !sys.in_use() || sys.alternatives.is_empty() {
-                    return Vec::new();
-                }
-                // `switch::estimate_switch_to(g, s, alternative)` is not
-                // available yet: every alternative gets the system's own
-                // estimate, so the first available one in the model's order
-                // is the best.
-                let p80 = switch::estimate(g, s).p80_days;
-                sys.alternatives.iter().map(|a| (a.clone(), p80)).collect()
-            })
-            .collect();
+        let alternatives = (0..m.systems.len()).map(|_| OnceLock::new()).collect();
         let mut systems_of = vec![Vec::new(); m.vendors.len()];
         for s in m.system_ids() {
             let sys = m.system(s);
@@ -404,6 +401,24 @@ impl<'g> Simulator<'g> {
         self.g
     }
 
+    /// The alternatives of a system with the P80 switch duration to each.
+    fn alternatives_of(&self, s: SystemId) -> &[(Alternative, f64, bool)] {
+        self.alternatives[s.index()].get_or_init(|| {
+            let g = self.g;
+            let sys = g.model().system(s);
+            if !sys.in_use() {
+                return Vec::new();
+            }
+            sys.alternatives
+                .iter()
+                .map(|a| {
+                    let e = switch::estimate_switch_to(g, s, a);
+                    (a.clone(), e.p80_days, e.given)
+                })
+                .collect()
+        })
+    }
+
     /// Simulates one scenario.
     pub fn simulate(&self, spec: &Spec, as_of: NaiveDate) -> Report {
         let g = self.g;
@@ -433,10 +448,13 @@ impl<'g> Simulator<'g> {
                 restore_days: restore_days(up, d.day),
                 restore_by: match via {
                     Via::Unknown => None,
-                    Via::Switch(i) => Some(RestoreBy::Switch {
-                        alternative: alternative_label(g, &self.alternatives[d.id.index()][i].0),
-                        estimate_given: sys.switch.estimates.is_some(),
-                    }),
+                    Via::Switch(i) => {
+                        let (alt, _, given) = &self.alternatives_of(d.id)[i];
+                        Some(RestoreBy::Switch {
+                            alternative: alternative_label(g, alt),
+                            estimate_given: *given,
+                        })
+                    }
                     Via::Dependency(t) => Some(RestoreBy::Dependency {
                         system: m.system(t).id.clone(),
                     }),
@@ -692,7 +710,6 @@ impl<'g> Simulator<'g> {
             let mut contracts = Vec::new();
             let mut contracts_without_cost = Vec::new();
             let mut annual_cost = 0.0;
-            let mut covered: Vec<SystemId> = Vec::new();
             for c in &m.contracts {
                 if controlled.binary_search(&c.vendor).is_err() || !running(c, as_of) {
                     continue;
@@ -702,30 +719,19 @@ impl<'g> Simulator<'g> {
                     Some(x) => annual_cost += x,
                     None => contracts_without_cost.push(c.id.clone()),
                 }
-                covered.extend(c.covers.iter().copied());
             }
-            // Leaving the vendor means switching every in-use system it
-            // makes or operates, and every in-use system its contracts cover.
-            let mut systems: Vec<SystemId> = controlled
-                .iter()
-                .flat_map(|v| self.systems_of[v.index()].iter().copied())
-                .chain(covered.into_iter().filter(|s| m.system(*s).in_use()))
-                .collect();
-            systems.sort_unstable();
-            systems.dedup();
-            let costs: Vec<f64> = systems
-                .iter()
-                .map(|s| switch::estimate(g, *s).cost)
-                .collect();
-            let switch_cost = total(costs.iter().copied());
+            // Leaving the vendor is its exit plan: every in-use system it or
+            // a vendor it controls makes or operates.
+            let plan = exit_plan::plan(g, &Target::Vendor(p.vendor), &PlanOptions::default());
             // No cost given and none estimated: the switch cost is a lower
             // bound, and no payback time is claimed.
-            let without_cost: Vec<String> = systems
+            let without_cost: Vec<String> = plan
+                .systems
                 .iter()
-                .zip(&costs)
-                .filter(|(s, c)| m.system(**s).switch.cost.is_none() && **c == 0.0)
-                .map(|(s, _)| m.system(*s).id.clone())
+                .filter(|s| !s.cost_given && s.cost == 0.0)
+                .map(|s| s.id.clone())
                 .collect();
+            let switch_cost = plan.total_cost;
             let added = annual_cost * (p.factor - 1.0);
             vendors.push(VendorShock {
                 vendor: m.vendor(p.vendor).id.clone(),
@@ -735,7 +741,8 @@ impl<'g> Simulator<'g> {
                 contracts_without_cost,
                 annual_cost,
                 added_annual_cost: added,
-                systems: systems.iter().map(|s| m.system(*s).id.clone()).collect(),
+                systems: plan.systems.iter().map(|s| s.id.clone()).collect(),
+                exit_p80_days: plan.p80_days,
                 payback_years: (added > 0.0 && without_cost.is_empty())
                     .then(|| switch_cost / added),
                 systems_without_switch_cost: without_cost,
@@ -825,7 +832,7 @@ impl<'g> Simulator<'g> {
             group_start.push(total);
             total += g.any_groups(d.id).len();
             let mut best: Option<(f64, usize)> = None;
-            for (i, (alt, p80)) in self.alternatives[d.id.index()].iter().enumerate() {
+            for (i, (alt, p80, _)) in self.alternatives_of(d.id).iter().enumerate() {
                 if best.is_none_or(|(b, _)| *p80 < b) && self.available(cuts, pos, alt) {
                     best = Some((*p80, i));
                 }

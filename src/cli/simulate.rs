@@ -603,7 +603,7 @@ pub fn report_text(r: &Report, top: usize, currency: &str) -> String {
             }
             let _ = writeln!(
                 o,
-                "    leaving costs {}{} {currency} once (switching {})",
+                "    leaving costs {}{} {currency} once, switching {}",
                 if v.systems_without_switch_cost.is_empty() {
                     ""
                 } else {
@@ -616,6 +616,13 @@ pub fn report_text(r: &Report, top: usize, currency: &str) -> String {
                     wrap_list(&v.systems.iter().map(String::as_str).collect::<Vec<_>>(), 8)
                 }
             );
+            if !v.systems.is_empty() {
+                let _ = writeln!(
+                    o,
+                    "    leaving takes {} (P80 of its exit plan)",
+                    duration(v.exit_p80_days)
+                );
+            }
             if !v.systems_without_switch_cost.is_empty() {
                 let _ = writeln!(
                     o,

@@ -1,15 +1,20 @@
 //! The simulation report on hand-built graphs, each number checked by hand.
 //!
 //! Switch estimates used below: optimistic 10, likely 20, pessimistic 40
-//! days give the PERT mean (10 + 80 + 40) / 6 = 21.667, sd (40 - 10) / 6 = 5,
-//! P80 = 21.667 + 0.8416 * 5 = 25.875 days (25.9 rounded).
+//! days. The P80 is the 80th percentile of the PERT distribution, a Beta
+//! distribution on [10, 40] with shape parameters 1 + 4 (20 - 10) / 30 =
+//! 7/3 and 1 + 4 (40 - 20) / 30 = 11/3: 26.6245 days (checked by numeric
+//! integration of the Beta density outside this code base), 26.6 rounded.
 
 use super::*;
 use crate::model::{Limits, load_str};
 use std::path::Path;
 
 const SWITCH: &str = "switch = { optimistic = \"10d\", likely = \"20d\", pessimistic = \"40d\" }";
-const P80: f64 = 21.666_666_666_666_668 + 0.8416 * 5.0;
+/// Exact P80 of optimistic 10, likely 20, pessimistic 40 days.
+fn p80() -> f64 {
+    switch::pert_quantile(10.0, 20.0, 40.0, 0.8)
+}
 
 fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
@@ -86,8 +91,9 @@ fn service<'r>(r: &'r Report, id: &str) -> &'r ServiceResult {
 fn the_p80_constant_matches_the_switch_estimate() {
     let g = graph(&s("app", SWITCH));
     let e = switch::estimate(&g, g.model().system_id("app").unwrap());
-    assert_eq!(e.p80_days, P80);
-    assert_eq!(round1(P80), 25.9);
+    assert_eq!(e.p80_days, p80());
+    assert!((p80() - 26.6245).abs() < 1e-3, "{}", p80());
+    assert_eq!(round1(p80()), 26.6);
 }
 
 #[test]
@@ -110,7 +116,7 @@ fn a_down_system_is_restored_by_its_first_available_alternative_and_breaches_by_
     let app = system(&r, "app");
     assert_eq!(app.state, State::Down);
     assert_eq!(app.down_from_day, Some(0));
-    assert_eq!(app.restore_days, Some(25.9));
+    assert_eq!(app.restore_days, Some(26.6));
     assert_eq!(
         app.restore_by,
         Some(RestoreBy::Switch {
@@ -125,8 +131,8 @@ fn a_down_system_is_restored_by_its_first_available_alternative_and_breaches_by_
     assert!(service(&r, "loose").breach, "unknown restore is a breach");
 
     let r = run(&g, &["vendor:de"]);
-    // 25.9 days > 21 days (3w), but < 30 days.
-    assert_eq!(service(&r, "tight").restore_days, Some(25.9));
+    // 26.6 days > 21 days (3w), but < 30 days.
+    assert_eq!(service(&r, "tight").restore_days, Some(26.6));
     assert_eq!(service(&r, "tight").max_outage_days, Some(21.0));
     assert!(service(&r, "tight").breach);
     assert!(!service(&r, "loose").breach);
@@ -174,14 +180,14 @@ fn a_system_taken_down_by_a_dependency_is_back_when_the_dependency_is() {
     );
     let r = run(&g, &["vendor:de"]);
     let app = system(&r, "app");
-    assert_eq!(app.restore_days, Some(25.9));
+    assert_eq!(app.restore_days, Some(26.6));
     assert_eq!(
         app.restore_by,
         Some(RestoreBy::Dependency {
             system: "host".into()
         })
     );
-    // Its own switch is faster: mean (1 + 8 + 3) / 6 = 2, sd 1/3, P80 = 2.281.
+    // Its own switch is faster: Beta(3, 3) on [1, 3], P80 = 2.3468.
     let quick = system(&r, "quick");
     assert_eq!(quick.restore_days, Some(2.3));
     assert_eq!(
@@ -215,14 +221,14 @@ fn a_service_is_back_when_its_last_down_system_is_back_counting_from_each_down_d
     );
     let r = run(&g, &["vendor:de"]);
     assert_eq!(system(&r, "b").down_from_day, Some(30));
-    assert_eq!(system(&r, "b").restore_days, Some(25.9));
-    // Down from day 0 (a); a is back on day 25.875, b on day 55.875.
+    assert_eq!(system(&r, "b").restore_days, Some(26.6));
+    // Down from day 0 (a); a is back on day 26.6245, b on day 56.6245.
     let both = service(&r, "both");
     assert_eq!(both.down_from_day, Some(0));
-    assert_eq!(both.restore_days, Some(55.9));
+    assert_eq!(both.restore_days, Some(56.6));
     assert!(!both.breach);
     // The any group falls with b on day 30, and is back with a, already back
-    // on day 25.875: the outage is counted as 0 days.
+    // on day 26.6245: the outage is counted as 0 days.
     let either = service(&r, "either");
     assert_eq!(either.down_from_day, Some(30));
     assert_eq!(either.restore_days, Some(0.0));
@@ -246,7 +252,7 @@ fn a_cycle_that_went_down_together_comes_back_together() {
     );
     let r = run(&g, &["vendor:de"]);
     for id in ["a", "b", "c"] {
-        assert_eq!(system(&r, id).restore_days, Some(25.9), "{id}");
+        assert_eq!(system(&r, id).restore_days, Some(26.6), "{id}");
     }
     assert_eq!(r.summary.systems_down, 3);
 }
@@ -408,6 +414,9 @@ notice = \"1mo\"
 annual_cost = 4000
 ";
 
+/// Parametric switch costs of 0: a system without a given cost has none.
+const NO_PARAMETRIC_COST: &str = "[defaults.switch]\ncost_per_user = 0\ncost_per_day = 0\n";
+
 fn money_graph() -> Graph {
     money_graph_with("")
 }
@@ -422,6 +431,7 @@ fn money_graph_with(db: &str) -> Graph {
             s("db", &format!("vendor = \"de\"\noperator = \"us-de\"\n{db}")),
             s("old", "vendor = \"usa\"\nstatus = \"retired\""),
             CONTRACTS.into(),
+            NO_PARAMETRIC_COST.into(),
         ]
         .concat(),
     )
@@ -467,7 +477,8 @@ fn a_price_shock_on_a_parent_reaches_its_subsidiarys_contracts_and_systems() {
     assert_eq!(v.annual_cost, 12500.0);
     // 12,500 * (3 - 1)
     assert_eq!(v.added_annual_cost, 25000.0);
-    // app (switch cost 40,000) and db (operated by us-de, no cost given); old is retired.
+    // app (switch cost 40,000) and db (operated by us-de, no cost given and
+    // none estimated); old is retired.
     assert_eq!(v.systems, ["app", "db"]);
     assert_eq!(v.systems_without_switch_cost, ["db"]);
     assert_eq!(v.switch_cost, 40000.0);
@@ -597,7 +608,7 @@ fn each_vendor_ranks_by_criticality_weighted_services_down() {
     assert_eq!(usa.controlled, ["us-de", "usa"]);
     assert_eq!(usa.group, "usa");
     assert_eq!(usa.services_down, ["crit", "med"]);
-    // med: mail back 25.9 days after day 10, within a year.
+    // med: mail back 26.6 days after day 10, within a year.
     assert_eq!(usa.breaches, ["crit"]);
     assert_eq!(usa.first_service_down_day, Some(0));
     assert_eq!(ev.vendors[2].group, "usa");
@@ -666,4 +677,41 @@ fn each_vendor_does_not_depend_on_the_number_of_threads() {
     let one = pool(1).install(|| sim.each_vendor(as_of()));
     let three = pool(3).install(|| sim.each_vendor(as_of()));
     assert_eq!(one, three);
+}
+
+#[test]
+fn the_best_alternative_is_the_one_with_the_shortest_switch() {
+    // No given estimates: the parametric estimate per alternative is shorter
+    // for an alternative already in use (no tender, the platform runs).
+    let g = graph(
+        &[
+            s(
+                "files",
+                "category = \"file-sharing\"\noperator = \"de\"\nusers = 200\nalternatives = [\"new-cloud\", \"running-cloud\"]",
+            ),
+            s(
+                "new-cloud",
+                "category = \"file-sharing\"\nstatus = \"candidate\"",
+            ),
+            s("running-cloud", "category = \"file-sharing\"\nusers = 50"),
+        ]
+        .concat(),
+    );
+    let m = g.model();
+    let files = m.system_id("files").unwrap();
+    let to = |id: &str| {
+        switch::estimate_switch_to(&g, files, &Alternative::System(m.system_id(id).unwrap()))
+            .p80_days
+    };
+    assert!(to("running-cloud") < to("new-cloud"));
+    let r = run(&g, &["vendor:de"]);
+    let x = system(&r, "files");
+    assert_eq!(
+        x.restore_by,
+        Some(RestoreBy::Switch {
+            alternative: "running-cloud".into(),
+            estimate_given: false
+        })
+    );
+    assert_eq!(x.restore_days, Some(round1(to("running-cloud"))));
 }
