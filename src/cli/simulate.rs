@@ -619,7 +619,7 @@ pub fn report_text(r: &Report, top: usize, currency: &str) -> String {
             if !v.systems.is_empty() {
                 let _ = writeln!(
                     o,
-                    "    leaving takes {} (P80 of its exit plan)",
+                    "    its exit plan takes {} at the 80th percentile",
                     duration(v.exit_p80_days)
                 );
             }
