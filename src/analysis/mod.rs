@@ -12,6 +12,7 @@ pub mod paths;
 pub mod policy;
 pub mod propagate;
 pub mod seal;
+pub mod simulate;
 pub mod sovereignty;
 pub mod spend;
 pub mod switch;
