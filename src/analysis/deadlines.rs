@@ -24,7 +24,7 @@
 //! attached to their contracts.
 
 use super::data_act::{self, Finding};
-use super::exit_plan::{self, PlanOptions, Target};
+use super::exit_plan::{self, PlanOptions};
 use crate::graph::Graph;
 use crate::model::{Contract, ContractKind, Duration, SystemId};
 use chrono::{Days, NaiveDate};
@@ -286,6 +286,9 @@ pub fn deadlines(g: &Graph, opts: &DeadlineOptions) -> Deadlines {
     let findings = data_act::findings(m);
     // Contracts covering the same systems share one plan.
     let mut p80_cache: BTreeMap<Vec<SystemId>, f64> = BTreeMap::new();
+    // One precedence memory for all plans: sized to the landscape once
+    // instead of once per contract.
+    let mut prec = exit_plan::Precedence::new(g);
     let mut out = Vec::with_capacity(m.contracts.len());
     for c in &m.contracts {
         let mut covered: Vec<SystemId> = c
@@ -302,7 +305,7 @@ pub fn deadlines(g: &Graph, opts: &DeadlineOptions) -> Deadlines {
                 let x = if covered.is_empty() {
                     0.0
                 } else {
-                    exit_plan::plan(g, &Target::Systems(covered.clone()), &opts.plan).p80_days
+                    exit_plan::systems_p80(g, &covered, &opts.plan, &mut prec)
                 };
                 p80_cache.insert(covered.clone(), x);
                 x

@@ -636,40 +636,72 @@ pub fn percentile(sorted: &[f64], q: f64) -> f64 {
     sorted[pos - 1]
 }
 
-/// Precedence edges among the systems (indices into `systems`): (t, s) when
-/// s depends on t through hard dependencies via any systems. The search from
-/// s stops at the first switched system on each chain; the chains beyond it
-/// are that system's own edges, so the order is the same.
-fn precedence(g: &Graph, systems: &[SystemId]) -> Vec<(usize, usize)> {
-    let n_all = g.model().systems.len();
-    let mut pos = vec![usize::MAX; n_all];
-    for (i, s) in systems.iter().enumerate() {
-        pos[s.index()] = i;
+/// Reusable memory of the precedence search: each system's position in the
+/// plan and the visit stamps of the searches. Sized to the landscape once,
+/// so that many small plans (one per contract in `deadlines`) cost what
+/// they touch, not the landscape's size each.
+pub(crate) struct Precedence {
+    /// Position in the plan, `u32::MAX` for systems not in it (restored after each plan).
+    pos: Vec<u32>,
+    /// The mark of the search that last visited each system.
+    stamp: Vec<u32>,
+    /// The first mark the next plan may use; marks are never reused before
+    /// the stamps are cleared, so no stale stamp can match.
+    next: u32,
+}
+
+impl Precedence {
+    pub(crate) fn new(g: &Graph) -> Precedence {
+        let n = g.model().systems.len();
+        Precedence {
+            pos: vec![u32::MAX; n],
+            stamp: vec![0; n],
+            next: 1,
+        }
     }
-    let mut stamp = vec![u32::MAX; n_all];
-    let mut edges = Vec::new();
-    let mut stack = Vec::new();
-    for (i, &s) in systems.iter().enumerate() {
-        let mark = i as u32;
-        stamp[s.index()] = mark;
-        stack.clear();
-        stack.push(s);
-        while let Some(x) = stack.pop() {
-            for &d in g.hard_deps(x) {
-                if stamp[d.index()] == mark {
-                    continue;
-                }
-                stamp[d.index()] = mark;
-                if pos[d.index()] != usize::MAX {
-                    edges.push((pos[d.index()], i));
-                } else {
-                    stack.push(d);
+
+    /// Precedence edges among the systems (indices into `systems`): (t, s)
+    /// when s depends on t through hard dependencies via any systems. The
+    /// search from s stops at the first switched system on each chain; the
+    /// chains beyond it are that system's own edges, so the order is the same.
+    fn edges(&mut self, g: &Graph, systems: &[SystemId]) -> Vec<(usize, usize)> {
+        let n = systems.len();
+        if u64::from(self.next) + n as u64 >= u64::from(u32::MAX) {
+            self.stamp.fill(0);
+            self.next = 1;
+        }
+        let base = self.next;
+        self.next += n as u32;
+        for (i, s) in systems.iter().enumerate() {
+            self.pos[s.index()] = i as u32;
+        }
+        let mut edges = Vec::new();
+        let mut stack = Vec::new();
+        for (i, &s) in systems.iter().enumerate() {
+            let mark = base + i as u32;
+            self.stamp[s.index()] = mark;
+            stack.clear();
+            stack.push(s);
+            while let Some(x) = stack.pop() {
+                for &d in g.hard_deps(x) {
+                    if self.stamp[d.index()] == mark {
+                        continue;
+                    }
+                    self.stamp[d.index()] = mark;
+                    if self.pos[d.index()] != u32::MAX {
+                        edges.push((self.pos[d.index()] as usize, i));
+                    } else {
+                        stack.push(d);
+                    }
                 }
             }
+            // A chain back to s itself through unswitched systems does not order s.
         }
-        // A chain back to s itself through unswitched systems does not order s.
+        for s in systems {
+            self.pos[s.index()] = u32::MAX;
+        }
+        edges
     }
-    edges
 }
 
 /// Builds the exit plan for a target.
@@ -679,86 +711,101 @@ pub fn plan(g: &Graph, target: &Target, opts: &PlanOptions) -> ExitPlan {
     plan_with(g, target, opts, &systems, &skipped, &estimates)
 }
 
-fn plan_with(
+/// The P80 of the exit plan of named systems: the same number as
+/// `plan(g, &Target::Systems(systems), opts).p80_days`, without building
+/// the report, and with the precedence memory of the caller (`deadlines`
+/// asks for one plan per contract).
+pub(crate) fn systems_p80(
     g: &Graph,
-    target: &Target,
-    opts: &PlanOptions,
     systems: &[SystemId],
-    skipped: &[SystemId],
-    estimates: &[Estimate],
-) -> ExitPlan {
-    let m = g.model();
-    let n = systems.len();
-    let edges = precedence(g, systems);
+    opts: &PlanOptions,
+    prec: &mut Precedence,
+) -> f64 {
+    let (systems, _) = target_systems(g, &Target::Systems(systems.to_vec()));
+    let estimates: Vec<Estimate> = systems.iter().map(|&s| switch::estimate(g, s)).collect();
+    let tasks = Tasks::new(g, &systems, &estimates, prec);
+    percentiles(&tasks.graph, capacity(g, opts), opts).1
+}
 
-    // Strongly connected components: each becomes one task.
-    let mut pg = petgraph::graph::DiGraph::<usize, ()>::with_capacity(n, edges.len());
-    let nodes: Vec<_> = (0..n).map(|i| pg.add_node(i)).collect();
-    for &(a, b) in &edges {
-        pg.add_edge(nodes[a], nodes[b], ());
-    }
-    let mut comps: Vec<Vec<usize>> = petgraph::algo::tarjan_scc(&pg)
-        .into_iter()
-        .map(|c| {
-            let mut v: Vec<usize> = c.into_iter().map(|x| pg[x]).collect();
-            v.sort_unstable();
-            v
-        })
-        .collect();
-    // Systems are sorted by id, so the first member is the smallest id; tasks
-    // sort by their first member.
-    comps.sort_by_key(|c| c[0]);
-    let mut task_of = vec![0usize; n];
-    for (t, c) in comps.iter().enumerate() {
-        for &i in c {
-            task_of[i] = t;
+/// The tasks of a plan: precedence cycles joined, in id order.
+struct Tasks {
+    /// Per task: its members (indices into the plan's systems, ascending).
+    comps: Vec<Vec<usize>>,
+    /// Per system of the plan: its task.
+    task_of: Vec<usize>,
+    graph: TaskGraph,
+}
+
+impl Tasks {
+    fn new(
+        g: &Graph,
+        systems: &[SystemId],
+        estimates: &[Estimate],
+        prec: &mut Precedence,
+    ) -> Tasks {
+        let n = systems.len();
+        let edges = prec.edges(g, systems);
+
+        // Strongly connected components: each becomes one task.
+        let mut pg = petgraph::graph::DiGraph::<usize, ()>::with_capacity(n, edges.len());
+        let nodes: Vec<_> = (0..n).map(|i| pg.add_node(i)).collect();
+        for &(a, b) in &edges {
+            pg.add_edge(nodes[a], nodes[b], ());
+        }
+        let mut comps: Vec<Vec<usize>> = petgraph::algo::tarjan_scc(&pg)
+            .into_iter()
+            .map(|c| {
+                let mut v: Vec<usize> = c.into_iter().map(|x| pg[x]).collect();
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        // Systems are sorted by id, so the first member is the smallest id; tasks
+        // sort by their first member.
+        comps.sort_by_key(|c| c[0]);
+        let mut task_of = vec![0usize; n];
+        for (t, c) in comps.iter().enumerate() {
+            for &i in c {
+                task_of[i] = t;
+            }
+        }
+        let est: Vec<[f64; 3]> = comps
+            .iter()
+            .map(|c| {
+                c.iter().fold([0.0; 3], |a, &i| {
+                    let e = &estimates[i];
+                    [
+                        a[0] + e.optimistic_days,
+                        a[1] + e.likely_days,
+                        a[2] + e.pessimistic_days,
+                    ]
+                })
+            })
+            .collect();
+        let task_edges: Vec<(usize, usize)> = edges
+            .iter()
+            .map(|&(a, b)| (task_of[a], task_of[b]))
+            .filter(|(a, b)| a != b)
+            .collect();
+        Tasks {
+            comps,
+            task_of,
+            graph: TaskGraph::new(est, &task_edges),
         }
     }
-    let task_ids: Vec<String> = comps
-        .iter()
-        .map(|c| {
-            c.iter()
-                .map(|&i| m.system(systems[i]).id.as_str())
-                .collect::<Vec<_>>()
-                .join("+")
-        })
-        .collect();
-    let est: Vec<[f64; 3]> = comps
-        .iter()
-        .map(|c| {
-            c.iter().fold([0.0; 3], |a, &i| {
-                let e = &estimates[i];
-                [
-                    a[0] + e.optimistic_days,
-                    a[1] + e.likely_days,
-                    a[2] + e.pessimistic_days,
-                ]
-            })
-        })
-        .collect();
-    let task_edges: Vec<(usize, usize)> = edges
-        .iter()
-        .map(|&(a, b)| (task_of[a], task_of[b]))
-        .filter(|(a, b)| a != b)
-        .collect();
-    let tg = TaskGraph::new(est, &task_edges);
+}
 
-    let capacity = opts
-        .parallel
-        .unwrap_or(m.organisation.parallel_migrations)
-        .max(1);
-    let (crit, expected_days) = tg.critical_path();
-    let mut scratch = Scratch::default();
-    let mut starts = Vec::new();
-    let scheduled = tg.schedule(
-        &tg.expected,
-        capacity as usize,
-        &mut scratch,
-        Some(&mut starts),
-    );
+/// The number of switches at once: `--parallel`, else the organisation's.
+fn capacity(g: &Graph, opts: &PlanOptions) -> u32 {
+    opts.parallel
+        .unwrap_or(g.model().organisation.parallel_migrations)
+        .max(1)
+}
 
+/// P50, P80 and P95 of the total: exact for a single task, else Monte Carlo.
+fn percentiles(tg: &TaskGraph, capacity: u32, opts: &PlanOptions) -> (f64, f64, f64) {
     let runs = opts.runs.max(1);
-    let (p50, p80, p95) = match tg.len() {
+    match tg.len() {
         0 => (0.0, 0.0, 0.0),
         // One task: the exact quantiles of its PERT distribution.
         1 => {
@@ -777,7 +824,46 @@ fn plan_with(
                 percentile(&totals, 0.95),
             )
         }
-    };
+    }
+}
+
+fn plan_with(
+    g: &Graph,
+    target: &Target,
+    opts: &PlanOptions,
+    systems: &[SystemId],
+    skipped: &[SystemId],
+    estimates: &[Estimate],
+) -> ExitPlan {
+    let m = g.model();
+    let Tasks {
+        comps,
+        task_of,
+        graph: tg,
+    } = Tasks::new(g, systems, estimates, &mut Precedence::new(g));
+    let task_ids: Vec<String> = comps
+        .iter()
+        .map(|c| {
+            c.iter()
+                .map(|&i| m.system(systems[i]).id.as_str())
+                .collect::<Vec<_>>()
+                .join("+")
+        })
+        .collect();
+
+    let capacity = capacity(g, opts);
+    let (crit, expected_days) = tg.critical_path();
+    let mut scratch = Scratch::default();
+    let mut starts = Vec::new();
+    let scheduled = tg.schedule(
+        &tg.expected,
+        capacity as usize,
+        &mut scratch,
+        Some(&mut starts),
+    );
+
+    let runs = opts.runs.max(1);
+    let (p50, p80, p95) = percentiles(&tg, capacity, opts);
 
     let mut preds: Vec<Vec<usize>> = vec![Vec::new(); tg.len()];
     for (a, s) in tg.succ.iter().enumerate() {

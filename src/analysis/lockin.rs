@@ -37,15 +37,18 @@
 //! nothing rests on keeps half its score, because its lock-in still costs
 //! at the exit (stranded data, licences) even when no service stops.
 
-use crate::analysis::propagate::{Cause, Engine, Origin, Scratch};
+use crate::analysis::propagate::{Cause, CutSet, Engine, Origin, Outcome, Scratch};
 use crate::analysis::{spend, switch};
 use crate::catalog::Catalog;
 use crate::graph::Graph;
 use crate::model::defaults::LockinWeights;
 use crate::model::{
-    Alternative, ContractKind, Criticality, Cut, Party, ServiceId, Status, SystemId, VendorId,
+    Alternative, ContractId, ContractKind, Criticality, Party, ServiceId, Status, SystemId,
+    VendorId,
 };
 use serde::Serialize;
+use std::cell::{OnceCell, RefCell};
+use std::collections::BTreeMap;
 
 /// Users at which the user part of an impact is full (a large city's citizens).
 pub const IMPACT_USERS_FULL: f64 = 100_000.0;
@@ -180,6 +183,27 @@ pub struct Scorer<'g> {
     scale: f64,
     /// Per system: interfaces touching it, as (other end, open).
     touching: Vec<Vec<(SystemId, bool)>>,
+    /// Visited marks of [`Scorer::dependents`], all false between calls, so
+    /// that a call costs what it reaches, not the size of the landscape.
+    seen: RefCell<Vec<bool>>,
+    /// The last result of [`Scorer::dependents`]: one score and impact ask
+    /// for the same system's dependents four times in a row.
+    last_dependents: RefCell<Option<(SystemId, Vec<SystemId>, Vec<SystemId>)>>,
+    /// What the vendor aggregates share, built on their first use.
+    groups: OnceCell<GroupTables>,
+    /// Reusable cut set and scratch of the vendor-group cuts.
+    group_cut: RefCell<Option<(CutSet, Scratch)>>,
+}
+
+/// Tables every vendor aggregate reads: built once instead of once per
+/// vendor group (per group they made the hotspots quadratic in size).
+struct GroupTables {
+    /// [`spend::group_costs`].
+    costs: BTreeMap<VendorId, (f64, Vec<ContractId>)>,
+    /// Per vendor: the in-use systems it makes or operates, sorted.
+    systems_of: Vec<Vec<SystemId>>,
+    /// Number of critical services ([`is_critical_service`]).
+    critical: usize,
 }
 
 impl<'g> Scorer<'g> {
@@ -204,7 +228,61 @@ impl<'g> Scorer<'g> {
             w,
             scale,
             touching,
+            seen: RefCell::new(vec![false; m.systems.len()]),
+            last_dependents: RefCell::new(None),
+            groups: OnceCell::new(),
+            group_cut: RefCell::new(None),
         }
+    }
+
+    fn group_tables(&self) -> &GroupTables {
+        self.groups.get_or_init(|| {
+            let m = self.g.model();
+            let mut systems_of: Vec<Vec<SystemId>> = vec![Vec::new(); m.vendors.len()];
+            for s in m.system_ids() {
+                let sys = m.system(s);
+                if !sys.in_use() {
+                    continue;
+                }
+                for p in [sys.vendor, sys.operator] {
+                    if let Party::Vendor(v) = p {
+                        let l = &mut systems_of[v.index()];
+                        if l.last() != Some(&s) {
+                            l.push(s);
+                        }
+                    }
+                }
+            }
+            GroupTables {
+                costs: spend::group_costs(self.g),
+                systems_of,
+                critical: m
+                    .services
+                    .iter()
+                    .filter(|s| is_critical_service(s.criticality))
+                    .count(),
+            }
+        })
+    }
+
+    /// What cutting a vendor group takes down: the same as
+    /// `engine().cut(&CutSet::resolve(g, &[Cut::Vendor(top)]))`, with the
+    /// seeds taken from the group's own systems (`systems`: every in-use
+    /// system a vendor of `group` makes or operates) and memory reused.
+    fn cut_group(&self, top: VendorId, group: &[VendorId], systems: &[SystemId]) -> Outcome {
+        let mut slot = self.group_cut.borrow_mut();
+        let (set, scratch) =
+            slot.get_or_insert_with(|| (CutSet::resolve(self.g, &[]), self.engine.scratch()));
+        let origin = Origin::Vendor(self.g.model().vendor(top).id.clone());
+        for v in group {
+            set.vendors[v.index()] = Some(origin.clone());
+        }
+        let seeds = self.engine.seeds_among(set, systems.iter().copied());
+        let out = self.engine.run(&seeds, scratch);
+        for v in group {
+            set.vendors[v.index()] = None;
+        }
+        out
     }
 
     pub fn graph(&self) -> &'g Graph {
@@ -218,8 +296,12 @@ impl<'g> Scorer<'g> {
     /// In-use systems that rely on `s` directly, and those that rely on it
     /// only indirectly (through other in-use systems), both sorted.
     pub fn dependents(&self, s: SystemId) -> (Vec<SystemId>, Vec<SystemId>) {
-        let n = self.g.model().systems.len();
-        let mut seen = vec![false; n];
+        if let Some((last, direct, indirect)) = &*self.last_dependents.borrow()
+            && *last == s
+        {
+            return (direct.clone(), indirect.clone());
+        }
+        let mut seen = self.seen.borrow_mut();
         seen[s.index()] = true;
         let direct: Vec<SystemId> = self
             .g
@@ -243,6 +325,11 @@ impl<'g> Scorer<'g> {
             }
         }
         indirect.sort_unstable();
+        // Leave the marks clean for the next call.
+        for x in std::iter::once(&s).chain(&direct).chain(&indirect) {
+            seen[x.index()] = false;
+        }
+        *self.last_dependents.borrow_mut() = Some((s, direct.clone(), indirect.clone()));
         (direct, indirect)
     }
 
@@ -850,12 +937,16 @@ pub fn vendor_aggregate(
 ) -> VendorAggregate {
     let g = scorer.graph();
     let m = g.model();
+    let tables = scorer.group_tables();
     let group = g.controlled(top);
-    let systems: Vec<SystemId> = g
-        .systems_of(&group)
-        .into_iter()
-        .filter(|s| m.system(*s).in_use())
+    // The in-use systems of the group's vendors (what `g.systems_of(&group)`
+    // filtered to in-use gives), from the per-vendor table.
+    let mut systems: Vec<SystemId> = group
+        .iter()
+        .flat_map(|v| tables.systems_of[v.index()].iter().copied())
         .collect();
+    systems.sort_unstable();
+    systems.dedup();
     let mut best: Option<(f64, SystemId)> = None;
     for s in &systems {
         if let Some(sc) = system_scores[s.index()]
@@ -864,19 +955,10 @@ pub fn vendor_aggregate(
             best = Some((sc, *s));
         }
     }
-    let share = spend::group_share(g, top);
-    let groups = spend::group_costs(g);
-    let cost = groups.get(&top).map(|(c, _)| *c).unwrap_or(0.0);
-    let outcome = scorer
-        .engine()
-        .cut(&crate::analysis::propagate::CutSet::resolve(
-            g,
-            &[Cut::Vendor(top)],
-        ));
-    let critical: Vec<ServiceId> = m
-        .service_ids()
-        .filter(|s| is_critical_service(m.service(*s).criticality))
-        .collect();
+    let share = spend::share_of(&tables.costs, top);
+    let cost = tables.costs.get(&top).map(|(c, _)| *c).unwrap_or(0.0);
+    let outcome = scorer.cut_group(top, &group, &systems);
+    let critical = tables.critical;
     let spof_down: Vec<&crate::analysis::propagate::Down<ServiceId>> = outcome
         .services
         .iter()
@@ -897,10 +979,10 @@ pub fn vendor_aggregate(
     );
     let sys_fraction = best.map(|(b, _)| b / 100.0).unwrap_or(0.0);
     let spend_fraction = (share / full).min(1.0);
-    let spof_fraction = if critical.is_empty() {
+    let spof_fraction = if critical == 0 {
         0.0
     } else {
-        spof.len() as f64 / critical.len() as f64
+        spof.len() as f64 / critical as f64
     };
     let factors = vec![
         Factor {
@@ -934,7 +1016,7 @@ pub fn vendor_aggregate(
             detail: format!(
                 "{} of {} critical services fail if this vendor group alone is cut",
                 spof.len(),
-                critical.len()
+                critical
             ),
         },
     ];

@@ -329,7 +329,12 @@ pub fn concentration(g: &Graph) -> Concentration {
 
 /// Fraction of total spend (unrounded) that goes to a vendor group.
 pub fn group_share(g: &Graph, top: VendorId) -> f64 {
-    let groups = group_costs(g);
+    share_of(&group_costs(g), top)
+}
+
+/// [`group_share`] from the result of [`group_costs`], for callers that ask
+/// for many groups (computing the costs once).
+pub fn share_of(groups: &BTreeMap<VendorId, (f64, Vec<ContractId>)>, top: VendorId) -> f64 {
     let total: f64 = groups.values().map(|(c, _)| c).sum();
     if total <= 0.0 {
         return 0.0;

@@ -457,14 +457,19 @@ fn build(m: &Model, s: SystemId, i: &Inputs, alternative: Option<String>) -> Est
 /// The estimate for one system, switching to a typical alternative of its category.
 pub fn estimate(g: &Graph, s: SystemId) -> Estimate {
     let m = g.model();
-    let counts = interface_counts_of(m, s);
+    let counts = interface_counts_of(g, s);
     build(m, s, &inputs(m, s, counts), None)
 }
 
-fn interface_counts_of(m: &Model, s: SystemId) -> (u32, u32) {
+/// The interface counts of one system: the same rule as [`interface_counts`],
+/// over the graph's per-system interface list (a scan of every interface
+/// per estimate made many estimates quadratic in the landscape's size).
+fn interface_counts_of(g: &Graph, s: SystemId) -> (u32, u32) {
+    let m = g.model();
     let mut c = (0, 0);
-    for it in &m.interfaces {
-        if it.from == it.to || (it.from != s && it.to != s) {
+    for &id in g.interfaces_of(s) {
+        let it = m.interface(id);
+        if it.from == it.to {
             continue;
         }
         let other = if it.from == s { it.to } else { it.from };
@@ -515,7 +520,7 @@ fn norm(s: &str) -> String {
 pub fn estimate_switch_to(g: &Graph, s: SystemId, alternative: &Alternative) -> Estimate {
     let m = g.model();
     let sys = m.system(s);
-    let mut i = inputs(m, s, interface_counts_of(m, s));
+    let mut i = inputs(m, s, interface_counts_of(g, s));
     let open_exports: Vec<_> = {
         let mut v: Vec<_> = sys
             .exports

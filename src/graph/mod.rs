@@ -105,6 +105,11 @@ pub struct Graph {
     chains: Vec<Vec<VendorId>>,
     /// Per system: contracts covering it.
     contracts_of: Vec<Vec<ContractId>>,
+    /// Per system: the interfaces that start or end at it, in model order,
+    /// each once. Kept so that per-system questions (switch estimates,
+    /// `links`) need not scan every interface of the model: at 100,000
+    /// systems that scan made `--each-vendor` and `deadlines` quadratic.
+    interfaces_of: Vec<Vec<InterfaceId>>,
 }
 
 impl Graph {
@@ -195,8 +200,13 @@ impl Graph {
                 }
             }
         }
+        let mut interfaces_of = vec![Vec::new(); n];
         for (k, it) in m.interfaces.iter().enumerate() {
             let node = interface_nodes[k];
+            interfaces_of[it.from.index()].push(InterfaceId(k as u32));
+            if it.to != it.from {
+                interfaces_of[it.to.index()].push(InterfaceId(k as u32));
+            }
             g.add_edge(system_nodes[it.from.index()], node, EdgeKind::InterfaceFrom);
             g.add_edge(
                 node,
@@ -322,6 +332,7 @@ impl Graph {
             exposure,
             chains,
             contracts_of,
+            interfaces_of,
         }
     }
 
@@ -411,16 +422,22 @@ impl Graph {
                 Dependency::Any(_) => None,
             })
             .collect();
-        for (k, it) in self.model.interfaces.iter().enumerate() {
+        for &id in &self.interfaces_of[s.index()] {
+            let it = self.model.interface(id);
             if it.from == s {
                 out.push(Link::Interface {
-                    id: InterfaceId(k as u32),
+                    id,
                     to: it.to,
                     hard: it.hard,
                 });
             }
         }
         out
+    }
+
+    /// The interfaces that start or end at a system, in model order, each once.
+    pub fn interfaces_of(&self, s: SystemId) -> &[InterfaceId] {
+        &self.interfaces_of[s.index()]
     }
 
     /// Systems that rely on this one directly (through any kind of dependency).
