@@ -284,6 +284,12 @@ pub fn deadlines(g: &Graph, opts: &DeadlineOptions) -> Deadlines {
     let as_of = opts.as_of;
     let horizon_end = opts.horizon.add_to(as_of);
     let findings = data_act::findings(m);
+    // The findings of each contract, in the order of `findings`: one pass
+    // instead of a scan of all findings per contract (quadratic at scale).
+    let mut findings_of: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in &findings {
+        findings_of.entry(f.contract.as_str()).or_default().push(f);
+    }
     // Contracts covering the same systems share one plan.
     let mut p80_cache: BTreeMap<Vec<SystemId>, f64> = BTreeMap::new();
     // One precedence memory for all plans: sized to the landscape once
@@ -340,11 +346,10 @@ pub fn deadlines(g: &Graph, opts: &DeadlineOptions) -> Deadlines {
             p80_days: p80,
             migration_days: migration,
             note: note(c, &d, st, migration),
-            data_act: findings
-                .iter()
-                .filter(|f| f.contract == c.id)
-                .cloned()
-                .collect(),
+            data_act: findings_of
+                .get(c.id.as_str())
+                .map(|l| l.iter().map(|f| (*f).clone()).collect())
+                .unwrap_or_default(),
         });
     }
     out.sort_by(|a, b| match (a.decision_deadline, b.decision_deadline) {

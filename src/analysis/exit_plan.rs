@@ -480,6 +480,26 @@ impl TaskGraph {
     /// G2 ~ Gamma(beta, 1) (Marsaglia-Tsang; alpha, beta >= 1 for PERT),
     /// which is several times faster than a direct Beta sampler.
     pub(crate) fn simulate(&self, capacity: usize, runs: u32, seed: u64) -> Vec<f64> {
+        let mut totals = self.simulate_unsorted(capacity, runs, seed);
+        totals.sort_by(f64::total_cmp);
+        totals
+    }
+
+    /// The `q` percentile of [`Self::simulate`]'s totals (nearest rank), by
+    /// selection instead of a full sort: the value at a rank of a total
+    /// order is the same either way.
+    pub(crate) fn simulate_percentile(&self, capacity: usize, runs: u32, seed: u64, q: f64) -> f64 {
+        let mut totals = self.simulate_unsorted(capacity, runs, seed);
+        let n = totals.len();
+        if n == 0 {
+            return 0.0;
+        }
+        let pos = ((q * n as f64).ceil() as usize).clamp(1, n);
+        *totals.select_nth_unstable_by(pos - 1, f64::total_cmp).1
+    }
+
+    /// The totals of [`Self::simulate`] in run order.
+    fn simulate_unsorted(&self, capacity: usize, runs: u32, seed: u64) -> Vec<f64> {
         let dists: Vec<Option<(Gamma<f64>, Gamma<f64>)>> = self
             .est
             .iter()
@@ -488,12 +508,15 @@ impl TaskGraph {
                 Some((Gamma::new(a, 1.0).ok()?, Gamma::new(b, 1.0).ok()?))
             })
             .collect();
-        let mut totals: Vec<f64> = (0..runs)
+        // Cloning a seeded generator gives the same state as seeding anew
+        // (nothing has been drawn from it yet), without the key set-up per run.
+        let seeded = ChaCha8Rng::seed_from_u64(seed);
+        (0..runs)
             .into_par_iter()
             .map_init(
                 || (Scratch::default(), vec![0.0f64; self.len()]),
                 |(scratch, dur), i| {
-                    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+                    let mut rng = seeded.clone();
                     rng.set_stream(u64::from(i));
                     for (t, d) in dists.iter().enumerate() {
                         let e = &self.est[t];
@@ -510,9 +533,7 @@ impl TaskGraph {
                     self.total(dur, capacity, scratch)
                 },
             )
-            .collect();
-        totals.sort_by(f64::total_cmp);
-        totals
+            .collect()
     }
 }
 
@@ -723,8 +744,12 @@ pub(crate) fn systems_p80(
 ) -> f64 {
     let (systems, _) = target_systems(g, &Target::Systems(systems.to_vec()));
     let estimates: Vec<Estimate> = systems.iter().map(|&s| switch::estimate(g, s)).collect();
-    let tasks = Tasks::new(g, &systems, &estimates, prec);
-    percentiles(&tasks.graph, capacity(g, opts), opts).1
+    let tg = Tasks::new(g, &systems, &estimates, prec).graph;
+    let capacity = capacity(g, opts);
+    if tg.len() < 2 {
+        return percentiles(&tg, capacity, opts).1;
+    }
+    tg.simulate_percentile(capacity as usize, opts.runs.max(1), opts.seed, 0.8)
 }
 
 /// The tasks of a plan: precedence cycles joined, in id order.
