@@ -18,6 +18,9 @@
 #[path = "workloads.rs"]
 mod workloads;
 
+#[path = "networkx/dependents.rs"]
+mod dependents;
+
 use divan::{Bencher, black_box};
 use exitgraph::analysis::exit_plan::DEFAULT_RUNS;
 use workloads::{fixture, sizes};
@@ -75,4 +78,24 @@ fn simulate_scenario(bencher: Bencher, n: usize) {
 fn each_vendor(bencher: Bencher, n: usize) {
     let f = fixture(n);
     bencher.bench(|| workloads::each_vendor(black_box(f)));
+}
+
+// ---- the exitgraph side of the networkx comparison (benches/networkx) ----
+
+#[divan::bench(args = sizes(), sample_count = SAMPLES, sample_size = 1, max_time = MAX_TIME)]
+fn networkx_side_propagation(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    bencher.bench(|| workloads::propagation(black_box(f)));
+}
+
+#[divan::bench(args = sizes(), sample_count = SAMPLES, sample_size = 1, max_time = MAX_TIME)]
+fn networkx_side_critical_path(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    bencher.bench(|| workloads::critical_path(black_box(f)));
+}
+
+#[divan::bench(args = sizes(), sample_count = SAMPLES, sample_size = 1, max_time = MAX_TIME)]
+fn networkx_side_dependents(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    bencher.bench(|| dependents::dependents(black_box(&f.graph)));
 }

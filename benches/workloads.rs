@@ -13,10 +13,10 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use exitgraph::analysis::{deadlines, exit_plan, lockin, simulate};
+use exitgraph::analysis::{deadlines, exit_plan, lockin, propagate, simulate};
 use exitgraph::generate::{GenOptions, generate};
 use exitgraph::graph::Graph;
-use exitgraph::model::{self, Duration, Limits, Model, Party, ScenarioId, VendorId};
+use exitgraph::model::{self, Cut, Duration, Limits, Model, Party, ScenarioId, VendorId};
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 
@@ -57,6 +57,9 @@ pub struct Fixture {
     /// Its number of systems (the plan's size).
     pub exit_systems: usize,
     pub scenario: ScenarioId,
+    /// The vendor cut by the `largest-vendor-cut` scenario (the largest
+    /// vendor group): the exit plan of the networkx comparison.
+    pub largest_vendor: VendorId,
 }
 
 /// The fixture of a size, built on first use and kept for the process
@@ -85,6 +88,13 @@ fn build_fixture(systems: usize) -> Fixture {
     let scenario = m
         .scenario_id(SCENARIO)
         .expect("generated models have the us-sanctions scenario");
+    let largest_vendor = m
+        .scenario_id("largest-vendor-cut")
+        .and_then(|s| match m.scenario(s).cuts.first() {
+            Some(Cut::Vendor(v)) => Some(*v),
+            _ => None,
+        })
+        .expect("generated models have the largest-vendor-cut scenario");
     Fixture {
         systems,
         text,
@@ -93,6 +103,7 @@ fn build_fixture(systems: usize) -> Fixture {
         exit_vendor,
         exit_systems,
         scenario,
+        largest_vendor,
     }
 }
 
@@ -187,4 +198,30 @@ pub fn simulate(f: &Fixture) -> simulate::Report {
 /// `exitgraph simulate --each-vendor`, preparation included.
 pub fn each_vendor(f: &Fixture) -> simulate::EachVendor {
     simulate::Simulator::new(&f.graph).each_vendor(f.as_of)
+}
+
+// ---- the exitgraph side of the networkx comparison (benches/networkx) ----
+
+/// The propagation of the `us-sanctions` cut alone: the engine's
+/// preparation, the cut resolved and every system's and service's down day
+/// (and cause), without the report (no states, restores, chains, money).
+pub fn propagation(f: &Fixture) -> propagate::Outcome {
+    let g = &f.graph;
+    let engine = propagate::Engine::new(g);
+    let cuts = propagate::CutSet::resolve(g, &g.model().scenario(f.scenario).cuts);
+    engine.cut(&cuts)
+}
+
+/// The exit plan of the largest vendor group with a single Monte Carlo run:
+/// switch estimates, precedence, joint tasks, critical path and schedule
+/// (what the networkx side computes, and more).
+pub fn critical_path(f: &Fixture) -> exit_plan::ExitPlan {
+    exit_plan::plan(
+        &f.graph,
+        &exit_plan::Target::Vendor(f.largest_vendor),
+        &exit_plan::PlanOptions {
+            runs: 1,
+            ..exit_plan::PlanOptions::default()
+        },
+    )
 }

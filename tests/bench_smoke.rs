@@ -72,3 +72,15 @@ fn each_vendor_ranks_every_vendor() {
     assert_eq!(r.vendors.len(), f.graph.model().vendors.len());
     assert!(r.vendors.windows(2).all(|w| w[0].score >= w[1].score));
 }
+
+#[test]
+fn the_networkx_side_workloads_run() {
+    let f = fixture(N);
+    let o = workloads::propagation(f);
+    let sim = workloads::simulate(f);
+    // The propagation alone finds the same down systems as the full simulation.
+    assert_eq!(o.systems.len(), sim.summary.systems_down);
+    let plan = workloads::critical_path(f);
+    assert_eq!(plan.runs, 1);
+    assert!(!plan.critical_path.is_empty());
+}
