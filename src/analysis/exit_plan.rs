@@ -743,8 +743,9 @@ pub(crate) fn systems_p80(
     prec: &mut Precedence,
 ) -> f64 {
     let (systems, _) = target_systems(g, &Target::Systems(systems.to_vec()));
-    let estimates: Vec<Estimate> = systems.iter().map(|&s| switch::estimate(g, s)).collect();
-    let tg = Tasks::new(g, &systems, &estimates, prec).graph;
+    // The durations of `switch::estimate` without its texts.
+    let days: Vec<[f64; 3]> = systems.iter().map(|&s| switch::days(g, s)).collect();
+    let tg = Tasks::new(g, &systems, &days, prec).graph;
     let capacity = capacity(g, opts);
     if tg.len() < 2 {
         return percentiles(&tg, capacity, opts).1;
@@ -762,12 +763,8 @@ struct Tasks {
 }
 
 impl Tasks {
-    fn new(
-        g: &Graph,
-        systems: &[SystemId],
-        estimates: &[Estimate],
-        prec: &mut Precedence,
-    ) -> Tasks {
+    /// `days`: each system's optimistic, likely and pessimistic days.
+    fn new(g: &Graph, systems: &[SystemId], days: &[[f64; 3]], prec: &mut Precedence) -> Tasks {
         let n = systems.len();
         let edges = prec.edges(g, systems);
 
@@ -798,12 +795,8 @@ impl Tasks {
             .iter()
             .map(|c| {
                 c.iter().fold([0.0; 3], |a, &i| {
-                    let e = &estimates[i];
-                    [
-                        a[0] + e.optimistic_days,
-                        a[1] + e.likely_days,
-                        a[2] + e.pessimistic_days,
-                    ]
+                    let e = &days[i];
+                    [a[0] + e[0], a[1] + e[1], a[2] + e[2]]
                 })
             })
             .collect();
@@ -865,7 +858,15 @@ fn plan_with(
         comps,
         task_of,
         graph: tg,
-    } = Tasks::new(g, systems, estimates, &mut Precedence::new(g));
+    } = Tasks::new(
+        g,
+        systems,
+        &estimates
+            .iter()
+            .map(|e| [e.optimistic_days, e.likely_days, e.pessimistic_days])
+            .collect::<Vec<_>>(),
+        &mut Precedence::new(g),
+    );
     let task_ids: Vec<String> = comps
         .iter()
         .map(|c| {

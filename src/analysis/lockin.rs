@@ -200,6 +200,8 @@ pub struct Scorer<'g> {
 struct GroupTables {
     /// [`spend::group_costs`].
     costs: BTreeMap<VendorId, (f64, Vec<ContractId>)>,
+    /// [`spend::total_of`] the costs.
+    total_cost: f64,
     /// Per vendor: the in-use systems it makes or operates, sorted.
     systems_of: Vec<Vec<SystemId>>,
     /// Number of critical services ([`is_critical_service`]).
@@ -253,8 +255,10 @@ impl<'g> Scorer<'g> {
                     }
                 }
             }
+            let costs = spend::group_costs(self.g);
             GroupTables {
-                costs: spend::group_costs(self.g),
+                total_cost: spend::total_of(&costs),
+                costs,
                 systems_of,
                 critical: m
                     .services
@@ -658,21 +662,22 @@ impl<'g> Scorer<'g> {
 
     fn switch_time(&self, s: SystemId) -> (f64, String) {
         let m = self.g.model();
-        let est = switch::estimate(self.g, s);
+        // The numbers of `switch::estimate` without its texts (one per system).
+        let (p80_days, given) = switch::p80(self.g, s);
         let target = m.organisation.switch_target.as_days();
         let full = LockinWeights::positive(
             self.w.switch_full_ratio,
             LockinWeights::default().switch_full_ratio,
         );
         let ratio = if target > 0.0 {
-            est.p80_days / target
-        } else if est.p80_days > 0.0 {
+            p80_days / target
+        } else if p80_days > 0.0 {
             f64::INFINITY
         } else {
             0.0
         };
         let fraction = (ratio / full).min(1.0);
-        let source = if est.given {
+        let source = if given {
             "given in the model"
         } else {
             "parametric estimate"
@@ -681,7 +686,7 @@ impl<'g> Scorer<'g> {
             fraction,
             format!(
                 "P80 switch time {} months ({source}) against a target of {}; full points at {} times the target",
-                months(est.p80_days),
+                months(p80_days),
                 months_text(target),
                 trim(full)
             ),
@@ -955,7 +960,7 @@ pub fn vendor_aggregate(
             best = Some((sc, *s));
         }
     }
-    let share = spend::share_of(&tables.costs, top);
+    let share = spend::share_in(&tables.costs, tables.total_cost, top);
     let cost = tables.costs.get(&top).map(|(c, _)| *c).unwrap_or(0.0);
     let outcome = scorer.cut_group(top, &group, &systems);
     let critical = tables.critical;

@@ -412,8 +412,9 @@ impl<'g> Simulator<'g> {
             sys.alternatives
                 .iter()
                 .map(|a| {
-                    let e = switch::estimate_switch_to(g, s, a);
-                    (a.clone(), e.p80_days, e.given)
+                    // The numbers of `estimate_switch_to` without its texts.
+                    let (p80, given) = switch::switch_to_p80(g, s, a);
+                    (a.clone(), p80, given)
                 })
                 .collect()
         })

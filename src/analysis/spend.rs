@@ -335,7 +335,20 @@ pub fn group_share(g: &Graph, top: VendorId) -> f64 {
 /// [`group_share`] from the result of [`group_costs`], for callers that ask
 /// for many groups (computing the costs once).
 pub fn share_of(groups: &BTreeMap<VendorId, (f64, Vec<ContractId>)>, top: VendorId) -> f64 {
-    let total: f64 = groups.values().map(|(c, _)| c).sum();
+    share_in(groups, total_of(groups), top)
+}
+
+/// The total annual cost of [`group_costs`] (summed in group order).
+pub fn total_of(groups: &BTreeMap<VendorId, (f64, Vec<ContractId>)>) -> f64 {
+    groups.values().map(|(c, _)| c).sum()
+}
+
+/// [`share_of`] with the total of [`total_of`] computed once by the caller.
+pub fn share_in(
+    groups: &BTreeMap<VendorId, (f64, Vec<ContractId>)>,
+    total: f64,
+    top: VendorId,
+) -> f64 {
     if total <= 0.0 {
         return 0.0;
     }

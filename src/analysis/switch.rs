@@ -182,18 +182,89 @@ fn fmt_num(x: f64) -> String {
     }
 }
 
-/// The parametric model (see the module documentation).
-pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
+/// The numbers of the parametric model, without the texts of its factors.
+/// [`parametric`] builds its result from these, so that the numeric
+/// shortcuts ([`days`], [`switch_to_p80`]) give exactly the same values.
+struct Numbers {
+    staff_cap: u64,
+    trained: u64,
+    base_mult: f64,
+    base: f64,
+    training: f64,
+    interfaces: f64,
+    closed_mult: f64,
+    export_mult: f64,
+    shared_mult: f64,
+    data: f64,
+    sum: f64,
+    custom: f64,
+    likely: f64,
+}
+
+fn numbers(c: &SwitchCoefficients, i: &Inputs) -> Numbers {
     let cat = &i.category;
     let staff_cap = i.staff.map_or(i.users, |s| i.users.min(s));
     let trained = staff_cap.saturating_sub(i.already_trained);
-
     let base_mult = if i.alternative_in_use.is_some() {
         c.alternative_in_use_factor
     } else {
         1.0
     };
     let base = cat.likely_days * base_mult;
+    let waves = trained as f64 / c.users_per_wave;
+    let training = c.training_days * cat.training * (1.0 + waves).log2();
+    let interfaces = c.open_interface_days * i.open_interfaces as f64
+        + c.proprietary_interface_days * i.proprietary_interfaces as f64;
+    let closed_mult = if i.closed_format {
+        c.closed_format_factor.max(1.0)
+    } else {
+        1.0
+    };
+    let export_mult = export_multiplier(c, i.export);
+    let shared_mult = if i.shared_format.is_some() {
+        c.shared_format_factor
+    } else {
+        1.0
+    };
+    let doublings = (1.0 + i.volume_gb / c.data_gb_unit).log2();
+    let data = c.data_days * doublings * closed_mult * export_mult * shared_mult;
+    let sum = base + training + interfaces + data;
+    let custom = customisation_multiplier(c, i.customisation);
+    Numbers {
+        staff_cap,
+        trained,
+        base_mult,
+        base,
+        training,
+        interfaces,
+        closed_mult,
+        export_mult,
+        shared_mult,
+        data,
+        sum,
+        custom,
+        likely: sum * custom,
+    }
+}
+
+/// The parametric model (see the module documentation).
+pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
+    let cat = &i.category;
+    let Numbers {
+        staff_cap,
+        trained,
+        base_mult,
+        base,
+        training,
+        interfaces,
+        closed_mult,
+        export_mult,
+        shared_mult,
+        data,
+        sum,
+        custom,
+        likely,
+    } = numbers(c, i);
     let mut base_detail = format!(
         "{} d for category `{}` ({})",
         fmt_num(cat.likely_days),
@@ -207,8 +278,6 @@ pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
         ));
     }
 
-    let waves = trained as f64 / c.users_per_wave;
-    let training = c.training_days * cat.training * (1.0 + waves).log2();
     let mut training_detail = format!(
         "{} d x {} (training share) x log2(1 + {trained} users / {} per wave)",
         fmt_num(c.training_days),
@@ -228,8 +297,6 @@ pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
         ));
     }
 
-    let interfaces = c.open_interface_days * i.open_interfaces as f64
-        + c.proprietary_interface_days * i.proprietary_interfaces as f64;
     let interfaces_detail = format!(
         "{} open x {} d + {} proprietary x {} d",
         i.open_interfaces,
@@ -238,19 +305,6 @@ pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
         fmt_num(c.proprietary_interface_days)
     );
 
-    let closed_mult = if i.closed_format {
-        c.closed_format_factor.max(1.0)
-    } else {
-        1.0
-    };
-    let export_mult = export_multiplier(c, i.export);
-    let shared_mult = if i.shared_format.is_some() {
-        c.shared_format_factor
-    } else {
-        1.0
-    };
-    let doublings = (1.0 + i.volume_gb / c.data_gb_unit).log2();
-    let data = c.data_days * doublings * closed_mult * export_mult * shared_mult;
     let mut data_detail = format!(
         "{} d x log2(1 + {} GB / {} GB)",
         fmt_num(c.data_days),
@@ -281,9 +335,6 @@ pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
         ));
     }
 
-    let sum = base + training + interfaces + data;
-    let custom = customisation_multiplier(c, i.customisation);
-    let likely = sum * custom;
     let factors = vec![
         Factor {
             name: "base".into(),
@@ -395,6 +446,26 @@ fn inputs(m: &Model, s: SystemId, counts: (u32, u32)) -> Inputs {
         alternative_in_use: None,
         already_trained: 0,
         shared_format: None,
+    }
+}
+
+/// Optimistic, likely and pessimistic days and whether they are given:
+/// what [`build`] puts in an estimate.
+fn durations(m: &Model, s: SystemId, i: &Inputs) -> ([f64; 3], bool) {
+    let c = &m.defaults.switch.coefficients;
+    match &m.system(s).switch.estimates {
+        Some([od, ld, pd]) => ([od.as_days(), ld.as_days(), pd.as_days()], true),
+        None => {
+            let l = numbers(c, i).likely;
+            (
+                [
+                    l * c.optimistic_factor.min(1.0),
+                    l,
+                    l * c.pessimistic_factor.max(1.0),
+                ],
+                false,
+            )
+        }
     }
 }
 
@@ -518,6 +589,35 @@ fn norm(s: &str) -> String {
 ///   `shared_format_factor`;
 /// - otherwise the estimate equals [`estimate`].
 pub fn estimate_switch_to(g: &Graph, s: SystemId, alternative: &Alternative) -> Estimate {
+    let (i, label) = switch_to_inputs(g, s, alternative);
+    build(g.model(), s, &i, Some(label))
+}
+
+/// The optimistic, likely and pessimistic days of [`estimate`]`(g, s)`, the
+/// same numbers without the texts of the factors: for analyses that need
+/// many estimates and only their durations (the deadlines' exit plans).
+pub fn days(g: &Graph, s: SystemId) -> [f64; 3] {
+    let m = g.model();
+    durations(m, s, &inputs(m, s, interface_counts_of(g, s))).0
+}
+
+/// `p80_days` and `given` of [`estimate`]`(g, s)`, without the texts.
+pub fn p80(g: &Graph, s: SystemId) -> (f64, bool) {
+    let m = g.model();
+    let ([o, l, p], given) = durations(m, s, &inputs(m, s, interface_counts_of(g, s)));
+    (pert_quantile(o, l, p, 0.8), given)
+}
+
+/// `p80_days` and `given` of [`estimate_switch_to`], without the texts:
+/// the cut-off simulation asks for every alternative of every down system.
+pub fn switch_to_p80(g: &Graph, s: SystemId, alternative: &Alternative) -> (f64, bool) {
+    let (i, _) = switch_to_inputs(g, s, alternative);
+    let ([o, l, p], given) = durations(g.model(), s, &i);
+    (pert_quantile(o, l, p, 0.8), given)
+}
+
+/// The inputs of a switch of `s` to one alternative, and the alternative's label.
+fn switch_to_inputs(g: &Graph, s: SystemId, alternative: &Alternative) -> (Inputs, String) {
     let m = g.model();
     let sys = m.system(s);
     let mut i = inputs(m, s, interface_counts_of(g, s));
@@ -565,7 +665,7 @@ pub fn estimate_switch_to(g: &Graph, s: SystemId, alternative: &Alternative) -> 
             format!("catalog:{id}")
         }
     };
-    build(m, s, &i, Some(label))
+    (i, label)
 }
 
 #[cfg(test)]

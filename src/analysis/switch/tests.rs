@@ -332,3 +332,34 @@ proptest! {
         prop_assert!(o <= q50 && q50 <= q80 && q80 <= q95 && q95 <= p, "{o} {q50} {q80} {q95} {p}");
     }
 }
+
+/// The numeric shortcuts (`days`, `p80`, `switch_to_p80`) give bit for bit
+/// the numbers of the full estimates, for every system and alternative of
+/// Musterstadt (given and parametric estimates, catalogue and model
+/// alternatives, alternatives in use and with shared formats).
+#[test]
+fn numeric_shortcuts_equal_the_full_estimates() {
+    let text = include_str!("../../../examples/musterstadt.toml");
+    let g = graph(text);
+    let m = g.model();
+    let mut alternatives = 0;
+    for s in m.system_ids() {
+        let e = estimate(&g, s);
+        let d = days(&g, s);
+        assert_eq!(
+            d.map(f64::to_bits),
+            [e.optimistic_days, e.likely_days, e.pessimistic_days].map(f64::to_bits)
+        );
+        assert_eq!(p80(&g, s), (e.p80_days, e.given));
+        for a in &m.system(s).alternatives {
+            let e = estimate_switch_to(&g, s, a);
+            let (q, given) = switch_to_p80(&g, s, a);
+            assert_eq!((q.to_bits(), given), (e.p80_days.to_bits(), e.given));
+            alternatives += 1;
+        }
+    }
+    assert!(
+        alternatives > 10,
+        "the check covers alternatives: {alternatives}"
+    );
+}
