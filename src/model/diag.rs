@@ -250,17 +250,23 @@ pub struct RelatedRecord {
 /// Sorts findings for output: errors first, then by file, position and code,
 /// so that two runs print the same order.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (
-                d.severity,
-                d.primary.as_ref().map(|(s, _)| (s.file, s.start, s.end)),
-                d.code,
-                d.message.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
-    });
+    // The message is borrowed: a clone per comparison cost an allocation each.
+    fn key(
+        d: &Diagnostic,
+    ) -> (
+        Severity,
+        Option<(super::source::FileId, u32, u32)>,
+        Code,
+        &str,
+    ) {
+        (
+            d.severity,
+            d.primary.as_ref().map(|(s, _)| (s.file, s.start, s.end)),
+            d.code,
+            d.message.as_str(),
+        )
+    }
+    diags.sort_by(|a, b| key(a).cmp(&key(b)));
 }
 
 /// The closest known name to a misspelt one, for "did you mean" hints.

@@ -64,9 +64,12 @@ impl V<'_> {
         kind: &str,
         ids: impl Iterator<Item = Option<&'r Id>>,
     ) -> HashMap<String, u32> {
-        let mut map: HashMap<String, u32> = HashMap::new();
-        let mut first: HashMap<String, Span> = HashMap::new();
-        for (i, id) in ids.enumerate() {
+        // One map, sized up front: the first definition's span is found
+        // through its index (at 100,000 systems a second map of cloned ids
+        // and the rehashing showed in the load time).
+        let ids: Vec<Option<&Id>> = ids.collect();
+        let mut map: HashMap<String, u32> = HashMap::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
             let Some(id) = id else { continue };
             if id.value == "self" && kind == "vendor" {
                 self.push(
@@ -88,19 +91,22 @@ impl V<'_> {
                 }
                 self.push(d);
             }
-            if let Some(prev) = first.get(&id.value) {
+            if let Some(prev) = map
+                .get(&id.value)
+                .and_then(|&k| ids[k as usize])
+                .map(|first| first.span)
+            {
                 self.push(
                     Diagnostic::error(
                         Code::DuplicateId,
                         format!("two {kind}s have the id `{}`", id.value),
                     )
                     .at(id.span, "defined again here")
-                    .also(*prev, "first defined here")
+                    .also(prev, "first defined here")
                     .help(format!("every {kind} needs its own id")),
                 );
                 continue;
             }
-            first.insert(id.value.clone(), id.span);
             map.insert(id.value.clone(), i as u32);
         }
         map
