@@ -95,6 +95,11 @@ fn build_fixture(systems: usize) -> Fixture {
             _ => None,
         })
         .expect("generated models have the largest-vendor-cut scenario");
+    eprintln!(
+        "fixture: {systems} systems (seed {SEED}); exit plan of `{}`: {exit_systems} systems; largest vendor `{}`",
+        m.vendor(exit_vendor).id,
+        m.vendor(largest_vendor).id
+    );
     Fixture {
         systems,
         text,
