@@ -150,6 +150,16 @@ pub struct ReviewCounts {
     pub scenarios: usize,
 }
 
+/// A business service, as the report names it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ServiceBrief {
+    pub id: String,
+    pub name: String,
+    pub criticality: Criticality,
+    pub users: u64,
+    pub max_outage: Option<Duration>,
+}
+
 /// One dimension's score, for the summary.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DimensionScore {
@@ -218,8 +228,8 @@ pub struct Decisions {
     pub due: usize,
     /// Annual cost of the contracts concerned.
     pub annual_cost: f64,
-    /// Every contract concerned, in the order of the deadlines report
-    /// (decision deadline, then id).
+    /// Every contract concerned, most urgent first: no reachable exit, then
+    /// by `act_by`, then id.
     pub contracts: Vec<Decision>,
 }
 
@@ -308,6 +318,8 @@ pub struct ScenarioReview {
     pub weight: u32,
     /// Whether the scenario cuts anything off (else only prices change).
     pub cuts_off: bool,
+    /// The scenario's description in the model.
+    pub description: Option<String>,
     pub report: simulate::Report,
 }
 
@@ -363,6 +375,8 @@ pub struct Review {
     pub lang: Lang,
     pub organisation: OrganisationInfo,
     pub counts: ReviewCounts,
+    /// The services of the model, in model order.
+    pub services: Vec<ServiceBrief>,
     pub summary: Summary,
     pub sovereignty: SovereigntyReport,
     /// Every in-use system ranked (the report shows the top `method.hotspot_top`).
@@ -457,14 +471,15 @@ pub fn worst_scenario(scenarios: &[ScenarioReview]) -> Option<WorstScenario> {
     })
 }
 
-/// The contracts that need a decision before the next review.
+/// The contracts that need a decision before the next review, most urgent
+/// first: those without a reachable exit, then by the date to act on, then id.
 pub fn decisions(d: &Deadlines) -> Decisions {
     let concerned: Vec<&ContractDeadline> = d
         .contracts
         .iter()
         .filter(|c| matches!(c.status, Status::Overdue | Status::Due))
         .collect();
-    Decisions {
+    let mut out = Decisions {
         horizon_end: d.horizon_end,
         overdue: concerned
             .iter()
@@ -493,12 +508,24 @@ pub fn decisions(d: &Deadlines) -> Decisions {
                 migration_days: c.migration_days,
             })
             .collect(),
-    }
+    };
+    out.contracts.sort_by(|a, b| {
+        match (a.act_by, b.act_by) {
+            (None, Some(_)) => std::cmp::Ordering::Less,
+            (Some(_), None) => std::cmp::Ordering::Greater,
+            (x, y) => x.cmp(&y),
+        }
+        .then_with(|| a.contract.cmp(&b.contract))
+    });
+    out
 }
 
 /// The vendor groups that get an exit plan (module docs): the first `n` of
 /// the vendor ranking (score, spend share, id) with an in-use system.
-pub fn exit_plan_groups(vendors: &[lockin::VendorAggregate], n: usize) -> Vec<&lockin::VendorAggregate> {
+pub fn exit_plan_groups(
+    vendors: &[lockin::VendorAggregate],
+    n: usize,
+) -> Vec<&lockin::VendorAggregate> {
     vendors
         .iter()
         .filter(|v| !v.systems.is_empty())
@@ -695,6 +722,7 @@ fn scenarios(g: &Graph, as_of: NaiveDate) -> Vec<ScenarioReview> {
             ScenarioReview {
                 weight: scenario_weight(&report),
                 cuts_off: !m.scenario(s).cuts.is_empty(),
+                description: m.scenario(s).description.clone(),
                 report,
             }
         })
@@ -766,6 +794,17 @@ pub fn review(g: &Graph, opts: &ReviewOptions) -> Review {
             it_competence: o.it_competence,
         },
         counts: counts(g, &hotspots),
+        services: m
+            .services
+            .iter()
+            .map(|s| ServiceBrief {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                criticality: s.criticality,
+                users: s.users,
+                max_outage: s.max_outage,
+            })
+            .collect(),
         summary,
         sovereignty,
         hotspots,

@@ -203,14 +203,7 @@ fn decisions_are_the_overdue_and_due_contracts_with_the_date_to_act_on() {
     let rows: Vec<(&str, Status, Option<NaiveDate>, Option<NaiveDate>)> = d
         .contracts
         .iter()
-        .map(|c| {
-            (
-                c.contract.as_str(),
-                c.status,
-                c.decision_deadline,
-                c.act_by,
-            )
-        })
+        .map(|c| (c.contract.as_str(), c.status, c.decision_deadline, c.act_by))
         .collect();
     assert_eq!(
         rows,
@@ -293,7 +286,10 @@ fn each_exit_plan_leaves_the_whole_vendor_group() {
 
 #[test]
 fn trusted_jurisdictions_are_shown_as_written() {
-    assert_eq!(trusted_display(&model("[\"EU\", \"CH\"]", "")), ["EU", "CH"]);
+    assert_eq!(
+        trusted_display(&model("[\"EU\", \"CH\"]", "")),
+        ["EU", "CH"]
+    );
     assert_eq!(trusted_display(&model("[]", "")), ["DE"]);
 }
 
