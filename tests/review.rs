@@ -321,7 +321,12 @@ fn pipes(line: &str) -> usize {
 fn hostile_names_inject_nothing_in_html_markdown_csv_or_ics() {
     let d = tmp();
     let model = d.path().join("hostile.toml");
-    std::fs::write(&model, HOSTILE).unwrap_or_else(|e| panic!("{e}"));
+    // One more system with a 10,000-character name.
+    let long = format!(
+        "{HOSTILE}\n[[system]]\nid = \"long\"\nname = \"{}\"\nvendor = \"evil\"\n",
+        "<&|>x".repeat(2000)
+    );
+    std::fs::write(&model, long).unwrap_or_else(|e| panic!("{e}"));
     let out = d.path().join("review");
     review(&path(&model), &out, &["--runs", "200"]);
 
@@ -370,7 +375,7 @@ fn hostile_names_inject_nothing_in_html_markdown_csv_or_ics() {
         .records()
         .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
         .collect();
-    assert_eq!(rows.len(), 3);
+    assert_eq!(rows.len(), 4);
     for r in &rows {
         assert_eq!(r.len(), header_len);
     }
