@@ -665,8 +665,8 @@ impl Tr {
                 )
                 .to_string(),
             "technology" => match self.0 {
-                Lang::De => format!("Kernsysteme, die binnen {target} ersetzt werden können (80. Perzentil)"),
-                Lang::En => format!("core systems that can be replaced within {target} (80th percentile)"),
+                Lang::De => format!("Kernsysteme, die sich innerhalb des Wechselziels ({target}) ersetzen lassen (80. Perzentil)"),
+                Lang::En => format!("core systems that can be replaced within the switch target ({target}; 80th percentile)"),
             },
             "competence" => self
                 .pick(

@@ -32,9 +32,13 @@ pub fn escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    // `12. text` at the start would be an ordered list.
+    // `12. text` at the start would be an ordered list (`12.5` would not).
     let digits = out.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && matches!(out.as_bytes().get(digits), Some(b'.' | b')')) {
+    let b = out.as_bytes();
+    if digits > 0
+        && matches!(b.get(digits), Some(b'.' | b')'))
+        && b.get(digits + 1).is_none_or(|c| c.is_ascii_whitespace())
+    {
         out.insert(digits, '\\');
     }
     out
@@ -83,6 +87,8 @@ mod tests {
         assert_eq!(escape("- item"), "\\- item");
         assert_eq!(escape("12. x"), "12\\. x");
         assert_eq!(escape("a-b 1.5"), "a-b 1.5");
+        assert_eq!(escape("838.100 €"), "838.100 €");
+        assert_eq!(escape("3) x"), "3\\) x");
         assert_eq!(escape("&lt;"), "\\&lt;");
     }
 }

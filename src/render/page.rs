@@ -163,6 +163,9 @@ pub struct Document {
     pub toc_label: String,
     /// `Abbildung` / `Figure`.
     pub figure_label: String,
+    /// Headers of the key figures when they are a table (Markdown).
+    pub kpi_label: String,
+    pub kpi_value: String,
     pub footer: String,
     pub sections: Vec<Section>,
 }
@@ -341,6 +344,8 @@ pub fn document(r: &Review, figures: &[Figure]) -> Document {
         organisation: org,
         toc_label: tr.l("toc").to_string(),
         figure_label: tr.l("diagram_figure").to_string(),
+        kpi_label: tr.pick("Kennzahl", "Key figure").to_string(),
+        kpi_value: tr.l("value").to_string(),
         sections: sections
             .into_iter()
             .enumerate()
@@ -386,7 +391,14 @@ impl Builder<'_> {
         }
     }
 
-    fn table(caption: String, head: Vec<Cell>, rows: Vec<Vec<Cell>>, note: String) -> Block {
+    fn table(caption: String, mut head: Vec<Cell>, rows: Vec<Vec<Cell>>, note: String) -> Block {
+        // A column of numbers gets a right-aligned header.
+        for (i, h) in head.iter_mut().enumerate() {
+            if !rows.is_empty() && rows.iter().all(|r| r.get(i).is_some_and(|c| c.num)) {
+                h.num = true;
+                h.class = "num".into();
+            }
+        }
         Block::Table {
             caption,
             compact: head.len() <= 3,
@@ -660,7 +672,10 @@ impl Builder<'_> {
         let weakest: Vec<String> = sv
             .weakest
             .iter()
-            .map(|k| tr.dimension(k).to_string())
+            .map(|k| match tr.lang() {
+                Lang::De => format!("„{}“", tr.dimension(k)),
+                Lang::En => format!("“{}”", tr.dimension(k)),
+            })
             .collect();
         let min = sv.scores.iter().map(|d| d.score).min().unwrap_or(0);
         items.push(Item {
