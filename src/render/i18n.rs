@@ -527,6 +527,25 @@ impl Tr {
         }
     }
 
+    /// As [`Tr::span`], in the German dative after "nach" / "after":
+    /// `4 Monaten`, `2,7 Jahren`, `1 Jahr`.
+    pub fn span_dative(self, days: f64) -> String {
+        let text = self.span(days);
+        if !self.de() {
+            return text;
+        }
+        for (nom, dat) in [
+            (" Tage", " Tagen"),
+            (" Monate", " Monaten"),
+            (" Jahre", " Jahren"),
+        ] {
+            if let Some(head) = text.strip_suffix(nom) {
+                return format!("{head}{dat}");
+            }
+        }
+        text
+    }
+
     /// Whole days: `30 Tage` / `30 days`.
     pub fn days(self, days: f64) -> String {
         self.unit(days.round(), "Tag", "Tage", "day", "days")
@@ -839,6 +858,10 @@ mod tests {
         assert_eq!(DE.span(305.0), "10 Monate");
         assert_eq!(DE.span(143.0), "4,7 Monate");
         assert_eq!(EN.span(1555.0), "4.3 years");
+        assert_eq!(DE.span_dative(120.0), "3,9 Monaten");
+        assert_eq!(DE.span_dative(365.25), "12 Monaten");
+        assert_eq!(DE.span_dative(1000.0), "2,7 Jahren");
+        assert_eq!(DE.span_dative(1.0), "1 Tag");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::analysis::diff::{Change, Diff, Direction, Entered, Reading, Resolved}
 use crate::analysis::review::{Review, ScenarioReview, VendorExit};
 use crate::analysis::simulate::{RestoreBy, State};
 use crate::model::Lang;
+use crate::model::duration::DAYS_PER_YEAR;
 use crate::render::i18n::Tr;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -1435,8 +1436,8 @@ impl Builder<'_> {
                 .payback_years
                 .map(|y| {
                     self.say(
-                        format!("; die Umstellung rechnet sich nach {} Jahren", tr.num(y, 1)),
-                        format!("; the switch pays for itself after {} years", tr.num(y, 1)),
+                        format!("; die Umstellung rechnet sich nach {}", tr.span_dative(y * DAYS_PER_YEAR)),
+                        format!("; the switch pays for itself after {}", tr.span_dative(y * DAYS_PER_YEAR)),
                     )
                 })
                 .unwrap_or_default();
@@ -1601,29 +1602,52 @@ impl Builder<'_> {
                 ),
             ));
             let at_risk = sum.services_unsupported + sum.services_degraded;
-            let one = sum.services_down == 1;
-            text.push_str(&self.say(
-                format!(
-                    "{} von {} Diensten {} aus, bei {} länger als tolerierbar; {} weiter, aber eingeschränkt oder ohne Herstellerunterstützung. {} {} aus.",
-                    sum.services_down,
+            let mut parts: Vec<String> = Vec::new();
+            parts.push(match (sum.services_down, self.de()) {
+                (0, true) => "Kein Dienst fällt aus".to_string(),
+                (0, false) => "No service stops".to_string(),
+                (n, true) => format!(
+                    "{n} von {} Diensten {} aus, {}",
                     sum.services_total,
-                    if one { "fällt" } else { "fallen" },
-                    sum.services_breached,
-                    tr.count(at_risk, "Dienst läuft", "Dienste laufen", "", ""),
-                    tr.count(sum.systems_down, "System", "Systeme", "", ""),
-                    if sum.systems_down == 1 { "fällt" } else { "fallen" },
+                    if n == 1 { "fällt" } else { "fallen" },
+                    match sum.services_breached {
+                        0 => "alle innerhalb der tolerierbaren Ausfallzeit wieder verfügbar"
+                            .to_string(),
+                        b => format!("{b} länger als tolerierbar"),
+                    }
                 ),
-                format!(
-                    "{} of {} services {}, {} of them longer than tolerable; {} running, but degraded or without vendor support. {} {}.",
-                    sum.services_down,
+                (n, false) => format!(
+                    "{n} of {} services {}, {}",
                     sum.services_total,
-                    if one { "stops" } else { "stop" },
-                    sum.services_breached,
-                    tr.count(at_risk, "", "", "service keeps", "services keep"),
-                    tr.count(sum.systems_down, "", "", "system", "systems"),
-                    if sum.systems_down == 1 { "stops" } else { "stop" },
+                    if n == 1 { "stops" } else { "stop" },
+                    match sum.services_breached {
+                        0 => "all back within their tolerable outage".to_string(),
+                        b => format!("{b} longer than tolerable"),
+                    }
                 ),
-            ));
+            });
+            if at_risk > 0 {
+                parts.push(self.say(
+                    format!(
+                        "{} weiter, aber eingeschränkt oder ohne Herstellerunterstützung",
+                        tr.count(at_risk, "Dienst läuft", "Dienste laufen", "", "")
+                    ),
+                    format!(
+                        "{} running, but degraded or without vendor support",
+                        tr.count(at_risk, "", "", "service keeps", "services keep")
+                    ),
+                ));
+            }
+            text.push_str(&parts.join("; "));
+            text.push_str(". ");
+            text.push_str(&match (sum.systems_down, self.de()) {
+                (0, true) => "Kein System fällt aus.".to_string(),
+                (0, false) => "No system stops.".to_string(),
+                (1, true) => "1 System fällt aus.".to_string(),
+                (1, false) => "1 system stops.".to_string(),
+                (n, true) => format!("{} Systeme fallen aus.", tr.int(n)),
+                (n, false) => format!("{} systems stop.", tr.int(n)),
+            });
             if !rep.stranded_data.is_empty() {
                 text.push(' ');
                 text.push_str(&self.say(
