@@ -24,6 +24,8 @@ use std::collections::BTreeMap;
 
 /// Rows shown of a long table; the rest is counted in a note.
 const MAX_ROWS: usize = 25;
+/// Contracts listed in the contracts section (most urgent first).
+const MAX_CONTRACT_ROWS: usize = 60;
 /// Ids named in a sentence before "and N more".
 const MAX_NAMED: usize = 8;
 
@@ -1264,8 +1266,8 @@ impl Builder<'_> {
                 ),
             ),
         }];
-        let rows = d
-            .contracts
+        let shown = d.contracts.len().min(MAX_CONTRACT_ROWS);
+        let rows = d.contracts[..shown]
             .iter()
             .map(|c| {
                 vec![
@@ -1299,11 +1301,20 @@ impl Builder<'_> {
                 "earliest_exit",
             ]),
             rows,
-            tr.pick(
-                "Alle Fristen stehen auch in deadlines.ics, mit Erinnerungen 90 und 30 Tage vorher.",
-                "Every deadline is also in deadlines.ics, with reminders 90 and 30 days before.",
-            )
-            .into(),
+            {
+                let mut n = tr
+                    .pick(
+                        "Alle Fristen stehen auch in deadlines.ics, mit Erinnerungen 90 und 30 Tage vorher.",
+                        "Every deadline is also in deadlines.ics, with reminders 90 and 30 days before.",
+                    )
+                    .to_string();
+                let more = more_rows(tr, shown, d.contracts.len(), "review.json");
+                if !more.is_empty() {
+                    n.push(' ');
+                    n.push_str(&more);
+                }
+                n
+            },
         ));
         self.figure("deadlines", &mut out);
         out.push(Block::Heading {
@@ -1329,8 +1340,8 @@ impl Builder<'_> {
                 .iter()
                 .map(|c| (c.id.as_str(), c.name.as_deref().unwrap_or(&c.id)))
                 .collect();
-            let rows = d
-                .data_act
+            let shown = d.data_act.len().min(MAX_ROWS);
+            let rows = d.data_act[..shown]
                 .iter()
                 .map(|f| {
                     vec![
@@ -1355,11 +1366,20 @@ impl Builder<'_> {
                 String::new(),
                 self.head(&["contract", "vendor", "finding", "article"]),
                 rows,
-                tr.pick(
-                    "Verordnung (EU) 2023/2854, Kapitel VI, für Cloud-Verträge. Die Prüfung ist ein Hinweis, keine Rechtsberatung.",
-                    "Regulation (EU) 2023/2854, chapter VI, for cloud contracts. The check is indicative, not legal advice.",
-                )
-                .into(),
+                {
+                    let mut n = tr
+                        .pick(
+                            "Verordnung (EU) 2023/2854, Kapitel VI, für Cloud-Verträge. Die Prüfung ist ein Hinweis, keine Rechtsberatung.",
+                            "Regulation (EU) 2023/2854, chapter VI, for cloud contracts. The check is indicative, not legal advice.",
+                        )
+                        .to_string();
+                    let more = more_rows(tr, shown, d.data_act.len(), "review.json");
+                    if !more.is_empty() {
+                        n.push(' ');
+                        n.push_str(&more);
+                    }
+                    n
+                },
             ));
         }
         out
