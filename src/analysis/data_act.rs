@@ -2,11 +2,11 @@
 //!
 //! For contracts of `kind = "cloud"` (data processing services):
 //!
-//! - Art. 25(2)(a): the maximum notice period to initiate switching is two
+//! - Art. 25(2)(d): the maximum notice period to initiate switching is two
 //!   months; a longer `notice` is a finding (`data-act-notice`);
-//! - Art. 25(2)(d): the customer gets at least 30 days to retrieve its data;
-//!   a `data_retrieval` shorter than 30 days, or none agreed, is a finding
-//!   (`data-act-retrieval`);
+//! - Art. 25(2)(g): the customer gets at least 30 calendar days to retrieve
+//!   its data after the transitional period; a `data_retrieval` shorter than
+//!   30 days, or none agreed, is a finding (`data-act-retrieval`);
 //! - Art. 29(1): from 12 January 2027 providers may not charge for switching;
 //!   a `switching_charge` on a contract that runs on or after that day is a
 //!   finding (`data-act-switching-charge`).
@@ -90,7 +90,7 @@ fn findings_with_diagnostics(m: &Model) -> Vec<(Finding, Diagnostic)> {
         if c.notice.as_days() > MAX_NOTICE.as_days() {
             push(
                 Code::DataActNotice,
-                "Art. 25(2)(a)",
+                "Art. 25(2)(d)",
                 format!(
                     "cloud contract `{}` has a notice period of {}, longer than the Data Act's maximum of two months",
                     c.id, c.notice
@@ -101,13 +101,13 @@ fn findings_with_diagnostics(m: &Model) -> Vec<(Finding, Diagnostic)> {
         match c.data_retrieval {
             None => push(
                 Code::DataActRetrieval,
-                "Art. 25(2)(d)",
+                "Art. 25(2)(g)",
                 format!("cloud contract `{}` names no data retrieval period", c.id),
                 "agree at least 30 days to retrieve all data after the contract ends, and record it as `data_retrieval = \"30d\"`",
             ),
             Some(d) if d.as_days() < MIN_RETRIEVAL_DAYS => push(
                 Code::DataActRetrieval,
-                "Art. 25(2)(d)",
+                "Art. 25(2)(g)",
                 format!(
                     "cloud contract `{}` gives {} to retrieve data, less than the Data Act's 30 days",
                     c.id, d

@@ -3,6 +3,8 @@
 //! Analyses never print, read files or exit.
 
 pub mod data_act;
+pub mod deadlines;
+pub mod exit_plan;
 pub mod explain;
 pub mod lockin;
 pub mod paths;

@@ -1,14 +1,44 @@
-//! Switch-time and switch-cost estimates per system (PROVISIONAL: the
-//! parametric model is being built; the signatures are stable).
+//! Switch-time and switch-cost estimates per system.
 //!
-//! Given estimates (`[system.switch]`) are used as they are; otherwise a
-//! parametric model estimates optimistic, likely and pessimistic durations.
+//! A switch is the project of replacing a system by an alternative. Its
+//! duration is uncertain, so it is given as three estimates (optimistic,
+//! likely, pessimistic) read as a PERT distribution: a Beta distribution on
+//! [optimistic, pessimistic] with mode `likely` and shape 4, whose mean is
+//! (o + 4m + p) / 6.
+//!
+//! Estimates written in the model (`[system.switch]`) are used as they are.
+//! Otherwise the parametric model of `docs/methodology/switch.md` builds the
+//! likely duration from five parts, each listed as a [`Factor`] so that the
+//! parts add up to the likely days:
+//!
+//! ```text
+//! likely = (base + training + interfaces + data) x customisation
+//! base       = likely_days of the category
+//! training   = training_days x training share of the category
+//!                x log2(1 + trained users / users_per_wave)
+//! interfaces = open_interface_days x open + proprietary_interface_days x closed
+//! data       = data_days x log2(1 + volume_gb / data_gb_unit)
+//!                x closed-format factor x export factor
+//! optimistic = likely x optimistic_factor, pessimistic = likely x pessimistic_factor
+//! ```
+//!
+//! The switch cost, when `[system.switch] cost` is absent, is
+//! `cost_per_user` of the category x trained users + `cost_per_day` x
+//! (base + interfaces + data) x customisation.
+//!
+//! [`estimate_switch_to`] refines the estimate for one named alternative:
+//! less base work when the alternative already runs, no training for its
+//! current users, and less data work when it reads an open format the system
+//! exports.
 
+use crate::catalog::Catalog;
 use crate::graph::Graph;
-use crate::model::SystemId;
+use crate::model::defaults::switch::{CategoryParams, SwitchCoefficients};
+use crate::model::{Alternative, Customisation, Model, SystemId};
 use serde::Serialize;
 
-/// One part of an estimate, for explanations.
+/// One part of a duration estimate, for explanations. The parts of an
+/// estimate add up to its likely duration.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Factor {
     pub name: String,
@@ -17,21 +47,36 @@ pub struct Factor {
     pub detail: String,
 }
 
+/// One part of a cost estimate. The parts add up to the cost.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CostFactor {
+    pub name: String,
+    pub amount: f64,
+    pub detail: String,
+}
+
 /// The switch estimate of one system (leaving it for an alternative).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Estimate {
     pub system: String,
+    /// The alternative this estimate is for (`None`: a typical alternative).
+    pub alternative: Option<String>,
     pub optimistic_days: f64,
     pub likely_days: f64,
     pub pessimistic_days: f64,
     /// PERT mean (o + 4m + p) / 6.
     pub expected_days: f64,
-    /// 80th percentile of the PERT distribution.
+    /// Exact 80th percentile of the PERT (Beta) distribution.
     pub p80_days: f64,
     pub cost: f64,
     /// True when the durations were given in the model.
     pub given: bool,
+    /// True when the cost was given in the model.
+    pub cost_given: bool,
+    /// Parts of the likely duration (they add up to `likely_days`).
     pub factors: Vec<Factor>,
+    /// Parts of the cost (they add up to `cost`).
+    pub cost_factors: Vec<CostFactor>,
 }
 
 /// PERT mean of three estimates.
@@ -39,39 +84,484 @@ pub fn pert_mean(o: f64, m: f64, p: f64) -> f64 {
     (o + 4.0 * m + p) / 6.0
 }
 
-/// The estimate for one system.
-pub fn estimate(g: &Graph, s: SystemId) -> Estimate {
-    let m = g.model();
+/// The shape parameters (alpha, beta) of the PERT distribution of o <= m <= p
+/// (shape 4), on the unit interval; `None` when o == p (a constant).
+pub fn pert_shape(o: f64, m: f64, p: f64) -> Option<(f64, f64)> {
+    if p <= o {
+        return None;
+    }
+    let r = p - o;
+    let m = m.clamp(o, p);
+    Some((1.0 + 4.0 * (m - o) / r, 1.0 + 4.0 * (p - m) / r))
+}
+
+/// The `q` quantile (0..1) of the PERT distribution of o <= m <= p: the
+/// inverse of the regularised incomplete beta function (statrs, algorithm
+/// AS 109 with Newton steps), scaled to [o, p].
+pub fn pert_quantile(o: f64, m: f64, p: f64, q: f64) -> f64 {
+    match pert_shape(o, m, p) {
+        None => o,
+        Some((a, b)) => {
+            let x = statrs::function::beta::inv_beta_reg(a, b, q.clamp(0.0, 1.0));
+            o + (p - o) * x.clamp(0.0, 1.0)
+        }
+    }
+}
+
+/// How a system's data can be exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportKind {
+    /// At least one open export format.
+    Open,
+    /// Only closed export formats.
+    Closed,
+    /// `exports` is not given.
+    Undocumented,
+    /// `exports = []`: explicitly no export.
+    None,
+}
+
+/// Everything the parametric model reads about one switch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inputs {
+    pub category: CategoryParams,
+    pub users: u64,
+    /// The organisation's staff; only staff are trained.
+    pub staff: Option<u64>,
+    pub open_interfaces: u32,
+    pub proprietary_interfaces: u32,
+    pub volume_gb: f64,
+    /// The data lives in at least one closed format.
+    pub closed_format: bool,
+    pub export: ExportKind,
+    pub customisation: Customisation,
+    /// The alternative, when it is already in use (its id).
+    pub alternative_in_use: Option<String>,
+    /// Users who already use the alternative and need no training.
+    pub already_trained: u64,
+    /// An open format the system exports and the alternative reads (its id).
+    pub shared_format: Option<String>,
+}
+
+/// The parametric result: the likely duration with its parts, and the cost with its parts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parametric {
+    pub likely_days: f64,
+    pub factors: Vec<Factor>,
+    pub cost: f64,
+    pub cost_factors: Vec<CostFactor>,
+}
+
+fn customisation_multiplier(c: &SwitchCoefficients, x: Customisation) -> f64 {
+    match x {
+        Customisation::None => c.customisation_none,
+        Customisation::Low => c.customisation_low,
+        Customisation::Medium => c.customisation_medium,
+        Customisation::High => c.customisation_high,
+    }
+}
+
+/// The data-migration multiplier of an export situation. Each worse
+/// situation is at least as slow as the one before it, even when a model
+/// overrides the coefficients in the wrong order.
+fn export_multiplier(c: &SwitchCoefficients, e: ExportKind) -> f64 {
+    let closed = c.closed_export_factor.max(1.0);
+    match e {
+        ExportKind::Open => 1.0,
+        ExportKind::Closed | ExportKind::Undocumented => closed,
+        ExportKind::None => c.no_export_factor.max(closed),
+    }
+}
+
+fn fmt_num(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round() as i64)
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+/// The parametric model (see the module documentation).
+pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
+    let cat = &i.category;
+    let staff_cap = i.staff.map_or(i.users, |s| i.users.min(s));
+    let trained = staff_cap.saturating_sub(i.already_trained);
+
+    let base_mult = if i.alternative_in_use.is_some() {
+        c.alternative_in_use_factor
+    } else {
+        1.0
+    };
+    let base = cat.likely_days * base_mult;
+    let mut base_detail = format!(
+        "{} d for category `{}` ({})",
+        fmt_num(cat.likely_days),
+        cat.category,
+        cat.source
+    );
+    if let Some(a) = &i.alternative_in_use {
+        base_detail.push_str(&format!(
+            " x {} because `{a}` is already in use",
+            fmt_num(base_mult)
+        ));
+    }
+
+    let waves = trained as f64 / c.users_per_wave;
+    let training = c.training_days * cat.training * (1.0 + waves).log2();
+    let mut training_detail = format!(
+        "{} d x {} (training share) x log2(1 + {trained} users / {} per wave)",
+        fmt_num(c.training_days),
+        fmt_num(cat.training),
+        fmt_num(c.users_per_wave)
+    );
+    if staff_cap < i.users {
+        training_detail.push_str(&format!(
+            "; {} users, of whom at most {staff_cap} are staff",
+            i.users
+        ));
+    }
+    if i.already_trained > 0 {
+        training_detail.push_str(&format!(
+            "; {} already use the alternative",
+            i.already_trained.min(staff_cap)
+        ));
+    }
+
+    let interfaces = c.open_interface_days * i.open_interfaces as f64
+        + c.proprietary_interface_days * i.proprietary_interfaces as f64;
+    let interfaces_detail = format!(
+        "{} open x {} d + {} proprietary x {} d",
+        i.open_interfaces,
+        fmt_num(c.open_interface_days),
+        i.proprietary_interfaces,
+        fmt_num(c.proprietary_interface_days)
+    );
+
+    let closed_mult = if i.closed_format {
+        c.closed_format_factor.max(1.0)
+    } else {
+        1.0
+    };
+    let export_mult = export_multiplier(c, i.export);
+    let shared_mult = if i.shared_format.is_some() {
+        c.shared_format_factor
+    } else {
+        1.0
+    };
+    let doublings = (1.0 + i.volume_gb / c.data_gb_unit).log2();
+    let data = c.data_days * doublings * closed_mult * export_mult * shared_mult;
+    let mut data_detail = format!(
+        "{} d x log2(1 + {} GB / {} GB)",
+        fmt_num(c.data_days),
+        fmt_num(i.volume_gb),
+        fmt_num(c.data_gb_unit)
+    );
+    if i.closed_format {
+        data_detail.push_str(&format!(" x {} (closed format)", fmt_num(closed_mult)));
+    }
+    match i.export {
+        ExportKind::Open => {}
+        ExportKind::Closed => data_detail.push_str(&format!(
+            " x {} (closed exports only)",
+            fmt_num(export_mult)
+        )),
+        ExportKind::Undocumented => data_detail.push_str(&format!(
+            " x {} (export not documented)",
+            fmt_num(export_mult)
+        )),
+        ExportKind::None => {
+            data_detail.push_str(&format!(" x {} (no export)", fmt_num(export_mult)))
+        }
+    }
+    if let Some(f) = &i.shared_format {
+        data_detail.push_str(&format!(
+            " x {} (the alternative reads `{f}`)",
+            fmt_num(shared_mult)
+        ));
+    }
+
+    let sum = base + training + interfaces + data;
+    let custom = customisation_multiplier(c, i.customisation);
+    let likely = sum * custom;
+    let factors = vec![
+        Factor {
+            name: "base".into(),
+            days: base,
+            detail: base_detail,
+        },
+        Factor {
+            name: "training".into(),
+            days: training,
+            detail: training_detail,
+        },
+        Factor {
+            name: "interfaces".into(),
+            days: interfaces,
+            detail: interfaces_detail,
+        },
+        Factor {
+            name: "data".into(),
+            days: data,
+            detail: data_detail,
+        },
+        Factor {
+            name: "customisation".into(),
+            days: likely - sum,
+            detail: format!(
+                "customisation `{}`: x {} on {} d",
+                i.customisation,
+                fmt_num(custom),
+                fmt_num((sum * 10.0).round() / 10.0)
+            ),
+        },
+    ];
+
+    let per_user = cat.cost_per_user * trained as f64;
+    let project_days = (base + interfaces + data) * custom;
+    let project = c.cost_per_day * project_days;
+    let cost_factors = vec![
+        CostFactor {
+            name: "users".into(),
+            amount: per_user,
+            detail: format!(
+                "{trained} trained users x {} per user (category `{}`)",
+                fmt_num(cat.cost_per_user),
+                cat.category
+            ),
+        },
+        CostFactor {
+            name: "project".into(),
+            amount: project,
+            detail: format!(
+                "{:.1} project days (base, interfaces, data, customisation) x {} per day",
+                project_days,
+                fmt_num(c.cost_per_day)
+            ),
+        },
+    ];
+    Parametric {
+        likely_days: likely,
+        factors,
+        cost: per_user + project,
+        cost_factors,
+    }
+}
+
+/// Interface counts (open, proprietary) per system: every interface that
+/// starts or ends at the system and whose other end is not retired.
+fn interface_counts(m: &Model) -> Vec<(u32, u32)> {
+    let mut out = vec![(0u32, 0u32); m.systems.len()];
+    for it in &m.interfaces {
+        if it.from == it.to {
+            continue;
+        }
+        for (me, other) in [(it.from, it.to), (it.to, it.from)] {
+            if m.system(other).status == crate::model::Status::Retired {
+                continue;
+            }
+            let slot = &mut out[me.index()];
+            if it.open {
+                slot.0 += 1;
+            } else {
+                slot.1 += 1;
+            }
+        }
+    }
+    out
+}
+
+fn export_kind(m: &Model, s: SystemId) -> ExportKind {
+    match &m.system(s).exports {
+        None => ExportKind::Undocumented,
+        Some(v) if v.is_empty() => ExportKind::None,
+        Some(v) if v.iter().any(|f| m.format(*f).open) => ExportKind::Open,
+        Some(_) => ExportKind::Closed,
+    }
+}
+
+fn inputs(m: &Model, s: SystemId, counts: (u32, u32)) -> Inputs {
     let sys = m.system(s);
-    let params = &m.defaults.switch;
-    let (o, l, p, given) = match &sys.switch.estimates {
-        Some([o, l, p]) => (o.as_days(), l.as_days(), p.as_days(), true),
+    Inputs {
+        category: m.defaults.switch.category(&sys.category),
+        users: sys.users,
+        staff: m.organisation.staff,
+        open_interfaces: counts.0,
+        proprietary_interfaces: counts.1,
+        volume_gb: sys.data.as_ref().map_or(0.0, |d| d.volume_gb),
+        closed_format: sys.formats.iter().any(|f| !m.format(*f).open),
+        export: export_kind(m, s),
+        customisation: sys.customisation,
+        alternative_in_use: None,
+        already_trained: 0,
+        shared_format: None,
+    }
+}
+
+fn build(m: &Model, s: SystemId, i: &Inputs, alternative: Option<String>) -> Estimate {
+    let sys = m.system(s);
+    let c = &m.defaults.switch.coefficients;
+    let par = parametric(c, i);
+    let (o, l, p, given, factors) = match &sys.switch.estimates {
+        Some([od, ld, pd]) => {
+            let (o, l, p) = (od.as_days(), ld.as_days(), pd.as_days());
+            let f = Factor {
+                name: "given".into(),
+                days: l,
+                detail: format!(
+                    "[system.switch] of `{}`: optimistic {od}, likely {ld}, pessimistic {pd}",
+                    sys.id
+                ),
+            };
+            (o, l, p, true, vec![f])
+        }
         None => {
-            let l = params.base_days;
+            let l = par.likely_days;
             (
-                l * params.optimistic_factor,
+                l * c.optimistic_factor.min(1.0),
                 l,
-                l * params.pessimistic_factor,
+                l * c.pessimistic_factor.max(1.0),
                 false,
+                par.factors,
             )
         }
     };
-    let expected = pert_mean(o, l, p);
-    let sd = (p - o) / 6.0;
+    let (cost, cost_given, cost_factors) = match sys.switch.cost {
+        Some(x) => (
+            x,
+            true,
+            vec![CostFactor {
+                name: "given".into(),
+                amount: x,
+                detail: format!("[system.switch] cost of `{}`", sys.id),
+            }],
+        ),
+        None => (par.cost, false, par.cost_factors),
+    };
     Estimate {
         system: sys.id.clone(),
+        alternative,
         optimistic_days: o,
         likely_days: l,
         pessimistic_days: p,
-        expected_days: expected,
-        p80_days: (expected + 0.8416 * sd).clamp(o, p),
-        cost: sys.switch.cost.unwrap_or(0.0),
+        expected_days: pert_mean(o, l, p),
+        p80_days: pert_quantile(o, l, p, 0.8),
+        cost,
         given,
-        factors: Vec::new(),
+        cost_given,
+        factors,
+        cost_factors,
     }
+}
+
+/// The estimate for one system, switching to a typical alternative of its category.
+pub fn estimate(g: &Graph, s: SystemId) -> Estimate {
+    let m = g.model();
+    let counts = interface_counts_of(m, s);
+    build(m, s, &inputs(m, s, counts), None)
+}
+
+fn interface_counts_of(m: &Model, s: SystemId) -> (u32, u32) {
+    let mut c = (0, 0);
+    for it in &m.interfaces {
+        if it.from == it.to || (it.from != s && it.to != s) {
+            continue;
+        }
+        let other = if it.from == s { it.to } else { it.from };
+        if m.system(other).status == crate::model::Status::Retired {
+            continue;
+        }
+        if it.open {
+            c.0 += 1;
+        } else {
+            c.1 += 1;
+        }
+    }
+    c
 }
 
 /// Estimates of every system, indexed by system index.
 pub fn estimate_all(g: &Graph) -> Vec<Estimate> {
-    g.model().system_ids().map(|s| estimate(g, s)).collect()
+    let m = g.model();
+    let counts = interface_counts(m);
+    m.system_ids()
+        .map(|s| build(m, s, &inputs(m, s, counts[s.index()]), None))
+        .collect()
 }
+
+/// Normalises a format label for comparison: lower case letters and digits only.
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+/// The estimate for switching system `s` to one given alternative.
+///
+/// Compared with [`estimate`], the parametric model changes in three ways
+/// (given estimates and costs are used unchanged, because the architect's
+/// figures already describe the planned switch):
+///
+/// - the alternative is a system of the model that is already in use: the
+///   base days are multiplied by `alternative_in_use_factor` (no tender, the
+///   platform runs), and its users (at most the system's trained users) need
+///   no training;
+/// - the system exports an open format that the alternative stores or
+///   exports (for a catalogue entry: a format it lists, matched by the
+///   format's id or standard): the data days are multiplied by
+///   `shared_format_factor`;
+/// - otherwise the estimate equals [`estimate`].
+pub fn estimate_switch_to(g: &Graph, s: SystemId, alternative: &Alternative) -> Estimate {
+    let m = g.model();
+    let sys = m.system(s);
+    let mut i = inputs(m, s, interface_counts_of(m, s));
+    let open_exports: Vec<_> = {
+        let mut v: Vec<_> = sys
+            .exports
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|f| m.format(*f).open)
+            .collect();
+        v.sort_by(|a, b| m.format(*a).id.cmp(&m.format(*b).id));
+        v
+    };
+    let label = match alternative {
+        Alternative::System(t) => {
+            let alt = m.system(*t);
+            if alt.in_use() {
+                i.alternative_in_use = Some(alt.id.clone());
+                i.already_trained = alt.users;
+            }
+            i.shared_format = open_exports
+                .iter()
+                .find(|f| alt.formats.contains(f) || alt.exports.iter().flatten().any(|x| x == *f))
+                .map(|f| m.format(*f).id.clone());
+            alt.id.clone()
+        }
+        Alternative::Catalog(id) => {
+            if let Some(entry) = Catalog::builtin().get(id) {
+                i.shared_format = open_exports
+                    .iter()
+                    .find(|f| {
+                        let fmt = m.format(**f);
+                        entry.formats.iter().any(|label| {
+                            let head = label.split(" (").next().unwrap_or(label);
+                            norm(head) == norm(&fmt.id)
+                                || fmt
+                                    .standard
+                                    .as_deref()
+                                    .is_some_and(|st| !st.is_empty() && label.contains(st))
+                        })
+                    })
+                    .map(|f| m.format(*f).id.clone());
+            }
+            format!("catalog:{id}")
+        }
+    };
+    build(m, s, &i, Some(label))
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -74,6 +74,22 @@ fn params(keys: &[&str], desc: &str) -> Value {
     json!({ "type": "object", "additionalProperties": false, "description": desc, "properties": props })
 }
 
+/// `[defaults.switch]`: flat coefficients plus `[defaults.switch.category.NAME]` rows.
+fn switch_params() -> Value {
+    use crate::model::defaults::switch::{CATEGORY_KEYS, SwitchParams};
+    let mut v = params(
+        SwitchParams::KEYS,
+        "switch-estimate coefficients, see docs/methodology.md",
+    );
+    let row = params(CATEGORY_KEYS, "per-category switch coefficients");
+    v["properties"]["category"] = json!({
+        "type": "object",
+        "description": "per-category rows, keyed by category (e.g. office-suite)",
+        "additionalProperties": row
+    });
+    v
+}
+
 /// The JSON Schema of model schema version 1.
 pub fn json_schema() -> Value {
     let crit = ["critical", "high", "medium", "low"];
@@ -100,7 +116,7 @@ pub fn json_schema() -> Value {
                 "description": text("free text")
             })),
             "defaults": object(&[], json!({
-                "switch": params(crate::model::defaults::SwitchParams::KEYS, "switch-estimate coefficients, see docs/methodology.md"),
+                "switch": switch_params(),
                 "lockin": params(crate::model::defaults::LockinWeights::KEYS, "lock-in score weights, see docs/methodology.md")
             })),
             "vendor": { "type": "array", "items": object(&["id", "name", "country"], json!({

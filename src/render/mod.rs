@@ -1,4 +1,5 @@
 //! Renderers: formatting of reports and graphs; no computation.
 
 pub mod csv;
+pub mod ics;
 pub mod text;

@@ -1,0 +1,274 @@
+//! Contract dates with exact expected days.
+
+use super::*;
+use crate::analysis::switch::tests::graph;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
+}
+
+fn dur(s: &str) -> Duration {
+    Duration::parse(s).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_issue_example_notice_deadline() {
+    // Term ends 2027-06-30, notice 6 months -> 2026-12-31.
+    assert_eq!(
+        notice_deadline(day(2027, 6, 30), dur("6mo")),
+        Some(day(2026, 12, 31))
+    );
+}
+
+#[test]
+fn months_clamp_to_the_last_day_and_leap_years_count() {
+    // 31 Jan + 1 month renewal: (1 Feb + 1 month) - 1 day = 28 Feb.
+    assert_eq!(
+        next_term_end(day(2027, 1, 31), dur("1mo")),
+        Some(day(2027, 2, 28))
+    );
+    assert_eq!(
+        next_term_end(day(2027, 2, 28), dur("1mo")),
+        Some(day(2027, 3, 31))
+    );
+    // A yearly term ending 28 Feb 2027 next ends on the leap day 2028.
+    assert_eq!(
+        next_term_end(day(2027, 2, 28), dur("1y")),
+        Some(day(2028, 2, 29))
+    );
+    assert_eq!(
+        next_term_end(day(2028, 2, 29), dur("1y")),
+        Some(day(2029, 2, 28))
+    );
+    // Notice of one month on a term ending 30 March: 31 March - 1 month is
+    // clamped to 28 Feb (29 Feb in a leap year), then one day earlier.
+    assert_eq!(
+        notice_deadline(day(2027, 3, 30), dur("1mo")),
+        Some(day(2027, 2, 27))
+    );
+    assert_eq!(
+        notice_deadline(day(2028, 3, 30), dur("1mo")),
+        Some(day(2028, 2, 28))
+    );
+    // Zero notice: the term end itself.
+    assert_eq!(
+        notice_deadline(day(2027, 3, 30), Duration::ZERO),
+        Some(day(2027, 3, 30))
+    );
+}
+
+#[test]
+fn renewals_roll_over_several_terms() {
+    // First term ended 2020-03-31; yearly renewal, 3 months' notice.
+    let d = contract_dates(
+        day(2020, 3, 31),
+        dur("3mo"),
+        Some(dur("1y")),
+        day(2026, 12, 1),
+        100,
+    );
+    assert_eq!(d.term_end, Some(day(2027, 3, 31)));
+    assert_eq!(d.next_exit, Some(day(2027, 3, 31)));
+    assert_eq!(d.notice_deadline, Some(day(2026, 12, 31)));
+    // 2027-03-31 - 100 days = 2026-12-21, earlier than the notice deadline.
+    assert_eq!(d.decision_deadline, Some(day(2026, 12, 21)));
+    assert_eq!(d.feasible_exit, Some(day(2027, 3, 31)));
+    assert_eq!(
+        status(&d, day(2026, 12, 1), dur("12mo").add_to(day(2026, 12, 1))),
+        Status::Due
+    );
+    assert_eq!(
+        status(&d, day(2026, 12, 1), dur("10d").add_to(day(2026, 12, 1))),
+        Status::Ok
+    );
+
+    // 200 days: 2027-03-31 - 200 = 2026-09-12 has passed; the next term
+    // (2028-03-31, decide by 2027-09-13, notice 2027-12-31) is feasible.
+    let d = contract_dates(
+        day(2020, 3, 31),
+        dur("3mo"),
+        Some(dur("1y")),
+        day(2026, 12, 1),
+        200,
+    );
+    assert_eq!(d.decision_deadline, Some(day(2026, 9, 12)));
+    assert_eq!(status(&d, day(2026, 12, 1), None), Status::Overdue);
+    assert_eq!(d.feasible_exit, Some(day(2028, 3, 31)));
+    assert_eq!(d.feasible_decision, Some(day(2027, 9, 13)));
+}
+
+#[test]
+fn the_notice_deadline_day_itself_still_counts() {
+    let on = contract_dates(
+        day(2020, 3, 31),
+        dur("3mo"),
+        Some(dur("1y")),
+        day(2026, 12, 31),
+        0,
+    );
+    assert_eq!(on.next_exit, Some(day(2027, 3, 31)));
+    assert_eq!(on.decision_deadline, Some(day(2026, 12, 31)));
+    assert_eq!(status(&on, day(2026, 12, 31), None), Status::Due);
+    // One day later the contract has renewed: the next exit is a year on.
+    let after = contract_dates(
+        day(2020, 3, 31),
+        dur("3mo"),
+        Some(dur("1y")),
+        day(2027, 1, 1),
+        0,
+    );
+    assert_eq!(after.term_end, Some(day(2027, 3, 31)));
+    assert_eq!(after.next_exit, Some(day(2028, 3, 31)));
+    assert_eq!(after.notice_deadline, Some(day(2027, 12, 31)));
+}
+
+#[test]
+fn a_contract_without_renewal_needs_no_notice() {
+    let as_of = day(2026, 12, 1);
+    // Ends after a 100-day migration could finish: decide by 2027-03-22.
+    let d = contract_dates(day(2027, 6, 30), dur("3mo"), None, as_of, 100);
+    assert_eq!(d.next_exit, Some(day(2027, 6, 30)));
+    assert_eq!(d.notice_deadline, None);
+    assert_eq!(d.decision_deadline, Some(day(2027, 3, 22)));
+    assert_eq!(d.feasible_exit, Some(day(2027, 6, 30)));
+    // Ends before a 300-day migration could finish: overdue, nothing feasible.
+    let d = contract_dates(day(2027, 6, 30), dur("3mo"), None, as_of, 300);
+    assert_eq!(d.decision_deadline, Some(day(2026, 9, 3)));
+    assert_eq!(d.feasible_exit, None);
+    assert_eq!(status(&d, as_of, None), Status::Overdue);
+}
+
+#[test]
+fn an_ended_contract_is_expired() {
+    let as_of = day(2026, 12, 1);
+    let d = contract_dates(day(2026, 6, 30), dur("3mo"), None, as_of, 10);
+    assert_eq!(
+        d,
+        Dates {
+            term_end: None,
+            next_exit: None,
+            notice_deadline: None,
+            decision_deadline: None,
+            feasible_exit: None,
+            feasible_decision: None,
+        }
+    );
+    assert_eq!(status(&d, as_of, None), Status::Expired);
+}
+
+#[test]
+fn whole_days_round_up_but_ignore_float_noise() {
+    assert_eq!(whole_days(0.0), 0);
+    assert_eq!(whole_days(30.0), 30);
+    assert_eq!(whole_days(30.0000000001), 30);
+    assert_eq!(whole_days(30.2), 31);
+    assert_eq!(whole_days(-3.0), 0);
+}
+
+#[test]
+fn deadlines_use_the_exit_plan_of_the_covered_in_use_systems() {
+    let g = graph(
+        r#"
+[organisation]
+name = "T"
+home = "DE"
+as_of = 2026-12-01
+[[vendor]]
+id = "v"
+name = "V"
+country = "DE"
+[[system]]
+id = "a"
+name = "A"
+vendor = "v"
+switch = { optimistic = "30d", likely = "30d", pessimistic = "30d" }
+[[system]]
+id = "b"
+name = "B"
+vendor = "v"
+depends_on = ["a"]
+switch = { optimistic = "20d", likely = "20d", pessimistic = "20d" }
+[[system]]
+id = "gone"
+name = "Gone"
+vendor = "v"
+status = "retired"
+switch = { optimistic = "900d", likely = "900d", pessimistic = "900d" }
+[[contract]]
+id = "late"
+vendor = "v"
+covers = ["a", "b", "gone"]
+kind = "cloud"
+end = 2027-06-30
+notice = "3mo"
+renewal = "1y"
+annual_cost = 1000
+data_retrieval = "20d"
+[[contract]]
+id = "early"
+vendor = "v"
+covers = ["a"]
+kind = "licence"
+end = 2027-03-31
+notice = "1mo"
+renewal = "1y"
+[[contract]]
+id = "old"
+vendor = "v"
+covers = ["a"]
+kind = "licence"
+end = 2025-12-31
+"#,
+    );
+    let r = deadlines(
+        &g,
+        &DeadlineOptions {
+            as_of: day(2026, 12, 1),
+            horizon: dur("6mo"),
+            plan: PlanOptions::default(),
+        },
+    );
+    let ids: Vec<&str> = r.contracts.iter().map(|c| c.id.as_str()).collect();
+    // early: 2027-03-31 - 30 = 2027-03-01 (notice 2027-02-28 is earlier);
+    // late: b after a, 50 days: 2027-06-30 - 50 = 2027-05-11 (notice 2027-03-31 earlier);
+    // old has expired and sorts last.
+    assert_eq!(ids, ["early", "late", "old"]);
+    let early = &r.contracts[0];
+    assert_eq!(early.migration_days, 30);
+    assert_eq!(early.decision_deadline, Some(day(2027, 2, 28)));
+    assert_eq!(early.days_to_decision, Some(89));
+    assert_eq!(early.status, Status::Due);
+    let late = &r.contracts[1];
+    assert_eq!(late.systems, ["a", "b"], "the retired system is left out");
+    assert_eq!(late.p80_days, 50.0);
+    assert_eq!(late.decision_deadline, Some(day(2027, 3, 31)));
+    assert_eq!(
+        late.data_act.len(),
+        2,
+        "notice over two months, retrieval under 30 days"
+    );
+    let old = &r.contracts[2];
+    assert_eq!((old.status, old.days_to_decision), (Status::Expired, None));
+    assert_eq!(r.horizon_end, Some(day(2027, 6, 1)));
+
+    let json = serde_json::to_value(&r).unwrap_or_default();
+    let c = &json["contracts"][0];
+    for key in [
+        "id",
+        "vendor",
+        "annual_cost",
+        "term_end",
+        "next_exit",
+        "notice_deadline",
+        "decision_deadline",
+        "feasible_exit",
+        "status",
+        "days_to_decision",
+    ] {
+        assert!(c.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(c["decision_deadline"], "2027-02-28");
+    assert_eq!(c["status"], "due");
+    assert_eq!(json["as_of"], "2026-12-01");
+    assert!(json["contracts"][2]["next_exit"].is_null());
+}

@@ -1,0 +1,912 @@
+//! The exit plan for a target (a vendor with the vendors it controls, a
+//! jurisdiction, or a list of systems): which systems to switch, in which
+//! order, how long it takes and what it costs.
+//!
+//! The method (`docs/methodology/exit-plan.md`):
+//!
+//! 1. **Systems**: the in-use systems whose vendor or operator is one of the
+//!    target vendors (for a vendor: itself and every vendor it controls; for
+//!    a jurisdiction: every vendor whose exposure includes it), or the named
+//!    in-use systems.
+//! 2. **Precedence**: system t finishes before system s starts when both are
+//!    switched and s depends on t through a chain of hard dependencies (plain
+//!    `depends_on` entries and hard interfaces) through any systems; `any`
+//!    groups do not order. Systems on a precedence cycle form one joint task
+//!    whose three estimates are the sums of theirs.
+//! 3. **Critical path**: the longest path by PERT mean; ties by task id.
+//! 4. **Schedule**: list scheduling with at most `parallel_migrations`
+//!    switches at once; a free slot takes the ready task with the longest
+//!    remaining path (its own expected duration plus the longest chain after
+//!    it), ties by id.
+//! 5. **Monte Carlo**: the same schedule with each task's duration drawn from
+//!    its PERT distribution; P50 / P80 / P95 of the total over `runs` runs.
+//!    Each run `i` draws from its own ChaCha8 stream (`seed`, stream `i`), so
+//!    the result does not depend on how rayon splits the runs.
+//! 6. **Money**: the total switch cost, the annual cost of the contracts all
+//!    of whose systems are switched, and the payback time.
+
+use super::switch::{self, Estimate, pert_mean, pert_quantile};
+use crate::graph::Graph;
+use crate::model::{Country, Model, Region, SystemId, VendorId};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, Gamma};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
+/// What to leave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A vendor and every vendor it controls.
+    Vendor(VendorId),
+    /// Every vendor whose exposure includes the country (or any EU member for `EU`).
+    Jurisdiction(Region),
+    /// Named systems.
+    Systems(Vec<SystemId>),
+}
+
+/// The fixed default seed of the simulation.
+pub const DEFAULT_SEED: u64 = 20_250_912;
+/// The default number of Monte Carlo runs.
+pub const DEFAULT_RUNS: u32 = 10_000;
+
+/// Options of [`plan`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanOptions {
+    /// Monte Carlo runs (at least 1).
+    pub runs: u32,
+    pub seed: u64,
+    /// Switches at once; `None`: the organisation's `parallel_migrations`.
+    pub parallel: Option<u32>,
+}
+
+impl Default for PlanOptions {
+    fn default() -> Self {
+        PlanOptions {
+            runs: DEFAULT_RUNS,
+            seed: DEFAULT_SEED,
+            parallel: None,
+        }
+    }
+}
+
+/// One system of the plan with its estimate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlanSystem {
+    pub id: String,
+    pub name: String,
+    /// The vendor's id (`self` for in-house).
+    pub vendor: String,
+    pub optimistic_days: f64,
+    pub likely_days: f64,
+    pub pessimistic_days: f64,
+    pub expected_days: f64,
+    pub p80_days: f64,
+    pub cost: f64,
+    /// Durations given in the model (else estimated).
+    pub given: bool,
+    pub cost_given: bool,
+    /// The task the system belongs to.
+    pub task: String,
+}
+
+/// One task of the schedule: a system, or the systems of a precedence cycle.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Task {
+    /// The member ids joined by `+`.
+    pub id: String,
+    pub members: Vec<String>,
+    pub optimistic_days: f64,
+    pub likely_days: f64,
+    pub pessimistic_days: f64,
+    pub expected_days: f64,
+    /// Expected duration plus the longest chain after it (the priority).
+    pub remaining_days: f64,
+    pub start_day: f64,
+    pub finish_day: f64,
+    /// Tasks that must finish first.
+    pub after: Vec<String>,
+    pub critical: bool,
+}
+
+/// A contract whose systems are all switched.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ContractLeft {
+    pub id: String,
+    pub vendor: String,
+    pub annual_cost: Option<f64>,
+}
+
+/// The exit plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExitPlan {
+    /// `vendor:ID`, `jurisdiction:CC` or `systems:a,b`.
+    pub target: String,
+    /// A readable name of the target.
+    pub target_name: String,
+    /// The vendors the target covers (sorted ids; empty for `systems`).
+    pub vendors: Vec<String>,
+    /// The systems to switch, sorted by id.
+    pub systems: Vec<PlanSystem>,
+    /// Named systems left out because they are not in use.
+    pub skipped: Vec<String>,
+    /// Tasks with more than one member (precedence cycles).
+    pub joint_tasks: Vec<Vec<String>>,
+    /// System ids along the critical path, in order.
+    pub critical_path: Vec<String>,
+    /// Length of the critical path (sum of PERT means).
+    pub expected_days: f64,
+    pub parallel_migrations: u32,
+    /// Total of the capacity-limited schedule with expected durations.
+    pub scheduled_days: f64,
+    pub p50_days: f64,
+    pub p80_days: f64,
+    pub p95_days: f64,
+    pub runs: u32,
+    pub seed: u64,
+    /// Tasks in schedule order (start day, then id).
+    pub tasks: Vec<Task>,
+    pub total_cost: f64,
+    pub contracts_left_behind: Vec<ContractLeft>,
+    /// Contracts covering some but not all switched systems (sorted ids).
+    pub contracts_partly_affected: Vec<String>,
+    pub annual_cost_left_behind: f64,
+    /// Total cost / annual cost left behind; `None` without savings.
+    pub payback_years: Option<f64>,
+}
+
+/// The vendors a target covers, sorted.
+pub fn target_vendors(g: &Graph, target: &Target) -> Vec<VendorId> {
+    match target {
+        Target::Vendor(v) => g.controlled(*v),
+        Target::Jurisdiction(Region::Country(c)) => g.vendors_exposed_to(&[*c]),
+        Target::Jurisdiction(Region::Eu) => {
+            let eu: Vec<Country> = Country::eu_members().collect();
+            g.vendors_exposed_to(&eu)
+        }
+        Target::Systems(_) => Vec::new(),
+    }
+}
+
+/// The in-use systems of a target (sorted by id) and the named ones not in use.
+pub fn target_systems(g: &Graph, target: &Target) -> (Vec<SystemId>, Vec<SystemId>) {
+    let m = g.model();
+    let mut all = match target {
+        Target::Systems(v) => v.clone(),
+        _ => g.systems_of(&target_vendors(g, target)),
+    };
+    all.sort_unstable();
+    all.dedup();
+    let (mut used, mut skipped): (Vec<SystemId>, Vec<SystemId>) =
+        all.into_iter().partition(|s| m.system(*s).in_use());
+    if !matches!(target, Target::Systems(_)) {
+        skipped.clear();
+    }
+    let by_id = |a: &SystemId, b: &SystemId| m.system(*a).id.cmp(&m.system(*b).id);
+    used.sort_by(by_id);
+    skipped.sort_by(by_id);
+    (used, skipped)
+}
+
+fn target_label(m: &Model, target: &Target) -> (String, String) {
+    match target {
+        Target::Vendor(v) => (
+            format!("vendor:{}", m.vendor(*v).id),
+            m.vendor(*v).name.clone(),
+        ),
+        Target::Jurisdiction(r) => (format!("jurisdiction:{r}"), format!("jurisdiction {r}")),
+        Target::Systems(v) => {
+            let mut ids: Vec<&str> = v.iter().map(|s| m.system(*s).id.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            (
+                format!("systems:{}", ids.join(",")),
+                format!(
+                    "{} named system{}",
+                    ids.len(),
+                    if ids.len() == 1 { "" } else { "s" }
+                ),
+            )
+        }
+    }
+}
+
+/// A duration key for ties: values within a millionth of a day are equal.
+fn key(x: f64) -> i64 {
+    (x * 1e6).round() as i64
+}
+
+/// The task graph: durations, successors and priorities, ready to schedule.
+#[derive(Clone, Debug)]
+pub(crate) struct TaskGraph {
+    /// Per task: (optimistic, likely, pessimistic) days.
+    pub est: Vec<[f64; 3]>,
+    pub expected: Vec<f64>,
+    /// Successors per task (sorted, unique).
+    pub succ: Vec<Vec<usize>>,
+    /// Number of predecessors per task.
+    pub indeg: Vec<u32>,
+    /// Task at each priority rank (0 = first: longest remaining path, then
+    /// smallest id).
+    pub by_rank: Vec<usize>,
+    /// Longest path from each task (expected durations), itself included.
+    pub remaining: Vec<f64>,
+    /// A topological order (smallest index first among ready tasks).
+    pub topo: Vec<usize>,
+    /// Predecessor counts by rank.
+    rank_indeg: Vec<u32>,
+    /// Successors by rank, as ranks (compressed rows: `rank_succ_start[r]..[r + 1]`).
+    rank_succ: Vec<u32>,
+    rank_succ_start: Vec<usize>,
+}
+
+impl TaskGraph {
+    /// Builds the graph from estimates and edges; tasks are already in id order,
+    /// so a lower index is a smaller id.
+    pub(crate) fn new(est: Vec<[f64; 3]>, edges: &[(usize, usize)]) -> TaskGraph {
+        let n = est.len();
+        let expected: Vec<f64> = est.iter().map(|e| pert_mean(e[0], e[1], e[2])).collect();
+        let mut succ = vec![Vec::new(); n];
+        for &(a, b) in edges {
+            if a != b {
+                succ[a].push(b);
+            }
+        }
+        let mut indeg = vec![0u32; n];
+        for s in succ.iter_mut() {
+            s.sort_unstable();
+            s.dedup();
+            for &b in s.iter() {
+                indeg[b] += 1;
+            }
+        }
+        // Topological order (Kahn, smallest index first), then remaining paths backwards.
+        let mut deg = indeg.clone();
+        let mut heap: BinaryHeap<Reverse<usize>> =
+            (0..n).filter(|&i| deg[i] == 0).map(Reverse).collect();
+        let mut topo = Vec::with_capacity(n);
+        while let Some(Reverse(i)) = heap.pop() {
+            topo.push(i);
+            for &b in &succ[i] {
+                deg[b] -= 1;
+                if deg[b] == 0 {
+                    heap.push(Reverse(b));
+                }
+            }
+        }
+        let mut remaining = expected.clone();
+        for &i in topo.iter().rev() {
+            let best = succ[i].iter().map(|&b| remaining[b]).fold(0.0f64, f64::max);
+            remaining[i] = expected[i] + best;
+        }
+        let mut by_rank: Vec<usize> = (0..n).collect();
+        by_rank.sort_by(|&a, &b| key(remaining[b]).cmp(&key(remaining[a])).then(a.cmp(&b)));
+        let mut rank = vec![0u32; n];
+        for (r, &t) in by_rank.iter().enumerate() {
+            rank[t] = r as u32;
+        }
+        let rank_indeg: Vec<u32> = by_rank.iter().map(|&t| indeg[t]).collect();
+        let mut rank_succ = Vec::with_capacity(edges.len());
+        let mut rank_succ_start = Vec::with_capacity(n + 1);
+        for &t in &by_rank {
+            rank_succ_start.push(rank_succ.len());
+            rank_succ.extend(succ[t].iter().map(|&b| rank[b]));
+        }
+        rank_succ_start.push(rank_succ.len());
+        TaskGraph {
+            est,
+            expected,
+            succ,
+            indeg,
+            by_rank,
+            remaining,
+            topo,
+            rank_indeg,
+            rank_succ,
+            rank_succ_start,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.est.len()
+    }
+
+    /// The critical path (task indices) and its length.
+    pub(crate) fn critical_path(&self) -> (Vec<usize>, f64) {
+        let n = self.len();
+        let starts = (0..n).filter(|&i| self.indeg[i] == 0);
+        let Some(mut cur) = starts.min_by(|&a, &b| {
+            key(self.remaining[b])
+                .cmp(&key(self.remaining[a]))
+                .then(a.cmp(&b))
+        }) else {
+            return (Vec::new(), 0.0);
+        };
+        let length = self.remaining[cur];
+        let mut path = vec![cur];
+        while let Some(&next) = self.succ[cur].iter().min_by(|&&a, &&b| {
+            key(self.remaining[b])
+                .cmp(&key(self.remaining[a]))
+                .then(a.cmp(&b))
+        }) {
+            path.push(next);
+            cur = next;
+        }
+        (path, length)
+    }
+
+    /// List scheduling of the tasks with the given durations and capacity.
+    /// Returns the total; fills `starts` when given.
+    ///
+    /// Works on priority ranks: the ready set is a [`RankSet`] (take the
+    /// smallest rank), the running set a short list for small capacities and
+    /// a heap for large ones. Tasks that end at the same moment all finish
+    /// before any new task starts; the order in which they finish does not
+    /// matter, because the ready set is ordered by rank alone.
+    pub(crate) fn schedule(
+        &self,
+        dur: &[f64],
+        capacity: usize,
+        scratch: &mut Scratch,
+        mut starts: Option<&mut Vec<f64>>,
+    ) -> f64 {
+        let n = self.len();
+        let cap = capacity.max(1);
+        let Scratch {
+            deg,
+            ready,
+            running,
+            heap,
+            ..
+        } = scratch;
+        deg.clear();
+        deg.extend_from_slice(&self.rank_indeg);
+        ready.reset(n);
+        running.clear();
+        heap.clear();
+        for (r, &d) in self.rank_indeg.iter().enumerate() {
+            if d == 0 {
+                ready.insert(r as u32);
+            }
+        }
+        if let Some(s) = starts.as_deref_mut() {
+            s.clear();
+            s.resize(n, 0.0);
+        }
+        let small = cap <= SMALL_CAPACITY;
+        let mut time = 0.0f64;
+        let mut done = 0usize;
+        let release = |r: u32, deg: &mut Vec<u32>, ready: &mut RankSet| {
+            let r = r as usize;
+            for &b in &self.rank_succ[self.rank_succ_start[r]..self.rank_succ_start[r + 1]] {
+                deg[b as usize] -= 1;
+                if deg[b as usize] == 0 {
+                    ready.insert(b);
+                }
+            }
+        };
+        while done < n {
+            let mut in_flight = if small { running.len() } else { heap.len() };
+            while in_flight < cap {
+                let Some(r) = ready.pop_min() else {
+                    break;
+                };
+                let t = self.by_rank[r as usize];
+                if let Some(s) = starts.as_deref_mut() {
+                    s[t] = time;
+                }
+                let finish = time + dur[t];
+                if small {
+                    running.push((finish, r));
+                } else {
+                    heap.push(Reverse(Running { finish, rank: r }));
+                }
+                in_flight += 1;
+            }
+            if small {
+                // Durations are finite and non-negative: a plain minimum is exact.
+                let next = running.iter().fold(f64::INFINITY, |a, x| a.min(x.0));
+                if running.is_empty() {
+                    // Nothing runs and nothing is ready: cannot happen on a DAG.
+                    break;
+                }
+                time = next;
+                let mut i = 0;
+                while i < running.len() {
+                    if running[i].0 <= time {
+                        let (_, r) = running.swap_remove(i);
+                        release(r, deg, ready);
+                        done += 1;
+                    } else {
+                        i += 1;
+                    }
+                }
+            } else {
+                let Some(Reverse(first)) = heap.pop() else {
+                    break;
+                };
+                time = first.finish;
+                release(first.rank, deg, ready);
+                done += 1;
+                while let Some(Reverse(next)) = heap.peek() {
+                    if next.finish > time {
+                        break;
+                    }
+                    let r = next.rank;
+                    heap.pop();
+                    release(r, deg, ready);
+                    done += 1;
+                }
+            }
+        }
+        time
+    }
+
+    /// The total of the schedule for given durations: with one slot the
+    /// sum of the durations (list scheduling never leaves a single slot idle
+    /// while tasks remain: some task always has all its predecessors done);
+    /// with a slot per task the longest path; otherwise [`Self::schedule`].
+    pub(crate) fn total(&self, dur: &[f64], capacity: usize, scratch: &mut Scratch) -> f64 {
+        let n = self.len();
+        if capacity <= 1 {
+            dur.iter().sum()
+        } else if capacity >= n {
+            // Longest path: tasks in topological order, finish = start + duration.
+            let finish = &mut scratch.finish;
+            finish.clear();
+            finish.resize(n, 0.0);
+            let mut total = 0.0f64;
+            for &t in &self.topo {
+                let f = finish[t] + dur[t];
+                total = total.max(f);
+                for &b in &self.succ[t] {
+                    if finish[b] < f {
+                        finish[b] = f;
+                    }
+                }
+            }
+            total
+        } else {
+            self.schedule(dur, capacity, scratch, None)
+        }
+    }
+
+    /// Monte Carlo totals of `runs` runs, sorted ascending.
+    ///
+    /// A PERT duration is o + (p - o) X with X ~ Beta(alpha, beta), drawn
+    /// exactly as X = G1 / (G1 + G2) with G1 ~ Gamma(alpha, 1) and
+    /// G2 ~ Gamma(beta, 1) (Marsaglia-Tsang; alpha, beta >= 1 for PERT),
+    /// which is several times faster than a direct Beta sampler.
+    pub(crate) fn simulate(&self, capacity: usize, runs: u32, seed: u64) -> Vec<f64> {
+        let dists: Vec<Option<(Gamma<f64>, Gamma<f64>)>> = self
+            .est
+            .iter()
+            .map(|e| {
+                let (a, b) = switch::pert_shape(e[0], e[1], e[2])?;
+                Some((Gamma::new(a, 1.0).ok()?, Gamma::new(b, 1.0).ok()?))
+            })
+            .collect();
+        let mut totals: Vec<f64> = (0..runs)
+            .into_par_iter()
+            .map_init(
+                || (Scratch::default(), vec![0.0f64; self.len()]),
+                |(scratch, dur), i| {
+                    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+                    rng.set_stream(u64::from(i));
+                    for (t, d) in dists.iter().enumerate() {
+                        let e = &self.est[t];
+                        dur[t] = match d {
+                            Some((ga, gb)) => {
+                                let x = ga.sample(&mut rng);
+                                let y = gb.sample(&mut rng);
+                                let u = if x + y > 0.0 { x / (x + y) } else { 0.5 };
+                                e[0] + (e[2] - e[0]) * u
+                            }
+                            None => e[0],
+                        };
+                    }
+                    self.total(dur, capacity, scratch)
+                },
+            )
+            .collect();
+        totals.sort_by(f64::total_cmp);
+        totals
+    }
+}
+
+/// A running task in the scheduler's heap: earliest finish first, then rank.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Running {
+    finish: f64,
+    rank: u32,
+}
+
+impl Eq for Running {}
+
+impl Ord for Running {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.finish
+            .total_cmp(&other.finish)
+            .then(self.rank.cmp(&other.rank))
+    }
+}
+
+impl PartialOrd for Running {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Reusable buffers of the scheduler.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    deg: Vec<u32>,
+    finish: Vec<f64>,
+    ready: RankSet,
+    /// Running tasks (finish, rank) when the capacity is small.
+    running: Vec<(f64, u32)>,
+    /// Running tasks when the capacity is large.
+    heap: BinaryHeap<Reverse<Running>>,
+}
+
+/// Up to this capacity the running tasks are kept in a short list
+/// (a linear scan beats a heap); above it in a heap.
+const SMALL_CAPACITY: usize = 16;
+
+/// The ready tasks as a set of priority ranks with "take the smallest" in
+/// O(log64 n): a bitset with one summary level per 64 words. The scheduler
+/// takes and adds a task per step, so this replaces a binary heap in the
+/// hot loop of the Monte Carlo simulation.
+#[derive(Debug, Default)]
+pub(crate) struct RankSet {
+    /// levels[0] has a bit per rank; levels[i + 1] a bit per word of levels[i].
+    levels: Vec<Vec<u64>>,
+    len: usize,
+}
+
+impl RankSet {
+    /// Empties the set and sizes it for ranks below `n`.
+    fn reset(&mut self, n: usize) {
+        let mut sizes = Vec::new();
+        let mut words = n.div_ceil(64).max(1);
+        loop {
+            sizes.push(words);
+            if words == 1 {
+                break;
+            }
+            words = words.div_ceil(64);
+        }
+        self.levels.resize_with(sizes.len(), Vec::new);
+        for (level, &w) in self.levels.iter_mut().zip(&sizes) {
+            level.clear();
+            level.resize(w, 0);
+        }
+        self.len = 0;
+    }
+
+    fn insert(&mut self, rank: u32) {
+        let mut i = rank as usize;
+        for level in self.levels.iter_mut() {
+            let (w, b) = (i / 64, i % 64);
+            let was_empty = level[w] == 0;
+            level[w] |= 1 << b;
+            if !was_empty {
+                break;
+            }
+            i = w;
+        }
+        self.len += 1;
+    }
+
+    /// Removes and returns the smallest rank.
+    fn pop_min(&mut self) -> Option<u32> {
+        if self.len == 0 {
+            return None;
+        }
+        let top = self.levels.len() - 1;
+        let mut i = 0usize;
+        for level in (0..=top).rev() {
+            let word = self.levels[level][i];
+            i = i * 64 + word.trailing_zeros() as usize;
+        }
+        let rank = i;
+        for level in self.levels.iter_mut() {
+            let (w, b) = (i / 64, i % 64);
+            level[w] &= !(1u64 << b);
+            if level[w] != 0 {
+                break;
+            }
+            i = w;
+        }
+        self.len -= 1;
+        Some(rank as u32)
+    }
+}
+
+/// The nearest-rank percentile of sorted values: the value at position
+/// ceil(q x n) (1-based).
+pub fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let n = sorted.len();
+    let pos = ((q * n as f64).ceil() as usize).clamp(1, n);
+    sorted[pos - 1]
+}
+
+/// Precedence edges among the systems (indices into `systems`): (t, s) when
+/// s depends on t through hard dependencies via any systems. The search from
+/// s stops at the first switched system on each chain; the chains beyond it
+/// are that system's own edges, so the order is the same.
+fn precedence(g: &Graph, systems: &[SystemId]) -> Vec<(usize, usize)> {
+    let n_all = g.model().systems.len();
+    let mut pos = vec![usize::MAX; n_all];
+    for (i, s) in systems.iter().enumerate() {
+        pos[s.index()] = i;
+    }
+    let mut stamp = vec![u32::MAX; n_all];
+    let mut edges = Vec::new();
+    let mut stack = Vec::new();
+    for (i, &s) in systems.iter().enumerate() {
+        let mark = i as u32;
+        stamp[s.index()] = mark;
+        stack.clear();
+        stack.push(s);
+        while let Some(x) = stack.pop() {
+            for &d in g.hard_deps(x) {
+                if stamp[d.index()] == mark {
+                    continue;
+                }
+                stamp[d.index()] = mark;
+                if pos[d.index()] != usize::MAX {
+                    edges.push((pos[d.index()], i));
+                } else {
+                    stack.push(d);
+                }
+            }
+        }
+        // A chain back to s itself through unswitched systems does not order s.
+    }
+    edges
+}
+
+/// Builds the exit plan for a target.
+pub fn plan(g: &Graph, target: &Target, opts: &PlanOptions) -> ExitPlan {
+    let (systems, skipped) = target_systems(g, target);
+    let estimates: Vec<Estimate> = systems.iter().map(|&s| switch::estimate(g, s)).collect();
+    plan_with(g, target, opts, &systems, &skipped, &estimates)
+}
+
+fn plan_with(
+    g: &Graph,
+    target: &Target,
+    opts: &PlanOptions,
+    systems: &[SystemId],
+    skipped: &[SystemId],
+    estimates: &[Estimate],
+) -> ExitPlan {
+    let m = g.model();
+    let n = systems.len();
+    let edges = precedence(g, systems);
+
+    // Strongly connected components: each becomes one task.
+    let mut pg = petgraph::graph::DiGraph::<usize, ()>::with_capacity(n, edges.len());
+    let nodes: Vec<_> = (0..n).map(|i| pg.add_node(i)).collect();
+    for &(a, b) in &edges {
+        pg.add_edge(nodes[a], nodes[b], ());
+    }
+    let mut comps: Vec<Vec<usize>> = petgraph::algo::tarjan_scc(&pg)
+        .into_iter()
+        .map(|c| {
+            let mut v: Vec<usize> = c.into_iter().map(|x| pg[x]).collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    // Systems are sorted by id, so the first member is the smallest id; tasks
+    // sort by their first member.
+    comps.sort_by_key(|c| c[0]);
+    let mut task_of = vec![0usize; n];
+    for (t, c) in comps.iter().enumerate() {
+        for &i in c {
+            task_of[i] = t;
+        }
+    }
+    let task_ids: Vec<String> = comps
+        .iter()
+        .map(|c| {
+            c.iter()
+                .map(|&i| m.system(systems[i]).id.as_str())
+                .collect::<Vec<_>>()
+                .join("+")
+        })
+        .collect();
+    let est: Vec<[f64; 3]> = comps
+        .iter()
+        .map(|c| {
+            c.iter().fold([0.0; 3], |a, &i| {
+                let e = &estimates[i];
+                [
+                    a[0] + e.optimistic_days,
+                    a[1] + e.likely_days,
+                    a[2] + e.pessimistic_days,
+                ]
+            })
+        })
+        .collect();
+    let task_edges: Vec<(usize, usize)> = edges
+        .iter()
+        .map(|&(a, b)| (task_of[a], task_of[b]))
+        .filter(|(a, b)| a != b)
+        .collect();
+    let tg = TaskGraph::new(est, &task_edges);
+
+    let capacity = opts
+        .parallel
+        .unwrap_or(m.organisation.parallel_migrations)
+        .max(1);
+    let (crit, expected_days) = tg.critical_path();
+    let mut scratch = Scratch::default();
+    let mut starts = Vec::new();
+    let scheduled = tg.schedule(
+        &tg.expected,
+        capacity as usize,
+        &mut scratch,
+        Some(&mut starts),
+    );
+
+    let runs = opts.runs.max(1);
+    let (p50, p80, p95) = match tg.len() {
+        0 => (0.0, 0.0, 0.0),
+        // One task: the exact quantiles of its PERT distribution.
+        1 => {
+            let e = tg.est[0];
+            (
+                pert_quantile(e[0], e[1], e[2], 0.5),
+                pert_quantile(e[0], e[1], e[2], 0.8),
+                pert_quantile(e[0], e[1], e[2], 0.95),
+            )
+        }
+        _ => {
+            let totals = tg.simulate(capacity as usize, runs, opts.seed);
+            (
+                percentile(&totals, 0.5),
+                percentile(&totals, 0.8),
+                percentile(&totals, 0.95),
+            )
+        }
+    };
+
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); tg.len()];
+    for (a, s) in tg.succ.iter().enumerate() {
+        for &b in s {
+            preds[b].push(a);
+        }
+    }
+    let on_crit: Vec<bool> = {
+        let mut v = vec![false; tg.len()];
+        for &t in &crit {
+            v[t] = true;
+        }
+        v
+    };
+    let mut tasks: Vec<Task> = (0..tg.len())
+        .map(|t| Task {
+            id: task_ids[t].clone(),
+            members: comps[t]
+                .iter()
+                .map(|&i| m.system(systems[i]).id.clone())
+                .collect(),
+            optimistic_days: tg.est[t][0],
+            likely_days: tg.est[t][1],
+            pessimistic_days: tg.est[t][2],
+            expected_days: tg.expected[t],
+            remaining_days: tg.remaining[t],
+            start_day: starts[t],
+            finish_day: starts[t] + tg.expected[t],
+            after: preds[t].iter().map(|&p| task_ids[p].clone()).collect(),
+            critical: on_crit[t],
+        })
+        .collect();
+    tasks.sort_by(|a, b| {
+        a.start_day
+            .total_cmp(&b.start_day)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+
+    let plan_systems: Vec<PlanSystem> = systems
+        .iter()
+        .zip(estimates)
+        .enumerate()
+        .map(|(i, (&s, e))| {
+            let sys = m.system(s);
+            PlanSystem {
+                id: sys.id.clone(),
+                name: sys.name.clone(),
+                vendor: m.party_id(sys.vendor).to_string(),
+                optimistic_days: e.optimistic_days,
+                likely_days: e.likely_days,
+                pessimistic_days: e.pessimistic_days,
+                expected_days: e.expected_days,
+                p80_days: e.p80_days,
+                cost: e.cost,
+                given: e.given,
+                cost_given: e.cost_given,
+                task: task_ids[task_of[i]].clone(),
+            }
+        })
+        .collect();
+
+    // Contracts: left behind when every covered system is switched.
+    let mut switched = vec![false; m.systems.len()];
+    for s in systems {
+        switched[s.index()] = true;
+    }
+    let mut left = Vec::new();
+    let mut partly = Vec::new();
+    for c in &m.contracts {
+        let hit = c.covers.iter().filter(|s| switched[s.index()]).count();
+        if hit == 0 {
+            continue;
+        }
+        if hit == c.covers.len() {
+            left.push(ContractLeft {
+                id: c.id.clone(),
+                vendor: m.vendor(c.vendor).id.clone(),
+                annual_cost: c.annual_cost,
+            });
+        } else {
+            partly.push(c.id.clone());
+        }
+    }
+    left.sort_by(|a, b| a.id.cmp(&b.id));
+    partly.sort();
+    let annual: f64 = left.iter().filter_map(|c| c.annual_cost).sum();
+    let total_cost: f64 = estimates.iter().map(|e| e.cost).sum();
+
+    let (target_str, target_name) = target_label(m, target);
+    let mut vendors: Vec<String> = target_vendors(g, target)
+        .into_iter()
+        .map(|v| m.vendor(v).id.clone())
+        .collect();
+    vendors.sort();
+    ExitPlan {
+        target: target_str,
+        target_name,
+        vendors,
+        systems: plan_systems,
+        skipped: skipped.iter().map(|s| m.system(*s).id.clone()).collect(),
+        joint_tasks: comps
+            .iter()
+            .filter(|c| c.len() > 1)
+            .map(|c| c.iter().map(|&i| m.system(systems[i]).id.clone()).collect())
+            .collect(),
+        critical_path: crit
+            .iter()
+            .flat_map(|&t| comps[t].iter().map(|&i| m.system(systems[i]).id.clone()))
+            .collect(),
+        expected_days,
+        parallel_migrations: capacity,
+        scheduled_days: scheduled,
+        p50_days: p50,
+        p80_days: p80,
+        p95_days: p95,
+        runs,
+        seed: opts.seed,
+        tasks,
+        total_cost,
+        contracts_left_behind: left,
+        contracts_partly_affected: partly,
+        annual_cost_left_behind: annual,
+        payback_years: if annual > 0.0 {
+            Some(total_cost / annual)
+        } else {
+            None
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,449 @@
+//! Exit plans on hand-checked graphs.
+
+use super::*;
+use crate::analysis::switch::tests::graph;
+use proptest::prelude::*;
+
+const HEAD: &str = r#"
+[organisation]
+name = "T"
+home = "DE"
+trusted = ["EU"]
+parallel_migrations = 1
+[[vendor]]
+id = "big"
+name = "Big Corp"
+country = "US"
+[[vendor]]
+id = "big-de"
+name = "Big Deutschland"
+country = "DE"
+parent = "big"
+[[vendor]]
+id = "local"
+name = "Local GmbH"
+country = "DE"
+"#;
+
+/// A system line: id, vendor, depends_on (TOML list text), o/m/p in days.
+fn sys(id: &str, vendor: &str, deps: &str, o: u32, m: u32, p: u32) -> String {
+    format!(
+        "[[system]]\nid = \"{id}\"\nname = \"{id}\"\nvendor = \"{vendor}\"\ndepends_on = {deps}\nswitch = {{ optimistic = \"{o}d\", likely = \"{m}d\", pessimistic = \"{p}d\", cost = 1000 }}\n"
+    )
+}
+
+/// a -> b -> d, a -> c -> d (b and c need a, d needs b and c), e alone.
+/// Expected durations: a 6, b 10, c 4, d 2, e 13.
+fn diamond(parallel: u32) -> Graph {
+    graph(&diamond_text().replace(
+        "parallel_migrations = 1",
+        &format!("parallel_migrations = {parallel}"),
+    ))
+}
+
+fn vendor(g: &Graph, id: &str) -> Target {
+    Target::Vendor(g.model().vendor_id(id).unwrap_or_else(|| panic!("{id}")))
+}
+
+fn starts(p: &ExitPlan) -> Vec<(&str, f64, f64)> {
+    p.tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.start_day, t.finish_day))
+        .collect()
+}
+
+#[test]
+fn the_critical_path_of_a_diamond_is_the_longest_chain() {
+    let g = diamond(1);
+    let p = plan(&g, &vendor(&g, "big"), &PlanOptions::default());
+    // big controls big-de, so c is included.
+    assert_eq!(p.vendors, ["big", "big-de"]);
+    let ids: Vec<&str> = p.systems.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+    // a (6) + b (10) + d (2) = 18 beats a + c + d = 12 and e = 13.
+    assert_eq!(p.critical_path, ["a", "b", "d"]);
+    assert_eq!(p.expected_days, 18.0);
+    let after: Vec<(&str, Vec<String>)> = {
+        let mut v: Vec<_> = p
+            .tasks
+            .iter()
+            .map(|t| (t.id.as_str(), t.after.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(after[3], ("d", vec!["b".to_string(), "c".to_string()]));
+}
+
+#[test]
+fn one_at_a_time_the_schedule_is_the_sum_in_priority_order() {
+    let g = diamond(1);
+    let p = plan(&g, &vendor(&g, "big"), &PlanOptions::default());
+    // Priorities (remaining path): a 18, e 13, b 12, c 6, d 2.
+    assert_eq!(
+        starts(&p),
+        [
+            ("a", 0.0, 6.0),
+            ("e", 6.0, 19.0),
+            ("b", 19.0, 29.0),
+            ("c", 29.0, 33.0),
+            ("d", 33.0, 35.0)
+        ]
+    );
+    assert_eq!(p.scheduled_days, 35.0);
+}
+
+#[test]
+fn two_at_a_time_follows_the_list_scheduling_rule() {
+    let g = diamond(2);
+    let p = plan(&g, &vendor(&g, "big"), &PlanOptions::default());
+    // t=0: a and e start; t=6: a ends, b (12) before c (6); t=13: e ends, c
+    // starts; t=16: b ends; t=17: c ends, d starts.
+    assert_eq!(
+        starts(&p),
+        [
+            ("a", 0.0, 6.0),
+            ("e", 0.0, 13.0),
+            ("b", 6.0, 16.0),
+            ("c", 13.0, 17.0),
+            ("d", 17.0, 19.0)
+        ]
+    );
+    assert_eq!(p.scheduled_days, 19.0);
+    assert_eq!(p.parallel_migrations, 2);
+}
+
+#[test]
+fn with_enough_capacity_the_schedule_is_the_critical_path() {
+    let g = diamond(1);
+    let opts = PlanOptions {
+        parallel: Some(5),
+        ..PlanOptions::default()
+    };
+    let p = plan(&g, &vendor(&g, "big"), &opts);
+    assert_eq!(p.scheduled_days, p.expected_days);
+    assert_eq!(p.scheduled_days, 18.0);
+}
+
+#[test]
+fn monte_carlo_equals_the_schedule_when_estimates_are_equal() {
+    let mut t = HEAD.replace("parallel_migrations = 1", "parallel_migrations = 2");
+    t += &sys("a", "big", "[]", 5, 5, 5);
+    t += &sys("b", "big", "[\"a\"]", 7, 7, 7);
+    t += &sys("c", "big", "[]", 4, 4, 4);
+    t += &sys("d", "big", "[]", 9, 9, 9);
+    let g = graph(&t);
+    let p = plan(&g, &vendor(&g, "big"), &PlanOptions::default());
+    // Priorities: a 12, d 9, b 7, c 4. t=0 a, d; t=5 b; t=9 c; ends 13 and 12.
+    assert_eq!(p.scheduled_days, 13.0);
+    assert_eq!((p.p50_days, p.p80_days, p.p95_days), (13.0, 13.0, 13.0));
+}
+
+#[test]
+fn monte_carlo_is_reproducible_and_independent_of_threads() {
+    let g = diamond(2);
+    let opts = PlanOptions {
+        runs: 2_000,
+        seed: 7,
+        parallel: None,
+    };
+    let a = plan(&g, &vendor(&g, "big"), &opts);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let b = pool.install(|| plan(&g, &vendor(&g, "big"), &opts));
+    assert_eq!(a, b);
+    assert!(a.p50_days <= a.p80_days && a.p80_days <= a.p95_days);
+    // A different seed gives a different sample.
+    let c = plan(
+        &g,
+        &vendor(&g, "big"),
+        &PlanOptions {
+            seed: 8,
+            ..opts.clone()
+        },
+    );
+    assert_ne!(a.p80_days, c.p80_days);
+}
+
+#[test]
+fn a_single_task_uses_the_exact_pert_quantiles() {
+    let g = diamond(1);
+    let a = g.model().system_id("e").unwrap_or_else(|| panic!("e"));
+    let p = plan(&g, &Target::Systems(vec![a]), &PlanOptions::default());
+    let e = switch::estimate(&g, a);
+    assert_eq!(p.p80_days, e.p80_days);
+    assert_eq!(p.p50_days, pert_quantile(10.0, 12.0, 20.0, 0.5));
+    assert_eq!(p.target, "systems:e");
+}
+
+#[test]
+fn cycles_become_joint_tasks_with_summed_estimates() {
+    let mut t = HEAD.to_string();
+    // p and q need each other; r needs p; z (not switched) closes a loop
+    // back to r, which orders nothing.
+    t += &sys("p", "big", "[\"q\"]", 1, 2, 3);
+    t += &sys("q", "big", "[\"p\"]", 10, 20, 30);
+    t += &sys("r", "big", "[\"p\", \"z\"]", 6, 6, 6);
+    t += "[[system]]\nid = \"z\"\nname = \"z\"\nvendor = \"local\"\ndepends_on = [\"r\"]\n";
+    let g = graph(&t);
+    let p = plan(&g, &vendor(&g, "big"), &PlanOptions::default());
+    assert_eq!(p.joint_tasks, [vec!["p".to_string(), "q".to_string()]]);
+    let joint = p
+        .tasks
+        .iter()
+        .find(|t| t.id == "p+q")
+        .unwrap_or_else(|| panic!("no joint task"));
+    assert_eq!(
+        (
+            joint.optimistic_days,
+            joint.likely_days,
+            joint.pessimistic_days
+        ),
+        (11.0, 22.0, 33.0)
+    );
+    assert_eq!(joint.expected_days, 22.0);
+    assert_eq!(p.critical_path, ["p", "q", "r"]);
+    assert_eq!(p.expected_days, 28.0);
+    assert_eq!(starts(&p), [("p+q", 0.0, 22.0), ("r", 22.0, 28.0)]);
+    let r = p
+        .systems
+        .iter()
+        .find(|s| s.id == "r")
+        .map(|s| s.task.clone());
+    assert_eq!(r.as_deref(), Some("r"));
+}
+
+#[test]
+fn precedence_runs_through_unswitched_systems_but_not_any_groups() {
+    let mut t = HEAD.to_string();
+    t += &sys("base", "big", "[]", 5, 5, 5);
+    // top needs mid (local, not switched), mid needs base: base before top.
+    t += &sys("top", "big", "[\"mid\"]", 3, 3, 3);
+    t += "[[system]]\nid = \"mid\"\nname = \"mid\"\nvendor = \"local\"\ndepends_on = [\"base\"]\n";
+    // alt needs base or mid: no order.
+    t += &sys("alt", "big", "[{ any = [\"base\", \"mid\"] }]", 4, 4, 4);
+    let g = graph(&t);
+    let p = plan(
+        &g,
+        &vendor(&g, "big"),
+        &PlanOptions {
+            parallel: Some(10),
+            ..PlanOptions::default()
+        },
+    );
+    assert_eq!(
+        starts(&p),
+        [("alt", 0.0, 4.0), ("base", 0.0, 5.0), ("top", 5.0, 8.0)]
+    );
+    assert_eq!(p.critical_path, ["base", "top"]);
+}
+
+#[test]
+fn money_counts_contracts_whose_systems_all_leave() {
+    let mut t = diamond_text();
+    t += r#"
+[[system]]
+id = "keep"
+name = "keep"
+vendor = "local"
+[[contract]]
+id = "all-big"
+vendor = "big-de"
+covers = ["a", "b"]
+kind = "licence"
+end = 2027-12-31
+annual_cost = 2500
+[[contract]]
+id = "mixed"
+vendor = "big"
+covers = ["c", "keep"]
+kind = "support"
+end = 2027-12-31
+annual_cost = 100
+"#;
+    let g = graph(&t);
+    let p = plan(&g, &vendor(&g, "big"), &PlanOptions::default());
+    assert_eq!(p.total_cost, 5000.0);
+    assert_eq!(p.annual_cost_left_behind, 2500.0);
+    assert_eq!(p.contracts_left_behind.len(), 1);
+    assert_eq!(p.contracts_partly_affected, ["mixed"]);
+    assert_eq!(p.payback_years, Some(2.0));
+}
+
+fn diamond_text() -> String {
+    let mut t = HEAD.to_string();
+    t += &sys("a", "big", "[]", 3, 5, 13);
+    t += &sys("b", "big", "[\"a\"]", 6, 9, 18);
+    t += &sys("c", "big-de", "[\"a\"]", 1, 4, 7);
+    t += &sys("d", "big", "[\"b\", \"c\"]", 2, 2, 2);
+    t += &sys("e", "big", "[]", 10, 12, 20);
+    t
+}
+
+#[test]
+fn jurisdiction_and_named_systems_select_the_right_systems() {
+    let mut t = diamond_text();
+    t += "[[system]]\nid = \"old\"\nname = \"old\"\nvendor = \"local\"\nstatus = \"retired\"\n";
+    t += "[[system]]\nid = \"loc\"\nname = \"loc\"\nvendor = \"local\"\n";
+    let g = graph(&t);
+    let m = g.model();
+    let us = Target::Jurisdiction(Region::parse("US").unwrap_or(Region::Eu));
+    let (s, _) = target_systems(&g, &us);
+    assert_eq!(s.len(), 5, "big-de is exposed to US through its parent");
+    let de = Target::Jurisdiction(Region::parse("DE").unwrap_or(Region::Eu));
+    assert_eq!(target_systems(&g, &de).0.len(), 2, "c (big-de) and loc");
+    let named = Target::Systems(vec![
+        m.system_id("old").unwrap_or_else(|| panic!()),
+        m.system_id("loc").unwrap_or_else(|| panic!()),
+    ]);
+    let p = plan(&g, &named, &PlanOptions::default());
+    assert_eq!(p.skipped, ["old"]);
+    assert_eq!(p.systems.len(), 1);
+    assert_eq!(p.target, "systems:loc,old");
+}
+
+#[test]
+fn an_empty_plan_is_all_zero() {
+    let g = diamond(1);
+    let p = plan(&g, &vendor(&g, "local"), &PlanOptions::default());
+    assert!(p.systems.is_empty() && p.tasks.is_empty());
+    assert_eq!((p.expected_days, p.p95_days, p.total_cost), (0.0, 0.0, 0.0));
+}
+
+#[test]
+fn nearest_rank_percentiles() {
+    let v: Vec<f64> = (1..=10).map(f64::from).collect();
+    assert_eq!(percentile(&v, 0.5), 5.0);
+    assert_eq!(percentile(&v, 0.8), 8.0);
+    assert_eq!(percentile(&v, 0.95), 10.0);
+    assert_eq!(percentile(&[], 0.5), 0.0);
+}
+
+/// A plain list scheduler written from the rule in the issue, step by step:
+/// at each moment finish every task that ends then, then start ready tasks
+/// by priority rank while slots are free.
+fn reference_schedule(tg: &TaskGraph, dur: &[f64], cap: usize) -> f64 {
+    let n = tg.len();
+    let mut rank = vec![0usize; n];
+    for (r, &t) in tg.by_rank.iter().enumerate() {
+        rank[t] = r;
+    }
+    let mut deg = tg.indeg.clone();
+    let mut done = vec![false; n];
+    let mut started = vec![false; n];
+    let mut finish = vec![f64::INFINITY; n];
+    let mut time = 0.0f64;
+    let mut end = 0.0f64;
+    loop {
+        for t in 0..n {
+            if started[t] && !done[t] && finish[t] <= time {
+                done[t] = true;
+                end = end.max(finish[t]);
+                for &b in &tg.succ[t] {
+                    deg[b] -= 1;
+                }
+            }
+        }
+        let running = (0..n).filter(|&t| started[t] && !done[t]).count();
+        let mut ready: Vec<usize> = (0..n).filter(|&t| !started[t] && deg[t] == 0).collect();
+        ready.sort_by_key(|&t| rank[t]);
+        for &t in ready.iter().take(cap.max(1).saturating_sub(running)) {
+            started[t] = true;
+            finish[t] = time + dur[t];
+        }
+        let next = (0..n)
+            .filter(|&t| started[t] && !done[t])
+            .map(|t| finish[t])
+            .fold(f64::INFINITY, f64::min);
+        if next == f64::INFINITY {
+            return end;
+        }
+        time = next;
+    }
+}
+
+/// A random DAG: estimates per task and edges from lower to higher index.
+fn arb_dag() -> impl Strategy<Value = (Vec<[f64; 3]>, Vec<(usize, usize)>)> {
+    (1usize..40).prop_flat_map(|n| {
+        let est = proptest::collection::vec((0.0f64..50.0, 0.0f64..50.0, 0.0f64..50.0), n)
+            .prop_map(|v| {
+                v.into_iter()
+                    .map(|(o, a, b)| [o, o + a.min(b), o + a.max(b)])
+                    .collect::<Vec<_>>()
+            });
+        let edges = proptest::collection::vec((0..n, 0..n), 0..(n * 2)).prop_map(|v| {
+            v.into_iter()
+                .filter(|(a, b)| a != b)
+                .map(|(a, b)| (a.min(b), a.max(b)))
+                .collect::<Vec<_>>()
+        });
+        (est, edges)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Percentiles are ordered; with unlimited capacity each lies between
+    /// the longest path with all-optimistic and with all-pessimistic durations.
+    #[test]
+    fn percentiles_are_ordered_and_bounded((est, edges) in arb_dag(), seed in any::<u64>(), cap in 1usize..4) {
+        let tg = TaskGraph::new(est.clone(), &edges);
+        let n = tg.len();
+        let mut scratch = Scratch::default();
+        let opt: Vec<f64> = est.iter().map(|e| e[0]).collect();
+        let pes: Vec<f64> = est.iter().map(|e| e[2]).collect();
+        let lo = tg.schedule(&opt, n, &mut scratch, None);
+        let hi = tg.schedule(&pes, n, &mut scratch, None);
+        let free = tg.simulate(n, 300, seed);
+        let (p50, p80, p95) = (percentile(&free, 0.5), percentile(&free, 0.8), percentile(&free, 0.95));
+        prop_assert!(p50 <= p80 && p80 <= p95);
+        prop_assert!(lo - 1e-9 <= p50 && p95 <= hi + 1e-9, "{lo} {p50} {p95} {hi}");
+        // With unlimited capacity the expected schedule is the critical path.
+        let sched = tg.schedule(&tg.expected, n, &mut scratch, None);
+        prop_assert!((sched - tg.critical_path().1).abs() < 1e-9);
+        // Limited capacity: still ordered.
+        let lim = tg.simulate(cap, 300, seed);
+        prop_assert!(percentile(&lim, 0.5) <= percentile(&lim, 0.8));
+        prop_assert!(percentile(&lim, 0.8) <= percentile(&lim, 0.95));
+    }
+
+    /// The shortcuts (one slot: the sum; a slot per task: the longest path)
+    /// give what the list scheduler gives, and the short running list and
+    /// the heap (capacities above 16) agree with a plain reference.
+    #[test]
+    fn shortcuts_and_both_running_sets_match_the_reference((est, edges) in arb_dag(), cap in 1usize..40) {
+        let tg = TaskGraph::new(est.clone(), &edges);
+        let mut scratch = Scratch::default();
+        let dur: Vec<f64> = est.iter().map(|e| e[1]).collect();
+        for c in [1, cap, tg.len()] {
+            let fast = tg.total(&dur, c, &mut scratch);
+            let slow = tg.schedule(&dur, c, &mut scratch, None);
+            prop_assert!((fast - slow).abs() < 1e-9, "cap {c}: {fast} vs {slow}");
+            prop_assert!((slow - reference_schedule(&tg, &dur, c)).abs() < 1e-9);
+        }
+    }
+
+    /// The rank set pops in ascending order, like a sorted set.
+    #[test]
+    fn the_rank_set_behaves_like_a_sorted_set(n in 1usize..5000, ops in proptest::collection::vec(any::<(bool, u32)>(), 0..300)) {
+        let mut set = RankSet::default();
+        set.reset(n);
+        let mut reference = std::collections::BTreeSet::new();
+        for (insert, x) in ops {
+            let x = x % n as u32;
+            if insert && !reference.contains(&x) {
+                set.insert(x);
+                reference.insert(x);
+            } else {
+                prop_assert_eq!(set.pop_min(), reference.pop_first());
+            }
+        }
+        while let Some(x) = reference.pop_first() {
+            prop_assert_eq!(set.pop_min(), Some(x));
+        }
+        prop_assert_eq!(set.pop_min(), None);
+    }
+}

@@ -1,0 +1,273 @@
+//! The contract deadlines as an RFC 5545 iCalendar file.
+//!
+//! For every contract that has not expired, up to three all-day events: the
+//! notice deadline (renewing contracts), the decision deadline (the last day
+//! to start the switch) and the term end the two refer to (`next_exit`).
+//! Each event has two display alarms, 90 and 30 days before.
+//!
+//! Re-importing next year's file must update the events instead of
+//! duplicating them, and the same input must give the same bytes:
+//!
+//! - `UID` = `{contract}.{kind}@{organisation}.exitgraph` (kind `notice`,
+//!   `decision` or `term-end`; the organisation's name reduced to
+//!   `a-z0-9-`), so it stays the same across years;
+//! - `DTSTAMP` = the as-of date at 00:00 UTC, and `SEQUENCE` = days from
+//!   2000-01-01 to the as-of date, so a later review's file carries the
+//!   higher sequence and wins;
+//! - all-day events end on the next day (`DTEND` is exclusive).
+//!
+//! Text escaping (`\`, `;`, `,`, newlines) is done by the `icalendar`
+//! crate. Its line folding can leave a continuation line of 76 octets (a
+//! leading space plus 75), so the output is unfolded and folded again by
+//! [`refold`]: at most 75 octets per line, never inside a UTF-8 character.
+
+use crate::analysis::deadlines::{ContractDeadline, Deadlines, Status};
+use crate::model::Lang;
+use crate::render::text::money;
+use chrono::{NaiveDate, TimeZone, Utc};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger};
+
+/// The organisation's name as a UID domain part: lower case `a-z0-9`, other
+/// runs of characters as one `-` (umlauts are transliterated).
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        let rep: &str = match c {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            _ => "",
+        };
+        if !rep.is_empty() {
+            out.push_str(rep);
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let s = out.trim_matches('-').to_string();
+    if s.is_empty() { "org".into() } else { s }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Notice,
+    Decision,
+    TermEnd,
+}
+
+impl Kind {
+    fn uid_part(self) -> &'static str {
+        match self {
+            Kind::Notice => "notice",
+            Kind::Decision => "decision",
+            Kind::TermEnd => "term-end",
+        }
+    }
+
+    fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Notice, Lang::De) => "Kündigungsfrist",
+            (Kind::Notice, Lang::En) => "Notice deadline",
+            (Kind::Decision, Lang::De) => "Wechselentscheidung spätestens",
+            (Kind::Decision, Lang::En) => "Decision deadline (start the switch)",
+            (Kind::TermEnd, Lang::De) => "Vertragsende",
+            (Kind::TermEnd, Lang::En) => "Contract term ends",
+        }
+    }
+}
+
+fn describe(c: &ContractDeadline, lang: Lang, currency: &str) -> String {
+    let name = c.name.as_deref().unwrap_or(&c.id);
+    let d = |x: Option<NaiveDate>| x.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+    let mut lines = Vec::new();
+    match lang {
+        Lang::De => {
+            lines.push(format!("Vertrag: {name} ({})", c.id));
+            lines.push(format!("Anbieter: {} ({})", c.vendor_name, c.vendor));
+            if let Some(a) = c.annual_cost {
+                lines.push(format!("Jahreskosten: {} {currency}", money(a)));
+            }
+            lines.push(format!("Laufzeitende (Ausstieg): {}", d(c.next_exit)));
+            lines.push(format!("Kündigung bis: {}", d(c.notice_deadline)));
+            lines.push(format!(
+                "Wechsel starten bis: {} (Migrationsdauer P80: {} Tage)",
+                d(c.decision_deadline),
+                c.migration_days
+            ));
+            if !c.systems.is_empty() {
+                lines.push(format!("Systeme: {}", c.systems.join(", ")));
+            }
+            if c.status == Status::Overdue {
+                lines.push(format!(
+                    "Achtung: Entscheidung überfällig; frühester erreichbarer Ausstieg: {} (Wechsel starten bis {})",
+                    d(c.feasible_exit),
+                    d(c.feasible_decision_deadline)
+                ));
+            }
+        }
+        Lang::En => {
+            lines.push(format!("Contract: {name} ({})", c.id));
+            lines.push(format!("Vendor: {} ({})", c.vendor_name, c.vendor));
+            if let Some(a) = c.annual_cost {
+                lines.push(format!("Annual cost: {} {currency}", money(a)));
+            }
+            lines.push(format!("Term ends (exit): {}", d(c.next_exit)));
+            lines.push(format!("Notice by: {}", d(c.notice_deadline)));
+            lines.push(format!(
+                "Start the switch by: {} (migration P80: {} days)",
+                d(c.decision_deadline),
+                c.migration_days
+            ));
+            if !c.systems.is_empty() {
+                lines.push(format!("Systems: {}", c.systems.join(", ")));
+            }
+            if c.status == Status::Overdue {
+                lines.push(format!(
+                    "Overdue: the earliest exit still reachable is {} (start the switch by {})",
+                    d(c.feasible_exit),
+                    d(c.feasible_decision_deadline)
+                ));
+            }
+        }
+    }
+    for f in &c.data_act {
+        lines.push(format!("EU Data Act {}: {}", f.article, f.message));
+    }
+    lines.join("\n")
+}
+
+/// Renders the deadlines as an iCalendar file (CRLF line ends).
+pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &str) -> String {
+    let org = slug(organisation);
+    let stamp = Utc.from_utc_datetime(&report.as_of.and_time(chrono::NaiveTime::MIN));
+    let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(report.as_of);
+    let stamp_text = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let sequence = (report.as_of - epoch)
+        .num_days()
+        .clamp(0, i64::from(u32::MAX)) as u32;
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
+    cal.append_property(Property::new(
+        "PRODID",
+        format!("-//exitgraph//exitgraph {}//EN", env!("CARGO_PKG_VERSION")),
+    ));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    cal.append_property(Property::new("METHOD", "PUBLISH"));
+    let calname = match lang {
+        Lang::De => format!("Vertragsfristen {organisation}"),
+        Lang::En => format!("Contract deadlines {organisation}"),
+    };
+    cal.append_property(Property::new("X-WR-CALNAME", calname));
+    for c in report
+        .contracts
+        .iter()
+        .filter(|c| c.status != Status::Expired)
+    {
+        let name = c.name.as_deref().unwrap_or(&c.id);
+        let events = [
+            (Kind::Notice, c.notice_deadline),
+            (Kind::Decision, c.decision_deadline),
+            (Kind::TermEnd, c.next_exit),
+        ];
+        for (kind, date) in events {
+            let Some(date) = date else { continue };
+            let Some(end) = date.succ_opt() else { continue };
+            let summary = format!("{}: {name} ({})", kind.title(lang), c.vendor_name);
+            let uid = format!("{}.{}@{org}.exitgraph", c.id, kind.uid_part());
+            let mut ev = Event::new();
+            ev.uid(&uid)
+                .timestamp(stamp)
+                .sequence(sequence)
+                .summary(&summary)
+                .description(&describe(c, lang, currency))
+                .starts(date)
+                .ends(end)
+                .add_property("TRANSP", "TRANSPARENT")
+                .add_property("CATEGORIES", "exitgraph");
+            for days in [90u32, 30] {
+                let text = match lang {
+                    Lang::De => format!("In {days} Tagen: {summary}"),
+                    Lang::En => format!("In {days} days: {summary}"),
+                };
+                // The crate would add a random UID and the current time as
+                // DTSTAMP to a component without them: set both. TRIGGER is
+                // written as a day duration (`-P90D`) relative to the start.
+                let mut alarm = Alarm::display(
+                    &text,
+                    Trigger::before_start(chrono::Duration::days(i64::from(days))),
+                );
+                alarm
+                    .append_property(Property::new("TRIGGER", format!("-P{days}D")))
+                    .append_property(Property::new(
+                        "UID",
+                        format!("{}.{}.alarm-{days}@{org}.exitgraph", c.id, kind.uid_part()),
+                    ))
+                    .append_property(Property::new("DTSTAMP", stamp_text.clone()));
+                ev.alarm(alarm.done());
+            }
+            cal.push(ev.done());
+        }
+    }
+    refold(&cal.done().to_string())
+}
+
+/// Unfolds the content lines of an iCalendar text and folds them again at
+/// 75 octets (RFC 5545, section 3.1): continuation lines start with one
+/// space, so they carry at most 74 octets of content. Splits fall on UTF-8
+/// character boundaries.
+pub fn refold(text: &str) -> String {
+    const LIMIT: usize = 75;
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 20);
+    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
+        let mut rest = line;
+        let mut room = LIMIT;
+        loop {
+            if rest.len() <= room {
+                out.push_str(rest);
+                out.push_str("\r\n");
+                break;
+            }
+            let mut cut = room;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            room = LIMIT - 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refolding_keeps_lines_within_75_octets_and_characters_whole() {
+        let long = format!("DESCRIPTION:{}\r\nEND:VEVENT\r\n", "ä".repeat(100));
+        let out = refold(&long);
+        for line in out.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        // Unfolding gives the original back.
+        assert_eq!(out.replace("\r\n ", ""), long);
+        // 12 octets of name + 31 umlauts (62 octets) fill the first line to 74.
+        assert_eq!(out.split("\r\n").next().map(str::len), Some(74));
+    }
+
+    #[test]
+    fn slugs_are_uid_safe() {
+        assert_eq!(slug("Stadt Musterstadt"), "stadt-musterstadt");
+        assert_eq!(
+            slug("Gemeinde Übersee, Kreis Süd"),
+            "gemeinde-uebersee-kreis-sued"
+        );
+        assert_eq!(slug("!!!"), "org");
+    }
+}
