@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 
 const MARGIN: f64 = 12.0;
 /// Longest row label, in characters, before it is shortened with `…`.
-pub const LABEL_CHARS: usize = 40;
+pub const LABEL_CHARS: usize = 48;
 
 /// Shortens a label for a row; the full text stays in the tooltip.
 pub fn short(s: &str, max: usize) -> String {
@@ -235,19 +235,29 @@ pub fn gantt_svg(gc: &Gantt) -> String {
     if gc.rows.is_empty() {
         doc.text(x0 + 8.0, plot_top + 14.0, &gc.empty_text, LABEL_SIZE, Anchor::Start, false, "#555555");
     }
-    // Precedence links first, so the bars cover their ends.
+    // Precedence links first, so the bars cover their ends; the links of
+    // the critical path last, so that no grey link crosses them.
     let pos = |key: &str| gc.rows.iter().position(|r| r.key == key);
-    for (i, r) in gc.rows.iter().enumerate() {
-        for a in &r.after {
-            if let Some(j) = pos(a) {
+    for critical_pass in [false, true] {
+        for (i, r) in gc.rows.iter().enumerate() {
+            for a in &r.after {
+                let Some(j) = pos(a) else { continue };
                 let p = &gc.rows[j];
+                let both = p.critical && r.critical;
+                if both != critical_pass {
+                    continue;
+                }
                 let (xa, ya) = (x_of(p.end_day), plot_top + j as f64 * ROW_H + ROW_H / 2.0);
                 let (xb, yb) = (x_of(r.start_day), plot_top + i as f64 * ROW_H + ROW_H / 2.0);
-                let both = p.critical && r.critical;
-                let colour = if both { GANTT_CRITICAL } else { "#9a9a9a" };
-                doc.line(xa, ya, xa.max(xb - 4.0), ya, colour, 1.0, "");
-                doc.line(xa.max(xb - 4.0), ya, xa.max(xb - 4.0), yb, colour, 1.0, "");
-                doc.line(xa.max(xb - 4.0), yb, xb, yb, colour, 1.0, "");
+                let (colour, width) = if both {
+                    (GANTT_CRITICAL, 1.2)
+                } else {
+                    ("#d0d0d0", 0.8)
+                };
+                let xm = xa.max(xb - 4.0);
+                doc.line(xa, ya, xm, ya, colour, width, "");
+                doc.line(xm, ya, xm, yb, colour, width, "");
+                doc.line(xm, yb, xb, yb, colour, width, "");
             }
         }
     }
@@ -313,6 +323,8 @@ pub struct Timeline {
 #[derive(Clone, Debug)]
 pub struct TimelineRow {
     pub label: String,
+    /// A short status word shown between the label and the plot (`overdue`).
+    pub tag: Option<String>,
     pub tooltip: String,
     pub events: Vec<TimelineEvent>,
 }
@@ -381,7 +393,13 @@ pub fn timeline_svg(t: &Timeline) -> String {
         .iter()
         .map(|r| text_width(&short(&r.label, LABEL_CHARS), LABEL_SIZE))
         .fold(80.0, f64::max);
-    let x0 = MARGIN + label_w + 12.0;
+    let tag_w = t
+        .rows
+        .iter()
+        .filter_map(|r| r.tag.as_ref())
+        .map(|x| text_width(x, LABEL_SIZE - 1.0) + 10.0)
+        .fold(0.0, f64::max);
+    let x0 = MARGIN + label_w + 12.0 + tag_w;
     let total = (t.end - t.start).num_days().max(1) as f64;
     let x_of = |d: NaiveDate| x0 + ((d - t.start).num_days() as f64).clamp(0.0, total) / total * TL_W;
     let plot_top = top + 30.0;
@@ -396,7 +414,8 @@ pub fn timeline_svg(t: &Timeline) -> String {
             doc.line(x, plot_top, x, plot_top + plot_h, "#e6e6e6", 1.0, "");
             let name = t.months[(d.month0()) as usize];
             doc.text(x + 2.0, plot_top - 6.0, name, 9.5, Anchor::Start, false, "#444444");
-            if d.month() == 1 || first {
+            // The year at January, and at the start unless January is near.
+            if d.month() == 1 || (first && d.month() <= 10) {
                 doc.text(x + 2.0, plot_top - 18.0, &d.year().to_string(), 10.0, Anchor::Start, true, "#222222");
             }
             first = false;
@@ -410,7 +429,18 @@ pub fn timeline_svg(t: &Timeline) -> String {
         if i % 2 == 1 {
             doc.rect(MARGIN, y, x0 + TL_W - MARGIN, TL_ROW, "#f6f6f6", "none", 0.0);
         }
-        doc.text(x0 - 8.0, y + TL_ROW - 7.0, &short(&r.label, LABEL_CHARS), LABEL_SIZE, Anchor::End, false, "#000000");
+        doc.text(
+            x0 - 8.0 - tag_w,
+            y + TL_ROW - 7.0,
+            &short(&r.label, LABEL_CHARS),
+            LABEL_SIZE,
+            Anchor::End,
+            false,
+            "#000000",
+        );
+        if let Some(tag) = &r.tag {
+            doc.text(x0 - 8.0, y + TL_ROW - 7.0, tag, LABEL_SIZE - 1.0, Anchor::End, true, TIMELINE_DECISION);
+        }
         doc.line(x0, y + TL_ROW / 2.0, x0 + TL_W, y + TL_ROW / 2.0, "#d0d0d0", 1.0, "");
     }
     if t.rows.is_empty() {

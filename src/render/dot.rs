@@ -31,15 +31,37 @@ pub struct Net {
     pub title: String,
     /// Lines under the title: scope, roll-up and focus notes.
     pub notes: Vec<String>,
-    /// Left to right (else top to bottom).
-    pub left_to_right: bool,
+    /// Which way edges point.
+    pub direction: Direction,
     pub clusters: Vec<Cluster>,
     pub nodes: Vec<NetNode>,
     pub edges: Vec<NetEdge>,
     pub legend: Legend,
-    /// The fallback renderer cannot draw clusters: when set, it writes the
-    /// cluster's label as the first line of each member node.
-    pub cluster_names_in_fallback: bool,
+    /// The fallback renderer cannot draw clusters: when this is set, it
+    /// writes the cluster's label as the first line of each member node and
+    /// adds this sentence to the legend.
+    pub fallback_cluster_note: Option<String>,
+}
+
+/// Which way the ranks of a graph run (edges point from a dependent to
+/// what it relies on).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Direction {
+    #[default]
+    LeftToRight,
+    /// Right to left: what is relied on comes first (left).
+    RightToLeft,
+    TopToBottom,
+}
+
+impl Direction {
+    fn dot(self) -> &'static str {
+        match self {
+            Direction::LeftToRight => "LR",
+            Direction::RightToLeft => "RL",
+            Direction::TopToBottom => "TB",
+        }
+    }
 }
 
 /// A group of nodes drawn as a box around them.
@@ -59,6 +81,10 @@ pub enum Shape {
     Ellipse,
     /// An octagon: vendors.
     Octagon,
+    /// Marks of the timeline (legends of charts).
+    Diamond,
+    Triangle,
+    Square,
 }
 
 /// One node.
@@ -103,6 +129,8 @@ pub enum Head {
     Normal,
     /// An open (hollow) arrow.
     Empty,
+    /// No arrow head.
+    None,
 }
 
 impl Head {
@@ -110,6 +138,7 @@ impl Head {
         match self {
             Head::Normal => "normal",
             Head::Empty => "empty",
+            Head::None => "none",
         }
     }
 }
@@ -244,6 +273,9 @@ fn shape_attrs(shape: Shape) -> Vec<Attribute> {
         Shape::Box => vec![attr("shape", "box"), attr("style", "filled,rounded")],
         Shape::Ellipse => vec![attr("shape", "ellipse"), attr("style", "filled")],
         Shape::Octagon => vec![attr("shape", "octagon"), attr("style", "filled")],
+        Shape::Diamond => vec![attr("shape", "diamond"), attr("style", "filled")],
+        Shape::Triangle => vec![attr("shape", "triangle"), attr("style", "filled")],
+        Shape::Square => vec![attr("shape", "square"), attr("style", "filled")],
     }
 }
 
@@ -306,51 +338,72 @@ fn title_label(net: &Net) -> String {
     out
 }
 
-/// The legend as a Graphviz cluster: one HTML-like table of swatches and
-/// texts, and one pair of invisible points per line sample.
-fn legend_cluster(legend: &Legend) -> Option<Stmt> {
+/// A line sample for the HTML-like legend table, drawn with box-drawing
+/// glyphs in the line's colour (Graphviz cannot draw an edge inside a
+/// table; glyphs keep the legend one compact node).
+fn line_glyphs(style: LineStyle, head: Head, width: u8) -> String {
+    let body = match (style, width > 1) {
+        (LineStyle::Solid, false) => "──────",
+        (LineStyle::Solid, true) => "━━━━━",
+        (LineStyle::Dashed, false) => "─ ─ ─ ",
+        (LineStyle::Dashed, true) => "╍╍╍╍╍",
+        (LineStyle::Dotted, _) => "· · · · · ",
+    };
+    let tip = match head {
+        Head::Normal => "▶",
+        Head::Empty => "▷",
+        Head::None => "",
+    };
+    if width > 1 {
+        format!("<b>{body}{tip}</b>")
+    } else {
+        format!("{body}{tip}")
+    }
+}
+
+/// The legend as one Graphviz node: an HTML-like table of swatches, line
+/// samples and texts.
+fn legend_node(legend: &Legend) -> Option<Stmt> {
     if legend.sections.is_empty() {
         return None;
     }
-    let mut stmts = vec![
-        Stmt::Attribute(attr("label", &legend.title)),
-        Stmt::Attribute(attr("style", "rounded")),
-        Stmt::Attribute(attr("color", "#999999")),
-        Stmt::Attribute(attr_num("fontsize", 12)),
-        Stmt::Attribute(attr("labeljust", "l")),
-    ];
     let mut table = String::from(
-        "<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">",
+        "<<table border=\"1\" style=\"rounded\" color=\"#999999\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"3\">",
     );
-    let mut lines: Vec<(String, String, Vec<Attribute>)> = Vec::new();
-    for (si, section) in legend.sections.iter().enumerate() {
-        let has_table_items = section
-            .items
-            .iter()
-            .any(|i| !matches!(i, LegendItem::Line { .. }));
-        if has_table_items {
-            table.push_str(&format!(
-                "<tr><td colspan=\"2\" align=\"left\"><b>{}</b></td></tr>",
-                html_text(&section.heading)
-            ));
-        }
-        for (ii, item) in section.items.iter().enumerate() {
+    table.push_str(&format!(
+        "<tr><td colspan=\"2\" align=\"left\"><font point-size=\"12\"><b>{}</b></font></td></tr>",
+        html_text(&legend.title)
+    ));
+    for section in &legend.sections {
+        table.push_str(&format!(
+            "<tr><td colspan=\"2\" align=\"left\"><b>{}</b></td></tr>",
+            html_text(&section.heading)
+        ));
+        for item in &section.items {
             match item {
                 LegendItem::Swatch { fill, shape, label } => {
-                    let style = match shape {
-                        Shape::Box => " style=\"rounded\"",
-                        _ => "",
+                    let sample = match shape {
+                        Shape::Box | Shape::Ellipse => format!(
+                            "<td bgcolor=\"{}\" border=\"1\" style=\"rounded\" width=\"30\" height=\"14\"></td>",
+                            html_text(fill)
+                        ),
+                        Shape::Octagon => format!(
+                            "<td bgcolor=\"{}\" border=\"1\" width=\"30\" height=\"14\"></td>",
+                            html_text(fill)
+                        ),
+                        Shape::Diamond | Shape::Triangle | Shape::Square => format!(
+                            "<td align=\"center\"><font color=\"{}\">{}</font></td>",
+                            html_text(fill),
+                            match shape {
+                                Shape::Diamond => "◆",
+                                Shape::Triangle => "▲",
+                                _ => "■",
+                            }
+                        ),
                     };
                     table.push_str(&format!(
-                        "<tr><td bgcolor=\"{}\" border=\"1\" width=\"24\" height=\"14\"{style}></td><td align=\"left\">{}</td></tr>",
-                        html_text(fill),
+                        "<tr>{sample}<td align=\"left\">{}</td></tr>",
                         html_text(label)
-                    ));
-                }
-                LegendItem::Text(t) => {
-                    table.push_str(&format!(
-                        "<tr><td colspan=\"2\" align=\"left\">{}</td></tr>",
-                        html_text(t)
                     ));
                 }
                 LegendItem::Line {
@@ -360,70 +413,32 @@ fn legend_cluster(legend: &Legend) -> Option<Stmt> {
                     width,
                     label,
                 } => {
-                    lines.push((
-                        format!("legend:{si}:{ii}"),
-                        label.clone(),
-                        edge_attrs(*style, colour, *head, *width, None),
+                    table.push_str(&format!(
+                        "<tr><td align=\"left\"><font color=\"{}\">{}</font></td><td align=\"left\">{}</td></tr>",
+                        html_text(colour),
+                        line_glyphs(*style, *head, *width),
+                        html_text(label)
+                    ));
+                }
+                LegendItem::Text(t) => {
+                    table.push_str(&format!(
+                        "<tr><td colspan=\"2\" align=\"left\">{}</td></tr>",
+                        html_text(t)
                     ));
                 }
             }
         }
     }
     table.push_str("</table>>");
-    stmts.push(Stmt::Node(Node::new(
-        node_id("legend:table"),
+    Some(Stmt::Node(Node::new(
+        node_id("legend"),
         vec![
             attr("shape", "plain"),
             attr("style", ""),
+            attr_num("fontsize", 10),
             Attribute(Id::Plain("label".into()), Id::Html(table)),
         ],
-    )));
-    // Line samples: an invisible point, an edge, and the meaning as a
-    // plain-text node, all samples in one rank so that they stack.
-    let mut starts = Vec::new();
-    let mut ends = Vec::new();
-    for (key, label, attrs) in lines {
-        let a = format!("{key}:a");
-        let b = format!("{key}:b");
-        stmts.push(Stmt::Node(Node::new(
-            node_id(&a),
-            vec![
-                attr("shape", "point"),
-                attr("style", "invis"),
-                attr_num("width", 0.01),
-            ],
-        )));
-        stmts.push(Stmt::Node(Node::new(
-            node_id(&b),
-            vec![
-                attr("shape", "plaintext"),
-                attr("style", ""),
-                attr("label", &label),
-                attr_num("fontsize", 10),
-            ],
-        )));
-        stmts.push(edge_stmt(&a, &b, attrs));
-        starts.push(a);
-        ends.push(b);
-    }
-    for group in [starts, ends] {
-        if group.len() > 1 {
-            let mut same = vec![Stmt::Attribute(attr("rank", "same"))];
-            same.extend(
-                group
-                    .iter()
-                    .map(|k| Stmt::Node(Node::new(node_id(k), Vec::new()))),
-            );
-            stmts.push(Stmt::Subgraph(Subgraph {
-                id: Id::Anonymous(String::new()),
-                stmts: same,
-            }));
-        }
-    }
-    Some(Stmt::Subgraph(Subgraph {
-        id: id("cluster_legend"),
-        stmts,
-    }))
+    )))
 }
 
 /// The DOT text of a net: clusters, nodes, edges, then the legend cluster.
@@ -431,7 +446,7 @@ fn legend_cluster(legend: &Legend) -> Option<Stmt> {
 pub fn to_dot(net: &Net) -> String {
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", if net.left_to_right { "LR" } else { "TB" }),
+            attr("rankdir", net.direction.dot()),
             attr("fontname", FONT),
             attr_num("fontsize", 16),
             attr("labelloc", "t"),
@@ -487,7 +502,7 @@ pub fn to_dot(net: &Net) -> String {
             edge_attrs(e.style, e.colour, e.head, e.width, e.label.as_deref()),
         ));
     }
-    if let Some(l) = legend_cluster(&net.legend) {
+    if let Some(l) = legend_node(&net.legend) {
         stmts.push(l);
     }
     let graph = Graph::DiGraph {

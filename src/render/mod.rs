@@ -3,3 +3,7 @@
 pub mod csv;
 pub mod ics;
 pub mod text;
+pub mod chart;
+pub mod diagram;
+pub mod dot;
+pub mod svg;

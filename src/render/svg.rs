@@ -14,7 +14,7 @@
 //! Numbers in SVG are written with at most one decimal, so that the same
 //! input gives the same bytes on every platform.
 
-use super::dot::{self, Head, Legend, LegendItem, LineStyle, Net, Shape};
+use super::dot::{self, Direction, Head, Legend, LegendItem, LineStyle, Net, Shape};
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
@@ -49,7 +49,7 @@ impl Renderer {
             Renderer::LayoutRs => {
                 "the built-in layout (layout-rs; Graphviz `dot` was not used)".into()
             }
-            Renderer::Direct => "drawn directly (no graph layout needed)".into(),
+            Renderer::Direct => "exitgraph itself (a chart needs no graph layout)".into(),
         }
     }
 }
@@ -442,6 +442,26 @@ pub fn draw_legend(doc: &mut SvgDoc, x: f64, y: f64, legend: &Legend) {
                         Shape::Box | Shape::Octagon => {
                             doc.rect(x0, cy - 11.0, LEGEND_SAMPLE - 4.0, 13.0, fill, "#666666", 3.0)
                         }
+                        Shape::Diamond => {
+                            let (x, y) = (x0 + LEGEND_SAMPLE / 2.0 - 2.0, cy - 4.5);
+                            doc.polygon(
+                                &[(x, y - 6.0), (x + 6.0, y), (x, y + 6.0), (x - 6.0, y)],
+                                fill,
+                                "none",
+                            )
+                        }
+                        Shape::Triangle => {
+                            let (x, y) = (x0 + LEGEND_SAMPLE / 2.0 - 2.0, cy - 4.5);
+                            doc.polygon(
+                                &[(x, y - 6.0), (x + 6.0, y + 5.0), (x - 6.0, y + 5.0)],
+                                fill,
+                                "none",
+                            )
+                        }
+                        Shape::Square => {
+                            let (x, y) = (x0 + LEGEND_SAMPLE / 2.0 - 2.0, cy - 4.5);
+                            doc.rect(x - 4.5, y - 4.5, 9.0, 9.0, fill, "none", 0.0)
+                        }
                     }
                     doc.text(
                         x0 + LEGEND_SAMPLE + 8.0,
@@ -461,14 +481,17 @@ pub fn draw_legend(doc: &mut SvgDoc, x: f64, y: f64, legend: &Legend) {
                     label,
                 } => {
                     let dash = dash_of(*style);
-                    let marker = marker_of(*head);
+                    let marker = match marker_of(*head) {
+                        Some(m) => format!(r#" marker-end="url(#{m})""#),
+                        None => String::new(),
+                    };
                     let dash_attr = if dash.is_empty() {
                         String::new()
                     } else {
                         format!(r#" stroke-dasharray="{dash}""#)
                     };
                     doc.raw(&format!(
-                        r#"<path d="M{} {} L{} {}" stroke="{}" stroke-width="{}" fill="none"{dash_attr} marker-end="url(#{marker})"/>
+                        r#"<path d="M{} {} L{} {}" stroke="{}" stroke-width="{}" fill="none"{dash_attr}{marker}/>
 "#,
                         num(x0),
                         num(cy - 4.0),
@@ -503,10 +526,11 @@ fn dash_of(style: LineStyle) -> &'static str {
     }
 }
 
-fn marker_of(head: Head) -> &'static str {
+fn marker_of(head: Head) -> Option<&'static str> {
     match head {
-        Head::Normal => "head",
-        Head::Empty => "open",
+        Head::Normal => Some("head"),
+        Head::Empty => Some("open"),
+        Head::None => None,
     }
 }
 
@@ -732,13 +756,9 @@ impl RenderBackend for Canvas<'_> {
         } else {
             format!(r#" stroke-dasharray="{dash}""#)
         };
-        let marker = if head.1 {
-            format!(
-                r#" marker-end="url(#{})""#,
-                marker_of(edge.map(|e| e.head).unwrap_or(Head::Normal))
-            )
-        } else {
-            String::new()
+        let marker = match marker_of(edge.map(|e| e.head).unwrap_or(Head::Normal)) {
+            Some(m) if head.1 => format!(r#" marker-end="url(#{m})""#),
+            _ => String::new(),
         };
         let _ = writeln!(
             self.body,
@@ -764,7 +784,7 @@ impl RenderBackend for Canvas<'_> {
 fn fallback_label(net: &Net, i: usize) -> String {
     let n = &net.nodes[i];
     let mut lines = Vec::new();
-    if net.cluster_names_in_fallback
+    if net.fallback_cluster_note.is_some()
         && let Some(c) = n.cluster.and_then(|c| net.clusters.get(c))
     {
         lines.push(format!("[{}]", short(&c.label, 30)));
@@ -808,19 +828,23 @@ pub fn fallback_svg(net: &Net) -> Result<String, RenderError> {
         num(margin),
         num(top)
     ));
-    let (lw, lh) = legend_size(&net.legend);
+    let mut legend = net.legend.clone();
+    if let (Some(note), Some(last)) = (&net.fallback_cluster_note, legend.sections.last_mut()) {
+        last.items.push(LegendItem::Text(note.clone()));
+    }
+    let (lw, lh) = legend_size(&legend);
     let legend_y = top + gh + 16.0;
-    draw_legend(&mut doc, margin, legend_y, &net.legend);
+    draw_legend(&mut doc, margin, legend_y, &legend);
     let width = (margin + gw).max(margin + lw).max(header_width(&net.title, &net.notes)) + margin;
     let height = legend_y + lh + margin;
     Ok(doc.finish(width, height, &net.title))
 }
 
 fn layout_body(net: &Net) -> (f64, f64, String) {
-    let dir = if net.left_to_right {
-        Orientation::LeftToRight
-    } else {
-        Orientation::TopToBottom
+    // layout-rs has no right-to-left: such graphs are drawn left to right.
+    let dir = match net.direction {
+        Direction::LeftToRight | Direction::RightToLeft => Orientation::LeftToRight,
+        Direction::TopToBottom => Orientation::TopToBottom,
     };
     let mut vg = VisualGraph::new(dir);
     let mut handles = Vec::with_capacity(net.nodes.len());
@@ -838,7 +862,7 @@ fn layout_body(net: &Net) -> (f64, f64, String) {
                 ShapeKind::Box(label),
                 6,
             ),
-            Shape::Octagon => (
+            Shape::Octagon | Shape::Diamond | Shape::Triangle | Shape::Square => (
                 widest + 24.0,
                 lines * NODE_FONT * 1.2 + 14.0,
                 ShapeKind::Box(label),

@@ -1,0 +1,962 @@
+//! The graph views: landscape, hotspots and cut-off, as drafts.
+//!
+//! Each function turns an analysis result into a [`Draft`]: items for the
+//! systems, services and vendors it shows, links for their relations, the
+//! clusters, the notes and the legend, all in the report language.
+
+use super::draft::{Draft, Elem, Item, LinkKind, Owner};
+use super::words::Words;
+use super::{DiagramOptions, GroupBy, wrap};
+use crate::analysis::lockin::{self, HotspotsReport};
+use crate::analysis::propagate::{Cause, CutSet, Engine};
+use crate::graph::Graph;
+use crate::model::{Country, Dependency, Layer, Party, ScenarioId, Status, SystemId, VendorId};
+use crate::render::dot::{Cluster, Direction, Legend, LegendItem, LegendSection, Shape};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The lock-in colour scale: five classes of 20 points, light yellow to
+/// dark red (ColorBrewer YlOrRd, 5 classes; sequential, readable in
+/// greyscale and with the common colour-vision deficiencies).
+pub const LOCKIN_COLOURS: [&str; 5] = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"];
+
+/// The colour of a lock-in score: class `floor(score / 20)`, 100 in the top class.
+pub fn lockin_colour(score: f64) -> &'static str {
+    let i = if score.is_finite() && score > 0.0 {
+        ((score / 20.0).floor() as usize).min(4)
+    } else {
+        0
+    };
+    LOCKIN_COLOURS[i]
+}
+
+/// Colours of the cut-off view: down on the first day dark red, each later
+/// down day lighter (ColorBrewer Reds); what keeps running grey.
+pub const DAY_REDS: [&str; 5] = ["#a50f15", "#de2d26", "#fb6a4a", "#fc9272", "#fcbba1"];
+pub const SURVIVOR: &str = "#e6e6e6";
+pub const CUT_VENDOR: &str = "#2b2b2b";
+pub const PRICE_VENDOR: &str = "#f5b041";
+const CLUSTER_FILL: &str = "#f6f6f6";
+const CLUSTER_BORDER: &str = "#b0b0b0";
+const DEPENDENT: &str = "#ffffff";
+const SERVICE_FAILS: &str = "#f4cccc";
+const SERVICE_DEGRADES: &str = "#eeeeee";
+
+/// Label width of node names, in characters.
+const NAME_WIDTH: usize = 24;
+
+fn cluster(label: String) -> Cluster {
+    Cluster {
+        label,
+        fill: CLUSTER_FILL,
+        border: CLUSTER_BORDER,
+    }
+}
+
+/// The swatches of the lock-in scale.
+fn lockin_section(w: Words) -> LegendSection {
+    let ranges = ["0–20", "20–40", "40–60", "60–80", "80–100"];
+    LegendSection {
+        heading: w
+            .t("Lock-in-Wert (0–100)", "Lock-in score (0–100)")
+            .to_string(),
+        items: LOCKIN_COLOURS
+            .iter()
+            .zip(ranges)
+            .map(|(c, r)| LegendItem::Swatch {
+                fill: c,
+                shape: Shape::Box,
+                label: r.to_string(),
+            })
+            .collect(),
+    }
+}
+
+fn line_item(kind: LinkKind, label: &str, w: Words) -> LegendItem {
+    let (style, colour, head, width, _) = kind.look(w);
+    LegendItem::Line {
+        style,
+        colour,
+        head,
+        width,
+        label: label.to_string(),
+    }
+}
+
+/// The edge samples of system dependencies.
+fn dependency_section(w: Words) -> LegendSection {
+    LegendSection {
+        heading: w.t("Abhängigkeiten", "Dependencies").to_string(),
+        items: vec![
+            line_item(
+                LinkKind::Depends,
+                w.t("hängt ab von (fällt mit aus)", "depends on (fails with it)"),
+                w,
+            ),
+            line_item(
+                LinkKind::AnyOf,
+                w.t(
+                    "eine von mehreren Möglichkeiten (redundant)",
+                    "one of several (redundant)",
+                ),
+                w,
+            ),
+            line_item(
+                LinkKind::Interface {
+                    open: true,
+                    hard: true,
+                },
+                w.t("offene Schnittstelle", "open interface"),
+                w,
+            ),
+            line_item(
+                LinkKind::Interface {
+                    open: false,
+                    hard: true,
+                },
+                w.t("proprietäre Schnittstelle", "proprietary interface"),
+                w,
+            ),
+            line_item(
+                LinkKind::Interface {
+                    open: true,
+                    hard: false,
+                },
+                w.t(
+                    "weiche Schnittstelle (läuft eingeschränkt weiter)",
+                    "soft interface (keeps running, degraded)",
+                ),
+                w,
+            ),
+        ],
+    }
+}
+
+/// Interfaces between systems: (from, to) -> (open, hard) of the first one.
+fn interface_map(g: &Graph) -> BTreeMap<(SystemId, SystemId), (bool, bool)> {
+    let mut out = BTreeMap::new();
+    for it in &g.model().interfaces {
+        out.entry((it.from, it.to)).or_insert((it.open, it.hard));
+    }
+    out
+}
+
+/// How `from` relies on `to`, for drawing.
+fn dep_kind(
+    g: &Graph,
+    ifaces: &BTreeMap<(SystemId, SystemId), (bool, bool)>,
+    from: SystemId,
+    to: SystemId,
+) -> LinkKind {
+    if let Some((open, hard)) = ifaces.get(&(from, to)) {
+        return LinkKind::Interface {
+            open: *open,
+            hard: *hard,
+        };
+    }
+    if g.hard_deps(from).contains(&to) {
+        LinkKind::Depends
+    } else {
+        LinkKind::AnyOf
+    }
+}
+
+fn system_tooltip(g: &Graph, s: SystemId, extra: &str, w: Words) -> String {
+    let m = g.model();
+    let sys = m.system(s);
+    let who = |p: Party| match p {
+        Party::Own => w.t("selbst", "in-house").to_string(),
+        Party::Vendor(v) => m.vendor(v).name.clone(),
+    };
+    w.s(
+        format!(
+            "{} ({}){extra}; {}; Hersteller: {}; Betrieb: {}",
+            sys.name,
+            sys.id,
+            w.layer(sys.layer),
+            who(sys.vendor),
+            who(sys.operator)
+        ),
+        format!(
+            "{} ({}){extra}; {}; made by {}; operated by {}",
+            sys.name,
+            sys.id,
+            w.layer(sys.layer),
+            who(sys.vendor),
+            who(sys.operator)
+        ),
+    )
+}
+
+/// A cluster key of the landscape.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Owner(Owner),
+    Country(Country),
+    Layer(Layer),
+    Category(String),
+}
+
+/// The landscape: in-use systems in clusters, coloured by lock-in score.
+pub fn landscape(g: &Graph, opts: &DiagramOptions, w: Words) -> Draft {
+    let m = g.model();
+    let scorer = lockin::Scorer::new(g);
+    let in_use: Vec<SystemId> = m.system_ids().filter(|s| m.system(*s).in_use()).collect();
+    let key_of = |s: SystemId| -> Key {
+        let owner = Owner::of_system(g, s);
+        match opts.group_by {
+            GroupBy::Vendor => Key::Owner(owner),
+            GroupBy::Jurisdiction => Key::Country(match owner {
+                Owner::Own => m.organisation.home,
+                Owner::Group(v) => m.vendor(v).country,
+            }),
+            GroupBy::Layer => Key::Layer(m.system(s).layer),
+            GroupBy::Category => Key::Category(m.system(s).category.clone()),
+        }
+    };
+    let keys: BTreeSet<Key> = in_use.iter().map(|s| key_of(*s)).collect();
+    let keys: Vec<Key> = keys.into_iter().collect();
+    let trusted = &m.organisation.trusted;
+    let clusters: Vec<Cluster> = keys
+        .iter()
+        .map(|k| {
+            cluster(match k {
+                Key::Owner(o) => o.name(g, w),
+                Key::Country(c) => {
+                    if trusted.contains(*c) {
+                        c.to_string()
+                    } else {
+                        w.s(
+                            format!("{c} (außerhalb des Vertrauensraums)"),
+                            format!("{c} (outside the trusted set)"),
+                        )
+                    }
+                }
+                Key::Layer(l) => w.layer(*l).to_string(),
+                Key::Category(c) => c.clone(),
+            })
+        })
+        .collect();
+    let mut d = Draft {
+        name: "landscape",
+        title: w.s(
+            format!(
+                "{}: Systemlandschaft nach {}",
+                m.organisation.name,
+                match opts.group_by {
+                    GroupBy::Vendor => "Anbietergruppe",
+                    GroupBy::Jurisdiction => "Rechtsraum",
+                    GroupBy::Layer => "Schicht",
+                    GroupBy::Category => "Kategorie",
+                }
+            ),
+            format!(
+                "{}: landscape by {}",
+                m.organisation.name,
+                match opts.group_by {
+                    GroupBy::Vendor => "vendor group",
+                    GroupBy::Jurisdiction => "jurisdiction",
+                    GroupBy::Layer => "layer",
+                    GroupBy::Category => "category",
+                }
+            ),
+        ),
+        direction: Direction::LeftToRight,
+        clusters,
+        legend: Legend {
+            title: w.t("Legende", "Legend").to_string(),
+            sections: vec![lockin_section(w), dependency_section(w)],
+        },
+        fallback_cluster_note: Some(
+            w.t(
+                "[Name]: Gruppe (das eingebaute Layout zeichnet keine Gruppenrahmen)",
+                "[Name]: group (the built-in layout draws no group boxes)",
+            )
+            .to_string(),
+        ),
+        clusters_are_groups: opts.group_by == GroupBy::Vendor,
+        metric_name: Some(("max. Lock-in", "max lock-in")),
+        metric_fill: Some(lockin_colour),
+        ..Draft::default()
+    };
+    let counts = m.counts();
+    let candidates = m
+        .systems
+        .iter()
+        .filter(|s| s.status == Status::Candidate)
+        .count();
+    let retired = counts.systems - in_use.len() - candidates;
+    d.notes.push(w.s(
+        format!(
+            "Farbe: Lock-in-Wert. {} in Betrieb; {} Kandidaten und {} abgelöste nicht gezeigt.",
+            w.systems(in_use.len()),
+            w.int(candidates as i64),
+            w.int(retired as i64)
+        ),
+        format!(
+            "Colour: lock-in score. {} in use; {} candidates and {} retired not shown.",
+            w.systems(in_use.len()),
+            w.int(candidates as i64),
+            w.int(retired as i64)
+        ),
+    ));
+    let mut pos = vec![usize::MAX; m.systems.len()];
+    for s in &in_use {
+        let score = scorer.score(*s).score;
+        let cl = keys.binary_search(&key_of(*s)).ok();
+        pos[s.index()] = d.items.len();
+        let mut lines = wrap(&m.system(*s).name, NAME_WIDTH, 2);
+        lines.push(format!("Lock-in {}", w.dec1(score)));
+        d.items.push(Item {
+            elem: Elem::System(*s),
+            lines,
+            tooltip: system_tooltip(g, *s, &format!(" – Lock-in {}/100", w.dec1(score)), w),
+            cluster: cl,
+            fill: lockin_colour(score),
+            shape: Shape::Box,
+            strong: false,
+            fold: Some(Owner::of_system(g, *s)),
+            metric: Some(score),
+        });
+    }
+    let ifaces = interface_map(g);
+    for s in &in_use {
+        let from = pos[s.index()];
+        for dep in &m.system(*s).depends_on {
+            for t in dep.members() {
+                let to = pos[t.index()];
+                if to == usize::MAX || ifaces.contains_key(&(*s, *t)) {
+                    continue;
+                }
+                let kind = match dep {
+                    Dependency::One(_) => LinkKind::Depends,
+                    Dependency::Any(_) => LinkKind::AnyOf,
+                };
+                d.link(from, to, kind);
+            }
+        }
+    }
+    for it in &m.interfaces {
+        let (a, b) = (pos[it.from.index()], pos[it.to.index()]);
+        if a != usize::MAX && b != usize::MAX {
+            d.link(
+                a,
+                b,
+                LinkKind::Interface {
+                    open: it.open,
+                    hard: it.hard,
+                },
+            );
+        }
+    }
+    d
+}
+
+/// The top hotspots with the systems that depend on them directly and the
+/// services that rest on them.
+pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Words) -> Draft {
+    let m = g.model();
+    let top: Vec<&lockin::HotspotSystem> = report.systems.iter().take(opts.top).collect();
+    let mut d = Draft {
+        name: "hotspots",
+        title: w.s(
+            format!("{}: die {} größten Hotspots", m.organisation.name, top.len()),
+            format!("{}: the top {} hotspots", m.organisation.name, top.len()),
+        ),
+        direction: Direction::LeftToRight,
+        legend: Legend {
+            title: w.t("Legende", "Legend").to_string(),
+            sections: vec![
+                lockin_section(w),
+                LegendSection {
+                    heading: w.t("Was darauf ruht", "What rests on them").to_string(),
+                    items: vec![
+                        LegendItem::Swatch {
+                            fill: DEPENDENT,
+                            shape: Shape::Box,
+                            label: w
+                                .t("System, das direkt abhängt", "system that depends on it directly")
+                                .into(),
+                        },
+                        LegendItem::Swatch {
+                            fill: SERVICE_FAILS,
+                            shape: Shape::Ellipse,
+                            label: w
+                                .t(
+                                    "Dienst, der mit einem Hotspot ausfällt",
+                                    "service that fails with a hotspot",
+                                )
+                                .into(),
+                        },
+                        LegendItem::Swatch {
+                            fill: SERVICE_DEGRADES,
+                            shape: Shape::Ellipse,
+                            label: w
+                                .t("Dienst, der weiterläuft", "service that keeps running")
+                                .into(),
+                        },
+                        line_item(
+                            LinkKind::Fails,
+                            w.t(
+                                "fällt aus, wenn der Hotspot allein ausfällt",
+                                "fails if the hotspot alone is cut",
+                            ),
+                            w,
+                        ),
+                        line_item(
+                            LinkKind::Degrades,
+                            w.t(
+                                "ruht darauf, läuft aber weiter",
+                                "rests on it but keeps running",
+                            ),
+                            w,
+                        ),
+                        LegendItem::Text(
+                            w.t(
+                                "Kästen: Systeme; Ellipsen: Dienste",
+                                "Boxes: systems; ellipses: services",
+                            )
+                            .into(),
+                        ),
+                    ],
+                },
+                dependency_section(w),
+            ],
+        },
+        ..Draft::default()
+    };
+    let in_use = report.systems.len();
+    d.notes.push(w.s(
+        format!(
+            "Die {} Systeme mit dem höchsten Hotspot-Wert (Lock-in gewichtet mit der Auswirkung) von {} in Betrieb, die Systeme, die direkt von ihnen abhängen, und die Dienste, die auf ihnen ruhen.",
+            top.len(),
+            w.int(in_use as i64)
+        ),
+        format!(
+            "The {} systems with the highest hotspot value (lock-in weighted by impact) of {} in use, the systems that depend on them directly, and the services resting on them.",
+            top.len(),
+            w.int(in_use as i64)
+        ),
+    ));
+    let ifaces = interface_map(g);
+    let mut pos: BTreeMap<Elem, usize> = BTreeMap::new();
+    let mut hot: Vec<SystemId> = Vec::new();
+    for h in &top {
+        let Some(s) = m.system_id(&h.id) else { continue };
+        hot.push(s);
+        pos.insert(Elem::System(s), d.items.len());
+        let mut lines = wrap(&format!("#{} {}", h.rank, h.name), NAME_WIDTH, 2);
+        lines.push(format!(
+            "Lock-in {} · Hotspot {}",
+            w.dec1(h.score),
+            w.dec1(h.hotspot)
+        ));
+        d.items.push(Item {
+            elem: Elem::System(s),
+            lines,
+            tooltip: system_tooltip(
+                g,
+                s,
+                &w.s(
+                    format!(
+                        " – Rang {}, Lock-in {}/100, Auswirkung {}, Hotspot {}",
+                        h.rank,
+                        w.dec1(h.score),
+                        w.dec1(h.impact),
+                        w.dec1(h.hotspot)
+                    ),
+                    format!(
+                        " – rank {}, lock-in {}/100, impact {}, hotspot {}",
+                        h.rank,
+                        w.dec1(h.score),
+                        w.dec1(h.impact),
+                        w.dec1(h.hotspot)
+                    ),
+                ),
+                w,
+            ),
+            cluster: None,
+            fill: lockin_colour(h.score),
+            shape: Shape::Box,
+            strong: true,
+            fold: None,
+            metric: Some(h.score),
+        });
+    }
+    let mut service_fails: BTreeMap<usize, bool> = BTreeMap::new();
+    for (h, &s) in top.iter().zip(&hot) {
+        let to = pos[&Elem::System(s)];
+        for &dep in g.dependents(s) {
+            if !m.system(dep).in_use() || dep == s {
+                continue;
+            }
+            let from = *pos.entry(Elem::System(dep)).or_insert_with(|| {
+                d.items.push(Item {
+                    elem: Elem::System(dep),
+                    lines: wrap(&m.system(dep).name, NAME_WIDTH, 2),
+                    tooltip: system_tooltip(g, dep, "", w),
+                    cluster: None,
+                    fill: DEPENDENT,
+                    shape: Shape::Box,
+                    strong: false,
+                    fold: Some(Owner::of_system(g, dep)),
+                    metric: None,
+                });
+                d.items.len() - 1
+            });
+            d.link(from, to, dep_kind(g, &ifaces, dep, s));
+        }
+        for part in &h.impact_parts {
+            let Some(sv) = part.service.as_deref().and_then(|id| m.service_id(id)) else {
+                continue;
+            };
+            let service = m.service(sv);
+            let from = *pos.entry(Elem::Service(sv)).or_insert_with(|| {
+                d.items.push(Item {
+                    elem: Elem::Service(sv),
+                    lines: wrap(&service.name, NAME_WIDTH, 2),
+                    tooltip: format!("{} ({}), {}", service.name, service.id, service.criticality),
+                    cluster: None,
+                    fill: SERVICE_DEGRADES,
+                    shape: Shape::Ellipse,
+                    strong: false,
+                    fold: None,
+                    metric: None,
+                });
+                d.items.len() - 1
+            });
+            let fails = part.how == "fails if cut";
+            *service_fails.entry(from).or_default() |= fails;
+            d.link(
+                from,
+                to,
+                if fails {
+                    LinkKind::Fails
+                } else {
+                    LinkKind::Degrades
+                },
+            );
+        }
+    }
+    for (i, fails) in service_fails {
+        if fails {
+            d.items[i].fill = SERVICE_FAILS;
+        }
+    }
+    let implied = drop_implied_failures(&mut d, hot.len());
+    if implied > 0 {
+        d.notes.push(w.s(
+            format!(
+                "{} rote Pfeile sind weggelassen, weil sie aus anderen folgen: ein Dienst fällt auch mit jedem Hotspot aus, von dem sein Hotspot hart abhängt.",
+                w.int(implied as i64)
+            ),
+            format!(
+                "{} red arrows are left out because others imply them: a service also fails with every hotspot its hotspot depends on hard.",
+                w.int(implied as i64)
+            ),
+        ));
+    }
+    d
+}
+
+/// Removes the "fails" links that follow from others: when a service fails
+/// with hotspot A and A depends hard (plain entries, hard interfaces; also
+/// through other hotspots) on hotspot B, the service fails with B too, and
+/// the arrow to B is left out. Within a cycle of hotspots the arrow to the
+/// first one stays. Hotspots are the first `n_hot` items. Returns how many
+/// links were removed.
+fn drop_implied_failures(d: &mut Draft, n_hot: usize) -> usize {
+    let mut reach = vec![vec![false; n_hot]; n_hot];
+    for l in &d.links {
+        let hard = matches!(
+            l.kind,
+            LinkKind::Depends | LinkKind::Interface { hard: true, .. }
+        );
+        if hard && l.from < n_hot && l.to < n_hot {
+            reach[l.from][l.to] = true;
+        }
+    }
+    // Transitive closure (Floyd–Warshall; n_hot is the `top` count).
+    for k in 0..n_hot {
+        for i in 0..n_hot {
+            if reach[i][k] {
+                for j in 0..n_hot {
+                    if reach[k][j] {
+                        reach[i][j] = true;
+                    }
+                }
+            }
+        }
+    }
+    let fails: BTreeMap<usize, Vec<usize>> =
+        d.links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Fails)
+            .fold(BTreeMap::new(), |mut acc, l| {
+                acc.entry(l.from).or_insert_with(Vec::new).push(l.to);
+                acc
+            });
+    let implied = |from: usize, h: usize| {
+        fails.get(&from).is_some_and(|hs| {
+            hs.iter().any(|&o| {
+                o != h && o < n_hot && h < n_hot && reach[o][h] && (!reach[h][o] || o < h)
+            })
+        })
+    };
+    let before = d.links.len();
+    d.links
+        .retain(|l| !(l.kind == LinkKind::Fails && implied(l.from, l.to)));
+    before - d.links.len()
+}
+
+/// The blast radius of a scenario: cut vendors, what goes down by day and
+/// why, and what keeps running.
+pub fn cutoff(g: &Graph, sid: ScenarioId, _opts: &DiagramOptions, w: Words) -> Draft {
+    let m = g.model();
+    let scenario = m.scenario(sid);
+    let cuts = CutSet::resolve(g, &scenario.cuts);
+    let engine = Engine::new(g);
+    let out = engine.cut(&cuts);
+    let days: BTreeSet<u32> = out
+        .systems
+        .iter()
+        .map(|x| x.day)
+        .chain(out.services.iter().map(|x| x.day))
+        .collect();
+    let days: Vec<u32> = days.into_iter().collect();
+    let day_fill = |day: u32| {
+        let rank = days.binary_search(&day).unwrap_or(0);
+        DAY_REDS[rank.min(DAY_REDS.len() - 1)]
+    };
+    let in_use: Vec<SystemId> = m.system_ids().filter(|s| m.system(*s).in_use()).collect();
+    // Cut vendors that make or operate an in-use system: the others change nothing.
+    let mut relevant: BTreeSet<VendorId> = BTreeSet::new();
+    for s in &in_use {
+        let sys = m.system(*s);
+        for p in [sys.vendor, sys.operator] {
+            if let Party::Vendor(v) = p
+                && cuts.vendor_cut(v)
+            {
+                relevant.insert(v);
+            }
+        }
+    }
+    let all_cut = cuts.cut_vendors();
+    let mut clusters = Vec::new();
+    let vendor_cluster = (!relevant.is_empty()).then(|| {
+        clusters.push(cluster(w.t("Abgeschnitten", "Cut off").to_string()));
+        clusters.len() - 1
+    });
+    let price_cluster = (!scenario.prices.is_empty()).then(|| {
+        clusters.push(cluster(w.t("Preisänderung", "Price change").to_string()));
+        clusters.len() - 1
+    });
+    let first_day_cluster = clusters.len();
+    for day in &days {
+        clusters.push(cluster(if *day == 0 {
+            w.t("Tag 0: sofort ausgefallen", "Day 0: down at once").to_string()
+        } else {
+            w.s(format!("Ab Tag {day} ausgefallen"), format!("Down from day {day}"))
+        }));
+    }
+    let survivor_cluster = clusters.len();
+    clusters.push(cluster(w.t("Läuft weiter", "Keeps running").to_string()));
+    let down_systems = out.systems.len();
+    let down_services = out.services.len();
+    let mut d = Draft {
+        name: "cutoff",
+        title: w.s(
+            format!("Ausfall-Szenario: {}", scenario.name),
+            format!("Cut-off scenario: {}", scenario.name),
+        ),
+        direction: Direction::RightToLeft,
+        clusters,
+        ..Draft::default()
+    };
+    d.notes.push(w.s(
+        format!(
+            "{} von {} und {} von {} fallen aus; Ursachenkanten zeigen, was sie mitreißt.",
+            w.systems(down_systems),
+            w.int(in_use.len() as i64),
+            w.services(down_services),
+            w.int(m.services.len() as i64),
+        ),
+        format!(
+            "{} of {} and {} of {} go down; cause edges show what takes them down.",
+            w.systems(down_systems),
+            w.int(in_use.len() as i64),
+            w.services(down_services),
+            w.int(m.services.len() as i64),
+        ),
+    ));
+    if all_cut.len() > relevant.len() {
+        d.notes.push(w.s(
+            format!(
+                "{} weitere abgeschnittene Anbieter liefern und betreiben kein System in Betrieb (nicht gezeigt).",
+                w.int((all_cut.len() - relevant.len()) as i64)
+            ),
+            format!(
+                "{} further cut vendors make or operate no system in use (not shown).",
+                w.int((all_cut.len() - relevant.len()) as i64)
+            ),
+        ));
+    }
+    if scenario.cuts.is_empty() {
+        d.notes.push(w.t(
+            "Das Szenario schneidet nichts ab; es ändert nur Preise (`exitgraph simulate` rechnet sie durch).",
+            "The scenario cuts nothing off; it only changes prices (`exitgraph simulate` works them out).",
+        ).to_string());
+    }
+    let mut pos: BTreeMap<Elem, usize> = BTreeMap::new();
+    for v in &relevant {
+        let vendor = m.vendor(*v);
+        let origin = cuts.vendors[v.index()]
+            .as_ref()
+            .map(|o| o.label())
+            .unwrap_or_default();
+        let mut lines = wrap(&vendor.name, NAME_WIDTH, 2);
+        lines.push(w.s(
+            format!("abgeschnitten ({origin})"),
+            format!("cut off ({origin})"),
+        ));
+        pos.insert(Elem::Vendor(*v), d.items.len());
+        d.items.push(Item {
+            elem: Elem::Vendor(*v),
+            lines,
+            tooltip: format!("{} ({}, {}): {origin}", vendor.name, vendor.id, vendor.country),
+            cluster: vendor_cluster,
+            fill: CUT_VENDOR,
+            shape: Shape::Octagon,
+            strong: true,
+            fold: Some(Owner::Group(g.top_parent(*v))),
+            metric: None,
+        });
+    }
+    for p in &scenario.prices {
+        let vendor = m.vendor(p.vendor);
+        let mut lines = wrap(&vendor.name, NAME_WIDTH, 2);
+        lines.push(w.s(
+            format!("Preise ×{}", w.dec1(p.factor)),
+            format!("prices ×{}", w.dec1(p.factor)),
+        ));
+        let i = d.items.len();
+        pos.entry(Elem::Vendor(p.vendor)).or_insert(i);
+        d.items.push(Item {
+            elem: Elem::Vendor(p.vendor),
+            lines,
+            tooltip: format!("{} ({}): ×{}", vendor.name, vendor.id, p.factor),
+            cluster: price_cluster,
+            fill: PRICE_VENDOR,
+            shape: Shape::Octagon,
+            strong: true,
+            fold: None,
+            metric: None,
+        });
+    }
+    for s in &in_use {
+        let sys = m.system(*s);
+        let down = out.system(*s);
+        let (cluster, fill, extra) = match down {
+            Some(x) => (
+                days.binary_search(&x.day)
+                    .ok()
+                    .map(|r| first_day_cluster + r),
+                day_fill(x.day),
+                match &x.cause {
+                    Cause::Cut(_) => Some(w.t("direkt abgeschnitten", "cut directly").to_string()),
+                    _ => Some(w.s(format!("ab Tag {}", x.day), format!("from day {}", x.day))),
+                },
+            ),
+            None => (Some(survivor_cluster), SURVIVOR, None),
+        };
+        let mut lines = wrap(&sys.name, NAME_WIDTH, 2);
+        lines.extend(extra);
+        pos.insert(Elem::System(*s), d.items.len());
+        d.items.push(Item {
+            elem: Elem::System(*s),
+            lines,
+            tooltip: system_tooltip(g, *s, "", w),
+            cluster,
+            fill,
+            shape: Shape::Box,
+            strong: false,
+            fold: Some(Owner::of_system(g, *s)),
+            metric: None,
+        });
+    }
+    for sv in m.service_ids() {
+        let service = m.service(sv);
+        let down = out.service(sv);
+        let (cluster, fill, extra) = match down {
+            Some(x) => (
+                days.binary_search(&x.day)
+                    .ok()
+                    .map(|r| first_day_cluster + r),
+                day_fill(x.day),
+                Some(w.s(format!("ab Tag {}", x.day), format!("from day {}", x.day))),
+            ),
+            None => (Some(survivor_cluster), SURVIVOR, None),
+        };
+        let mut lines = wrap(&service.name, NAME_WIDTH, 2);
+        lines.extend(extra);
+        pos.insert(Elem::Service(sv), d.items.len());
+        d.items.push(Item {
+            elem: Elem::Service(sv),
+            lines,
+            tooltip: format!("{} ({}), {}", service.name, service.id, service.criticality),
+            cluster,
+            fill,
+            shape: Shape::Ellipse,
+            strong: false,
+            fold: None,
+            metric: None,
+        });
+    }
+    let at = |e: Elem| pos.get(&e).copied();
+    // Cause edges of what goes down.
+    for x in &out.systems {
+        let Some(from) = at(Elem::System(x.id)) else { continue };
+        let (to, kind) = match &x.cause {
+            Cause::Dependency(t) => (at(Elem::System(*t)), LinkKind::Cause),
+            Cause::Operator(v, _) => (at(Elem::Vendor(*v)), LinkKind::Operator),
+            Cause::LicenceCheck(v, _) => (at(Elem::Vendor(*v)), LinkKind::Licence(x.day)),
+            Cause::Cut(_) => (None, LinkKind::Cause),
+        };
+        if let Some(to) = to {
+            d.link(from, to, kind);
+        }
+    }
+    for x in &out.services {
+        if let (Some(from), Cause::Dependency(t)) = (at(Elem::Service(x.id)), &x.cause)
+            && let Some(to) = at(Elem::System(*t))
+        {
+            d.link(from, to, LinkKind::Cause);
+        }
+    }
+    // What keeps running: unsupported by a cut vendor, or degraded by a down dependency.
+    for s in &in_use {
+        if out.system(*s).is_some() {
+            continue;
+        }
+        let Some(from) = at(Elem::System(*s)) else { continue };
+        if let Party::Vendor(v) = m.system(*s).vendor
+            && cuts.vendor_cut(v)
+            && let Some(to) = at(Elem::Vendor(v))
+        {
+            d.link(from, to, LinkKind::Unsupported);
+        }
+        for t in g.all_deps(*s) {
+            if out.system(t).is_some()
+                && let Some(to) = at(Elem::System(t))
+            {
+                d.link(from, to, LinkKind::Degrades);
+            }
+        }
+    }
+    for sv in m.service_ids() {
+        if out.service(sv).is_some() {
+            continue;
+        }
+        let Some(from) = at(Elem::Service(sv)) else { continue };
+        for dep in &m.service(sv).needs {
+            for t in dep.members() {
+                if out.system(*t).is_some()
+                    && let Some(to) = at(Elem::System(*t))
+                {
+                    d.link(from, to, LinkKind::Degrades);
+                }
+            }
+        }
+    }
+    // Price shocks: the systems of the vendor group whose prices change.
+    for p in &scenario.prices {
+        let Some(to) = d
+            .items
+            .iter()
+            .position(|it| it.elem == Elem::Vendor(p.vendor) && it.fill == PRICE_VENDOR)
+        else {
+            continue;
+        };
+        for s in g.systems_of(&g.controlled(p.vendor)) {
+            if let Some(from) = at(Elem::System(s)) {
+                d.link(from, to, LinkKind::Price);
+            }
+        }
+    }
+    let mut day_items: Vec<LegendItem> = days
+        .iter()
+        .take(DAY_REDS.len())
+        .enumerate()
+        .map(|(i, day)| LegendItem::Swatch {
+            fill: DAY_REDS[i],
+            shape: Shape::Box,
+            label: if i + 1 == DAY_REDS.len() && days.len() > DAY_REDS.len() {
+                w.s(format!("ab Tag {day} und später"), format!("from day {day} on"))
+            } else {
+                w.s(format!("ausgefallen ab Tag {day}"), format!("down from day {day}"))
+            },
+        })
+        .collect();
+    day_items.push(LegendItem::Swatch {
+        fill: SURVIVOR,
+        shape: Shape::Box,
+        label: w.t("läuft weiter", "keeps running").into(),
+    });
+    day_items.push(LegendItem::Swatch {
+        fill: CUT_VENDOR,
+        shape: Shape::Octagon,
+        label: w.t("abgeschnittener Anbieter", "cut vendor").into(),
+    });
+    if !scenario.prices.is_empty() {
+        day_items.push(LegendItem::Swatch {
+            fill: PRICE_VENDOR,
+            shape: Shape::Octagon,
+            label: w.t("Anbieter mit Preisänderung", "vendor with a price change").into(),
+        });
+    }
+    day_items.push(LegendItem::Text(
+        w.t("Kästen: Systeme; Ellipsen: Dienste", "Boxes: systems; ellipses: services")
+            .into(),
+    ));
+    let mut edge_items = vec![
+        line_item(LinkKind::Cause, w.t("fällt aus wegen", "goes down because of"), w),
+        line_item(
+            LinkKind::Licence(0),
+            w.t(
+                "Lizenzprüfung läuft ab (Hersteller abgeschnitten)",
+                "licence check runs out (maker cut off)",
+            ),
+            w,
+        ),
+        line_item(
+            LinkKind::Unsupported,
+            w.t("läuft ohne Support weiter", "keeps running without support"),
+            w,
+        ),
+        line_item(
+            LinkKind::Degrades,
+            w.t("läuft eingeschränkt weiter", "keeps running, degraded"),
+            w,
+        ),
+    ];
+    if !scenario.prices.is_empty() {
+        edge_items.push(line_item(
+            LinkKind::Price,
+            w.t("von der Preisänderung betroffen", "affected by the price change"),
+            w,
+        ));
+    }
+    d.legend = Legend {
+        title: w.t("Legende", "Legend").to_string(),
+        sections: vec![
+            LegendSection {
+                heading: w.t("Elemente", "Elements").into(),
+                items: day_items,
+            },
+            LegendSection {
+                heading: w.t("Kanten", "Edges").into(),
+                items: edge_items,
+            },
+        ],
+    };
+    d
+}
