@@ -41,6 +41,10 @@ pub struct Net {
     /// writes the cluster's label as the first line of each member node and
     /// adds this sentence to the legend.
     pub fallback_cluster_note: Option<String>,
+    /// Lay out the connected parts separately and pack them in rows
+    /// (Graphviz `pack`): keeps unconnected nodes from forming one long
+    /// column. Only for nets without clusters, which packing could split.
+    pub pack: bool,
 }
 
 /// Which way the ranks of a graph run (edges point from a dependent to
@@ -469,6 +473,10 @@ pub fn to_dot(net: &Net) -> String {
             attr_num("arrowsize", 0.7),
         ])),
     ];
+    if net.pack && net.clusters.is_empty() {
+        stmts.push(Stmt::Attribute(attr("pack", "true")));
+        stmts.push(Stmt::Attribute(attr("packmode", "array_u")));
+    }
     for (ci, c) in net.clusters.iter().enumerate() {
         let mut body = vec![
             Stmt::Attribute(attr("label", &c.label)),

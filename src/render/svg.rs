@@ -342,8 +342,8 @@ impl SvgDoc {
         );
         let _ = writeln!(out, "<title>{}</title>", xml_escape(title));
         out.push_str(
-            "<defs><marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker>\
-             <marker id=\"open\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"white\" stroke=\"context-stroke\"/></marker></defs>\n",
+            "<defs><marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker>\
+             <marker id=\"open\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"white\" stroke=\"context-stroke\"/></marker></defs>\n",
         );
         let _ = writeln!(
             out,
@@ -840,79 +840,60 @@ pub fn fallback_svg(net: &Net) -> Result<String, RenderError> {
     Ok(doc.finish(width, height, &net.title))
 }
 
+/// The size, shape and style of a node as the fallback draws it.
+fn fallback_node(net: &Net, i: usize) -> (f64, f64, ShapeKind, StyleAttr) {
+    let n = &net.nodes[i];
+    let label = fallback_label(net, i);
+    let lines = label.lines().count().max(1) as f64;
+    let widest = label
+        .lines()
+        .map(|l| text_width(l, NODE_FONT))
+        .fold(0.0, f64::max);
+    let (w, h, shape, rounded) = match n.shape {
+        Shape::Box => (
+            widest + 16.0,
+            lines * NODE_FONT * 1.2 + 10.0,
+            ShapeKind::Box(label),
+            6,
+        ),
+        Shape::Octagon | Shape::Diamond | Shape::Triangle | Shape::Square => (
+            widest + 24.0,
+            lines * NODE_FONT * 1.2 + 14.0,
+            ShapeKind::Box(label),
+            0,
+        ),
+        Shape::Ellipse => (
+            widest * 1.25 + 16.0,
+            lines * NODE_FONT * 1.2 + 16.0,
+            ShapeKind::Circle(label),
+            0,
+        ),
+    };
+    let look = StyleAttr::new(
+        Color::fast(if n.strong { "#333333" } else { "#666666" }),
+        if n.strong { 2 } else { 1 },
+        Some(Color::fast(n.fill)),
+        rounded,
+        NODE_FONT as usize,
+    );
+    (w, h, shape, look)
+}
+
+/// Lays out the nodes that have edges with layout-rs, and puts the nodes
+/// without any edge in rows below them (layout-rs would stack them all in
+/// its first rank, making the picture very tall).
 fn layout_body(net: &Net) -> (f64, f64, String) {
     // layout-rs has no right-to-left: such graphs are drawn left to right.
     let dir = match net.direction {
         Direction::LeftToRight | Direction::RightToLeft => Orientation::LeftToRight,
         Direction::TopToBottom => Orientation::TopToBottom,
     };
-    let mut vg = VisualGraph::new(dir);
-    let mut handles = Vec::with_capacity(net.nodes.len());
-    for (i, n) in net.nodes.iter().enumerate() {
-        let label = fallback_label(net, i);
-        let lines = label.lines().count().max(1) as f64;
-        let widest = label
-            .lines()
-            .map(|l| text_width(l, NODE_FONT))
-            .fold(0.0, f64::max);
-        let (w, h, shape, rounded) = match n.shape {
-            Shape::Box => (
-                widest + 16.0,
-                lines * NODE_FONT * 1.2 + 10.0,
-                ShapeKind::Box(label),
-                6,
-            ),
-            Shape::Octagon | Shape::Diamond | Shape::Triangle | Shape::Square => (
-                widest + 24.0,
-                lines * NODE_FONT * 1.2 + 14.0,
-                ShapeKind::Box(label),
-                0,
-            ),
-            Shape::Ellipse => (
-                widest * 1.25 + 16.0,
-                lines * NODE_FONT * 1.2 + 16.0,
-                ShapeKind::Circle(label),
-                0,
-            ),
-        };
-        let look = StyleAttr::new(
-            Color::fast(if n.strong { "#333333" } else { "#666666" }),
-            if n.strong { 2 } else { 1 },
-            Some(Color::fast(n.fill)),
-            rounded,
-            NODE_FONT as usize,
-        );
-        // layout-rs lays out top to bottom and turns the picture for
-        // left-to-right graphs; shapes are created turned (as its own DOT
-        // builder does) so that they come out upright.
-        let size = match dir {
-            Orientation::LeftToRight => Point::new(h, w),
-            Orientation::TopToBottom => Point::new(w, h),
-        };
-        let el = Element::create_with_properties(shape, look, dir.flip(), size, format!("n{i}"));
-        handles.push(vg.add_node(el));
-    }
-    for (i, e) in net.edges.iter().enumerate() {
-        if e.from == e.to {
-            continue;
+    let mut linked = vec![false; net.nodes.len()];
+    for e in &net.edges {
+        if e.from != e.to {
+            linked[e.from] = true;
+            linked[e.to] = true;
         }
-        let look = StyleAttr::new(Color::fast(e.colour), e.width as usize, None, 0, 10);
-        let style = match e.style {
-            LineStyle::Solid => LineStyleKind::Normal,
-            LineStyle::Dashed => LineStyleKind::Dashed,
-            LineStyle::Dotted => LineStyleKind::Dotted,
-        };
-        let arrow = Arrow::with_properties(
-            LineEndKind::None,
-            LineEndKind::Arrow,
-            style,
-            e.label.as_deref().unwrap_or(""),
-            &look,
-            format!("e{i}"),
-            &None,
-            &None,
-        );
-        vg.add_edge(arrow, handles[e.from], handles[e.to]);
     }
     let mut canvas = Canvas {
         net,
@@ -920,7 +901,75 @@ fn layout_body(net: &Net) -> (f64, f64, String) {
         width: 0.0,
         height: 0.0,
     };
-    vg.do_it(false, false, false, &mut canvas);
+    if linked.iter().any(|x| *x) {
+        let mut vg = VisualGraph::new(dir);
+        let mut handles = vec![None; net.nodes.len()];
+        for i in (0..net.nodes.len()).filter(|i| linked[*i]) {
+            let (w, h, shape, look) = fallback_node(net, i);
+            // Sizes are given upright; the element gets the turned
+            // orientation, as layout-rs's own DOT builder does.
+            let el = Element::create_with_properties(
+                shape,
+                look,
+                dir.flip(),
+                Point::new(w, h),
+                format!("n{i}"),
+            );
+            handles[i] = Some(vg.add_node(el));
+        }
+        for (i, e) in net.edges.iter().enumerate() {
+            let (Some(a), Some(b)) = (handles[e.from], handles[e.to]) else {
+                continue;
+            };
+            if e.from == e.to {
+                continue;
+            }
+            let look = StyleAttr::new(Color::fast(e.colour), e.width as usize, None, 0, 10);
+            let style = match e.style {
+                LineStyle::Solid => LineStyleKind::Normal,
+                LineStyle::Dashed => LineStyleKind::Dashed,
+                LineStyle::Dotted => LineStyleKind::Dotted,
+            };
+            let arrow = Arrow::with_properties(
+                LineEndKind::None,
+                LineEndKind::Arrow,
+                style,
+                e.label.as_deref().unwrap_or(""),
+                &look,
+                format!("e{i}"),
+                &None,
+                &None,
+            );
+            vg.add_edge(arrow, a, b);
+        }
+        vg.do_it(false, false, false, &mut canvas);
+    }
+    // Nodes without edges: in rows, as wide as the graph (at least 900).
+    let row_width = canvas.width.max(900.0);
+    let (mut x, mut y) = (0.0, canvas.height + if canvas.height > 0.0 { 24.0 } else { 0.0 });
+    let mut row_h: f64 = 0.0;
+    for i in (0..net.nodes.len()).filter(|i| !linked[*i]) {
+        let (w, h, shape, look) = fallback_node(net, i);
+        if x > 0.0 && x + w > row_width {
+            x = 0.0;
+            y += row_h + 12.0;
+            row_h = 0.0;
+        }
+        let props = Some(format!("n{i}"));
+        match &shape {
+            ShapeKind::Circle(label) => {
+                canvas.draw_circle(Point::new(x + w / 2.0, y + h / 2.0), Point::new(w, h), &look, props);
+                canvas.draw_text(Point::new(x + w / 2.0, y + h / 2.0), label, &look);
+            }
+            ShapeKind::Box(label) => {
+                canvas.draw_rect(Point::new(x, y), Point::new(w, h), &look, props, None);
+                canvas.draw_text(Point::new(x + w / 2.0, y + h / 2.0), label, &look);
+            }
+            _ => {}
+        }
+        x += w + 12.0;
+        row_h = row_h.max(h);
+    }
     (canvas.width, canvas.height, canvas.body)
 }
 

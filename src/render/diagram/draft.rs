@@ -17,9 +17,10 @@
 //! 2. if there are still more nodes than the limit, the smallest groups of
 //!    each cluster (fewest systems, then id) go into one "other vendor
 //!    groups" node per cluster, smallest first, until the limit is met;
-//! 3. links between folded nodes are merged per kind and direction, with
-//!    their count; if more than two links per node remain, the links with
-//!    the smallest counts are left out and the note says how many.
+//! 3. the links between the same two nodes are merged into one with their
+//!    total count (drawn thicker the more it stands for: 1 + log10(count) points, at most 3; in the style of
+//!    its most frequent kind); if more links than nodes remain, the links
+//!    with the smallest counts are left out and the note says how many.
 
 use super::words::Words;
 use crate::graph::Graph;
@@ -422,17 +423,31 @@ pub fn roll_up(d: &mut Draft, g: &Graph, max: usize, w: Words) -> Option<RollUp>
         }
         items.push(item);
     }
-    // Merge links per (from, to, kind) with their count.
-    let mut merged: BTreeMap<(usize, usize, LinkKind), usize> = BTreeMap::new();
+    // Merge the links between the same two nodes: the total count, drawn
+    // in the style of the most frequent kind (ties: the first kind).
+    let mut merged: BTreeMap<(usize, usize), BTreeMap<LinkKind, usize>> = BTreeMap::new();
     for l in &d.links {
         let (a, b) = (map[l.from], map[l.to]);
         if a != b {
-            *merged.entry((a, b, l.kind)).or_default() += l.count;
+            *merged.entry((a, b)).or_default().entry(l.kind).or_default() += l.count;
         }
     }
-    let mut links: Vec<(usize, usize, LinkKind, usize)> =
-        merged.into_iter().map(|((a, b, k), n)| (a, b, k, n)).collect();
-    let budget = 2 * items.len();
+    let mut links: Vec<(usize, usize, LinkKind, usize)> = merged
+        .into_iter()
+        .map(|((a, b), kinds)| {
+            let total = kinds.values().sum();
+            let kind = kinds
+                .iter()
+                .fold(None, |best: Option<(LinkKind, usize)>, (k, n)| match best {
+                    Some((_, bn)) if bn >= *n => best,
+                    _ => Some((*k, *n)),
+                })
+                .map(|(k, _)| k)
+                .unwrap_or(LinkKind::Depends);
+            (a, b, kind, total)
+        })
+        .collect();
+    let budget = items.len();
     if links.len() > budget {
         // Keep the heaviest links; ties by position (stable).
         let mut idx: Vec<usize> = (0..links.len()).collect();
@@ -516,6 +531,7 @@ fn key_of(g: &Graph, it: &Item, i: usize) -> String {
 
 /// The net of a draft: nodes in item order, links with their counts.
 pub fn to_net(d: Draft, g: &Graph, w: Words) -> Net {
+    let pack = d.clusters.is_empty();
     let nodes: Vec<NetNode> = d
         .items
         .iter()
@@ -537,6 +553,8 @@ pub fn to_net(d: Draft, g: &Graph, w: Words) -> Net {
         .map(|l| {
             let (style, colour, head, width, label) = l.kind.look(w);
             let n = l.count;
+            // Thicker with the number of relations: 1 + log10(count), at most 3.
+            let width = width.max((1.0 + (n.max(1) as f64).log10()).min(3.0) as u8);
             let label = if n > 1 {
                 Some(match label {
                     Some(t) => format!("{t} ×{n}"),
@@ -566,5 +584,6 @@ pub fn to_net(d: Draft, g: &Graph, w: Words) -> Net {
         edges,
         legend: d.legend,
         fallback_cluster_note: d.fallback_cluster_note,
+        pack,
     }
 }
