@@ -829,7 +829,11 @@ pub fn fallback_svg(net: &Net) -> Result<String, RenderError> {
         num(top)
     ));
     let mut legend = net.legend.clone();
-    if let (Some(note), Some(last)) = (&net.fallback_cluster_note, legend.sections.last_mut()) {
+    if let (Some(note), Some(last), false) = (
+        &net.fallback_cluster_note,
+        legend.sections.last_mut(),
+        net.clusters.is_empty(),
+    ) {
         last.items.push(LegendItem::Text(note.clone()));
     }
     let (lw, lh) = legend_size(&legend);
