@@ -309,6 +309,7 @@ fn schema_knows_exactly_the_keys_the_loader_knows() {
         known("[[contract]]\nid = \"c\"\nvendor = \"v\"\nkind = \"cloud\"\nend = 2027-01-01"),
         props("/properties/contract/items/properties")
     );
+    assert_eq!(known("[policy]"), props("/properties/policy/properties"));
     let mut org = props("/properties/organisation/properties");
     org.sort();
     let text = "[organisation]\nname = \"X\"\nhome = \"DE\"\nzzz = 1\n";

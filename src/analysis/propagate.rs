@@ -291,13 +291,27 @@ impl<'g> Engine<'g> {
 
     /// The initial down days a cut set causes, before propagation.
     pub fn seeds(&self, cuts: &CutSet) -> Vec<(SystemId, u32, Cause)> {
+        self.seeds_among(cuts, self.g.model().system_ids())
+    }
+
+    /// The initial down days of the given systems only, by the same rules as
+    /// [`Engine::seeds`]. Every system a cut can seed is cut itself or has a
+    /// cut vendor or operator, so a caller that knows those systems (the
+    /// single-vendor cuts of `--each-vendor`) avoids a pass over the whole
+    /// landscape. Pass each system once.
+    pub fn seeds_among(
+        &self,
+        cuts: &CutSet,
+        systems: impl IntoIterator<Item = SystemId>,
+    ) -> Vec<(SystemId, u32, Cause)> {
         let m = self.g.model();
         let mut out = Vec::new();
-        for (i, s) in m.systems.iter().enumerate() {
+        for id in systems {
+            let i = id.index();
             if !self.in_use[i] {
                 continue;
             }
-            let id = SystemId(i as u32);
+            let s = m.system(id);
             if cuts.systems[i] {
                 out.push((id, 0, Cause::Cut(Origin::System(s.id.clone()))));
             } else if let Party::Vendor(op) = s.operator

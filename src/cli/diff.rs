@@ -1,15 +1,125 @@
-//! `exitgraph diff` (being built).
+//! `exitgraph diff OLD NEW`: what changed between two models or two reviews.
+//!
+//! Each side is a model (`.toml`, snapshot taken on `--as-of`, else the
+//! model's `as_of`, else today) or a `review.json` written by `exitgraph
+//! review` (its `"snapshot"` member, taken when the review was written).
+//! The comparison is `analysis::diff`; the wording is `render::diff`.
+//! Exit code 0 whether or not something changed; 2 when a side cannot be
+//! read.
 
+use super::hotspots::new_table;
 use super::{CliError, Ctx};
+use crate::analysis::diff::{self, DEFAULT_TOP, Snapshot, SnapshotOptions};
+use crate::render::diff as render;
+use chrono::NaiveDate;
+use clap::ValueEnum;
+use comfy_table::Cell;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Arguments of the command.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub rest: Vec<String>,
+    /// The earlier state: a model (.toml) or a review.json.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later state: a model (.toml) or a review.json.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// The review date of models (default: each model's `as_of`, else
+    /// today); a review.json keeps its own date.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Length of the hotspot top list compared, for models.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_TOP as u32,
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub top: u32,
 }
 
-pub fn run(_ctx: &mut Ctx, _args: Args) -> Result<ExitCode, CliError> {
-    Err(CliError::usage("`diff` is not available in this build yet"))
+/// Output format of `diff`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
+    let old = side(ctx, &args.old, &args)?;
+    let new = side(ctx, &args.new, &args)?;
+    let d = diff::diff(&old, &new);
+    match args.format {
+        Format::Json => {
+            let text = serde_json::to_string_pretty(&d)
+                .map_err(|e| CliError::io(format!("cannot write JSON: {e}")))?;
+            writeln!(ctx.out, "{text}")?;
+        }
+        Format::Markdown => ctx.out.write_all(render::markdown(&d, 1).as_bytes())?,
+        Format::Table => ctx.out.write_all(table(&d).as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a path names a JSON file (a review.json or a bare snapshot).
+fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// The snapshot of one side.
+fn side(ctx: &mut Ctx, path: &Path, args: &Args) -> Result<Snapshot, CliError> {
+    if !is_json(path) {
+        let g = ctx.load_quiet(path)?;
+        let as_of = super::as_of(args.as_of, &g);
+        let opts = SnapshotOptions {
+            top: args.top as usize,
+            ..SnapshotOptions::new(as_of)
+        };
+        return Ok(diff::snapshot(&g, &opts));
+    }
+    let name = path.display();
+    let limit = ctx.global.max_file_size;
+    let meta =
+        std::fs::metadata(path).map_err(|e| CliError::io(format!("cannot read `{name}`: {e}")))?;
+    if meta.len() > limit {
+        return Err(CliError::usage_help(
+            format!(
+                "`{name}` has {} bytes, more than the limit of {limit}",
+                meta.len()
+            ),
+            "raise the limit with --max-file-size",
+        ));
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::io(format!("cannot read `{name}`: {e}")))?;
+    Snapshot::from_json(&text).map_err(|e| {
+        CliError::usage_help(
+            format!("`{name}` {e}"),
+            "give a review.json written by `exitgraph review`, or the model files (.toml) themselves",
+        )
+    })
+}
+
+/// The terminal form: a title, notes, and one table per section.
+fn table(d: &diff::Diff) -> String {
+    let mut out = format!("{}\n", render::title(d));
+    for n in &d.notes {
+        out.push_str(&format!("note: {n}\n"));
+    }
+    if d.unchanged {
+        out.push_str("no changes\n");
+        return out;
+    }
+    for s in render::sections(d) {
+        out.push_str(&format!("\n{}\n\n", s.title));
+        let mut t = new_table(&s.header);
+        for r in &s.rows {
+            t.add_row(r.iter().map(Cell::new).collect::<Vec<_>>());
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+    out
 }

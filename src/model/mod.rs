@@ -11,6 +11,7 @@ pub mod defaults;
 pub mod diag;
 pub mod duration;
 pub mod load;
+pub mod policy;
 pub(crate) mod raw;
 pub mod schema;
 pub mod source;
@@ -22,6 +23,7 @@ pub use defaults::Defaults;
 pub use diag::{Code, Diagnostic, Severity};
 pub use duration::Duration;
 pub use load::Limits;
+pub use policy::Policy;
 pub use source::{Location, SourceMap, Span};
 pub use types::*;
 
@@ -45,6 +47,8 @@ pub(crate) struct Index {
 pub struct Model {
     pub organisation: Organisation,
     pub defaults: Defaults,
+    /// The `[policy]` rules (none when the model has no `[policy]`).
+    pub policy: Policy,
     pub vendors: Vec<Vendor>,
     pub systems: Vec<System>,
     pub interfaces: Vec<Interface>,

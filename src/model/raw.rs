@@ -179,6 +179,7 @@ pub struct RawModel {
     /// The main file's organisation (included files may only add `include`).
     pub organisation: Option<RawOrganisation>,
     pub defaults: Option<(Span, Defaults)>,
+    pub policy: Option<super::policy::RawPolicy>,
     pub vendors: Vec<RawVendor>,
     pub systems: Vec<RawSystem>,
     pub interfaces: Vec<RawInterface>,
@@ -196,6 +197,9 @@ impl RawModel {
         }
         if part.defaults.is_some() {
             self.defaults = part.defaults;
+        }
+        if part.policy.is_some() {
+            self.policy = part.policy;
         }
         self.vendors.extend(part.vendors);
         self.systems.extend(part.systems);
@@ -237,6 +241,20 @@ pub fn read_file(
             );
         } else {
             raw.defaults = Some((span, defaults::read(cx, t)));
+        }
+    }
+    if let Some(t) = top.sub(cx, "policy", "[policy]") {
+        if is_main {
+            raw.policy = Some(super::policy::read(cx, t));
+        } else {
+            cx.push(
+                Diagnostic::error(
+                    Code::IncludeInvalid,
+                    "`[policy]` belongs in the main model file",
+                )
+                .at(t.head(cx), "not allowed in an included file")
+                .help("move this table to the file named on the command line"),
+            );
         }
     }
     for t in entities(cx, &mut top, "vendor") {

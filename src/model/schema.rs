@@ -90,6 +90,27 @@ fn switch_params() -> Value {
     v
 }
 
+/// `[policy]`: the rules of `exitgraph check --policy` (docs/ci.md).
+fn policy() -> Value {
+    use crate::model::policy::Rule;
+    let mut v = object(
+        &[],
+        json!({
+            "max_days_to_decision": { "type": "integer", "minimum": 0, "maximum": crate::model::policy::MAX_DAYS },
+            "max_lockin": { "type": "number", "minimum": 0, "maximum": 100 },
+            "no_single_vendor_for_critical": { "type": "boolean" },
+            "data_act": { "type": "boolean" },
+            "min_sovereignty": { "type": "integer", "minimum": 5, "maximum": 25 },
+            "exit_plan_for_core": { "type": "boolean" }
+        }),
+    );
+    for r in Rule::ALL {
+        v["properties"][r.as_str()]["description"] = json!(r.meaning());
+    }
+    v["description"] = json!("rules checked by `exitgraph check --policy` (see docs/ci.md)");
+    v
+}
+
 /// The JSON Schema of model schema version 1.
 pub fn json_schema() -> Value {
     let crit = ["critical", "high", "medium", "low"];
@@ -119,6 +140,7 @@ pub fn json_schema() -> Value {
                 "switch": switch_params(),
                 "lockin": params(crate::model::defaults::LockinWeights::KEYS, "lock-in score weights, see docs/methodology.md")
             })),
+            "policy": policy(),
             "vendor": { "type": "array", "items": object(&["id", "name", "country"], json!({
                 "id": id("unique vendor id"),
                 "name": text("company name"),

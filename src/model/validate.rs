@@ -397,6 +397,8 @@ pub(crate) fn validate(
         });
     }
 
+    let policy = super::policy::validate(raw.policy.as_ref(), v.diags);
+
     // Entities with errors were dropped above: warnings about such a model
     // (an "unused" vendor whose contract was invalid) would only mislead.
     let organisation = organisation?;
@@ -417,6 +419,7 @@ pub(crate) fn validate(
     let model = Model {
         organisation,
         defaults,
+        policy,
         vendors,
         systems,
         interfaces,

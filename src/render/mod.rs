@@ -1,6 +1,7 @@
 //! Renderers: formatting of reports and graphs; no computation.
 
 pub mod csv;
+pub mod diff;
 pub mod ics;
 pub mod text;
 pub mod chart;

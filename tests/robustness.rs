@@ -1,0 +1,254 @@
+//! Robustness: no valid model makes an analysis panic, no broken model makes
+//! the loader panic, and every error points at a place in the input.
+
+use exitgraph::generate::{GenOptions, generate};
+use exitgraph::graph::Graph;
+use exitgraph::model::{self, Code, Duration, Limits};
+use proptest::prelude::*;
+use std::path::Path;
+
+fn load(text: &str) -> Result<model::Model, model::LoadFailure> {
+    model::load_str("t.toml", Path::new("t.toml"), text, &Limits::default())
+}
+
+/// Errors that concern a whole file or the whole model have no position.
+fn file_level(code: Code) -> bool {
+    matches!(code, Code::FileRead | Code::TooLarge)
+}
+
+fn assert_located(f: &model::LoadFailure) {
+    assert!(
+        f.diagnostics.iter().any(|d| d.is_error()),
+        "a failure without an error"
+    );
+    for d in &f.diagnostics {
+        if file_level(d.code) {
+            continue;
+        }
+        let (span, _) = d
+            .primary
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no location: {}", d.code, d.message));
+        let loc = f
+            .sources
+            .locate(*span)
+            .expect("the location is in a known file");
+        assert!(loc.line >= 1 && loc.column >= 1);
+    }
+}
+
+fn example() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/musterstadt.toml"))
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// Random valid models from the generator load, validate and go through
+    /// every analysis without panicking.
+    #[test]
+    fn generated_models_load_and_analyse(seed in any::<u64>(), systems in 20usize..160) {
+        let text = generate(&GenOptions::new(systems, seed)).unwrap();
+        let m = load(&text).unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
+        let g = Graph::build(m);
+        exitgraph::analysis::exercise(&g);
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    DeleteLine(usize),
+    DuplicateLine(usize),
+    Truncate(usize),
+    SwapIds(usize, usize),
+    InsertByte(usize, u8),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        any::<usize>().prop_map(Mutation::DeleteLine),
+        any::<usize>().prop_map(Mutation::DuplicateLine),
+        any::<usize>().prop_map(Mutation::Truncate),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::SwapIds(a, b)),
+        (
+            any::<usize>(),
+            prop::sample::select(b"[]{}=\"',.\n#x0-".to_vec())
+        )
+            .prop_map(|(a, b)| Mutation::InsertByte(a, b)),
+    ]
+}
+
+fn apply(text: &str, muts: &[Mutation]) -> String {
+    let mut t = text.to_string();
+    for m in muts {
+        let lines: Vec<&str> = t.lines().collect();
+        let n = lines.len().max(1);
+        t = match m {
+            Mutation::DeleteLine(i) => {
+                let mut l = lines.clone();
+                if !l.is_empty() {
+                    l.remove(i % n);
+                }
+                l.join("\n")
+            }
+            Mutation::DuplicateLine(i) => {
+                let mut l = lines.clone();
+                if !l.is_empty() {
+                    let x = l[i % n];
+                    l.insert(i % n, x);
+                }
+                l.join("\n")
+            }
+            Mutation::Truncate(i) => {
+                let mut cut = i % (t.len() + 1);
+                while !t.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                t[..cut].to_string()
+            }
+            Mutation::SwapIds(a, b) => {
+                // Replace one `id = "..."` value by another entity's id.
+                let ids: Vec<(usize, &str)> = lines
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, l)| {
+                        l.strip_prefix("id = \"")
+                            .and_then(|r| r.strip_suffix('"'))
+                            .map(|v| (k, v))
+                    })
+                    .collect();
+                if ids.len() < 2 {
+                    t.clone()
+                } else {
+                    let (k, _) = ids[a % ids.len()];
+                    let (_, other) = ids[b % ids.len()];
+                    let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+                    l[k] = format!("id = \"{other}\"");
+                    l.join("\n")
+                }
+            }
+            Mutation::InsertByte(i, b) => {
+                let mut at = i % (t.len() + 1);
+                while !t.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let mut s = t.clone();
+                s.insert(at, *b as char);
+                s
+            }
+        };
+    }
+    t
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Deleted lines, duplicated lines, swapped ids, truncation and stray
+    /// characters end in a valid model or in located diagnostics: never a panic.
+    #[test]
+    fn mutations_end_in_located_diagnostics(muts in prop::collection::vec(mutation(), 1..4)) {
+        let text = apply(&example(), &muts);
+        match load(&text) {
+            Ok(m) => {
+                let g = Graph::build(m);
+                exitgraph::analysis::exercise(&g);
+            }
+            Err(f) => assert_located(&f),
+        }
+    }
+
+    /// Adding whole months to a day up to the 28th and subtracting them again
+    /// gives the same day (later days are clamped to the month's end).
+    #[test]
+    fn calendar_months_round_trip(y in 1990i32..2100, m in 1u32..=12, d in 1u32..=28, n in 0u32..400) {
+        let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let dur = Duration::months(n);
+        let later = dur.add_to(date).unwrap();
+        prop_assert_eq!(dur.sub_from(later), Some(date));
+    }
+
+    /// Days added and subtracted always round-trip, and month arithmetic never
+    /// moves more than the month's clamping (3 days) away.
+    #[test]
+    fn day_arithmetic_round_trips(y in 1990i32..2100, doy in 1u32..=365, days in 0u32..5000, months in 0u32..120) {
+        let date = chrono::NaiveDate::from_yo_opt(y, doy).unwrap();
+        let d = Duration::days(days);
+        prop_assert_eq!(d.sub_from(d.add_to(date).unwrap()), Some(date));
+        let mo = Duration::months(months);
+        let back = mo.sub_from(mo.add_to(date).unwrap()).unwrap();
+        prop_assert!(back <= date && (date - back).num_days() <= 3);
+    }
+
+    /// What the duration parser accepts, it prints back in a form it accepts
+    /// as the same duration.
+    #[test]
+    fn durations_round_trip(y in 0u32..50, mo in 0u32..50, w in 0u32..50, d in 0u32..50) {
+        let dur = Duration { years: y, months: mo, weeks: w, days: d };
+        prop_assert_eq!(Duration::parse(&dur.to_string()), Ok(dur));
+        let iso = format!("P{y}Y{mo}M{w}W{d}D");
+        prop_assert_eq!(Duration::parse(&iso), Ok(dur));
+    }
+}
+
+#[test]
+fn arbitrary_bytes_as_a_file_end_in_a_file_level_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binary.toml");
+    std::fs::write(&path, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let f = model::load(&path).unwrap_err();
+    assert_eq!(f.diagnostics[0].code, Code::FileRead);
+}
+
+#[test]
+fn limits_refuse_huge_inputs_with_a_clear_message() {
+    let limits = Limits {
+        max_entities: 10,
+        ..Limits::default()
+    };
+    let text = generate(&GenOptions::new(20, 1)).unwrap();
+    let f = model::load_str("t.toml", Path::new("t.toml"), &text, &limits).unwrap_err();
+    let d = f
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::TooLarge)
+        .expect("too-large reported");
+    assert!(
+        d.message.contains("more than the limit of 10"),
+        "{}",
+        d.message
+    );
+    let deep = Limits {
+        max_file_bytes: 100,
+        ..Limits::default()
+    };
+    let f = model::load_str("t.toml", Path::new("t.toml"), &text, &deep).unwrap_err();
+    assert!(f.diagnostics.iter().any(|d| d.code == Code::TooLarge));
+}
+
+#[test]
+fn deeply_nested_includes_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.toml"),
+        "[organisation]\nname = \"X\"\nhome = \"DE\"\ninclude = [\"f0.toml\"]\n",
+    )
+    .unwrap();
+    for i in 0..40 {
+        std::fs::write(
+            dir.path().join(format!("f{i}.toml")),
+            format!("[organisation]\ninclude = [\"f{}.toml\"]\n", i + 1),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("f40.toml"), "").unwrap();
+    let f = model::load(&dir.path().join("main.toml")).unwrap_err();
+    assert!(
+        f.diagnostics
+            .iter()
+            .any(|d| d.code == Code::IncludeInvalid && d.message.contains("nested more than 16")),
+        "{:#?}",
+        f.diagnostics
+    );
+}
