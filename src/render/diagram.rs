@@ -288,7 +288,11 @@ pub fn build(g: &Graph, view: &View, opts: &DiagramOptions) -> Result<Diagram, D
             let report = crate::analysis::lockin::hotspots(g, false);
             graph_diagram(g, graphs::hotspots(g, &report, opts, w), opts)
         }
-        View::Cutoff(s) => graph_diagram(g, graphs::cutoff(g, *s, opts, w), opts),
+        View::Cutoff(s) => {
+            let sim = crate::analysis::simulate::Simulator::new(g);
+            let report = sim.simulate(&crate::analysis::simulate::Spec::scenario(g, *s), opts.as_of);
+            graph_diagram(g, graphs::cutoff(g, &report, w), opts)
+        }
         View::Exit(target) => {
             let plan = exit_plan::plan(
                 g,
@@ -331,6 +335,16 @@ pub fn hotspots_diagram(
     opts: &DiagramOptions,
 ) -> Result<Diagram, DiagramError> {
     graph_diagram(g, graphs::hotspots(g, report, opts, Words(opts.lang)), opts)
+}
+
+/// Builds the cut-off view from a simulation report already computed
+/// (`analysis::simulate`).
+pub fn cutoff_diagram(
+    g: &Graph,
+    report: &crate::analysis::simulate::Report,
+    opts: &DiagramOptions,
+) -> Result<Diagram, DiagramError> {
+    graph_diagram(g, graphs::cutoff(g, report, Words(opts.lang)), opts)
 }
 
 /// Whether the built-in layout will draw (no Graphviz, or asked for).

@@ -445,6 +445,42 @@ fn legend_node(legend: &Legend) -> Option<Stmt> {
     )))
 }
 
+/// Invisible edges that arrange the unconnected nodes of each cluster in
+/// rows of about the square root of their number: without them Graphviz
+/// puts all of them into one rank, a long column. Unclustered unconnected
+/// nodes are left to `pack` when the net packs.
+fn grid_edges(net: &Net) -> Vec<Stmt> {
+    let mut linked = vec![false; net.nodes.len()];
+    for e in &net.edges {
+        linked[e.from] = true;
+        linked[e.to] = true;
+    }
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); net.clusters.len() + 1];
+    for (i, n) in net.nodes.iter().enumerate() {
+        if !linked[i] {
+            match n.cluster {
+                Some(c) if c < net.clusters.len() => groups[c].push(i),
+                None if !net.pack => groups[net.clusters.len()].push(i),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for g in groups.iter().filter(|g| g.len() > 4) {
+        let cols = (g.len() as f64).sqrt().ceil() as usize;
+        for row in g.chunks(cols) {
+            for pair in row.windows(2) {
+                out.push(edge_stmt(
+                    &net.nodes[pair[0]].key,
+                    &net.nodes[pair[1]].key,
+                    vec![attr("style", "invis")],
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// The DOT text of a net: clusters, nodes, edges, then the legend cluster.
 /// Deterministic: statements follow the order of the net's vectors.
 pub fn to_dot(net: &Net) -> String {
@@ -503,6 +539,7 @@ pub fn to_dot(net: &Net) -> String {
             .filter(|n| n.cluster.is_none())
             .map(node_stmt),
     );
+    stmts.extend(grid_edges(net));
     for e in &net.edges {
         stmts.push(edge_stmt(
             &net.nodes[e.from].key,

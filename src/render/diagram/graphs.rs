@@ -8,9 +8,9 @@ use super::draft::{Draft, Elem, Item, LinkKind, Owner};
 use super::words::Words;
 use super::{DiagramOptions, GroupBy, wrap};
 use crate::analysis::lockin::{self, HotspotsReport};
-use crate::analysis::propagate::{Cause, CutSet, Engine};
+use crate::analysis::simulate::{Report, ServiceResult, State, SystemResult};
 use crate::graph::Graph;
-use crate::model::{Country, Dependency, Layer, Party, ScenarioId, Status, SystemId, VendorId};
+use crate::model::{Country, Dependency, Layer, Party, Status, SystemId, VendorId};
 use crate::render::dot::{Cluster, Direction, Legend, LegendItem, LegendSection, Shape};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -608,45 +608,51 @@ fn drop_implied_failures(d: &mut Draft, n_hot: usize) -> usize {
     before - d.links.len()
 }
 
-/// The blast radius of a scenario: cut vendors, what goes down by day and
-/// why, and what keeps running.
-pub fn cutoff(g: &Graph, sid: ScenarioId, _opts: &DiagramOptions, w: Words) -> Draft {
+/// The blast radius of a simulated scenario: the cut vendors, what goes
+/// down by day and why (cause edges), and what keeps running (grey), with
+/// the restore estimates and outage breaches of the simulation.
+pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
     let m = g.model();
-    let scenario = m.scenario(sid);
-    let cuts = CutSet::resolve(g, &scenario.cuts);
-    let engine = Engine::new(g);
-    let out = engine.cut(&cuts);
-    let days: BTreeSet<u32> = out
+    let in_use: Vec<SystemId> = m.system_ids().filter(|s| m.system(*s).in_use()).collect();
+    let sys_result: BTreeMap<&str, &SystemResult> =
+        r.systems.iter().map(|x| (x.id.as_str(), x)).collect();
+    let svc_result: BTreeMap<&str, &ServiceResult> =
+        r.services.iter().map(|x| (x.id.as_str(), x)).collect();
+    let days: BTreeSet<u32> = r
         .systems
         .iter()
-        .map(|x| x.day)
-        .chain(out.services.iter().map(|x| x.day))
+        .filter_map(|x| x.down_from_day)
+        .chain(r.services.iter().filter_map(|x| x.down_from_day))
         .collect();
     let days: Vec<u32> = days.into_iter().collect();
     let day_fill = |day: u32| {
         let rank = days.binary_search(&day).unwrap_or(0);
         DAY_REDS[rank.min(DAY_REDS.len() - 1)]
     };
-    let in_use: Vec<SystemId> = m.system_ids().filter(|s| m.system(*s).in_use()).collect();
+    let cut: BTreeMap<VendorId, &str> = r
+        .cut_vendors
+        .iter()
+        .filter_map(|c| m.vendor_id(&c.id).map(|v| (v, c.origin.as_str())))
+        .collect();
     // Cut vendors that make or operate an in-use system: the others change nothing.
     let mut relevant: BTreeSet<VendorId> = BTreeSet::new();
     for s in &in_use {
         let sys = m.system(*s);
         for p in [sys.vendor, sys.operator] {
             if let Party::Vendor(v) = p
-                && cuts.vendor_cut(v)
+                && cut.contains_key(&v)
             {
                 relevant.insert(v);
             }
         }
     }
-    let all_cut = cuts.cut_vendors();
     let mut clusters = Vec::new();
     let vendor_cluster = (!relevant.is_empty()).then(|| {
         clusters.push(cluster(w.t("Abgeschnitten", "Cut off").to_string()));
         clusters.len() - 1
     });
-    let price_cluster = (!scenario.prices.is_empty()).then(|| {
+    let shocks = &r.price_shock.vendors;
+    let price_cluster = (!shocks.is_empty()).then(|| {
         clusters.push(cluster(w.t("Preisänderung", "Price change").to_string()));
         clusters.len() - 1
     });
@@ -660,13 +666,18 @@ pub fn cutoff(g: &Graph, sid: ScenarioId, _opts: &DiagramOptions, w: Words) -> D
     }
     let survivor_cluster = clusters.len();
     clusters.push(cluster(w.t("Läuft weiter", "Keeps running").to_string()));
-    let down_systems = out.systems.len();
-    let down_services = out.services.len();
+    let s = &r.summary;
     let mut d = Draft {
         name: "cutoff",
         title: w.s(
-            format!("Ausfall-Szenario: {}", scenario.name),
-            format!("Cut-off scenario: {}", scenario.name),
+            format!(
+                "Ausfall-Szenario: {}",
+                r.name.as_deref().unwrap_or(&r.scenario)
+            ),
+            format!(
+                "Cut-off scenario: {}",
+                r.name.as_deref().unwrap_or(&r.scenario)
+            ),
         ),
         direction: Direction::RightToLeft,
         clusters,
@@ -674,45 +685,47 @@ pub fn cutoff(g: &Graph, sid: ScenarioId, _opts: &DiagramOptions, w: Words) -> D
     };
     d.notes.push(w.s(
         format!(
-            "{} von {} und {} von {} fallen aus; Ursachenkanten zeigen, was sie mitreißt.",
-            w.systems(down_systems),
+            "{} von {} und {} von {} fallen aus ({} länger als erlaubt); Ursachenkanten zeigen, was sie mitreißt.",
+            w.systems(s.systems_down),
             w.int(in_use.len() as i64),
-            w.services(down_services),
-            w.int(m.services.len() as i64),
+            w.services(s.services_down),
+            w.int(s.services_total as i64),
+            w.int(s.services_breached as i64),
         ),
         format!(
-            "{} of {} and {} of {} go down; cause edges show what takes them down.",
-            w.systems(down_systems),
+            "{} of {} and {} of {} go down ({} longer than allowed); cause edges show what takes them down.",
+            w.systems(s.systems_down),
             w.int(in_use.len() as i64),
-            w.services(down_services),
-            w.int(m.services.len() as i64),
+            w.services(s.services_down),
+            w.int(s.services_total as i64),
+            w.int(s.services_breached as i64),
         ),
     ));
-    if all_cut.len() > relevant.len() {
+    if cut.len() > relevant.len() {
         d.notes.push(w.s(
             format!(
                 "{} weitere abgeschnittene Anbieter liefern und betreiben kein System in Betrieb (nicht gezeigt).",
-                w.int((all_cut.len() - relevant.len()) as i64)
+                w.int((cut.len() - relevant.len()) as i64)
             ),
             format!(
                 "{} further cut vendors make or operate no system in use (not shown).",
-                w.int((all_cut.len() - relevant.len()) as i64)
+                w.int((cut.len() - relevant.len()) as i64)
             ),
         ));
     }
-    if scenario.cuts.is_empty() {
-        d.notes.push(w.t(
-            "Das Szenario schneidet nichts ab; es ändert nur Preise (`exitgraph simulate` rechnet sie durch).",
-            "The scenario cuts nothing off; it only changes prices (`exitgraph simulate` works them out).",
-        ).to_string());
+    if r.cuts.is_empty() {
+        d.notes.push(
+            w.t(
+                "Das Szenario schneidet nichts ab; es ändert nur Preise.",
+                "The scenario cuts nothing off; it only changes prices.",
+            )
+            .to_string(),
+        );
     }
     let mut pos: BTreeMap<Elem, usize> = BTreeMap::new();
     for v in &relevant {
         let vendor = m.vendor(*v);
-        let origin = cuts.vendors[v.index()]
-            .as_ref()
-            .map(|o| o.label())
-            .unwrap_or_default();
+        let origin = cut.get(v).copied().unwrap_or_default();
         let mut lines = wrap(&vendor.name, NAME_WIDTH, 2);
         lines.push(w.s(
             format!("abgeschnitten ({origin})"),
@@ -722,7 +735,10 @@ pub fn cutoff(g: &Graph, sid: ScenarioId, _opts: &DiagramOptions, w: Words) -> D
         d.items.push(Item {
             elem: Elem::Vendor(*v),
             lines,
-            tooltip: format!("{} ({}, {}): {origin}", vendor.name, vendor.id, vendor.country),
+            tooltip: format!(
+                "{} ({}, {}): {origin}",
+                vendor.name, vendor.id, vendor.country
+            ),
             cluster: vendor_cluster,
             fill: CUT_VENDOR,
             shape: Shape::Octagon,
@@ -731,19 +747,33 @@ pub fn cutoff(g: &Graph, sid: ScenarioId, _opts: &DiagramOptions, w: Words) -> D
             metric: None,
         });
     }
-    for p in &scenario.prices {
-        let vendor = m.vendor(p.vendor);
-        let mut lines = wrap(&vendor.name, NAME_WIDTH, 2);
+    let mut price_items = Vec::new();
+    for shock in shocks {
+        let Some(v) = m.vendor_id(&shock.vendor) else { continue };
+        let mut lines = wrap(&shock.name, NAME_WIDTH, 2);
         lines.push(w.s(
-            format!("Preise ×{}", w.dec1(p.factor)),
-            format!("prices ×{}", w.dec1(p.factor)),
+            format!(
+                "Preise ×{}: +{}/Jahr",
+                w.dec1(shock.factor),
+                w.money(shock.added_annual_cost, &m.organisation.currency)
+            ),
+            format!(
+                "prices ×{}: +{}/year",
+                w.dec1(shock.factor),
+                w.money(shock.added_annual_cost, &m.organisation.currency)
+            ),
         ));
-        let i = d.items.len();
-        pos.entry(Elem::Vendor(p.vendor)).or_insert(i);
+        price_items.push((d.items.len(), shock));
         d.items.push(Item {
-            elem: Elem::Vendor(p.vendor),
+            elem: Elem::Vendor(v),
             lines,
-            tooltip: format!("{} ({}): ×{}", vendor.name, vendor.id, p.factor),
+            tooltip: format!(
+                "{} ({}): ×{}; {}",
+                shock.name,
+                shock.vendor,
+                shock.factor,
+                shock.contracts.join(", ")
+            ),
             cluster: price_cluster,
             fill: PRICE_VENDOR,
             shape: Shape::Octagon,
@@ -752,24 +782,44 @@ pub fn cutoff(g: &Graph, sid: ScenarioId, _opts: &DiagramOptions, w: Words) -> D
             metric: None,
         });
     }
+    let restore = |x: Option<f64>| match x {
+        Some(days) => w.s(
+            format!("zurück nach ~{} Tagen", w.int(days.round() as i64)),
+            format!("back after ~{} days", w.int(days.round() as i64)),
+        ),
+        None => w.t("kein Weg zurück bekannt", "no known way back").to_string(),
+    };
     for s in &in_use {
         let sys = m.system(*s);
-        let down = out.system(*s);
-        let (cluster, fill, extra) = match down {
-            Some(x) => (
-                days.binary_search(&x.day)
-                    .ok()
-                    .map(|r| first_day_cluster + r),
-                day_fill(x.day),
-                match &x.cause {
-                    Cause::Cut(_) => Some(w.t("direkt abgeschnitten", "cut directly").to_string()),
-                    _ => Some(w.s(format!("ab Tag {}", x.day), format!("from day {}", x.day))),
-                },
-            ),
-            None => (Some(survivor_cluster), SURVIVOR, None),
-        };
+        let res = sys_result.get(sys.id.as_str()).copied();
         let mut lines = wrap(&sys.name, NAME_WIDTH, 2);
-        lines.extend(extra);
+        let (cluster, fill) = match res.and_then(|x| x.down_from_day.map(|d| (x, d))) {
+            Some((x, day)) => {
+                let direct = x.cause.get(1).is_some_and(|c| c.starts_with("system:"));
+                lines.push(if direct {
+                    w.t("direkt abgeschnitten", "cut directly").to_string()
+                } else {
+                    w.s(format!("ab Tag {day}"), format!("from day {day}"))
+                });
+                lines.push(restore(x.restore_days));
+                (
+                    days.binary_search(&day).ok().map(|k| first_day_cluster + k),
+                    day_fill(day),
+                )
+            }
+            None => {
+                match res.map(|x| x.state) {
+                    Some(State::Unsupported) => {
+                        lines.push(w.t("ohne Support", "unsupported").to_string())
+                    }
+                    Some(State::Degraded) => {
+                        lines.push(w.t("eingeschränkt", "degraded").to_string())
+                    }
+                    _ => {}
+                }
+                (Some(survivor_cluster), SURVIVOR)
+            }
+        };
         pos.insert(Elem::System(*s), d.items.len());
         d.items.push(Item {
             elem: Elem::System(*s),
@@ -785,103 +835,131 @@ pub fn cutoff(g: &Graph, sid: ScenarioId, _opts: &DiagramOptions, w: Words) -> D
     }
     for sv in m.service_ids() {
         let service = m.service(sv);
-        let down = out.service(sv);
-        let (cluster, fill, extra) = match down {
-            Some(x) => (
-                days.binary_search(&x.day)
-                    .ok()
-                    .map(|r| first_day_cluster + r),
-                day_fill(x.day),
-                Some(w.s(format!("ab Tag {}", x.day), format!("from day {}", x.day))),
-            ),
-            None => (Some(survivor_cluster), SURVIVOR, None),
-        };
+        let res = svc_result.get(service.id.as_str()).copied();
         let mut lines = wrap(&service.name, NAME_WIDTH, 2);
-        lines.extend(extra);
+        let mut strong = false;
+        let (cluster, fill) = match res.and_then(|x| x.down_from_day.map(|d| (x, d))) {
+            Some((x, day)) => {
+                lines.push(w.s(format!("ab Tag {day}"), format!("from day {day}")));
+                lines.push(restore(x.restore_days));
+                if x.breach {
+                    strong = true;
+                    lines.push(match x.max_outage_days {
+                        Some(max) => w.s(
+                            format!("⚠ erlaubt: {} Tage", w.int(max.round() as i64)),
+                            format!("⚠ allowed: {} days", w.int(max.round() as i64)),
+                        ),
+                        None => w.t("⚠ kein Weg zurück", "⚠ no way back").to_string(),
+                    });
+                }
+                (
+                    days.binary_search(&day).ok().map(|k| first_day_cluster + k),
+                    day_fill(day),
+                )
+            }
+            None => {
+                match res.map(|x| x.state) {
+                    Some(State::Unsupported) => {
+                        lines.push(w.t("ohne Support", "unsupported").to_string())
+                    }
+                    Some(State::Degraded) => {
+                        lines.push(w.t("eingeschränkt", "degraded").to_string())
+                    }
+                    _ => {}
+                }
+                (Some(survivor_cluster), SURVIVOR)
+            }
+        };
         pos.insert(Elem::Service(sv), d.items.len());
         d.items.push(Item {
             elem: Elem::Service(sv),
             lines,
-            tooltip: format!("{} ({}), {}", service.name, service.id, service.criticality),
+            tooltip: format!(
+                "{} ({}), {}",
+                service.name, service.id, service.criticality
+            ),
             cluster,
             fill,
             shape: Shape::Ellipse,
-            strong: false,
+            strong,
             fold: None,
             metric: None,
         });
     }
     let at = |e: Elem| pos.get(&e).copied();
-    // Cause edges of what goes down.
-    for x in &out.systems {
-        let Some(from) = at(Elem::System(x.id)) else { continue };
-        let (to, kind) = match &x.cause {
-            Cause::Dependency(t) => (at(Elem::System(*t)), LinkKind::Cause),
-            Cause::Operator(v, _) => (at(Elem::Vendor(*v)), LinkKind::Operator),
-            Cause::LicenceCheck(v, _) => (at(Elem::Vendor(*v)), LinkKind::Licence(x.day)),
-            Cause::Cut(_) => (None, LinkKind::Cause),
+    // The next link of a cause chain: a system id, or `vendor:ID` (ids have
+    // no colon; cut labels do).
+    let next_system = |chain: &[String]| {
+        chain
+            .get(1)
+            .filter(|c| !c.contains(':'))
+            .and_then(|c| m.system_id(c))
+    };
+    let next_vendor = |chain: &[String]| {
+        chain
+            .get(1)
+            .and_then(|c| c.strip_prefix("vendor:"))
+            .and_then(|c| m.vendor_id(c))
+    };
+    for x in &r.systems {
+        let Some(sid) = m.system_id(&x.id) else { continue };
+        let Some(from) = at(Elem::System(sid)) else { continue };
+        let sys = m.system(sid);
+        let (to, kind) = match (x.down_from_day, next_system(&x.cause), next_vendor(&x.cause)) {
+            (Some(_), Some(t), _) => (at(Elem::System(t)), LinkKind::Cause),
+            (Some(day), None, Some(v)) => {
+                let kind = if day == 0 && sys.operator == Party::Vendor(v) {
+                    LinkKind::Operator
+                } else {
+                    LinkKind::Licence(day)
+                };
+                (at(Elem::Vendor(v)), kind)
+            }
+            (None, Some(t), _) => (at(Elem::System(t)), LinkKind::Degrades),
+            (None, None, Some(v)) => (at(Elem::Vendor(v)), LinkKind::Unsupported),
+            _ => (None, LinkKind::Cause),
         };
         if let Some(to) = to {
             d.link(from, to, kind);
         }
     }
-    for x in &out.services {
-        if let (Some(from), Cause::Dependency(t)) = (at(Elem::Service(x.id)), &x.cause)
-            && let Some(to) = at(Elem::System(*t))
-        {
-            d.link(from, to, LinkKind::Cause);
-        }
-    }
-    // What keeps running: unsupported by a cut vendor, or degraded by a down dependency.
-    for s in &in_use {
-        if out.system(*s).is_some() {
-            continue;
-        }
-        let Some(from) = at(Elem::System(*s)) else { continue };
-        if let Party::Vendor(v) = m.system(*s).vendor
-            && cuts.vendor_cut(v)
-            && let Some(to) = at(Elem::Vendor(v))
-        {
-            d.link(from, to, LinkKind::Unsupported);
-        }
-        for t in g.all_deps(*s) {
-            if out.system(t).is_some()
-                && let Some(to) = at(Elem::System(t))
-            {
-                d.link(from, to, LinkKind::Degrades);
-            }
-        }
-    }
-    for sv in m.service_ids() {
-        if out.service(sv).is_some() {
-            continue;
-        }
-        let Some(from) = at(Elem::Service(sv)) else { continue };
-        for dep in &m.service(sv).needs {
-            for t in dep.members() {
-                if out.system(*t).is_some()
-                    && let Some(to) = at(Elem::System(*t))
-                {
-                    d.link(from, to, LinkKind::Degrades);
-                }
-            }
-        }
-    }
-    // Price shocks: the systems of the vendor group whose prices change.
-    for p in &scenario.prices {
-        let Some(to) = d
-            .items
-            .iter()
-            .position(|it| it.elem == Elem::Vendor(p.vendor) && it.fill == PRICE_VENDOR)
-        else {
+    for x in &r.services {
+        let Some(sv) = m.service_id(&x.id) else { continue };
+        let (Some(from), Some(t)) = (at(Elem::Service(sv)), next_system(&x.cause)) else {
             continue;
         };
-        for s in g.systems_of(&g.controlled(p.vendor)) {
-            if let Some(from) = at(Elem::System(s)) {
-                d.link(from, to, LinkKind::Price);
+        if let Some(to) = at(Elem::System(t)) {
+            let kind = if x.down_from_day.is_some() {
+                LinkKind::Cause
+            } else {
+                LinkKind::Degrades
+            };
+            d.link(from, to, kind);
+        }
+    }
+    // Price shocks: the systems that leaving the vendor means switching.
+    for (to, shock) in &price_items {
+        for id in &shock.systems {
+            if let Some(from) = m.system_id(id).and_then(|s| at(Elem::System(s))) {
+                d.link(from, *to, LinkKind::Price);
             }
         }
     }
+    let kinds: BTreeSet<LinkKind> = d
+        .links
+        .iter()
+        .map(|l| match l.kind {
+            LinkKind::Licence(_) => LinkKind::Licence(0),
+            LinkKind::Operator => LinkKind::Cause,
+            k => k,
+        })
+        .collect();
+    d.legend = cutoff_legend(&days, !relevant.is_empty(), &kinds, w);
+    d
+}
+
+fn cutoff_legend(days: &[u32], cut: bool, kinds: &BTreeSet<LinkKind>, w: Words) -> Legend {
+    let prices = kinds.contains(&LinkKind::Price);
     let mut day_items: Vec<LegendItem> = days
         .iter()
         .take(DAY_REDS.len())
@@ -901,12 +979,14 @@ pub fn cutoff(g: &Graph, sid: ScenarioId, _opts: &DiagramOptions, w: Words) -> D
         shape: Shape::Box,
         label: w.t("läuft weiter", "keeps running").into(),
     });
-    day_items.push(LegendItem::Swatch {
-        fill: CUT_VENDOR,
-        shape: Shape::Octagon,
-        label: w.t("abgeschnittener Anbieter", "cut vendor").into(),
-    });
-    if !scenario.prices.is_empty() {
+    if cut {
+        day_items.push(LegendItem::Swatch {
+            fill: CUT_VENDOR,
+            shape: Shape::Octagon,
+            label: w.t("abgeschnittener Anbieter", "cut vendor").into(),
+        });
+    }
+    if prices {
         day_items.push(LegendItem::Swatch {
             fill: PRICE_VENDOR,
             shape: Shape::Octagon,
@@ -914,49 +994,57 @@ pub fn cutoff(g: &Graph, sid: ScenarioId, _opts: &DiagramOptions, w: Words) -> D
         });
     }
     day_items.push(LegendItem::Text(
-        w.t("Kästen: Systeme; Ellipsen: Dienste", "Boxes: systems; ellipses: services")
-            .into(),
+        w.t(
+            "Kästen: Systeme; Ellipsen: Dienste; ⚠: länger aus als erlaubt",
+            "Boxes: systems; ellipses: services; ⚠: down longer than allowed",
+        )
+        .into(),
     ));
-    let mut edge_items = vec![
-        line_item(LinkKind::Cause, w.t("fällt aus wegen", "goes down because of"), w),
-        line_item(
+    // Only the kinds of edge the diagram has.
+    let edge_items: Vec<LegendItem> = [
+        (
+            LinkKind::Cause,
+            w.t("fällt aus wegen", "goes down because of"),
+        ),
+        (
             LinkKind::Licence(0),
             w.t(
                 "Lizenzprüfung läuft ab (Hersteller abgeschnitten)",
                 "licence check runs out (maker cut off)",
             ),
-            w,
         ),
-        line_item(
+        (
             LinkKind::Unsupported,
             w.t("läuft ohne Support weiter", "keeps running without support"),
-            w,
         ),
-        line_item(
+        (
             LinkKind::Degrades,
             w.t("läuft eingeschränkt weiter", "keeps running, degraded"),
-            w,
         ),
-    ];
-    if !scenario.prices.is_empty() {
-        edge_items.push(line_item(
+        (
             LinkKind::Price,
-            w.t("von der Preisänderung betroffen", "affected by the price change"),
-            w,
-        ));
+            w.t(
+                "müsste beim Wechsel mit gewechselt werden",
+                "would have to be switched too",
+            ),
+        ),
+    ]
+    .into_iter()
+    .filter(|(k, _)| kinds.contains(k))
+    .map(|(k, label)| line_item(k, label, w))
+    .collect();
+    let mut sections = vec![LegendSection {
+        heading: w.t("Elemente", "Elements").into(),
+        items: day_items,
+    }];
+    if !edge_items.is_empty() {
+        sections.push(LegendSection {
+            heading: w.t("Kanten", "Edges").into(),
+            items: edge_items,
+        });
     }
-    d.legend = Legend {
+    Legend {
         title: w.t("Legende", "Legend").to_string(),
-        sections: vec![
-            LegendSection {
-                heading: w.t("Elemente", "Elements").into(),
-                items: day_items,
-            },
-            LegendSection {
-                heading: w.t("Kanten", "Edges").into(),
-                items: edge_items,
-            },
-        ],
-    };
-    d
+        sections,
+    }
 }
