@@ -27,7 +27,9 @@ fn have_dot(test: &str) -> bool {
         return true;
     }
     if std::env::var_os("CI").is_some() {
-        panic!("{test}: Graphviz `dot` is not installed, but CI is set: .ci/run must install graphviz");
+        panic!(
+            "{test}: Graphviz `dot` is not installed, but CI is set: .ci/run must install graphviz"
+        );
     }
     eprintln!("skipping the Graphviz part of {test}: `dot` is not installed");
     false
@@ -109,7 +111,10 @@ fn check_svg(svg: &str, what: &str) -> usize {
                 for a in e.attributes() {
                     let a = a.unwrap_or_else(|err| panic!("{what}: bad attribute: {err}"));
                     let key = a.key.as_ref().to_lowercase();
-                    assert!(!key.starts_with("on"), "{what}: the SVG has an {key} attribute");
+                    assert!(
+                        !key.starts_with("on"),
+                        "{what}: the SVG has an {key} attribute"
+                    );
                     let raw = a.value.to_string();
                     quick_xml::escape::unescape(&raw)
                         .unwrap_or_else(|err| panic!("{what}: attribute {key}={raw:?}: {err}"));
@@ -152,9 +157,12 @@ fn check_svg(svg: &str, what: &str) -> usize {
 
 /// Every diagram the example can make: each view, each grouping, each
 /// scenario, the exit plans of the large vendor groups, a focus.
-fn all_views(g: &Graph) -> Vec<(String, View, Box<dyn Fn(&mut DiagramOptions)>)> {
+/// A named view with a change to the default options.
+type Case = (String, View, Box<dyn Fn(&mut DiagramOptions)>);
+
+fn all_views(g: &Graph) -> Vec<Case> {
     let m = g.model();
-    let mut out: Vec<(String, View, Box<dyn Fn(&mut DiagramOptions)>)> = Vec::new();
+    let mut out: Vec<Case> = Vec::new();
     for (name, gb) in GroupBy::WORDS {
         out.push((
             format!("landscape by {name}"),
@@ -210,7 +218,10 @@ fn every_view_of_the_example_is_valid_dot_and_well_formed_svg_with_the_builtin_l
                 assert_eq!(d.renderer, Renderer::LayoutRs, "{what}");
                 assert!(d.dot.is_some(), "{what}: DOT");
                 let parsed = graphviz_rust::parse(d.dot.as_deref().unwrap_or_default());
-                assert!(parsed.is_ok(), "{what}: graphviz-rust cannot parse the DOT: {parsed:?}");
+                assert!(
+                    parsed.is_ok(),
+                    "{what}: graphviz-rust cannot parse the DOT: {parsed:?}"
+                );
             } else {
                 assert_eq!(d.renderer, Renderer::Direct, "{what}");
                 assert!(d.dot.is_none(), "{what}");
@@ -233,7 +244,8 @@ fn every_dot_of_the_example_is_accepted_by_graphviz() {
             check_svg(&d.svg, &what);
             if let Some(dot) = &d.dot {
                 assert_eq!(d.renderer, Renderer::Graphviz, "{what}");
-                let svg = run_dot(dot).unwrap_or_else(|e| panic!("{what}: dot rejects the DOT: {e}"));
+                let svg =
+                    run_dot(dot).unwrap_or_else(|e| panic!("{what}: dot rejects the DOT: {e}"));
                 check_svg(&svg, &what);
                 // Graphviz draws exactly the diagram's nodes plus the legend.
                 assert_eq!(
@@ -255,7 +267,12 @@ fn the_same_input_gives_the_same_bytes() {
     }
     let cut = g.model().scenario_id("us-sanctions").expect("scenario");
     for r in renderers {
-        for view in [View::Landscape, View::Hotspots, View::Cutoff(cut), View::Deadlines] {
+        for view in [
+            View::Landscape,
+            View::Hotspots,
+            View::Cutoff(cut),
+            View::Deadlines,
+        ] {
             let o = opts(&g, Lang::De, r);
             let a = build(&g, view.name(), &view, &o);
             let b = build(&g, view.name(), &view, &o);
@@ -268,24 +285,51 @@ fn the_same_input_gives_the_same_bytes() {
 #[test]
 fn the_landscape_shows_every_in_use_system_of_the_example() {
     let g = load(MODEL);
-    let d = build(&g, "landscape", &View::Landscape, &opts(&g, Lang::En, RendererChoice::Builtin));
+    let d = build(
+        &g,
+        "landscape",
+        &View::Landscape,
+        &opts(&g, Lang::En, RendererChoice::Builtin),
+    );
     // 34 in-use systems (46 minus 12 candidates), nothing folded.
     let in_use = g.model().systems.iter().filter(|s| s.in_use()).count();
     assert_eq!(d.nodes, in_use);
     assert!(!d.rolled_up);
     let dot = d.dot.expect("dot");
-    assert!(dot.contains("label=\"Microsoft Corporation (US)\""), "vendor group cluster");
-    assert!(dot.contains("style=\"dashed\""), "proprietary interfaces are dashed");
+    assert!(
+        dot.contains("label=\"Microsoft Corporation (US)\""),
+        "vendor group cluster"
+    );
+    assert!(
+        dot.contains("style=\"dashed\""),
+        "proprietary interfaces are dashed"
+    );
     assert!(d.svg.contains("Legend"));
 }
 
 #[test]
 fn texts_follow_the_language() {
     let g = load(MODEL);
-    let de = build(&g, "spend", &View::Spend, &opts(&g, Lang::De, RendererChoice::Builtin));
-    let en = build(&g, "spend", &View::Spend, &opts(&g, Lang::En, RendererChoice::Builtin));
-    assert!(de.svg.contains("Legende") && de.svg.contains("1.957.600 EUR"), "German");
-    assert!(en.svg.contains("Legend") && en.svg.contains("1,957,600 EUR"), "English");
+    let de = build(
+        &g,
+        "spend",
+        &View::Spend,
+        &opts(&g, Lang::De, RendererChoice::Builtin),
+    );
+    let en = build(
+        &g,
+        "spend",
+        &View::Spend,
+        &opts(&g, Lang::En, RendererChoice::Builtin),
+    );
+    assert!(
+        de.svg.contains("Legende") && de.svg.contains("1.957.600 EUR"),
+        "German"
+    );
+    assert!(
+        en.svg.contains("Legend") && en.svg.contains("1,957,600 EUR"),
+        "English"
+    );
 }
 
 /// A model whose every name tries to break out of DOT, XML or the label.
@@ -394,12 +438,24 @@ fn hostile_names_give_valid_dot_and_svg_without_markup_injection() {
                 let what = format!("hostile {} {r:?}", view.name());
                 let d = build(&g, &what, view, &opts(&g, lang, r));
                 check_svg(&d.svg, &what);
-                assert!(!d.svg.contains("<script"), "{what}: raw <script> in the SVG");
+                assert!(
+                    !d.svg.contains("<script"),
+                    "{what}: raw <script> in the SVG"
+                );
                 assert!(!d.svg.contains("<img"), "{what}: raw <img> in the SVG");
-                assert!(!d.svg.contains('\u{202E}'), "{what}: a bidi override reached the SVG");
-                assert!(d.svg.len() < 2_000_000, "{what}: the long name is shortened");
+                assert!(
+                    !d.svg.contains('\u{202E}'),
+                    "{what}: a bidi override reached the SVG"
+                );
+                assert!(
+                    d.svg.len() < 2_000_000,
+                    "{what}: the long name is shortened"
+                );
                 if let Some(dot) = &d.dot {
-                    assert!(graphviz_rust::parse(dot).is_ok(), "{what}: DOT does not parse");
+                    assert!(
+                        graphviz_rust::parse(dot).is_ok(),
+                        "{what}: DOT does not parse"
+                    );
                     assert!(!dot.contains("&nbsp;"), "{what}: an entity reached the DOT");
                     if r == RendererChoice::Graphviz {
                         let svg = run_dot(dot)
@@ -427,17 +483,27 @@ fn a_generated_5000_system_landscape_is_rolled_up_and_says_so() {
     let d = build(&g, "landscape 5000", &View::Landscape, &o);
     assert!(d.rolled_up, "rolled up");
     assert!(d.nodes <= 150, "{} nodes", d.nodes);
-    assert!(d.nodes >= 60, "the overview keeps the large groups: {} nodes", d.nodes);
+    assert!(
+        d.nodes >= 60,
+        "the overview keeps the large groups: {} nodes",
+        d.nodes
+    );
     let note = d
         .notes
         .iter()
         .find(|n| n.starts_with("Rolled up:"))
         .unwrap_or_else(|| panic!("no roll-up note in {:?}", d.notes));
     assert!(note.contains("systems were folded into"), "{note}");
-    assert!(d.svg.contains("Rolled up:"), "the note is in the diagram too");
+    assert!(
+        d.svg.contains("Rolled up:"),
+        "the note is in the diagram too"
+    );
     check_svg(&d.svg, "landscape 5000");
     let dot = d.dot.expect("dot");
-    assert!(dot.contains(" systems\\n"), "group nodes carry their counts");
+    assert!(
+        dot.contains(" systems\\n"),
+        "group nodes carry their counts"
+    );
 }
 
 // ---- the command ----
@@ -458,7 +524,14 @@ fn stderr(o: &std::process::Output) -> String {
 fn the_command_writes_dot_and_svg_and_names_the_renderer() {
     let dir = tempfile::tempdir().expect("temp dir");
     let dot = dir.path().join("l.dot");
-    let o = run(&["diagram", MODEL, "--view", "landscape", "-o", dot.to_str().unwrap()]);
+    let o = run(&[
+        "diagram",
+        MODEL,
+        "--view",
+        "landscape",
+        "-o",
+        dot.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = std::fs::read_to_string(&dot).expect("dot written");
     assert!(text.starts_with("digraph \"landscape\""), "{text:.80}");
@@ -478,8 +551,15 @@ fn the_command_writes_dot_and_svg_and_names_the_renderer() {
         svg_path.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("SVG drawn by the built-in layout"), "{}", stderr(&o));
-    check_svg(&std::fs::read_to_string(&svg_path).expect("svg"), "cutoff via CLI");
+    assert!(
+        stderr(&o).contains("SVG drawn by the built-in layout"),
+        "{}",
+        stderr(&o)
+    );
+    check_svg(
+        &std::fs::read_to_string(&svg_path).expect("svg"),
+        "cutoff via CLI",
+    );
 }
 
 #[test]
@@ -487,24 +567,72 @@ fn the_command_rejects_unknown_ids_and_misfits_with_exit_code_2() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("x.svg");
     let out = out.to_str().unwrap();
-    let o = run(&["diagram", MODEL, "--view", "cutoff", "--scenario", "us-sanktions", "-o", out]);
+    let o = run(&[
+        "diagram",
+        MODEL,
+        "--view",
+        "cutoff",
+        "--scenario",
+        "us-sanktions",
+        "-o",
+        out,
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("did you mean `us-sanctions`?"), "{}", stderr(&o));
-    let o = run(&["diagram", MODEL, "--view", "exit", "--vendor", "microsft", "-o", out]);
+    assert!(
+        stderr(&o).contains("did you mean `us-sanctions`?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&[
+        "diagram", MODEL, "--view", "exit", "--vendor", "microsft", "-o", out,
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("did you mean `microsoft`?"), "{}", stderr(&o));
-    let o = run(&["diagram", MODEL, "--view", "landscape", "--focus", "entra", "-o", out]);
+    assert!(
+        stderr(&o).contains("did you mean `microsoft`?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&[
+        "diagram",
+        MODEL,
+        "--view",
+        "landscape",
+        "--focus",
+        "entra",
+        "-o",
+        out,
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("entra"), "{}", stderr(&o));
     let o = run(&["diagram", MODEL, "--view", "cutoff", "-o", out]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("needs `--scenario ID`"), "{}", stderr(&o));
-    let o = run(&["diagram", MODEL, "--view", "spend", "-o", &out.replace(".svg", ".dot")]);
+    assert!(
+        stderr(&o).contains("needs `--scenario ID`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&[
+        "diagram",
+        MODEL,
+        "--view",
+        "spend",
+        "-o",
+        &out.replace(".svg", ".dot"),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("has no DOT"), "{}", stderr(&o));
-    let o = run(&["diagram", MODEL, "--view", "spend", "-o", &out.replace(".svg", ".pdf")]);
+    let o = run(&[
+        "diagram",
+        MODEL,
+        "--view",
+        "spend",
+        "-o",
+        &out.replace(".svg", ".pdf"),
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    let o = run(&["diagram", MODEL, "--view", "spend", "--focus", "m365", "-o", out]);
+    let o = run(&[
+        "diagram", MODEL, "--view", "spend", "--focus", "m365", "-o", out,
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("chart"), "{}", stderr(&o));
     assert!(!Path::new(out).exists(), "nothing written on errors");

@@ -10,9 +10,7 @@
 use super::{CliError, Ctx, ModelArg};
 use crate::analysis::exit_plan::{DEFAULT_RUNS, DEFAULT_SEED, Target};
 use crate::model::{EntityKind, Lang};
-use crate::render::diagram::{
-    self, DiagramError, DiagramOptions, Focus, GroupBy, MAX_NODES, View,
-};
+use crate::render::diagram::{self, DiagramError, DiagramOptions, Focus, GroupBy, MAX_NODES, View};
 use crate::render::svg::RendererChoice;
 use chrono::NaiveDate;
 use clap::ValueEnum;
@@ -165,9 +163,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         )
     };
     if args.scenario.is_some() && args.view != ViewArg::Cutoff {
-        return Err(CliError::usage(
-            "`--scenario` belongs to the `cutoff` view",
-        ));
+        return Err(CliError::usage("`--scenario` belongs to the `cutoff` view"));
     }
     if args.vendor.is_some() && args.view != ViewArg::Exit {
         return Err(CliError::usage("`--vendor` belongs to the `exit` view"));
@@ -209,9 +205,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     }
     let focus = match &args.focus {
         None => None,
-        Some(key) => Some(
-            Focus::resolve(m, key).map_err(|u| super::unknown_id(&g, u.kind, &u.id))?,
-        ),
+        Some(key) => {
+            Some(Focus::resolve(m, key).map_err(|u| super::unknown_id(&g, u.kind, &u.id))?)
+        }
     };
     let lang = match args.lang {
         Some(LangArg::De) => Lang::De,

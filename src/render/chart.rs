@@ -89,11 +89,27 @@ pub fn bars_svg(b: &Bars) -> String {
         y += 8.0;
         if s.bars.is_empty() {
             y += BAR_H;
-            doc.text(MARGIN, y - 4.0, &s.empty_text, LABEL_SIZE, Anchor::Start, false, "#555555");
+            doc.text(
+                MARGIN,
+                y - 4.0,
+                &s.empty_text,
+                LABEL_SIZE,
+                Anchor::Start,
+                false,
+                "#555555",
+            );
             continue;
         }
         let max = s.bars.iter().map(|x| x.value).fold(0.0, f64::max);
-        doc.line(x_bar, y, x_bar, y + s.bars.len() as f64 * (BAR_H + BAR_GAP), "#999999", 1.0, "");
+        doc.line(
+            x_bar,
+            y,
+            x_bar,
+            y + s.bars.len() as f64 * (BAR_H + BAR_GAP),
+            "#999999",
+            1.0,
+            "",
+        );
         for bar in &s.bars {
             let w = if max > 0.0 {
                 (bar.value / max * BAR_MAX).max(1.0)
@@ -109,7 +125,15 @@ pub fn bars_svg(b: &Bars) -> String {
                 false,
                 "#000000",
             );
-            doc.rect_titled(x_bar, y + 1.0, w, BAR_H - 2.0, bar.fill, "none", &bar.tooltip);
+            doc.rect_titled(
+                x_bar,
+                y + 1.0,
+                w,
+                BAR_H - 2.0,
+                bar.fill,
+                "none",
+                &bar.tooltip,
+            );
             doc.text(
                 x_bar + w + 6.0,
                 y + BAR_H - 4.0,
@@ -222,7 +246,15 @@ pub fn gantt_svg(gc: &Gantt) -> String {
         );
         m += step;
     }
-    doc.line(x0, plot_top + plot_h, x0 + PLOT_W, plot_top + plot_h, "#666666", 1.0, "");
+    doc.line(
+        x0,
+        plot_top + plot_h,
+        x0 + PLOT_W,
+        plot_top + plot_h,
+        "#666666",
+        1.0,
+        "",
+    );
     doc.text(
         x0 + PLOT_W / 2.0,
         plot_top + plot_h + 30.0,
@@ -233,7 +265,15 @@ pub fn gantt_svg(gc: &Gantt) -> String {
         "#333333",
     );
     if gc.rows.is_empty() {
-        doc.text(x0 + 8.0, plot_top + 14.0, &gc.empty_text, LABEL_SIZE, Anchor::Start, false, "#555555");
+        doc.text(
+            x0 + 8.0,
+            plot_top + 14.0,
+            &gc.empty_text,
+            LABEL_SIZE,
+            Anchor::Start,
+            false,
+            "#555555",
+        );
     }
     // Precedence links first, so the bars cover their ends; the links of
     // the critical path last, so that no grey link crosses them.
@@ -275,20 +315,44 @@ pub fn gantt_svg(gc: &Gantt) -> String {
             r.critical,
             "#000000",
         );
-        let fill = if r.critical { GANTT_CRITICAL } else { GANTT_TASK };
+        let fill = if r.critical {
+            GANTT_CRITICAL
+        } else {
+            GANTT_TASK
+        };
         let w = ((r.end_day - r.start_day) * scale).max(2.0);
-        doc.rect_titled(x_of(r.start_day), y + 3.0, w, ROW_H - 6.0, fill, "none", &r.tooltip);
+        doc.rect_titled(
+            x_of(r.start_day),
+            y + 3.0,
+            w,
+            ROW_H - 6.0,
+            fill,
+            "none",
+            &r.tooltip,
+        );
     }
     for (k, mk) in gc.markers.iter().enumerate() {
         let x = x_of(mk.day);
         let ly = top + 8.0 + (k as f64 + 1.0) * 14.0 - 3.0;
-        doc.line(x, ly + 3.0, x, plot_top + plot_h, mk.colour, 1.5, if mk.dashed { "5,3" } else { "" });
+        doc.line(
+            x,
+            ly + 3.0,
+            x,
+            plot_top + plot_h,
+            mk.colour,
+            1.5,
+            if mk.dashed { "5,3" } else { "" },
+        );
         let anchor = if x > x0 + PLOT_W * 0.6 {
             Anchor::End
         } else {
             Anchor::Start
         };
-        let tx = if anchor == Anchor::End { x - 4.0 } else { x + 4.0 };
+        let tx = if anchor == Anchor::End {
+            x - 4.0
+        } else {
+            x + 4.0
+        };
         doc.text(tx, ly, &mk.label, LABEL_SIZE, anchor, true, mk.colour);
     }
     let y = plot_top + plot_h + 44.0;
@@ -297,7 +361,13 @@ pub fn gantt_svg(gc: &Gantt) -> String {
     let width = (x0 + PLOT_W + 20.0)
         .max(MARGIN + lw)
         .max(header_width(&gc.title, &gc.notes))
-        .max(gc.markers.iter().map(|m| x_of(m.day) + text_width(&m.label, LABEL_SIZE) + 8.0).fold(0.0, f64::max).min(x0 + PLOT_W + 240.0));
+        .max(
+            gc.markers
+                .iter()
+                .map(|m| x_of(m.day) + text_width(&m.label, LABEL_SIZE) + 8.0)
+                .fold(0.0, f64::max)
+                .min(x0 + PLOT_W + 240.0),
+        );
     doc.finish(width + MARGIN, y + lh + MARGIN, &gc.title)
 }
 
@@ -380,7 +450,15 @@ pub fn event_mark(doc: &mut SvgDoc, kind: EventKind, x: f64, y: f64) {
             kind.colour(),
             "#ffffff",
         ),
-        EventKind::TermEnd => doc.rect(x - r * 0.75, y - r * 0.75, r * 1.5, r * 1.5, kind.colour(), "#ffffff", 0.0),
+        EventKind::TermEnd => doc.rect(
+            x - r * 0.75,
+            y - r * 0.75,
+            r * 1.5,
+            r * 1.5,
+            kind.colour(),
+            "#ffffff",
+            0.0,
+        ),
     }
 }
 
@@ -401,7 +479,8 @@ pub fn timeline_svg(t: &Timeline) -> String {
         .fold(0.0, f64::max);
     let x0 = MARGIN + label_w + 12.0 + tag_w;
     let total = (t.end - t.start).num_days().max(1) as f64;
-    let x_of = |d: NaiveDate| x0 + ((d - t.start).num_days() as f64).clamp(0.0, total) / total * TL_W;
+    let x_of =
+        |d: NaiveDate| x0 + ((d - t.start).num_days() as f64).clamp(0.0, total) / total * TL_W;
     let plot_top = top + 30.0;
     let plot_h = t.rows.len().max(1) as f64 * TL_ROW;
     // Month grid: a line at each first of the month, labelled every month
@@ -413,10 +492,26 @@ pub fn timeline_svg(t: &Timeline) -> String {
             let x = x_of(d);
             doc.line(x, plot_top, x, plot_top + plot_h, "#e6e6e6", 1.0, "");
             let name = t.months[(d.month0()) as usize];
-            doc.text(x + 2.0, plot_top - 6.0, name, 9.5, Anchor::Start, false, "#444444");
+            doc.text(
+                x + 2.0,
+                plot_top - 6.0,
+                name,
+                9.5,
+                Anchor::Start,
+                false,
+                "#444444",
+            );
             // The year at January, and at the start unless January is near.
             if d.month() == 1 || (first && d.month() <= 10) {
-                doc.text(x + 2.0, plot_top - 18.0, &d.year().to_string(), 10.0, Anchor::Start, true, "#222222");
+                doc.text(
+                    x + 2.0,
+                    plot_top - 18.0,
+                    &d.year().to_string(),
+                    10.0,
+                    Anchor::Start,
+                    true,
+                    "#222222",
+                );
             }
             first = false;
         }
@@ -427,7 +522,15 @@ pub fn timeline_svg(t: &Timeline) -> String {
     for (i, r) in t.rows.iter().enumerate() {
         let y = plot_top + i as f64 * TL_ROW;
         if i % 2 == 1 {
-            doc.rect(MARGIN, y, x0 + TL_W - MARGIN, TL_ROW, "#f6f6f6", "none", 0.0);
+            doc.rect(
+                MARGIN,
+                y,
+                x0 + TL_W - MARGIN,
+                TL_ROW,
+                "#f6f6f6",
+                "none",
+                0.0,
+            );
         }
         doc.text(
             x0 - 8.0 - tag_w,
@@ -439,12 +542,36 @@ pub fn timeline_svg(t: &Timeline) -> String {
             "#000000",
         );
         if let Some(tag) = &r.tag {
-            doc.text(x0 - 8.0, y + TL_ROW - 7.0, tag, LABEL_SIZE - 1.0, Anchor::End, true, TIMELINE_DECISION);
+            doc.text(
+                x0 - 8.0,
+                y + TL_ROW - 7.0,
+                tag,
+                LABEL_SIZE - 1.0,
+                Anchor::End,
+                true,
+                TIMELINE_DECISION,
+            );
         }
-        doc.line(x0, y + TL_ROW / 2.0, x0 + TL_W, y + TL_ROW / 2.0, "#d0d0d0", 1.0, "");
+        doc.line(
+            x0,
+            y + TL_ROW / 2.0,
+            x0 + TL_W,
+            y + TL_ROW / 2.0,
+            "#d0d0d0",
+            1.0,
+            "",
+        );
     }
     if t.rows.is_empty() {
-        doc.text(x0 + 8.0, plot_top + 15.0, &t.empty_text, LABEL_SIZE, Anchor::Start, false, "#555555");
+        doc.text(
+            x0 + 8.0,
+            plot_top + 15.0,
+            &t.empty_text,
+            LABEL_SIZE,
+            Anchor::Start,
+            false,
+            "#555555",
+        );
     }
     // Events: term ends first, then notice, then decision on top.
     for kind in [EventKind::TermEnd, EventKind::Notice, EventKind::Decision] {
@@ -456,13 +583,37 @@ pub fn timeline_svg(t: &Timeline) -> String {
                 }
                 let x = x_of(e.date);
                 event_mark(&mut doc, e.kind, x, y);
-                doc.rect_titled(x - 7.0, y - 7.0, 14.0, 14.0, "transparent", "none", &e.tooltip);
+                doc.rect_titled(
+                    x - 7.0,
+                    y - 7.0,
+                    14.0,
+                    14.0,
+                    "transparent",
+                    "none",
+                    &e.tooltip,
+                );
             }
         }
     }
     let xt = x_of(t.today);
-    doc.line(xt, plot_top - 2.0, xt, plot_top + plot_h + 4.0, "#1565c0", 2.0, "");
-    doc.text(xt, plot_top + plot_h + 18.0, &t.today_label, LABEL_SIZE, Anchor::Middle, true, "#1565c0");
+    doc.line(
+        xt,
+        plot_top - 2.0,
+        xt,
+        plot_top + plot_h + 4.0,
+        "#1565c0",
+        2.0,
+        "",
+    );
+    doc.text(
+        xt,
+        plot_top + plot_h + 18.0,
+        &t.today_label,
+        LABEL_SIZE,
+        Anchor::Middle,
+        true,
+        "#1565c0",
+    );
     let y = plot_top + plot_h + 32.0;
     let (lw, lh) = legend_size(&t.legend);
     draw_legend(&mut doc, MARGIN, y, &t.legend);

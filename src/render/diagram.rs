@@ -290,7 +290,10 @@ pub fn build(g: &Graph, view: &View, opts: &DiagramOptions) -> Result<Diagram, D
         }
         View::Cutoff(s) => {
             let sim = crate::analysis::simulate::Simulator::new(g);
-            let report = sim.simulate(&crate::analysis::simulate::Spec::scenario(g, *s), opts.as_of);
+            let report = sim.simulate(
+                &crate::analysis::simulate::Spec::scenario(g, *s),
+                opts.as_of,
+            );
             graph_diagram(g, graphs::cutoff(g, &report, w), opts)
         }
         View::Exit(target) => {
@@ -443,7 +446,10 @@ fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagr
         }
         if r.after > max {
             notes.push(w.s(
-                format!("Auch zusammengefasst bleiben {} Knoten.", w.int(r.after as i64)),
+                format!(
+                    "Auch zusammengefasst bleiben {} Knoten.",
+                    w.int(r.after as i64)
+                ),
                 format!("Even rolled up, {} nodes remain.", w.int(r.after as i64)),
             ));
         }
@@ -570,7 +576,10 @@ pub fn wrap(name: &str, width: usize, max_lines: usize) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
+mod tests;
+
+#[cfg(test)]
+mod wrap_tests {
     use super::*;
 
     #[test]
@@ -580,7 +589,10 @@ mod tests {
             wrap("Einwohnermeldewesen VOIS|MESO mit Anbindung", 20, 2),
             vec!["Einwohnermeldewesen", "VOIS|MESO mit…"]
         );
-        assert_eq!(wrap(&"x".repeat(50), 20, 2), vec!["x".repeat(20), format!("{}…", "x".repeat(19))]);
+        assert_eq!(
+            wrap(&"x".repeat(50), 20, 2),
+            vec!["x".repeat(20), format!("{}…", "x".repeat(19))]
+        );
         assert_eq!(wrap("a\nb", 10, 2), vec!["a b"]);
         assert_eq!(wrap("", 10, 2), vec![""]);
     }

@@ -608,7 +608,10 @@ mod tests {
         };
         let dot = to_dot(&net);
         assert!(dot.starts_with("digraph \"t\\\"x\" {"), "{dot}");
-        assert!(dot.contains("\"s:a\"[label=\"A \\\"q\\\"\\n{x|y}\""), "{dot}");
+        assert!(
+            dot.contains("\"s:a\"[label=\"A \\\"q\\\"\\n{x|y}\""),
+            "{dot}"
+        );
         assert!(dot.contains("label=\"T\\\\\\l\""), "{dot}");
     }
 }

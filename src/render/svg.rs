@@ -260,7 +260,16 @@ impl SvgDoc {
 
     /// A straight line; `dash` is an SVG dash array or empty.
     #[allow(clippy::too_many_arguments)]
-    pub fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, stroke: &str, width: f64, dash: &str) {
+    pub fn line(
+        &mut self,
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
+        stroke: &str,
+        width: f64,
+        dash: &str,
+    ) {
         let dash = if dash.is_empty() {
             String::new()
         } else {
@@ -310,7 +319,16 @@ impl SvgDoc {
 
     /// One line of text at a baseline.
     #[allow(clippy::too_many_arguments)]
-    pub fn text(&mut self, x: f64, y: f64, s: &str, size: f64, anchor: Anchor, bold: bool, fill: &str) {
+    pub fn text(
+        &mut self,
+        x: f64,
+        y: f64,
+        s: &str,
+        size: f64,
+        anchor: Anchor,
+        bold: bool,
+        fill: &str,
+    ) {
         let weight = if bold { r#" font-weight="bold""# } else { "" };
         let _ = writeln!(
             self.body,
@@ -425,7 +443,15 @@ pub fn draw_legend(doc: &mut SvgDoc, x: f64, y: f64, legend: &Legend) {
     doc.text(x0, cy, &legend.title, 12.0, Anchor::Start, true, "#000000");
     for s in &legend.sections {
         cy += LEGEND_ROW;
-        doc.text(x0, cy, &s.heading, LABEL_SIZE, Anchor::Start, true, "#333333");
+        doc.text(
+            x0,
+            cy,
+            &s.heading,
+            LABEL_SIZE,
+            Anchor::Start,
+            true,
+            "#333333",
+        );
         for item in &s.items {
             cy += LEGEND_ROW;
             match item {
@@ -439,9 +465,15 @@ pub fn draw_legend(doc: &mut SvgDoc, x: f64, y: f64, legend: &Legend) {
                             fill,
                             "#666666",
                         ),
-                        Shape::Box | Shape::Octagon => {
-                            doc.rect(x0, cy - 11.0, LEGEND_SAMPLE - 4.0, 13.0, fill, "#666666", 3.0)
-                        }
+                        Shape::Box | Shape::Octagon => doc.rect(
+                            x0,
+                            cy - 11.0,
+                            LEGEND_SAMPLE - 4.0,
+                            13.0,
+                            fill,
+                            "#666666",
+                            3.0,
+                        ),
                         Shape::Diamond => {
                             let (x, y) = (x0 + LEGEND_SAMPLE / 2.0 - 2.0, cy - 4.5);
                             doc.polygon(
@@ -839,7 +871,10 @@ pub fn fallback_svg(net: &Net) -> Result<String, RenderError> {
     let (lw, lh) = legend_size(&legend);
     let legend_y = top + gh + 16.0;
     draw_legend(&mut doc, margin, legend_y, &legend);
-    let width = (margin + gw).max(margin + lw).max(header_width(&net.title, &net.notes)) + margin;
+    let width = (margin + gw)
+        .max(margin + lw)
+        .max(header_width(&net.title, &net.notes))
+        + margin;
     let height = legend_y + lh + margin;
     Ok(doc.finish(width, height, &net.title))
 }
@@ -950,7 +985,10 @@ fn layout_body(net: &Net) -> (f64, f64, String) {
     }
     // Nodes without edges: in rows, as wide as the graph (at least 900).
     let row_width = canvas.width.max(900.0);
-    let (mut x, mut y) = (0.0, canvas.height + if canvas.height > 0.0 { 24.0 } else { 0.0 });
+    let (mut x, mut y) = (
+        0.0,
+        canvas.height + if canvas.height > 0.0 { 24.0 } else { 0.0 },
+    );
     let mut row_h: f64 = 0.0;
     for i in (0..net.nodes.len()).filter(|i| !linked[*i]) {
         let (w, h, shape, look) = fallback_node(net, i);
@@ -962,7 +1000,12 @@ fn layout_body(net: &Net) -> (f64, f64, String) {
         let props = Some(format!("n{i}"));
         match &shape {
             ShapeKind::Circle(label) => {
-                canvas.draw_circle(Point::new(x + w / 2.0, y + h / 2.0), Point::new(w, h), &look, props);
+                canvas.draw_circle(
+                    Point::new(x + w / 2.0, y + h / 2.0),
+                    Point::new(w, h),
+                    &look,
+                    props,
+                );
                 canvas.draw_text(Point::new(x + w / 2.0, y + h / 2.0), label, &look);
             }
             ShapeKind::Box(label) => {

@@ -4,7 +4,7 @@
 
 use super::words::Words;
 use super::{Diagram, DiagramOptions};
-use crate::analysis::deadlines::{self, Deadlines, Status as DeadlineStatus};
+use crate::analysis::deadlines::{self, ContractDeadline, Deadlines, Status as DeadlineStatus};
 use crate::analysis::exit_plan::ExitPlan;
 use crate::analysis::spend::{Band, Concentration};
 use crate::graph::Graph;
@@ -181,17 +181,29 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
                 line(
                     P50,
                     LineStyle::Solid,
-                    w.t("P50: zur Hälfte wahrscheinlich fertig", "P50: done with 50 % probability").into(),
+                    w.t(
+                        "P50: zur Hälfte wahrscheinlich fertig",
+                        "P50: done with 50 % probability",
+                    )
+                    .into(),
                 ),
                 line(
                     P80,
                     LineStyle::Solid,
-                    w.t("P80: zu 80 % wahrscheinlich fertig", "P80: done with 80 % probability").into(),
+                    w.t(
+                        "P80: zu 80 % wahrscheinlich fertig",
+                        "P80: done with 80 % probability",
+                    )
+                    .into(),
                 ),
                 line(
                     TARGET,
                     LineStyle::Dashed,
-                    w.t("Ziel-Wechselzeit der Organisation", "the organisation's target switch time").into(),
+                    w.t(
+                        "Ziel-Wechselzeit der Organisation",
+                        "the organisation's target switch time",
+                    )
+                    .into(),
                 ),
             ],
         }],
@@ -206,7 +218,10 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
         markers,
         axis_label: w.t("Monate ab Beginn", "months from the start").into(),
         empty_text: w
-            .t("Nichts zu wechseln: kein System in Betrieb.", "Nothing to switch: no system in use.")
+            .t(
+                "Nichts zu wechseln: kein System in Betrieb.",
+                "Nothing to switch: no system in use.",
+            )
             .into(),
         legend,
     };
@@ -227,6 +242,50 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
 /// months needs about 730).
 const MAX_TERMS: usize = 2_000;
 
+/// The dates of one contract between `start` and `end` (inclusive), each
+/// with the exit date it is about, sorted by date and kind:
+/// - every term end, following renewals;
+/// - the notice deadline of each term end (renewing contracts only; a
+///   contract without renewal simply ends);
+/// - the decision deadline of the next exit, and the one of the earliest
+///   exit still reachable when it differs (after an overdue decision).
+pub fn contract_events(
+    c: &ContractDeadline,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Vec<(NaiveDate, EventKind, NaiveDate)> {
+    let inside = |x: NaiveDate| x >= start && x <= end;
+    let mut out = Vec::new();
+    let renewal = c.renewal.filter(|r| !r.is_zero());
+    let mut t = c.term_end;
+    for _ in 0..MAX_TERMS {
+        let Some(cur) = t else { break };
+        let nd = renewal.and_then(|_| deadlines::notice_deadline(cur, c.notice));
+        if cur > end && nd.is_none_or(|x| x > end) {
+            break;
+        }
+        if inside(cur) {
+            out.push((cur, EventKind::TermEnd, cur));
+        }
+        if let Some(x) = nd.filter(|x| inside(*x)) {
+            out.push((x, EventKind::Notice, cur));
+        }
+        t = renewal.and_then(|r| deadlines::next_term_end(cur, r));
+    }
+    let mut decisions = vec![(c.decision_deadline, c.next_exit)];
+    if c.feasible_decision_deadline != c.decision_deadline {
+        decisions.push((c.feasible_decision_deadline, c.feasible_exit));
+    }
+    for (dd, exit) in decisions {
+        if let (Some(x), Some(e)) = (dd.filter(|x| inside(*x)), exit) {
+            out.push((x, EventKind::Decision, e));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The contract deadlines of the next 24 months as a timeline: term ends,
 /// notice deadlines and decision deadlines per contract, today marked.
 pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagram {
@@ -236,7 +295,6 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
     let end = start
         .checked_add_months(Months::new(TIMELINE_MONTHS))
         .unwrap_or(NaiveDate::MAX);
-    let inside = |x: NaiveDate| x >= start && x <= end;
     let mut rows = Vec::new();
     let mut quiet = Vec::new();
     let mut expired = Vec::new();
@@ -246,79 +304,43 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
             expired.push(c.id.clone());
             continue;
         }
-        let mut events = Vec::new();
-        // Term ends (and their notice deadlines) from the first one on or
-        // after today until the notice deadline passes the window.
-        let renewal = c.renewal.filter(|r| !r.is_zero());
-        let mut t = c.term_end;
-        for _ in 0..MAX_TERMS {
-            let Some(cur) = t else { break };
-            let nd = renewal.and_then(|_| deadlines::notice_deadline(cur, c.notice));
-            if cur > end && nd.is_none_or(|x| x > end) {
-                break;
-            }
-            if inside(cur) {
-                events.push(TimelineEvent {
-                    date: cur,
-                    kind: EventKind::TermEnd,
-                    tooltip: w.s(
-                        format!("{label_name}: Laufzeitende {}", w.date(cur)),
-                        format!("{label_name}: term ends {}", w.date(cur)),
+        let events: Vec<TimelineEvent> = contract_events(c, start, end)
+            .into_iter()
+            .map(|(date, kind, to)| {
+                let to = w.date(to);
+                let on = w.date(date);
+                let tooltip = match kind {
+                    EventKind::TermEnd => w.s(
+                        format!("{label_name}: Laufzeitende {on}"),
+                        format!("{label_name}: term ends {on}"),
                     ),
-                });
-            }
-            if let Some(x) = nd.filter(|x| inside(*x)) {
-                events.push(TimelineEvent {
-                    date: x,
-                    kind: EventKind::Notice,
-                    tooltip: w.s(
-                        format!(
-                            "{label_name}: Kündigung bis {} (zum {})",
-                            w.date(x),
-                            w.date(cur)
-                        ),
-                        format!(
-                            "{label_name}: give notice by {} (to leave on {})",
-                            w.date(x),
-                            w.date(cur)
-                        ),
+                    EventKind::Notice => w.s(
+                        format!("{label_name}: Kündigung bis {on} (zum {to})"),
+                        format!("{label_name}: give notice by {on} (to leave on {to})"),
                     ),
-                });
-            }
-            t = renewal.and_then(|r| deadlines::next_term_end(cur, r));
-        }
-        let mut decisions = vec![(c.decision_deadline, c.next_exit)];
-        if c.feasible_decision_deadline != c.decision_deadline {
-            decisions.push((c.feasible_decision_deadline, c.feasible_exit));
-        }
-        for (dd, exit) in decisions {
-            if let Some(x) = dd.filter(|x| inside(*x)) {
-                events.push(TimelineEvent {
-                    date: x,
-                    kind: EventKind::Decision,
-                    tooltip: w.s(
+                    EventKind::Decision => w.s(
                         format!(
-                            "{label_name}: Entscheidung bis {}, um zum {} zu wechseln (Migration {} Tage, P80)",
-                            w.date(x),
-                            exit.map(|e| w.date(e)).unwrap_or_default(),
+                            "{label_name}: Entscheidung bis {on}, um zum {to} zu wechseln (Migration {} Tage, P80)",
                             c.migration_days
                         ),
                         format!(
-                            "{label_name}: decide by {} to leave on {} (migration {} days, P80)",
-                            w.date(x),
-                            exit.map(|e| w.date(e)).unwrap_or_default(),
+                            "{label_name}: decide by {on} to leave on {to} (migration {} days, P80)",
                             c.migration_days
                         ),
                     ),
-                });
-            }
-        }
+                };
+                TimelineEvent {
+                    date,
+                    kind,
+                    tooltip,
+                }
+            })
+            .collect();
         let overdue = c.status == DeadlineStatus::Overdue;
         if events.is_empty() && !overdue {
             quiet.push(c.id.clone());
             continue;
         }
-        events.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
         rows.push(TimelineRow {
             tooltip: format!("{} ({}, {}): {}", label_name, c.id, c.vendor_name, c.note),
             label: label_name,
@@ -338,7 +360,10 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
     )];
     if !quiet.is_empty() {
         notes.push(w.s(
-            format!("Ohne Termin in den nächsten 24 Monaten: {}.", quiet.join(", ")),
+            format!(
+                "Ohne Termin in den nächsten 24 Monaten: {}.",
+                quiet.join(", ")
+            ),
             format!("No date in the next 24 months: {}.", quiet.join(", ")),
         ));
     }
@@ -357,7 +382,10 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
                     fill: TIMELINE_DECISION,
                     shape: Shape::Diamond,
                     label: w
-                        .t("Entscheidungsfrist (Wechsel beginnen)", "decision deadline (start the switch)")
+                        .t(
+                            "Entscheidungsfrist (Wechsel beginnen)",
+                            "decision deadline (start the switch)",
+                        )
                         .into(),
                 },
                 LegendItem::Swatch {
@@ -380,8 +408,14 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
     };
     let tl = Timeline {
         title: w.s(
-            format!("{}: Vertragsfristen der nächsten 24 Monate", m.organisation.name),
-            format!("{}: contract deadlines of the next 24 months", m.organisation.name),
+            format!(
+                "{}: Vertragsfristen der nächsten 24 Monate",
+                m.organisation.name
+            ),
+            format!(
+                "{}: contract deadlines of the next 24 months",
+                m.organisation.name
+            ),
         ),
         notes: notes.clone(),
         start,
@@ -391,7 +425,10 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
         months: w.months(),
         rows,
         empty_text: w
-            .t("Keine Vertragsfristen in diesem Zeitraum.", "No contract dates in this period.")
+            .t(
+                "Keine Vertragsfristen in diesem Zeitraum.",
+                "No contract dates in this period.",
+            )
             .into(),
         legend,
     };
@@ -525,20 +562,40 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
     }
     let bars = Bars {
         title: w.s(
-            format!("{}: Ausgaben nach Anbietergruppe und Rechtsraum", m.organisation.name),
-            format!("{}: spend by vendor group and jurisdiction", m.organisation.name),
+            format!(
+                "{}: Ausgaben nach Anbietergruppe und Rechtsraum",
+                m.organisation.name
+            ),
+            format!(
+                "{}: spend by vendor group and jurisdiction",
+                m.organisation.name
+            ),
         ),
         notes: notes.clone(),
         sections: vec![
             BarSection {
-                heading: w.t("Nach Anbietergruppe (Konzernmutter)", "By vendor group (top parent)").into(),
+                heading: w
+                    .t(
+                        "Nach Anbietergruppe (Konzernmutter)",
+                        "By vendor group (top parent)",
+                    )
+                    .into(),
                 bars: groups,
-                empty_text: w.t("Keine Verträge mit Kosten.", "No contracts with a cost.").into(),
+                empty_text: w
+                    .t("Keine Verträge mit Kosten.", "No contracts with a cost.")
+                    .into(),
             },
             BarSection {
-                heading: w.t("Nach Rechtsraum der Konzernmutter", "By jurisdiction of the top parent").into(),
+                heading: w
+                    .t(
+                        "Nach Rechtsraum der Konzernmutter",
+                        "By jurisdiction of the top parent",
+                    )
+                    .into(),
                 bars: countries,
-                empty_text: w.t("Keine Verträge mit Kosten.", "No contracts with a cost.").into(),
+                empty_text: w
+                    .t("Keine Verträge mit Kosten.", "No contracts with a cost.")
+                    .into(),
             },
         ],
         legend: Legend {

@@ -25,7 +25,9 @@
 use super::words::Words;
 use crate::graph::Graph;
 use crate::model::{ServiceId, SystemId, VendorId};
-use crate::render::dot::{Cluster, Direction, Head, Legend, LineStyle, Net, NetEdge, NetNode, Shape};
+use crate::render::dot::{
+    Cluster, Direction, Head, Legend, LineStyle, Net, NetEdge, NetNode, Shape,
+};
 use crate::render::svg::text_on;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -398,11 +400,7 @@ pub fn roll_up(d: &mut Draft, g: &Graph, max: usize, w: Words) -> Option<RollUp>
             members,
             cluster,
             owner.name(g, w),
-            format!(
-                "{}: {}",
-                owner.name(g, w),
-                member_list(&names, w)
-            ),
+            format!("{}: {}", owner.name(g, w), member_list(&names, w)),
             w,
         );
         for i in members {
@@ -490,7 +488,9 @@ fn folded_item(
     let max = members
         .iter()
         .filter_map(|i| d.items[*i].metric)
-        .fold(None, |acc: Option<f64>, x| Some(acc.map_or(x, |a| a.max(x))));
+        .fold(None, |acc: Option<f64>, x| {
+            Some(acc.map_or(x, |a| a.max(x)))
+        });
     let mut lines = super::wrap(&title, 26, 2);
     lines.push(match d.items[members[0]].elem {
         Elem::Vendor(_) => w.vendors(members.len()),

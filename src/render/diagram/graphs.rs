@@ -359,7 +359,11 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
     let mut d = Draft {
         name: "hotspots",
         title: w.s(
-            format!("{}: die {} größten Hotspots", m.organisation.name, top.len()),
+            format!(
+                "{}: die {} größten Hotspots",
+                m.organisation.name,
+                top.len()
+            ),
             format!("{}: the top {} hotspots", m.organisation.name, top.len()),
         ),
         direction: Direction::LeftToRight,
@@ -374,7 +378,10 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
                             fill: DEPENDENT,
                             shape: Shape::Box,
                             label: w
-                                .t("System, das direkt abhängt", "system that depends on it directly")
+                                .t(
+                                    "System, das direkt abhängt",
+                                    "system that depends on it directly",
+                                )
                                 .into(),
                         },
                         LegendItem::Swatch {
@@ -441,7 +448,9 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
     let mut pos: BTreeMap<Elem, usize> = BTreeMap::new();
     let mut hot: Vec<SystemId> = Vec::new();
     for h in &top {
-        let Some(s) = m.system_id(&h.id) else { continue };
+        let Some(s) = m.system_id(&h.id) else {
+            continue;
+        };
         hot.push(s);
         pos.insert(Elem::System(s), d.items.len());
         let mut lines = wrap(&format!("#{} {}", h.rank, h.name), NAME_WIDTH, 2);
@@ -564,7 +573,7 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
 /// the arrow to B is left out. Within a cycle of hotspots the arrow to the
 /// first one stays. Hotspots are the first `n_hot` items. Returns how many
 /// links were removed.
-fn drop_implied_failures(d: &mut Draft, n_hot: usize) -> usize {
+pub(super) fn drop_implied_failures(d: &mut Draft, n_hot: usize) -> usize {
     let mut reach = vec![vec![false; n_hot]; n_hot];
     for l in &d.links {
         let hard = matches!(
@@ -577,24 +586,23 @@ fn drop_implied_failures(d: &mut Draft, n_hot: usize) -> usize {
     }
     // Transitive closure (Floyd–Warshall; n_hot is the `top` count).
     for k in 0..n_hot {
-        for i in 0..n_hot {
-            if reach[i][k] {
-                for j in 0..n_hot {
-                    if reach[k][j] {
-                        reach[i][j] = true;
-                    }
+        let via = reach[k].clone();
+        for row in reach.iter_mut() {
+            if row[k] {
+                for (cell, v) in row.iter_mut().zip(&via) {
+                    *cell |= *v;
                 }
             }
         }
     }
-    let fails: BTreeMap<usize, Vec<usize>> =
-        d.links
-            .iter()
-            .filter(|l| l.kind == LinkKind::Fails)
-            .fold(BTreeMap::new(), |mut acc, l| {
-                acc.entry(l.from).or_insert_with(Vec::new).push(l.to);
-                acc
-            });
+    let fails: BTreeMap<usize, Vec<usize>> = d
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Fails)
+        .fold(BTreeMap::new(), |mut acc, l| {
+            acc.entry(l.from).or_insert_with(Vec::new).push(l.to);
+            acc
+        });
     let implied = |from: usize, h: usize| {
         fails.get(&from).is_some_and(|hs| {
             hs.iter().any(|&o| {
@@ -659,9 +667,13 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
     let first_day_cluster = clusters.len();
     for day in &days {
         clusters.push(cluster(if *day == 0 {
-            w.t("Tag 0: sofort ausgefallen", "Day 0: down at once").to_string()
+            w.t("Tag 0: sofort ausgefallen", "Day 0: down at once")
+                .to_string()
         } else {
-            w.s(format!("Ab Tag {day} ausgefallen"), format!("Down from day {day}"))
+            w.s(
+                format!("Ab Tag {day} ausgefallen"),
+                format!("Down from day {day}"),
+            )
         }));
     }
     let survivor_cluster = clusters.len();
@@ -749,7 +761,9 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
     }
     let mut price_items = Vec::new();
     for shock in shocks {
-        let Some(v) = m.vendor_id(&shock.vendor) else { continue };
+        let Some(v) = m.vendor_id(&shock.vendor) else {
+            continue;
+        };
         let mut lines = wrap(&shock.name, NAME_WIDTH, 2);
         lines.push(w.s(
             format!(
@@ -787,7 +801,9 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
             format!("zurück nach ~{} Tagen", w.int(days.round() as i64)),
             format!("back after ~{} days", w.int(days.round() as i64)),
         ),
-        None => w.t("kein Weg zurück bekannt", "no known way back").to_string(),
+        None => w
+            .t("kein Weg zurück bekannt", "no known way back")
+            .to_string(),
     };
     for s in &in_use {
         let sys = m.system(*s);
@@ -874,10 +890,7 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
         d.items.push(Item {
             elem: Elem::Service(sv),
             lines,
-            tooltip: format!(
-                "{} ({}), {}",
-                service.name, service.id, service.criticality
-            ),
+            tooltip: format!("{} ({}), {}", service.name, service.id, service.criticality),
             cluster,
             fill,
             shape: Shape::Ellipse,
@@ -902,10 +915,18 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
             .and_then(|c| m.vendor_id(c))
     };
     for x in &r.systems {
-        let Some(sid) = m.system_id(&x.id) else { continue };
-        let Some(from) = at(Elem::System(sid)) else { continue };
+        let Some(sid) = m.system_id(&x.id) else {
+            continue;
+        };
+        let Some(from) = at(Elem::System(sid)) else {
+            continue;
+        };
         let sys = m.system(sid);
-        let (to, kind) = match (x.down_from_day, next_system(&x.cause), next_vendor(&x.cause)) {
+        let (to, kind) = match (
+            x.down_from_day,
+            next_system(&x.cause),
+            next_vendor(&x.cause),
+        ) {
             (Some(_), Some(t), _) => (at(Elem::System(t)), LinkKind::Cause),
             (Some(day), None, Some(v)) => {
                 let kind = if day == 0 && sys.operator == Party::Vendor(v) {
@@ -924,7 +945,9 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
         }
     }
     for x in &r.services {
-        let Some(sv) = m.service_id(&x.id) else { continue };
+        let Some(sv) = m.service_id(&x.id) else {
+            continue;
+        };
         let (Some(from), Some(t)) = (at(Elem::Service(sv)), next_system(&x.cause)) else {
             continue;
         };
@@ -968,9 +991,15 @@ fn cutoff_legend(days: &[u32], cut: bool, kinds: &BTreeSet<LinkKind>, w: Words) 
             fill: DAY_REDS[i],
             shape: Shape::Box,
             label: if i + 1 == DAY_REDS.len() && days.len() > DAY_REDS.len() {
-                w.s(format!("ab Tag {day} und später"), format!("from day {day} on"))
+                w.s(
+                    format!("ab Tag {day} und später"),
+                    format!("from day {day} on"),
+                )
             } else {
-                w.s(format!("ausgefallen ab Tag {day}"), format!("down from day {day}"))
+                w.s(
+                    format!("ausgefallen ab Tag {day}"),
+                    format!("down from day {day}"),
+                )
             },
         })
         .collect();
@@ -990,7 +1019,9 @@ fn cutoff_legend(days: &[u32], cut: bool, kinds: &BTreeSet<LinkKind>, w: Words) 
         day_items.push(LegendItem::Swatch {
             fill: PRICE_VENDOR,
             shape: Shape::Octagon,
-            label: w.t("Anbieter mit Preisänderung", "vendor with a price change").into(),
+            label: w
+                .t("Anbieter mit Preisänderung", "vendor with a price change")
+                .into(),
         });
     }
     day_items.push(LegendItem::Text(
