@@ -493,7 +493,7 @@ fn a_generated_5000_system_landscape_is_rolled_up_and_says_so() {
         .iter()
         .find(|n| n.starts_with("Rolled up:"))
         .unwrap_or_else(|| panic!("no roll-up note in {:?}", d.notes));
-    assert!(note.contains("systems were folded into"), "{note}");
+    assert!(note.contains("elements were folded into"), "{note}");
     assert!(
         d.svg.contains("Rolled up:"),
         "the note is in the diagram too"

@@ -217,12 +217,15 @@ pub fn gantt_svg(gc: &Gantt) -> String {
         .map(|r| r.end_day)
         .chain(gc.markers.iter().map(|m| m.day))
         .fold(DAYS_PER_MONTH, f64::max);
-    // Month ticks: every 1, 2, 3, 6 or 12 months, at most 14 ticks.
+    // Month ticks: the first of 1, 2, 3, 6 months, 1, 2, 3, 5, 10, 20, 30,
+    // 50, 100 years that gives at most 14 ticks.
     let months = (max_day / DAYS_PER_MONTH).ceil().max(1.0);
-    let step = [1.0, 2.0, 3.0, 6.0, 12.0, 24.0]
-        .into_iter()
-        .find(|s| months / s <= 14.0)
-        .unwrap_or(48.0);
+    let step = [
+        1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 36.0, 60.0, 120.0, 240.0, 360.0, 600.0, 1200.0,
+    ]
+    .into_iter()
+    .find(|s| months / s <= 14.0)
+    .unwrap_or_else(|| (months / 14.0 / 1200.0).ceil() * 1200.0);
     let span_months = (months / step).ceil() * step;
     let scale = PLOT_W / (span_months * DAYS_PER_MONTH);
     let x_of = |d: f64| x0 + d.max(0.0) * scale;

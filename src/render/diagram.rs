@@ -406,28 +406,38 @@ fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagr
     .max(10);
     let rolled = draft::roll_up(&mut d, g, max, w);
     if let Some(r) = &rolled {
+        let others = |de: bool| {
+            if r.others == 0 {
+                String::new()
+            } else if de {
+                format!(
+                    ", {} kleine Gruppen in „weitere“-Knoten",
+                    w.int(r.others as i64)
+                )
+            } else {
+                format!(
+                    ", {} small groups into \"other\" nodes",
+                    w.int(r.others as i64)
+                )
+            }
+        };
         notes.push(w.s(
             format!(
-                "Zusammengefasst: {} Elemente sind mehr als {max}; {} Systeme wurden in {} Anbietergruppen-Knoten gefaltet{} (Zahlen im Knoten).",
+                "Zusammengefasst: {} Elemente sind mehr als {max}; {} wurden in {} Gruppenknoten gefaltet{} (Anzahl im Knoten).",
                 w.int(r.before as i64),
-                w.int(r.folded_systems as i64),
-                w.int(r.groups as i64),
-                if r.others > 0 {
-                    format!(", {} kleine Gruppen in „weitere“-Knoten", w.int(r.others as i64))
-                } else {
+                w.s(
+                    format!("{} Elemente", w.int(r.folded as i64)),
                     String::new()
-                }
+                ),
+                w.int(r.groups as i64),
+                others(true)
             ),
             format!(
-                "Rolled up: {} elements are more than {max}; {} systems were folded into {} vendor-group nodes{} (counts in the nodes).",
+                "Rolled up: {} elements are more than {max}; {} elements were folded into {} group nodes{} (counts in the nodes).",
                 w.int(r.before as i64),
-                w.int(r.folded_systems as i64),
+                w.int(r.folded as i64),
                 w.int(r.groups as i64),
-                if r.others > 0 {
-                    format!(", {} small groups into \"other\" nodes", w.int(r.others as i64))
-                } else {
-                    String::new()
-                }
+                others(false)
             ),
         ));
         if r.links_omitted > 0 {

@@ -60,8 +60,25 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
             .map(|s| m.system(s).name.clone())
             .unwrap_or_else(|| id.to_string())
     };
-    let rows: Vec<GanttRow> = plan
-        .tasks
+    // Long plans: every critical task, then the earliest others, in
+    // schedule order (the tasks are sorted by start day).
+    let shown: Vec<&crate::analysis::exit_plan::Task> = if plan.tasks.len() > MAX_GANTT_ROWS {
+        let critical = plan.tasks.iter().filter(|t| t.critical).count();
+        let mut others = MAX_GANTT_ROWS.saturating_sub(critical);
+        plan.tasks
+            .iter()
+            .filter(|t| {
+                t.critical || {
+                    let keep = others > 0;
+                    others = others.saturating_sub(1);
+                    keep
+                }
+            })
+            .collect()
+    } else {
+        plan.tasks.iter().collect()
+    };
+    let rows: Vec<GanttRow> = shown
         .iter()
         .map(|t| {
             let names: Vec<String> = t.members.iter().map(|x| name_of(x)).collect();
@@ -126,6 +143,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
         });
     }
     let path: Vec<String> = plan.critical_path.iter().map(|x| name_of(x)).collect();
+    let cut_rows = plan.tasks.len() - rows.len();
     let mut notes = vec![w.s(
         format!(
             "{}; höchstens {} Wechsel gleichzeitig; Balken: erwartete Dauer (PERT) im Zeitplan.",
@@ -139,9 +157,28 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
         ),
     )];
     if !path.is_empty() {
+        // A long path: its first and last three steps and the count.
+        let text = if path.len() > 8 {
+            w.s(
+                format!(
+                    "{} → … → {} ({} Schritte)",
+                    path[..3].join(" → "),
+                    path[path.len() - 3..].join(" → "),
+                    path.len()
+                ),
+                format!(
+                    "{} → … → {} ({} steps)",
+                    path[..3].join(" → "),
+                    path[path.len() - 3..].join(" → "),
+                    path.len()
+                ),
+            )
+        } else {
+            path.join(" → ")
+        };
         notes.push(w.s(
-            format!("Kritischer Pfad: {}", path.join(" → ")),
-            format!("Critical path: {}", path.join(" → ")),
+            format!("Kritischer Pfad: {text}"),
+            format!("Critical path: {text}"),
         ));
     }
     notes.push(w.s(
@@ -158,6 +195,20 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
             w.money(plan.total_cost, &m.organisation.currency)
         ),
     ));
+    if cut_rows > 0 {
+        notes.push(w.s(
+            format!(
+                "{} von {} Wechseln gezeigt: der kritische Pfad und die frühesten; `exitgraph exit` listet alle.",
+                w.int(rows.len() as i64),
+                w.int(plan.tasks.len() as i64)
+            ),
+            format!(
+                "{} of {} switches shown: the critical path and the earliest; `exitgraph exit` lists them all.",
+                w.int(rows.len() as i64),
+                w.int(plan.tasks.len() as i64)
+            ),
+        ));
+    }
     let legend = Legend {
         title: w.t("Legende", "Legend").into(),
         sections: vec![LegendSection {
@@ -237,6 +288,23 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
         rolled_up: false,
     }
 }
+
+/// Ids for a note: the first ten, then how many more.
+fn id_list(ids: &[String], w: Words) -> String {
+    let mut out = ids.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
+    if ids.len() > 10 {
+        out.push_str(&w.s(
+            format!(" und {} weitere", w.int((ids.len() - 10) as i64)),
+            format!(" and {} more", w.int((ids.len() - 10) as i64)),
+        ));
+    }
+    out
+}
+
+/// Rows of the Gantt chart before the rest is left out (with a note).
+pub const MAX_GANTT_ROWS: usize = 80;
+/// Rows of the timeline before the rest is left out (with a note).
+pub const MAX_TIMELINE_ROWS: usize = 60;
 
 /// The most term ends looked at per contract (a daily renewal over 24
 /// months needs about 730).
@@ -348,6 +416,8 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
             events,
         });
     }
+    let with_dates = rows.len();
+    rows.truncate(MAX_TIMELINE_ROWS);
     let mut notes = vec![w.s(
         format!(
             "Stichtag {}; Entscheidungsfrist = Austrittstermin minus Migrationszeit (P80 des Ausstiegsplans), spätestens die Kündigungsfrist.",
@@ -358,19 +428,33 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
             w.date(start)
         ),
     )];
+    if with_dates > rows.len() {
+        notes.push(w.s(
+            format!(
+                "Die {} dringendsten von {} Verträgen mit Terminen (nach Entscheidungsfrist); `exitgraph deadlines` listet alle.",
+                rows.len(),
+                w.int(with_dates as i64)
+            ),
+            format!(
+                "The {} most urgent of {} contracts with dates (by decision deadline); `exitgraph deadlines` lists them all.",
+                rows.len(),
+                w.int(with_dates as i64)
+            ),
+        ));
+    }
     if !quiet.is_empty() {
         notes.push(w.s(
             format!(
                 "Ohne Termin in den nächsten 24 Monaten: {}.",
-                quiet.join(", ")
+                id_list(&quiet, w)
             ),
-            format!("No date in the next 24 months: {}.", quiet.join(", ")),
+            format!("No date in the next 24 months: {}.", id_list(&quiet, w)),
         ));
     }
     if !expired.is_empty() {
         notes.push(w.s(
-            format!("Abgelaufen: {}.", expired.join(", ")),
-            format!("Expired: {}.", expired.join(", ")),
+            format!("Abgelaufen: {}.", id_list(&expired, w)),
+            format!("Expired: {}.", id_list(&expired, w)),
         ));
     }
     let legend = Legend {
@@ -552,11 +636,11 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
         notes.push(w.s(
             format!(
                 "Ohne Kostenangabe (nicht gezählt): {}.",
-                c.contracts_without_cost.join(", ")
+                id_list(&c.contracts_without_cost, w)
             ),
             format!(
                 "Without a cost (not counted): {}.",
-                c.contracts_without_cost.join(", ")
+                id_list(&c.contracts_without_cost, w)
             ),
         ));
     }

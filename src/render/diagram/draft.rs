@@ -11,16 +11,18 @@
 //! something out says so in a note: diagrams never truncate silently.
 //!
 //! The roll-up rule (`docs/diagrams.md`):
-//! 1. foldable items (systems; the view pins what it is about) are folded
-//!    into one node per cluster and vendor group, with their count; a group
-//!    of one system stays as it is;
+//! 1. foldable items are folded into one node per cluster and vendor group
+//!    (systems, cut vendors) or per cluster and class (services), with
+//!    their count; a group of one stays as it is; what a view is about
+//!    (the hotspots, price-shocked vendors) is never folded;
 //! 2. if there are still more nodes than the limit, the smallest groups of
 //!    each cluster (fewest systems, then id) go into one "other vendor
 //!    groups" node per cluster, smallest first, until the limit is met;
 //! 3. the links between the same two nodes are merged into one with their
-//!    total count (drawn thicker the more it stands for: 1 + log10(count) points, at most 3; in the style of
-//!    its most frequent kind); if more links than nodes remain, the links
-//!    with the smallest counts are left out and the note says how many.
+//!    total count (drawn thicker the more it stands for: 1 + log10(count)
+//!    points, at most 3; in the style of its most frequent kind); if more
+//!    links than nodes remain, the links with the smallest counts are left
+//!    out (never the last link of a node) and the note says how many.
 
 use super::words::Words;
 use crate::graph::Graph;
@@ -39,12 +41,15 @@ pub enum Elem {
     Vendor(VendorId),
 }
 
-/// The vendor group a system folds into: the top of its maker's ownership
-/// chain, or the organisation itself.
+/// What an item folds into: a system (or cut vendor) into its vendor group
+/// (the top of its maker's ownership chain, or the organisation itself);
+/// a service into the services of the same class (a view's own number:
+/// "fails" and "keeps running" in the hotspots) within its cluster.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Owner {
     Own,
     Group(VendorId),
+    Services(u8),
 }
 
 impl Owner {
@@ -58,6 +63,7 @@ impl Owner {
     pub fn name(self, g: &Graph, w: Words) -> String {
         match self {
             Owner::Own => w.t("Eigenentwicklung", "In-house").to_string(),
+            Owner::Services(_) => w.t("Dienste", "Services").to_string(),
             Owner::Group(v) => {
                 let vendor = g.model().vendor(v);
                 format!("{} ({})", vendor.name, vendor.country)
@@ -291,8 +297,8 @@ pub struct RollUp {
     pub before: usize,
     /// Nodes after.
     pub after: usize,
-    /// Systems folded into group nodes.
-    pub folded_systems: usize,
+    /// Elements (systems, vendors, services) folded into group nodes.
+    pub folded: usize,
     /// Group nodes made.
     pub groups: usize,
     /// Groups folded further into "other vendor groups" nodes.
@@ -350,7 +356,12 @@ pub fn roll_up(d: &mut Draft, g: &Graph, max: usize, w: Words) -> Option<RollUp>
             .collect();
         pinned + (buckets.len() - to_other.len()) + other_clusters.len()
     };
-    for (k, _) in &order {
+    // Services stay in their own nodes: "other vendor groups" holds systems
+    // and vendors only.
+    for (k, _) in order
+        .iter()
+        .filter(|(k, _)| !matches!(k.1, Owner::Services(_)))
+    {
         if count(&to_other) <= max {
             break;
         }
@@ -387,7 +398,7 @@ pub fn roll_up(d: &mut Draft, g: &Graph, max: usize, w: Words) -> Option<RollUp>
             continue;
         }
         r.groups += 1;
-        r.folded_systems += members.len();
+        r.folded += members.len();
         let names: Vec<String> = members
             .iter()
             .filter_map(|i| match d.items[*i].elem {
@@ -410,7 +421,7 @@ pub fn roll_up(d: &mut Draft, g: &Graph, max: usize, w: Words) -> Option<RollUp>
     }
     for (cluster, (groups, members)) in &others {
         r.others += groups;
-        r.folded_systems += members.len();
+        r.folded += members.len();
         let title = w.s(
             format!("{} weitere Anbietergruppen", w.int(*groups as i64)),
             format!("{} other vendor groups", w.int(*groups as i64)),
@@ -447,16 +458,35 @@ pub fn roll_up(d: &mut Draft, g: &Graph, max: usize, w: Words) -> Option<RollUp>
         .collect();
     let budget = items.len();
     if links.len() > budget {
-        // Keep the heaviest links; ties by position (stable).
+        // Leave out the lightest links first (ties: the later one), but
+        // never the last link of a node: a node is drawn for its links.
+        let mut degree = vec![0usize; items.len()];
+        for l in &links {
+            degree[l.0] += 1;
+            degree[l.1] += 1;
+        }
         let mut idx: Vec<usize> = (0..links.len()).collect();
-        idx.sort_by(|x, y| links[*y].3.cmp(&links[*x].3).then(x.cmp(y)));
-        let keep: BTreeSet<usize> = idx.into_iter().take(budget).collect();
-        r.links_omitted = links.len() - keep.len();
+        idx.sort_by(|x, y| links[*x].3.cmp(&links[*y].3).then(y.cmp(x)));
+        let mut drop = vec![false; links.len()];
+        let mut left = links.len();
+        for i in idx {
+            if left <= budget {
+                break;
+            }
+            let (a, b) = (links[i].0, links[i].1);
+            if degree[a] > 1 && degree[b] > 1 {
+                degree[a] -= 1;
+                degree[b] -= 1;
+                drop[i] = true;
+                left -= 1;
+            }
+        }
+        r.links_omitted = links.len() - left;
         links = links
             .into_iter()
-            .enumerate()
-            .filter(|(i, _)| keep.contains(i))
-            .map(|(_, l)| l)
+            .zip(drop)
+            .filter(|(_, d)| !d)
+            .map(|(l, _)| l)
             .collect();
     }
     d.items = items;
@@ -491,7 +521,10 @@ fn folded_item(
         .fold(None, |acc: Option<f64>, x| {
             Some(acc.map_or(x, |a| a.max(x)))
         });
-    let mut lines = super::wrap(&title, 26, 2);
+    let mut lines = match d.items[members[0]].elem {
+        Elem::Service(_) => Vec::new(),
+        _ => super::wrap(&title, 26, 2),
+    };
     lines.push(match d.items[members[0]].elem {
         Elem::Vendor(_) => w.vendors(members.len()),
         Elem::Service(_) => w.services(members.len()),
@@ -510,7 +543,7 @@ fn folded_item(
         tooltip,
         cluster,
         fill,
-        shape: Shape::Box,
+        shape: d.items[members[0]].shape,
         strong: true,
         fold: None,
         metric: max,

@@ -206,8 +206,8 @@ pub fn landscape(g: &Graph, opts: &DiagramOptions, w: Words) -> Draft {
         match opts.group_by {
             GroupBy::Vendor => Key::Owner(owner),
             GroupBy::Jurisdiction => Key::Country(match owner {
-                Owner::Own => m.organisation.home,
                 Owner::Group(v) => m.vendor(v).country,
+                Owner::Own | Owner::Services(_) => m.organisation.home,
             }),
             GroupBy::Layer => Key::Layer(m.system(s).layer),
             GroupBy::Category => Key::Category(m.system(s).category.clone()),
@@ -550,6 +550,7 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
         if fails {
             d.items[i].fill = SERVICE_FAILS;
         }
+        d.items[i].fold = Some(Owner::Services(u8::from(fails)));
     }
     let implied = drop_implied_failures(&mut d, hot.len());
     if implied > 0 {
@@ -895,7 +896,7 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
             fill,
             shape: Shape::Ellipse,
             strong,
-            fold: None,
+            fold: Some(Owner::Services(0)),
             metric: None,
         });
     }
