@@ -374,6 +374,13 @@ operator = "self"
 licence_check = "30d"
 
 [[system]]
+id = "x--y"
+name = "--> <!-- -->"
+layer = "data"
+vendor = "evil"
+depends_on = ["a"]
+
+[[system]]
 id = "c"
 name = "tab\there\u0007bell \\\\server\\share"
 layer = "platform"
@@ -677,6 +684,52 @@ proptest::proptest! {
             proptest::prop_assert!(graphviz_rust::parse(&dot).is_ok(), "{} DOT", view.name());
             if d.rolled_up {
                 proptest::prop_assert!(d.notes.iter().any(|n| n.starts_with("Zusammengefasst")));
+            }
+        }
+    }
+}
+
+/// The ids an SVG defines and the ids it refers to (`url(#…)`, `href="#…"`).
+fn ids_and_refs(svg: &str) -> (Vec<String>, Vec<String>) {
+    let grab = |pat: &str, end: char| -> Vec<String> {
+        svg.match_indices(pat)
+            .filter_map(|(i, _)| {
+                let rest = &svg[i + pat.len()..];
+                rest.find(end).map(|j| rest[..j].to_string())
+            })
+            .collect()
+    };
+    let ids = grab(" id=\"", '"');
+    let mut refs = grab("url(#", ')');
+    refs.extend(grab("href=\"#", '"'));
+    (ids, refs)
+}
+
+#[test]
+fn inline_svg_prefixes_every_id_and_keeps_references_working() {
+    let g = load(MODEL);
+    let cut = g.model().scenario_id("us-sanctions").expect("scenario");
+    let mut renderers = vec![RendererChoice::Builtin];
+    if svg::graphviz_version().is_some() {
+        renderers.push(RendererChoice::Graphviz);
+    }
+    for r in renderers {
+        for view in [View::Landscape, View::Cutoff(cut), View::Spend] {
+            let d = build(&g, view.name(), &view, &opts(&g, Lang::En, r));
+            let inline = d.svg_inline("d7-");
+            check_svg(&inline, view.name());
+            let (ids, refs) = ids_and_refs(&inline);
+            assert!(
+                ids.iter().all(|i| i.starts_with("d7-")),
+                "{} {r:?}: {ids:?}",
+                view.name()
+            );
+            for x in &refs {
+                assert!(
+                    ids.contains(x),
+                    "{} {r:?}: #{x} is not defined",
+                    view.name()
+                );
             }
         }
     }

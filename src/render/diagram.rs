@@ -251,6 +251,13 @@ pub struct Diagram {
 }
 
 impl Diagram {
+    /// The SVG for placing inside an HTML page: without XML declaration,
+    /// DOCTYPE and comments, every id prefixed with `prefix` (ASCII letters,
+    /// digits, `-`) so that several diagrams can share a page.
+    pub fn svg_inline(&self, prefix: &str) -> String {
+        svg::inline(&self.svg, prefix)
+    }
+
     /// The diagram as PNG, drawn by Graphviz `dot` from the DOT text.
     pub fn png(&self) -> Result<Vec<u8>, DiagramError> {
         match &self.dot {

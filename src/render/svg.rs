@@ -2,7 +2,8 @@
 //! layout-rs otherwise, and a small SVG writer for the charts drawn directly.
 //!
 //! - [`graphviz_version`] asks `dot -V` once per process; [`graphviz_svg`]
-//!   and [`graphviz_png`] run `dot` on the DOT text of a diagram.
+//!   and [`graphviz_png`] run `dot` with the DOT text of a diagram on its
+//!   standard input (no temporary file).
 //! - [`fallback_svg`] lays a [`Net`] out with layout-rs (no clusters: the
 //!   cluster's name becomes the first label line, and the legend says so)
 //!   and writes the SVG itself through a `layout::core::format::RenderBackend`,
@@ -108,29 +109,84 @@ pub fn graphviz_version() -> Option<String> {
         .clone()
 }
 
-fn run_dot(dot_text: &str, format: graphviz_rust::cmd::Format) -> Result<Vec<u8>, RenderError> {
+/// Runs `dot -T<format>` with the DOT text on its standard input.
+fn run_dot(dot_text: &str, format: &str) -> Result<Vec<u8>, RenderError> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
     if graphviz_version().is_none() {
         return Err(RenderError::DotMissing);
     }
-    graphviz_rust::exec_dot(
-        dot_text.to_string(),
-        vec![graphviz_rust::cmd::CommandArg::Format(format)],
-    )
-    .map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => RenderError::DotMissing,
-        _ => RenderError::DotFailed(e.to_string().trim().to_string()),
-    })
+    let mut child = Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => RenderError::DotMissing,
+            _ => RenderError::DotFailed(e.to_string()),
+        })?;
+    // Write from another thread so that a large output cannot block the
+    // writer while `dot` waits for its stdout to be read.
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| RenderError::DotFailed("no standard input".into()))?;
+    let text = dot_text.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+    let out = child
+        .wait_with_output()
+        .map_err(|e| RenderError::DotFailed(e.to_string()))?;
+    let written = writer
+        .join()
+        .map_err(|_| RenderError::DotFailed("writing the DOT text failed".into()))?;
+    if !out.status.success() {
+        return Err(RenderError::DotFailed(
+            String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        ));
+    }
+    written.map_err(|e| RenderError::DotFailed(e.to_string()))?;
+    Ok(out.stdout)
 }
 
 /// SVG of a DOT text, drawn by Graphviz `dot`.
 pub fn graphviz_svg(dot_text: &str) -> Result<String, RenderError> {
-    let bytes = run_dot(dot_text, graphviz_rust::cmd::Format::Svg)?;
+    let bytes = run_dot(dot_text, "svg")?;
     String::from_utf8(bytes).map_err(|_| RenderError::DotFailed("output is not UTF-8".into()))
 }
 
 /// PNG of a DOT text, drawn by Graphviz `dot` (there is no PNG without it).
 pub fn graphviz_png(dot_text: &str) -> Result<Vec<u8>, RenderError> {
-    run_dot(dot_text, graphviz_rust::cmd::Format::Png)
+    run_dot(dot_text, "png")
+}
+
+/// An SVG document ready to be placed inside HTML: the XML declaration, the
+/// DOCTYPE and comments removed, and every `id` (and every reference to
+/// one: `url(#…)`, `href="#…"`) prefixed, so that several diagrams on one
+/// page never share an id. `prefix` must consist of ASCII letters, digits
+/// and `-` (anything else is dropped). Model text cannot match the
+/// patterns: it is escaped (`"` is written `&quot;`).
+pub fn inline(svg: &str, prefix: &str) -> String {
+    let prefix: String = prefix
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let body = &svg[svg.find("<svg").unwrap_or(0)..];
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(i) = rest.find("<!--") {
+        out.push_str(&rest[..i]);
+        match rest[i..].find("-->") {
+            Some(j) => rest = &rest[i + j + 3..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace(" id=\"", &format!(" id=\"{prefix}"))
+        .replace("url(#", &format!("url(#{prefix}"))
+        .replace("href=\"#", &format!("href=\"#{prefix}"))
 }
 
 /// Text for XML (SVG): cleaned like DOT text ([`dot::clean`]) and escaped.
@@ -1037,6 +1093,19 @@ mod tests {
         assert_eq!(text_on("#bd0026"), "#ffffff");
         assert_eq!(text_on("#ffffb2"), "#000000");
         assert_eq!(text_on("#e0e0e0"), "#000000");
+    }
+
+    #[test]
+    fn inline_strips_the_prolog_and_prefixes_ids() {
+        let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- a&#45;&gt;b -->\n<svg><g id=\"node1\"><path marker-end=\"url(#head)\"/><a href=\"#node1\">x</a></g><!-- c --></svg>\n";
+        assert_eq!(
+            inline(svg, "d1-"),
+            "<svg><g id=\"d1-node1\"><path marker-end=\"url(#d1-head)\"/><a href=\"#d1-node1\">x</a></g></svg>\n"
+        );
+        assert!(
+            inline(svg, "<x\">").contains("id=\"xnode1\""),
+            "unsafe prefix characters dropped"
+        );
     }
 
     #[test]
