@@ -734,3 +734,20 @@ fn inline_svg_prefixes_every_id_and_keeps_references_working() {
         }
     }
 }
+
+#[test]
+fn a_model_without_systems_still_gives_every_view() {
+    let g = load_str("[organisation]\nname = \"Leer\"\nhome = \"DE\"\nas_of = 2026-12-01\n");
+    for r in [RendererChoice::Builtin, RendererChoice::Auto] {
+        for view in [
+            View::Landscape,
+            View::Hotspots,
+            View::Deadlines,
+            View::Spend,
+        ] {
+            let d = build(&g, view.name(), &view, &opts(&g, Lang::En, r));
+            assert_eq!(d.nodes, 0, "{}", view.name());
+            check_svg(&d.svg, view.name());
+        }
+    }
+}

@@ -189,7 +189,8 @@ pub const MAX_NODES_BUILTIN: usize = 80;
 #[derive(Clone, Debug, PartialEq)]
 pub struct DiagramOptions {
     pub lang: Lang,
-    /// "Today": the start of the deadlines timeline and its marker.
+    /// "Today": the start of the deadlines timeline and its marker, and the
+    /// day the cut-off simulation judges contracts running on.
     pub as_of: NaiveDate,
     pub group_by: GroupBy,
     /// Limit a graph view to the neighbourhood of this element.

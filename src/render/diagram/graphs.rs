@@ -285,17 +285,21 @@ pub fn landscape(g: &Graph, opts: &DiagramOptions, w: Words) -> Draft {
         .filter(|s| s.status == Status::Candidate)
         .count();
     let retired = counts.systems - in_use.len() - candidates;
+    let cands = match (opts.lang, candidates) {
+        (crate::model::Lang::De, 1) => "1 Kandidat".to_string(),
+        (crate::model::Lang::De, n) => format!("{} Kandidaten", w.int(n as i64)),
+        (crate::model::Lang::En, 1) => "1 candidate".to_string(),
+        (crate::model::Lang::En, n) => format!("{} candidates", w.int(n as i64)),
+    };
     d.notes.push(w.s(
         format!(
-            "Farbe: Lock-in-Wert. {} in Betrieb; {} Kandidaten und {} abgelöste nicht gezeigt.",
+            "Farbe: Lock-in-Wert. {} in Betrieb; {cands} und {} abgelöste nicht gezeigt.",
             w.systems(in_use.len()),
-            w.int(candidates as i64),
             w.int(retired as i64)
         ),
         format!(
-            "Colour: lock-in score. {} in use; {} candidates and {} retired not shown.",
+            "Colour: lock-in score. {} in use; {cands} and {} retired not shown.",
             w.systems(in_use.len()),
-            w.int(candidates as i64),
             w.int(retired as i64)
         ),
     ));

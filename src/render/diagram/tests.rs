@@ -136,7 +136,7 @@ fn the_landscape_has_the_in_use_systems_in_vendor_group_clusters() {
             ("d".into(), "e".into(), LinkKind::Depends, 1),
         ]
     );
-    assert!(d.notes[0].contains("5 systems in use; 1 candidates and 0 retired not shown"));
+    assert!(d.notes[0].contains("5 systems in use; 1 candidate and 0 retired not shown"));
 }
 
 #[test]
