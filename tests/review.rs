@@ -13,6 +13,7 @@ use std::path::Path;
 
 const MODEL: &str = "examples/musterstadt.toml";
 const CHROMIUM: &str = "/usr/bin/chromium";
+const DOT: &str = "/usr/bin/dot";
 
 fn run(args: &[&str]) -> std::process::Output {
     cargo_bin_cmd!("exitgraph")
@@ -85,6 +86,87 @@ fn chromium_available(test: &str) -> bool {
     false
 }
 
+/// Whether Graphviz `dot` is there; prints why a check is skipped, panics under CI.
+fn dot_available(test: &str) -> bool {
+    if Path::new(DOT).exists() {
+        return true;
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!("{test}: {DOT} is missing, and CI is set (`.ci/run` installs Graphviz)");
+    }
+    println!("skipping the Graphviz part of {test}: {DOT} is missing (apt-get install graphviz)");
+    false
+}
+
+/// Lays a DOT file out with Graphviz; panics with its message when it is refused.
+fn graphviz_accepts(file: &Path) {
+    let o = std::process::Command::new(DOT)
+        .arg("-Tsvg")
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run dot: {e}"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        o.status.success() && !err.to_lowercase().contains("error"),
+        "dot refuses {}: {err}",
+        file.display()
+    );
+}
+
+/// Parses an SVG completely (quick-xml): well-formed, one root, no script.
+fn well_formed_svg(file: &Path) {
+    use quick_xml::events::Event;
+    let text = read(file);
+    let mut reader = quick_xml::Reader::from_str(&text);
+    let (mut depth, mut roots) = (0i64, 0);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                let name = e.name().as_ref().to_ascii_lowercase();
+                assert!(name != "script", "{}: <script>", file.display());
+                if depth == 0 {
+                    roots += 1;
+                }
+                depth += 1;
+            }
+            Ok(Event::Empty(e)) => {
+                let name = e.name().as_ref().to_ascii_lowercase();
+                assert!(name != "script", "{}: <script>", file.display());
+                if depth == 0 {
+                    roots += 1;
+                }
+            }
+            Ok(Event::End(_)) => depth -= 1,
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("{} is not well-formed XML: {e}", file.display()),
+        }
+    }
+    assert_eq!((depth, roots), (0, 1), "{}", file.display());
+}
+
+/// Checks every diagram of a review directory; returns their file names.
+fn check_diagrams(dir: &Path, test: &str) -> Vec<String> {
+    let graphviz = dot_available(test);
+    let mut names = Vec::new();
+    for e in std::fs::read_dir(dir.join("diagrams")).unwrap_or_else(|e| panic!("{e}")) {
+        let p = e.unwrap_or_else(|e| panic!("{e}")).path();
+        match p.extension().and_then(|x| x.to_str()) {
+            Some("svg") => well_formed_svg(&p),
+            Some("dot") if graphviz => graphviz_accepts(&p),
+            _ => {}
+        }
+        names.push(
+            p.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+        );
+    }
+    names.sort();
+    names
+}
+
 /// Opens a file in headless Chromium; returns the DOM and the log.
 fn chromium(file: &Path) -> (String, String) {
     let profile = tmp();
@@ -140,6 +222,51 @@ fn two_runs_with_the_same_as_of_write_the_same_bytes() {
     for (name, bytes) in &fa {
         assert!(bytes == &fb[name], "{name} differs between two runs");
     }
+}
+
+#[test]
+fn every_diagram_is_written_as_svg_and_every_graph_also_as_dot_that_graphviz_accepts() {
+    let d = tmp();
+    let out = d.path().join("review");
+    review(MODEL, &out, &["--runs", "500"]);
+    let names = check_diagrams(&out, "every_diagram_is_written");
+    let expected = [
+        "cutoff-it-dienstleister-ausfall.dot",
+        "cutoff-it-dienstleister-ausfall.svg",
+        "cutoff-meldewesen-insolvenz.dot",
+        "cutoff-meldewesen-insolvenz.svg",
+        "cutoff-telekom-ausfall.dot",
+        "cutoff-telekom-ausfall.svg",
+        "cutoff-us-sanctions.dot",
+        "cutoff-us-sanctions.svg",
+        "deadlines.svg",
+        "exit-broadcom.svg",
+        "exit-ekom21.svg",
+        "exit-microsoft.svg",
+        "hotspots.dot",
+        "hotspots.svg",
+        "landscape.dot",
+        "landscape.svg",
+        "spend.svg",
+    ];
+    assert_eq!(names, expected);
+    // Each is in the report: inline in the HTML, linked from the Markdown.
+    let html = read(&out.join("index.html"));
+    let md = read(&out.join("report.md"));
+    for n in expected.iter().filter(|n| n.ends_with(".svg")) {
+        // minijinja escapes `/` as `&#x2f;`.
+        assert!(
+            html.contains(&format!("(diagrams&#x2f;{n})")),
+            "{n} not in the HTML"
+        );
+        assert!(
+            md.contains(&format!("](diagrams/{n})")),
+            "{n} not in the Markdown"
+        );
+    }
+    assert_eq!(html.matches("<figure ").count(), 11);
+    // Ids of inline SVGs are made unique per diagram.
+    assert!(!html.contains(" id=\"graph0\""));
 }
 
 #[test]
@@ -414,6 +541,9 @@ fn hostile_names_inject_nothing_in_html_markdown_csv_or_ics() {
         "{summaries:?}"
     );
 
+    // Diagrams: SVG well-formed, DOT accepted by Graphviz.
+    check_diagrams(&out, "hostile_names_inject_nothing");
+
     // JSON: the names come back exactly.
     let v = json(&out.join("review.json"));
     assert_eq!(
@@ -607,6 +737,23 @@ fn a_5000_system_landscape_is_reviewed() {
     let csv_rows = read(&out.join("hotspots.csv")).lines().count() - 1;
     assert_eq!(Some(csv_rows as u64), v["counts"]["in_use"].as_u64());
     assert!(html.contains("alle stehen in hotspots.csv"));
+    // The graph diagrams are rolled up and say so; all are valid.
+    let md = read(&out.join("report.md"));
+    let landscape = md
+        .lines()
+        .find(|l| l.starts_with("*Abbildung") && l.contains("Systemlandschaft"))
+        .unwrap_or_else(|| panic!("no landscape caption"));
+    assert!(landscape.contains("Zusammengefasst:"), "{landscape}");
+    // Nodes are the quoted statements that are not edges (`->`).
+    let nodes = read(&out.join("diagrams/landscape.dot"))
+        .lines()
+        .filter(|l| l.trim_start().starts_with('"') && !l.contains("->"))
+        .count();
+    assert!(
+        (1..=160).contains(&nodes),
+        "{nodes} nodes in the rolled-up landscape"
+    );
+    check_diagrams(&out, "a_5000_system_landscape_is_reviewed");
 }
 
 #[test]

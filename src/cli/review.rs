@@ -147,7 +147,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     progress.start("analysing the landscape");
     let r = review::review(&g, &opts);
     progress.step("drawing diagrams");
-    let diagrams: Vec<files::ReviewDiagram> = Vec::new();
+    let (diagrams, failed) = files::diagrams(&g, &r, crate::render::svg::RendererChoice::Auto);
     progress.step("rendering the report");
     let out = files::files(&r, &diagrams).map_err(|e| CliError::io(e.to_string()))?;
     progress.step("writing files");
@@ -155,6 +155,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     progress.step("done");
     progress.finish();
     written?;
+    for f in &failed {
+        writeln!(ctx.err, "warning: {f}")?;
+    }
     let n = out
         .iter()
         .filter(|f| f.path.starts_with("diagrams/"))

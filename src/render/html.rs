@@ -22,12 +22,3 @@ pub fn render(doc: &Document) -> Result<String, minijinja::Error> {
     env.get_template("review.html")?
         .render(minijinja::context! { doc => minijinja::value::Serde(doc) })
 }
-
-/// The SVG of a diagram made fit for inlining into HTML: the XML
-/// declaration, doctype and comments before the `<svg` element are dropped.
-pub fn inline_svg(svg: &str) -> &str {
-    match svg.find("<svg") {
-        Some(i) => &svg[i..],
-        None => svg,
-    }
-}

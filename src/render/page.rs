@@ -105,8 +105,11 @@ pub struct Figure {
     pub title: String,
     /// The SVG markup, escaped by the diagram module (inlined in HTML).
     pub svg: String,
-    /// What the diagram leaves out or folds, in the report language.
+    /// What the diagram leaves out or folds, in the report language (the
+    /// diagram shows them too; the Markdown repeats them under its link).
     pub notes: Vec<String>,
+    /// Which program drew it, when it was laid out as a graph.
+    pub drawn: String,
 }
 
 /// A piece of a section.
