@@ -60,6 +60,16 @@ impl Cell {
         }
     }
 
+    /// A short text kept on one line (a legal citation).
+    fn short(t: impl Into<String>) -> Cell {
+        Cell {
+            text: t.into(),
+            num: false,
+            tone: "",
+            class: "nowrap".into(),
+        }
+    }
+
     fn tone(mut self, tone: &'static str) -> Cell {
         self.tone = tone;
         let mut class: Vec<&str> = Vec::new();
@@ -1361,7 +1371,7 @@ impl Builder<'_> {
                                 .unwrap_or(&f.vendor),
                         )),
                         Cell::text(tr.data_act(f.code.as_str())),
-                        Cell::text(tr.article(f.article)),
+                        Cell::short(tr.article(f.article)),
                     ]
                 })
                 .collect();
