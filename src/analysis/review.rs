@@ -10,7 +10,7 @@
 //! snapshot that next year's review compares with, and the comparison with
 //! last year's snapshot when one is given (`diff`). On top of these it
 //! derives the management summary with three documented rules
-//! (`docs/methodology/review.md`):
+//! (`docs/methodology.md#the-switch-readiness-review`):
 //!
 //! - **Decisions before the next review**: the contracts whose decision
 //!   deadline has passed (`overdue`) or falls within `horizon` (12 months,
