@@ -7,7 +7,7 @@
 //!
 //! The TOML goes to standard output (or to `-o FILE`); `--stats` loads the
 //! generated text with the real loader and prints its statistics to standard
-//! error. The method is described in `docs/methodology/generator.md`.
+//! error. The method is described in `docs/methodology.md#generated-landscapes`.
 //! Exit codes: 0 ok, 2 bad options, 1 when the output cannot be written or
 //! (a generator defect) the generated model does not validate.
 

@@ -1,5 +1,5 @@
 //! The landscape generator: its output validates, is deterministic, and has
-//! the structure `docs/methodology/generator.md` describes.
+//! the structure `docs/methodology.md#generated-landscapes` describes.
 
 use exitgraph::generate::{self, GenError, GenOptions, Stats};
 use exitgraph::model::{self, Code, Cut, Limits, Model};

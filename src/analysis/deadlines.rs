@@ -2,7 +2,7 @@
 //! given, and by when the decision to switch must be taken so that the
 //! migration finishes when the contract does.
 //!
-//! Definitions (`docs/methodology/deadlines.md`), for an as-of date A:
+//! Definitions (`docs/methodology.md#contract-deadlines-and-the-eu-data-act-check`), for an as-of date A:
 //!
 //! - **term ends**: the first is `end` (validation computes it from `start` +
 //!   `term` - 1 day when needed); with `renewal`, each next term end is

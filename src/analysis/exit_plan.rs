@@ -2,7 +2,7 @@
 //! jurisdiction, or a list of systems): which systems to switch, in which
 //! order, how long it takes and what it costs.
 //!
-//! The method (`docs/methodology/exit-plan.md`):
+//! The method (`docs/methodology.md#exit-plan-order-critical-path-schedule-and-monte-carlo`):
 //!
 //! 1. **Systems**: the in-use systems whose vendor or operator is one of the
 //!    target vendors (for a vendor: itself and every vendor it controls; for

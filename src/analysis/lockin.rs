@@ -2,7 +2,7 @@
 //! vendor aggregate.
 //!
 //! A system's score is the sum of eight factors, each with its points and a
-//! sentence that says where the points come from (docs/methodology/lockin.md
+//! sentence that says where the points come from (docs/methodology.md#lock-in-score-hotspots-and-the-vendor-aggregate
 //! gives every formula and default):
 //!
 //! | factor | fraction of its weight |

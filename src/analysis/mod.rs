@@ -11,6 +11,7 @@ pub mod lockin;
 pub mod paths;
 pub mod policy;
 pub mod propagate;
+pub mod review;
 pub mod seal;
 pub mod simulate;
 pub mod sovereignty;

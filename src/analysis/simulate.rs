@@ -4,7 +4,7 @@
 //! costs (`exitgraph simulate`).
 //!
 //! The failure propagation itself is [`super::propagate`]; this module turns
-//! its outcome into the planner's report (docs/methodology/simulate.md):
+//! its outcome into the planner's report (docs/methodology.md#cut-off-and-price-shock-simulation-exitgraph-simulate):
 //!
 //! - per system a state: `down` (it has a down day), else `unsupported` (its
 //!   vendor is cut, it keeps running without updates or support), else

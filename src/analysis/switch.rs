@@ -7,7 +7,7 @@
 //! (o + 4m + p) / 6.
 //!
 //! Estimates written in the model (`[system.switch]`) are used as they are.
-//! Otherwise the parametric model of `docs/methodology/switch.md` builds the
+//! Otherwise the parametric model of `docs/methodology.md#switch-time-and-switch-cost-estimate` builds the
 //! likely duration from five parts, each listed as a [`Factor`] so that the
 //! parts add up to the likely days:
 //!

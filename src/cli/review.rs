@@ -1,17 +1,322 @@
-//! `exitgraph review` (being built).
+//! `exitgraph review`: the annual switch-readiness review
+//! (*Wechselbereitschaftsprüfung*) as a directory of files for people who
+//! will not run a command: `index.html` (one self-contained file that
+//! prints on A4), `report.md`, `review.json` (every number and the snapshot
+//! for next year's `--baseline`), `deadlines.ics`, `hotspots.csv` and
+//! `diagrams/`.
+//!
+//! The analysis is `analysis::review`, the files come from
+//! `render::review`. This command only checks the paths and writes:
+//!
+//! - The files go into a temporary directory next to `--out`, which is
+//!   renamed into place at the end. The previous review is moved aside
+//!   first and deleted only once the new one is in place (and moved back if
+//!   that fails), so an interrupted or failed run never leaves a
+//!   half-written report and never loses the previous one.
+//! - Every review directory holds a marker file (`.exitgraph-review`). An
+//!   existing non-empty directory without it is refused unless `--force`;
+//!   a directory holding one of the model's files, or the current
+//!   directory (or one above it), is refused even with `--force`.
+//! - Progress goes to stderr: a progress bar when stderr is a terminal,
+//!   otherwise only the closing line that says what was written.
 
-use super::{CliError, Ctx};
+use super::{CliError, Ctx, ModelArg};
+use crate::analysis::diff::Snapshot;
+use crate::analysis::exit_plan::{DEFAULT_RUNS, DEFAULT_SEED};
+use crate::analysis::review::{self, DEFAULT_EXIT_PLANS, DEFAULT_TOP, ReviewOptions};
+use crate::model::{Duration, Lang, SourceMap};
+use crate::render::review::{self as files, MARKER, OutputFile};
+use chrono::NaiveDate;
+use clap::ValueEnum;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Arguments of the command.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub rest: Vec<String>,
+    #[command(flatten)]
+    pub model: ModelArg,
+    /// The directory to write the review into (replaced as a whole).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+    /// The review date (default: `as_of` of the model, else today).
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Report language (default: `[organisation] language`, else de).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Last year's review.json (or a snapshot) to compare with.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Replace DIR even if it was not written by `exitgraph review`.
+    #[arg(long)]
+    pub force: bool,
+    /// Seed of the Monte Carlo simulations (exit plans, migration times).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_SEED)]
+    pub seed: u64,
+    /// Monte Carlo runs per plan.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_RUNS,
+          value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+    pub runs: u32,
+    /// Hotspots listed in the hotspots section.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_TOP,
+          value_parser = parse_top)]
+    pub top: usize,
 }
 
-pub fn run(_ctx: &mut Ctx, _args: Args) -> Result<ExitCode, CliError> {
-    Err(CliError::usage(
-        "`review` is not available in this build yet",
-    ))
+/// The report language on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum LangArg {
+    De,
+    En,
+}
+
+fn parse_top(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if (1..=1000).contains(&n) => Ok(n),
+        _ => Err(format!("`{s}` is not a number from 1 to 1000")),
+    }
+}
+
+/// Steps shown in the progress bar.
+const STEPS: u64 = 4;
+
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(on: bool) -> Progress {
+        if !on {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(STEPS),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{spinner} [{pos}/{len}] {msg} ({elapsed})")
+        {
+            bar.set_style(style);
+        }
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Progress(Some(bar))
+    }
+
+    fn step(&self, msg: &'static str) {
+        if let Some(b) = &self.0 {
+            b.inc(1);
+            b.set_message(msg);
+        }
+    }
+
+    fn start(&self, msg: &'static str) {
+        if let Some(b) = &self.0 {
+            b.set_message(msg);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
+    let g = ctx.load_quiet(&args.model.model)?;
+    let m = g.model();
+    let target = Target::check(&args.out, args.force, &m.sources)?;
+    let baseline = match &args.baseline {
+        Some(p) => Some(read_baseline(p)?),
+        None => None,
+    };
+    let lang = match args.lang {
+        Some(LangArg::De) => Lang::De,
+        Some(LangArg::En) => Lang::En,
+        None => m.organisation.language.unwrap_or(Lang::De),
+    };
+    let opts = ReviewOptions {
+        as_of: super::as_of(args.as_of, &g),
+        lang,
+        seed: args.seed,
+        runs: args.runs,
+        horizon: Duration::months(12),
+        top: args.top,
+        exit_plans: DEFAULT_EXIT_PLANS,
+        baseline,
+    };
+    let progress = Progress::new(ctx.stderr_is_terminal);
+    progress.start("analysing the landscape");
+    let r = review::review(&g, &opts);
+    progress.step("drawing diagrams");
+    let (diagrams, failed) = files::diagrams(&g, &r, crate::render::svg::RendererChoice::Auto);
+    progress.step("rendering the report");
+    let out = files::files(&r, &diagrams).map_err(|e| CliError::io(e.to_string()))?;
+    progress.step("writing files");
+    let written = target.write(&out);
+    progress.step("done");
+    progress.finish();
+    written?;
+    for f in &failed {
+        writeln!(ctx.err, "warning: {f}")?;
+    }
+    let n = out
+        .iter()
+        .filter(|f| f.path.starts_with("diagrams/"))
+        .count();
+    writeln!(
+        ctx.err,
+        "wrote the review of {} as of {} to {}: index.html, report.md, review.json, deadlines.ics, hotspots.csv, {n} diagram file{}",
+        m.organisation.name,
+        r.as_of,
+        args.out.display(),
+        if n == 1 { "" } else { "s" }
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_baseline(path: &Path) -> Result<Snapshot, CliError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CliError::usage_help(
+            format!("cannot read the baseline `{}`: {e}", path.display()),
+            "give the review.json of an earlier `exitgraph review`",
+        )
+    })?;
+    Snapshot::from_json(&text).map_err(|e| {
+        CliError::usage_help(
+            format!("the baseline `{}` {e}", path.display()),
+            "give the review.json of an earlier `exitgraph review`",
+        )
+    })
+}
+
+/// The output directory, checked before anything is computed.
+struct Target {
+    /// The directory as given.
+    dir: PathBuf,
+    /// Where the temporary directory goes (the parent of `dir`).
+    parent: PathBuf,
+    /// The last component of `dir`.
+    name: String,
+    /// Whether `dir` exists now (and will be replaced).
+    exists: bool,
+}
+
+impl Target {
+    fn check(dir: &Path, force: bool, sources: &SourceMap) -> Result<Target, CliError> {
+        let shown = dir.display();
+        let name = match dir.file_name() {
+            Some(n) => n.to_string_lossy().into_owned(),
+            None => {
+                return Err(CliError::usage_help(
+                    format!("`{shown}` cannot be a review directory"),
+                    "give a directory name, e.g. --out review-2026",
+                ));
+            }
+        };
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let meta = std::fs::symlink_metadata(dir);
+        let exists = match &meta {
+            Ok(md) if md.is_dir() => true,
+            Ok(_) => {
+                return Err(CliError::usage_help(
+                    format!("`{shown}` exists and is not a directory"),
+                    "give a directory for the review, e.g. --out review-2026",
+                ));
+            }
+            Err(_) => false,
+        };
+        if exists {
+            let canonical = dir.canonicalize()?;
+            if let Ok(cwd) = std::env::current_dir()
+                && cwd.canonicalize().is_ok_and(|c| c.starts_with(&canonical))
+            {
+                return Err(CliError::usage_help(
+                    format!(
+                        "`{shown}` is the current directory or contains it; exitgraph will not replace it"
+                    ),
+                    "write the review into a directory of its own, e.g. --out review-2026",
+                ));
+            }
+            for (_, f) in sources.files() {
+                if f.path.starts_with(&canonical) {
+                    return Err(CliError::usage_help(
+                        format!(
+                            "`{shown}` holds the model file `{}`; exitgraph never replaces its input, not even with --force",
+                            f.path.display()
+                        ),
+                        "write the review into a directory of its own, e.g. --out review-2026",
+                    ));
+                }
+            }
+            let ours = dir.join(MARKER).is_file();
+            let empty = std::fs::read_dir(dir)?.next().is_none();
+            if !ours && !empty && !force {
+                return Err(CliError::usage_help(
+                    format!(
+                        "`{shown}` exists and was not written by `exitgraph review`; it would be replaced as a whole"
+                    ),
+                    "choose a new directory, or add --force to replace it",
+                ));
+            }
+        } else {
+            std::fs::create_dir_all(&parent)
+                .map_err(|e| CliError::io(format!("cannot create `{}`: {e}", parent.display())))?;
+        }
+        Ok(Target {
+            dir: dir.to_path_buf(),
+            parent,
+            name,
+            exists,
+        })
+    }
+
+    /// Writes the files into a temporary directory next to the target and
+    /// moves it into place; the previous directory is removed only after.
+    fn write(&self, out: &[OutputFile]) -> Result<(), CliError> {
+        let io = |what: &str, p: &Path, e: std::io::Error| {
+            CliError::io(format!("cannot {what} `{}`: {e}", p.display()))
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{}.exitgraph-new-", self.name))
+            .tempdir_in(&self.parent)
+            .map_err(|e| io("write into", &self.parent, e))?;
+        for f in out {
+            let path = tmp.path().join(&f.path);
+            if let Some(d) = path.parent() {
+                std::fs::create_dir_all(d).map_err(|e| io("create", d, e))?;
+            }
+            std::fs::write(&path, &f.bytes).map_err(|e| io("write", &path, e))?;
+        }
+        // tempfile creates the directory for its owner only; a report
+        // directory is an ordinary one.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755));
+        }
+        let old = if self.exists {
+            let aside = tempfile::Builder::new()
+                .prefix(&format!(".{}.exitgraph-old-", self.name))
+                .tempdir_in(&self.parent)
+                .map_err(|e| io("write into", &self.parent, e))?;
+            let moved = aside.path().join(&self.name);
+            std::fs::rename(&self.dir, &moved).map_err(|e| io("move aside", &self.dir, e))?;
+            Some((aside, moved))
+        } else {
+            None
+        };
+        if let Err(e) = std::fs::rename(tmp.path(), &self.dir) {
+            if let Some((_, moved)) = &old {
+                let _ = std::fs::rename(moved, &self.dir);
+            }
+            return Err(io("move the new review to", &self.dir, e));
+        }
+        // The new directory is in place: the temporary one must not be
+        // cleaned up, and the old one (inside `aside`) is deleted on drop.
+        let _ = tmp.keep();
+        drop(old);
+        Ok(())
+    }
 }

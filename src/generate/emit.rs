@@ -141,7 +141,7 @@ pub(crate) fn write(opts: &GenOptions, l: &Landscape) -> String {
         o.s,
         "# A generated landscape of {} systems (seed {}).\n\
          # Made by `cargo run --release --example generate -- --systems {} --seed {}`.\n\
-         # Every company, product and town name is invented. Method: docs/methodology/generator.md\n",
+         # Every company, product and town name is invented. Method: docs/methodology.md#generated-landscapes\n",
         opts.systems, opts.seed, opts.systems, opts.seed
     );
     o.s.push_str("[organisation]\n");

@@ -22,7 +22,7 @@
 //!
 //! Every entity count is proportional to the number of systems, so the
 //! cost of analysing a generated landscape grows with N alone. The method,
-//! every distribution and parameter, is in `docs/methodology/generator.md`.
+//! every distribution and parameter, is in `docs/methodology.md#generated-landscapes`.
 //! [`stats`] measures a loaded model, so that the shape can be checked.
 
 mod emit;

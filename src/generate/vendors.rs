@@ -4,7 +4,7 @@
 //! private-equity owner above it). Groups are ranked 1..G; the rank decides
 //! how large a group is (Zipf draws pick low ranks most often), how many
 //! foreign subsidiaries it has, and which countries are likely. The method is
-//! written down in `docs/methodology/generator.md`.
+//! written down in `docs/methodology.md#generated-landscapes`.
 
 use super::names;
 use super::sample::{Rng, Zipf, chance, one, pick};

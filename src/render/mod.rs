@@ -1,6 +1,15 @@
 //! Renderers: formatting of reports and graphs; no computation.
 
+pub mod chart;
 pub mod csv;
+pub mod diagram;
 pub mod diff;
+pub mod dot;
+pub mod html;
+pub mod i18n;
 pub mod ics;
+pub mod markdown;
+pub mod page;
+pub mod review;
+pub mod svg;
 pub mod text;

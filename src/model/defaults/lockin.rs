@@ -1,5 +1,5 @@
 //! Weights and curve constants of the lock-in score (`[defaults.lockin]`).
-//! See `docs/methodology/lockin.md` for the reasoning behind every value.
+//! See `docs/methodology.md#lock-in-score-hotspots-and-the-vendor-aggregate` for the reasoning behind every value.
 //!
 //! The eight factor weights are the maximum points of each factor. They add
 //! up to 100 by default; when a model overrides them so that they do not,

@@ -1,5 +1,5 @@
 //! Coefficients of the parametric switch-time and switch-cost model
-//! (`[defaults.switch]`). See `docs/methodology/switch.md` for the formula,
+//! (`[defaults.switch]`). See `docs/methodology.md#switch-time-and-switch-cost-estimate` for the formula,
 //! every default and its source or reasoning.
 //!
 //! Two kinds of values live here:
@@ -61,7 +61,7 @@ pub struct CategoryParams {
 }
 
 /// The built-in category rows: (category, likely_days, training, cost_per_user, source).
-/// `docs/methodology/switch.md` explains each.
+/// `docs/methodology.md#switch-time-and-switch-cost-estimate` explains each.
 pub const BUILTIN_CATEGORIES: &[(&str, f64, f64, f64, &str)] = &[
     (
         "office-suite",

@@ -1,0 +1,250 @@
+//! The files of a review directory, as bytes: `index.html`, `report.md`,
+//! `review.json`, `deadlines.ics`, `hotspots.csv`, the diagrams, and the
+//! marker file that tells `exitgraph review` the directory is its own.
+//!
+//! Everything is rendered from one [`Review`] (and the graph, for the
+//! diagrams); writing the files (into a temporary directory that is moved
+//! into place) is the command line's job.
+//!
+//! The diagrams of the report ([`diagrams`]): the hotspots and the
+//! landscape (rolled up when large), the deadlines timeline, spend bars, a
+//! Gantt chart per exit plan and the blast radius of every scenario that
+//! cuts something off. They are drawn from the review's own results, so
+//! the figures show the same numbers as the tables.
+
+use crate::analysis::review::Review;
+use crate::graph::Graph;
+use crate::model::Lang;
+use crate::render::csv::{Table, number};
+use crate::render::diagram::{self, Diagram, DiagramError, DiagramOptions, View};
+use crate::render::page::{self, Figure};
+use crate::render::svg::{Renderer, RendererChoice};
+use crate::render::{html, ics, markdown};
+use rayon::prelude::*;
+
+/// The marker file in every review directory: its presence lets a later
+/// run replace the directory without `--force`.
+pub const MARKER: &str = ".exitgraph-review";
+
+const MARKER_TEXT: &str = "This directory was written by `exitgraph review`.\nA later `exitgraph review --out` with this directory replaces it as a whole.\n";
+
+/// One drawn diagram of the review.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewDiagram {
+    /// The file stem under `diagrams/` (`hotspots`, `exit-microsoft`).
+    pub name: String,
+    /// The DOT text of graph views (written as `.dot` next to the `.svg`).
+    pub dot: Option<String>,
+    /// The SVG file as drawn.
+    pub svg: String,
+    /// Whether systems were folded into their vendor groups.
+    pub rolled_up: bool,
+    /// Where it goes in the report, its title, inline SVG and notes.
+    pub figure: Figure,
+}
+
+impl ReviewDiagram {
+    /// Wraps a drawn diagram; `key` says where it goes in the report.
+    pub fn new(name: String, key: String, d: Diagram, lang: Lang) -> ReviewDiagram {
+        let drawn = match (d.renderer, lang) {
+            (Renderer::Graphviz, Lang::De) => Some("Gezeichnet mit Graphviz."),
+            (Renderer::Graphviz, Lang::En) => Some("Drawn with Graphviz."),
+            (Renderer::LayoutRs, Lang::De) => {
+                Some("Gezeichnet mit dem eingebauten Layout (Graphviz ist nicht installiert).")
+            }
+            (Renderer::LayoutRs, Lang::En) => {
+                Some("Drawn with the built-in layout (Graphviz is not installed).")
+            }
+            (Renderer::Direct, _) => None,
+        };
+        ReviewDiagram {
+            figure: Figure {
+                key,
+                file: format!("diagrams/{name}.svg"),
+                title: d.title.clone(),
+                svg: d.svg_inline(&format!("{name}-")),
+                notes: d.notes.clone(),
+                drawn: drawn.unwrap_or_default().to_string(),
+            },
+            name,
+            dot: d.dot,
+            svg: d.svg,
+            rolled_up: d.rolled_up,
+        }
+    }
+}
+
+/// What to draw for the review.
+enum Job<'a> {
+    Hotspots,
+    Landscape,
+    Deadlines,
+    Spend,
+    Exit(&'a crate::analysis::review::VendorExit),
+    Cutoff(&'a crate::analysis::review::ScenarioReview),
+}
+
+/// Draws every diagram of the review, in report order. A diagram that
+/// cannot be drawn (Graphviz failing) is left out; its error is returned
+/// with the others, for the command line to report.
+pub fn diagrams(
+    g: &Graph,
+    r: &Review,
+    renderer: RendererChoice,
+) -> (Vec<ReviewDiagram>, Vec<String>) {
+    let mut opts = DiagramOptions::new(r.lang, r.as_of);
+    opts.renderer = renderer;
+    opts.runs = r.method.runs;
+    opts.seed = r.method.seed;
+    opts.top = r.method.hotspot_top;
+    let mut jobs = vec![Job::Hotspots, Job::Landscape, Job::Deadlines, Job::Spend];
+    jobs.extend(r.exit_plans.iter().map(Job::Exit));
+    jobs.extend(r.scenarios.iter().filter(|s| s.cuts_off).map(Job::Cutoff));
+    let drawn: Vec<(String, String, Result<Diagram, DiagramError>)> = jobs
+        .par_iter()
+        .map(|job| match job {
+            Job::Hotspots => (
+                "hotspots".to_string(),
+                "hotspots".to_string(),
+                diagram::hotspots_diagram(g, &r.hotspots, &opts),
+            ),
+            Job::Landscape => (
+                "landscape".into(),
+                "landscape".into(),
+                diagram::build(g, &View::Landscape, &opts),
+            ),
+            Job::Deadlines => (
+                "deadlines".into(),
+                "deadlines".into(),
+                Ok(diagram::deadlines_chart(g, &r.deadlines, &opts)),
+            ),
+            Job::Spend => (
+                "spend".into(),
+                "spend".into(),
+                Ok(diagram::spend_chart(g, &r.hotspots.concentration, &opts)),
+            ),
+            Job::Exit(e) => (
+                format!("exit-{}", e.vendor),
+                format!("exit:{}", e.vendor),
+                Ok(diagram::exit_chart(g, &e.plan, &opts)),
+            ),
+            Job::Cutoff(s) => (
+                format!("cutoff-{}", s.report.scenario),
+                format!("cutoff:{}", s.report.scenario),
+                diagram::cutoff_diagram(g, &s.report, &opts),
+            ),
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (name, key, d) in drawn {
+        match d {
+            Ok(d) => out.push(ReviewDiagram::new(name, key, d, r.lang)),
+            Err(e) => errors.push(format!("the diagram `{name}` could not be drawn: {e}")),
+        }
+    }
+    (out, errors)
+}
+
+/// A file of the review directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative path with `/` (`diagrams/spend.svg`).
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Why a review could not be rendered (a defect of a template, not of the model).
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("cannot render the report: {0}")]
+    Template(#[from] minijinja::Error),
+    #[error("cannot write review.json: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Every in-use system's lock-in, ranked: the hotspots table as CSV, with
+/// one column per factor. Text cells are neutralised against formulas.
+pub fn hotspots_csv(r: &Review) -> String {
+    let factor_names: Vec<String> = r
+        .hotspots
+        .systems
+        .first()
+        .map(|s| s.factors.iter().map(|f| f.name.to_string()).collect())
+        .unwrap_or_default();
+    let mut t = Table::new(
+        [
+            "rank", "id", "name", "category", "score", "impact", "hotspot",
+        ]
+        .into_iter()
+        .map(String::from)
+        .chain(factor_names),
+    );
+    for s in &r.hotspots.systems {
+        let mut row = vec![
+            s.rank.to_string(),
+            s.id.clone(),
+            s.name.clone(),
+            s.category.clone(),
+            number(s.score),
+            number(s.impact),
+            number(s.hotspot),
+        ];
+        row.extend(s.factors.iter().map(|f| number(f.points)));
+        t.row(row);
+    }
+    t.to_csv()
+}
+
+/// Renders every file of the review directory, in a fixed order.
+pub fn files(r: &Review, diagrams: &[ReviewDiagram]) -> Result<Vec<OutputFile>, RenderError> {
+    let figures: Vec<Figure> = diagrams.iter().map(|d| d.figure.clone()).collect();
+    let doc = page::document(r, &figures);
+    let mut json = serde_json::to_string_pretty(r)?;
+    json.push('\n');
+    let mut out = vec![
+        OutputFile {
+            path: MARKER.into(),
+            bytes: MARKER_TEXT.as_bytes().to_vec(),
+        },
+        OutputFile {
+            path: "index.html".into(),
+            bytes: html::render(&doc)?.into_bytes(),
+        },
+        OutputFile {
+            path: "report.md".into(),
+            bytes: markdown::render(&doc)?.into_bytes(),
+        },
+        OutputFile {
+            path: "review.json".into(),
+            bytes: json.into_bytes(),
+        },
+        OutputFile {
+            path: "deadlines.ics".into(),
+            bytes: ics::calendar(
+                &r.deadlines,
+                &r.organisation.name,
+                r.lang,
+                &r.organisation.currency,
+            )
+            .into_bytes(),
+        },
+        OutputFile {
+            path: "hotspots.csv".into(),
+            bytes: hotspots_csv(r).into_bytes(),
+        },
+    ];
+    for d in diagrams {
+        if let Some(dot) = &d.dot {
+            out.push(OutputFile {
+                path: format!("diagrams/{}.dot", d.name),
+                bytes: dot.clone().into_bytes(),
+            });
+        }
+        out.push(OutputFile {
+            path: format!("diagrams/{}.svg", d.name),
+            bytes: d.svg.clone().into_bytes(),
+        });
+    }
+    Ok(out)
+}
