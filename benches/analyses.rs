@@ -80,6 +80,12 @@ fn each_vendor(bencher: Bencher, n: usize) {
     bencher.bench(|| workloads::each_vendor(black_box(f)));
 }
 
+#[divan::bench(args = sizes(), sample_count = SAMPLES, sample_size = 1, max_time = MAX_TIME)]
+fn review(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    bencher.bench(|| workloads::review(black_box(f), DEFAULT_RUNS));
+}
+
 // ---- the exitgraph side of the networkx comparison (benches/networkx) ----
 
 #[divan::bench(args = sizes(), sample_count = SAMPLES, sample_size = 1, max_time = MAX_TIME)]

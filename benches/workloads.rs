@@ -13,10 +13,10 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use exitgraph::analysis::{deadlines, exit_plan, lockin, propagate, simulate};
+use exitgraph::analysis::{deadlines, exit_plan, lockin, propagate, review, simulate};
 use exitgraph::generate::{GenOptions, generate};
 use exitgraph::graph::Graph;
-use exitgraph::model::{self, Cut, Duration, Limits, Model, Party, ScenarioId, VendorId};
+use exitgraph::model::{self, Cut, Duration, Lang, Limits, Model, Party, ScenarioId, VendorId};
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 
@@ -203,6 +203,21 @@ pub fn simulate(f: &Fixture) -> simulate::Report {
 /// `exitgraph simulate --each-vendor`, preparation included.
 pub fn each_vendor(f: &Fixture) -> simulate::EachVendor {
     simulate::Simulator::new(&f.graph).each_vendor(f.as_of)
+}
+
+/// `exitgraph review`'s analysis without rendering (`review::review`):
+/// hotspots, sovereignty, deadlines, the snapshot, every scenario and the
+/// exit plans of the top vendor groups, with `runs` Monte Carlo runs per
+/// plan (the CLI's default and the benchmark's: 10,000).
+pub fn review(f: &Fixture, runs: u32) -> review::Review {
+    let lang = f.graph.model().organisation.language.unwrap_or(Lang::De);
+    review::review(
+        &f.graph,
+        &review::ReviewOptions {
+            runs,
+            ..review::ReviewOptions::new(f.as_of, lang)
+        },
+    )
 }
 
 // ---- the exitgraph side of the networkx comparison (benches/networkx) ----

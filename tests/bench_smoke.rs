@@ -84,3 +84,14 @@ fn the_networkx_side_workloads_run() {
     assert_eq!(plan.runs, 1);
     assert!(!plan.critical_path.is_empty());
 }
+
+#[test]
+fn the_review_covers_every_scenario() {
+    let f = fixture(N);
+    let r = workloads::review(f, RUNS);
+    let json = serde_json::to_value(&r).unwrap_or_default();
+    assert_eq!(
+        json["scenarios"].as_array().map(Vec::len),
+        Some(f.graph.model().scenarios.len())
+    );
+}

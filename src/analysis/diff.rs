@@ -195,8 +195,32 @@ pub struct SnapshotHotspot {
 
 /// Takes the snapshot of a model.
 pub fn snapshot(g: &Graph, opts: &SnapshotOptions) -> Snapshot {
-    let m = g.model();
     let hot = lockin::hotspots(g, false);
+    let dl = deadlines::deadlines(
+        g,
+        &DeadlineOptions {
+            as_of: opts.as_of,
+            horizon: opts.horizon,
+            plan: opts.plan.clone(),
+        },
+    );
+    let sov = sovereignty::check(g);
+    snapshot_of(g, opts, &hot, &dl, &sov)
+}
+
+/// [`snapshot`] from the hotspots (`lockin::hotspots(g, false)`), the
+/// deadlines (with the snapshot's as-of date, horizon and plan options) and
+/// the sovereignty check that the caller has already computed: the review
+/// runs these analyses anyway, and computing them twice doubled its cost
+/// (the deadlines' Monte Carlo runs above all).
+pub fn snapshot_of(
+    g: &Graph,
+    opts: &SnapshotOptions,
+    hot: &lockin::HotspotsReport,
+    dl: &deadlines::Deadlines,
+    sov: &sovereignty::SovereigntyReport,
+) -> Snapshot {
+    let m = g.model();
     let ranks: BTreeMap<&str, usize> = hot
         .systems
         .iter()
@@ -243,14 +267,6 @@ pub fn snapshot(g: &Graph, opts: &SnapshotOptions) -> Snapshot {
         })
         .collect();
     vendors.sort_by(|a, b| a.id.cmp(&b.id));
-    let dl = deadlines::deadlines(
-        g,
-        &DeadlineOptions {
-            as_of: opts.as_of,
-            horizon: opts.horizon,
-            plan: opts.plan.clone(),
-        },
-    );
     let mut contracts: Vec<SnapshotContract> = dl
         .contracts
         .iter()
@@ -265,7 +281,6 @@ pub fn snapshot(g: &Graph, opts: &SnapshotOptions) -> Snapshot {
         })
         .collect();
     contracts.sort_by(|a, b| a.id.cmp(&b.id));
-    let sov = sovereignty::check(g);
     let c = &hot.concentration;
     Snapshot {
         snapshot_version: SNAPSHOT_VERSION,

@@ -746,22 +746,22 @@ pub fn review(g: &Graph, opts: &ReviewOptions) -> Review {
         plan,
     };
     // Independent analyses run side by side; each is deterministic on its
-    // own, so the result does not depend on how they are scheduled.
-    let ((hotspots, sovereignty), ((deadlines, snapshot), scenarios)) = rayon::join(
+    // own, so the result does not depend on how they are scheduled. The
+    // snapshot reuses the hotspots, deadlines and sovereignty check (the
+    // same options as its own), instead of computing them a second time.
+    let ((hotspots, sovereignty), (deadlines, scenarios)) = rayon::join(
         || (lockin::hotspots(g, false), sovereignty::check(g)),
         || {
             rayon::join(
-                || {
-                    rayon::join(
-                        || deadlines::deadlines(g, &deadline_opts),
-                        || diff::snapshot(g, &snapshot_opts),
-                    )
-                },
+                || deadlines::deadlines(g, &deadline_opts),
                 || scenarios(g, opts.as_of),
             )
         },
     );
-    let exit_plans = exit_plans(g, &hotspots, opts);
+    let (exit_plans, snapshot) = rayon::join(
+        || exit_plans(g, &hotspots, opts),
+        || diff::snapshot_of(g, &snapshot_opts, &hotspots, &deadlines, &sovereignty),
+    );
     let changes = opts.baseline.as_ref().map(|old| diff::diff(old, &snapshot));
     let summary = Summary {
         sovereignty: sovereignty_brief(&sovereignty),
