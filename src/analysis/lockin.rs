@@ -188,12 +188,15 @@ pub struct Scorer<'g> {
     seen: RefCell<Vec<bool>>,
     /// The last result of [`Scorer::dependents`]: one score and impact ask
     /// for the same system's dependents four times in a row.
-    last_dependents: RefCell<Option<(SystemId, Vec<SystemId>, Vec<SystemId>)>>,
+    last_dependents: RefCell<Option<(SystemId, Dependents)>>,
     /// What the vendor aggregates share, built on their first use.
     groups: OnceCell<GroupTables>,
     /// Reusable cut set and scratch of the vendor-group cuts.
     group_cut: RefCell<Option<(CutSet, Scratch)>>,
 }
+
+/// Direct and indirect in-use dependents of a system.
+type Dependents = (Vec<SystemId>, Vec<SystemId>);
 
 /// Tables every vendor aggregate reads: built once instead of once per
 /// vendor group (per group they made the hotspots quadratic in size).
@@ -300,10 +303,10 @@ impl<'g> Scorer<'g> {
     /// In-use systems that rely on `s` directly, and those that rely on it
     /// only indirectly (through other in-use systems), both sorted.
     pub fn dependents(&self, s: SystemId) -> (Vec<SystemId>, Vec<SystemId>) {
-        if let Some((last, direct, indirect)) = &*self.last_dependents.borrow()
+        if let Some((last, found)) = &*self.last_dependents.borrow()
             && *last == s
         {
-            return (direct.clone(), indirect.clone());
+            return found.clone();
         }
         let mut seen = self.seen.borrow_mut();
         seen[s.index()] = true;
@@ -333,7 +336,7 @@ impl<'g> Scorer<'g> {
         for x in std::iter::once(&s).chain(&direct).chain(&indirect) {
             seen[x.index()] = false;
         }
-        *self.last_dependents.borrow_mut() = Some((s, direct.clone(), indirect.clone()));
+        *self.last_dependents.borrow_mut() = Some((s, (direct.clone(), indirect.clone())));
         (direct, indirect)
     }
 
