@@ -25,7 +25,7 @@
 //! 6. **Money**: the total switch cost, the annual cost of the contracts all
 //!    of whose systems are switched, and the payback time.
 
-use super::switch::{self, Estimate, pert_mean, pert_quantile};
+use super::switch::{self, Figures, pert_mean, pert_quantile};
 use crate::graph::Graph;
 use crate::model::{Country, Model, Region, SystemId, VendorId};
 use rand::SeedableRng;
@@ -728,7 +728,9 @@ impl Precedence {
 /// Builds the exit plan for a target.
 pub fn plan(g: &Graph, target: &Target, opts: &PlanOptions) -> ExitPlan {
     let (systems, skipped) = target_systems(g, target);
-    let estimates: Vec<Estimate> = systems.iter().map(|&s| switch::estimate(g, s)).collect();
+    // The plan reports the figures of each estimate, not its factors: the
+    // numbers without the texts (a large plan estimates thousands of systems).
+    let estimates: Vec<Figures> = systems.iter().map(|&s| switch::figures(g, s)).collect();
     plan_with(g, target, opts, &systems, &skipped, &estimates)
 }
 
@@ -851,7 +853,7 @@ fn plan_with(
     opts: &PlanOptions,
     systems: &[SystemId],
     skipped: &[SystemId],
-    estimates: &[Estimate],
+    estimates: &[Figures],
 ) -> ExitPlan {
     let m = g.model();
     let Tasks {

@@ -479,10 +479,15 @@ impl<'g> Engine<'g> {
     }
 }
 
-/// Compressed sparse rows from (row, value) pairs; values sorted within a row.
-fn csr<T: Copy + Ord>(n: usize, mut pairs: Vec<(u32, T)>) -> (Vec<u32>, Vec<T>) {
-    pairs.sort_unstable();
-    pairs.dedup();
+/// Compressed sparse rows from (row, value) pairs; values sorted within a
+/// row, without duplicates.
+///
+/// A counting sort by row, O(n + pairs) instead of sorting all pairs: the
+/// engine pushes its pairs in ascending order of their values within each
+/// row (it walks the systems in order, and each system's lists are
+/// sorted), so placing them stably by row gives every row sorted, and equal
+/// pairs end up next to each other, where they are dropped.
+fn csr<T: Copy + Ord>(n: usize, pairs: Vec<(u32, T)>) -> (Vec<u32>, Vec<T>) {
     let mut start = vec![0u32; n + 1];
     for (r, _) in &pairs {
         start[*r as usize + 1] += 1;
@@ -490,7 +495,33 @@ fn csr<T: Copy + Ord>(n: usize, mut pairs: Vec<(u32, T)>) -> (Vec<u32>, Vec<T>) 
     for i in 0..n {
         start[i + 1] += start[i];
     }
-    (start, pairs.into_iter().map(|(_, v)| v).collect())
+    let Some(&(_, first)) = pairs.first() else {
+        return (start, Vec::new());
+    };
+    let mut next = start.clone();
+    let mut values = vec![first; pairs.len()];
+    for (r, v) in pairs {
+        values[next[r as usize] as usize] = v;
+        next[r as usize] += 1;
+    }
+    // Drop repeated values within each row, compacting in place.
+    let mut out = 0usize;
+    let mut begin = 0usize;
+    for r in 0..n {
+        let end = start[r + 1] as usize;
+        let row_start = out;
+        for k in begin..end {
+            if out == row_start || values[out - 1] != values[k] {
+                values[out] = values[k];
+                out += 1;
+            }
+        }
+        debug_assert!(values[row_start..out].windows(2).all(|w| w[0] < w[1]));
+        begin = end;
+        start[r + 1] = out as u32;
+    }
+    values.truncate(out);
+    (start, values)
 }
 
 #[cfg(test)]

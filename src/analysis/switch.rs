@@ -199,6 +199,9 @@ struct Numbers {
     sum: f64,
     custom: f64,
     likely: f64,
+    per_user: f64,
+    project_days: f64,
+    project: f64,
 }
 
 fn numbers(c: &SwitchCoefficients, i: &Inputs) -> Numbers {
@@ -230,6 +233,9 @@ fn numbers(c: &SwitchCoefficients, i: &Inputs) -> Numbers {
     let data = c.data_days * doublings * closed_mult * export_mult * shared_mult;
     let sum = base + training + interfaces + data;
     let custom = customisation_multiplier(c, i.customisation);
+    let per_user = cat.cost_per_user * trained as f64;
+    let project_days = (base + interfaces + data) * custom;
+    let project = c.cost_per_day * project_days;
     Numbers {
         staff_cap,
         trained,
@@ -244,6 +250,9 @@ fn numbers(c: &SwitchCoefficients, i: &Inputs) -> Numbers {
         sum,
         custom,
         likely: sum * custom,
+        per_user,
+        project_days,
+        project,
     }
 }
 
@@ -264,6 +273,9 @@ pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
         sum,
         custom,
         likely,
+        per_user,
+        project_days,
+        project,
     } = numbers(c, i);
     let mut base_detail = format!(
         "{} d for category `{}` ({})",
@@ -368,9 +380,6 @@ pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
         },
     ];
 
-    let per_user = cat.cost_per_user * trained as f64;
-    let project_days = (base + interfaces + data) * custom;
-    let project = c.cost_per_day * project_days;
     let cost_factors = vec![
         CostFactor {
             name: "users".into(),
@@ -599,6 +608,44 @@ pub fn estimate_switch_to(g: &Graph, s: SystemId, alternative: &Alternative) -> 
 pub fn days(g: &Graph, s: SystemId) -> [f64; 3] {
     let m = g.model();
     durations(m, s, &inputs(m, s, interface_counts_of(g, s))).0
+}
+
+/// The figures of an [`Estimate`] without its texts (no factors).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Figures {
+    pub optimistic_days: f64,
+    pub likely_days: f64,
+    pub pessimistic_days: f64,
+    pub expected_days: f64,
+    pub p80_days: f64,
+    pub cost: f64,
+    pub given: bool,
+    pub cost_given: bool,
+}
+
+/// The figures of [`estimate`]`(g, s)`, the same numbers without the texts
+/// of the factors: the exit plan reports only the figures of its systems.
+pub fn figures(g: &Graph, s: SystemId) -> Figures {
+    let m = g.model();
+    let i = inputs(m, s, interface_counts_of(g, s));
+    let ([o, l, p], given) = durations(m, s, &i);
+    let (cost, cost_given) = match m.system(s).switch.cost {
+        Some(x) => (x, true),
+        None => {
+            let n = numbers(&m.defaults.switch.coefficients, &i);
+            (n.per_user + n.project, false)
+        }
+    };
+    Figures {
+        optimistic_days: o,
+        likely_days: l,
+        pessimistic_days: p,
+        expected_days: pert_mean(o, l, p),
+        p80_days: pert_quantile(o, l, p, 0.8),
+        cost,
+        given,
+        cost_given,
+    }
 }
 
 /// `p80_days` and `given` of [`estimate`]`(g, s)`, without the texts.

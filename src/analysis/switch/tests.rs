@@ -363,3 +363,44 @@ fn numeric_shortcuts_equal_the_full_estimates() {
         "the check covers alternatives: {alternatives}"
     );
 }
+
+/// `figures` gives bit for bit the figures of `estimate` (given and
+/// parametric durations and costs), for every system of Musterstadt.
+#[test]
+fn figures_equal_the_full_estimate() {
+    let g = graph(include_str!("../../../examples/musterstadt.toml"));
+    let (mut given, mut parametric) = (0, 0);
+    for s in g.model().system_ids() {
+        let e = estimate(&g, s);
+        let f = figures(&g, s);
+        let bits = |x: [f64; 6]| x.map(f64::to_bits);
+        assert_eq!(
+            bits([
+                f.optimistic_days,
+                f.likely_days,
+                f.pessimistic_days,
+                f.expected_days,
+                f.p80_days,
+                f.cost
+            ]),
+            bits([
+                e.optimistic_days,
+                e.likely_days,
+                e.pessimistic_days,
+                e.expected_days,
+                e.p80_days,
+                e.cost
+            ])
+        );
+        assert_eq!((f.given, f.cost_given), (e.given, e.cost_given));
+        if e.cost_given {
+            given += 1
+        } else {
+            parametric += 1
+        }
+    }
+    assert!(
+        given > 0 && parametric > 0,
+        "both kinds of cost: {given} {parametric}"
+    );
+}
