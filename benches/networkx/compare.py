@@ -4,14 +4,16 @@ against exitgraph's results on the same model, and timed.
 
   1. the cut-off simulation of a scenario: the day each in-use system and
      each service goes down, and which are unsupported or degraded
-     (docs/methodology/cutoff-propagation.md and simulate.md);
+     (docs/methodology.md, "Cut-off propagation" and "Cut-off and
+     price-shock simulation");
   2. the critical path of an exit plan: precedence through hard
      dependencies, precedence cycles joined into one task, the longest path
-     by expected duration (docs/methodology/exit-plan.md, sections 2 and 3);
+     by expected duration (docs/methodology.md, "Exit plan", sections 2
+     and 3);
   3. the dependents counts of every in-use system: direct and indirect
      dependent systems, services that need it directly and through its
      dependents (the counts of the lock-in score's `interfaces` factor,
-     docs/methodology/lockin.md).
+     docs/methodology.md, "Lock-in score").
 
 The model is read from its TOML with tomllib. The inputs from exitgraph are
 its JSON outputs on the same model:

@@ -29,7 +29,8 @@ use crate::graph::Graph;
 use crate::model::{Contract, ContractKind, Duration, SystemId};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The longest search through renewals, in terms (a `1d` renewal from 1900
 /// to 2100 needs about 73,000).
@@ -290,33 +291,43 @@ pub fn deadlines(g: &Graph, opts: &DeadlineOptions) -> Deadlines {
     for f in &findings {
         findings_of.entry(f.contract.as_str()).or_default().push(f);
     }
-    // Contracts covering the same systems share one plan.
-    let mut p80_cache: BTreeMap<Vec<SystemId>, f64> = BTreeMap::new();
-    // One precedence memory for all plans: sized to the landscape once
-    // instead of once per contract.
-    let mut prec = exit_plan::Precedence::new(g);
+    // The systems each contract covers (in use, sorted, unique); contracts
+    // covering the same systems share one plan.
+    let covered_of: Vec<Vec<SystemId>> = m
+        .contracts
+        .iter()
+        .map(|c| {
+            let mut covered: Vec<SystemId> = c
+                .covers
+                .iter()
+                .copied()
+                .filter(|s| m.system(*s).in_use())
+                .collect();
+            covered.sort_unstable();
+            covered.dedup();
+            covered
+        })
+        .collect();
+    let plans: Vec<&Vec<SystemId>> = covered_of
+        .iter()
+        .filter(|c| !c.is_empty())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    // The plans on both cores: each is computed on its own (its Monte Carlo
+    // runs seeded as in `exit`), so the result does not depend on the split.
+    // Each worker has its own precedence memory, sized to the landscape once.
+    let p80s: Vec<f64> = plans
+        .par_iter()
+        .map_init(
+            || exit_plan::Precedence::new(g),
+            |prec, covered| exit_plan::systems_p80(g, covered, &opts.plan, prec),
+        )
+        .collect();
+    let p80_of: BTreeMap<&Vec<SystemId>, f64> = plans.into_iter().zip(p80s).collect();
     let mut out = Vec::with_capacity(m.contracts.len());
-    for c in &m.contracts {
-        let mut covered: Vec<SystemId> = c
-            .covers
-            .iter()
-            .copied()
-            .filter(|s| m.system(*s).in_use())
-            .collect();
-        covered.sort_unstable();
-        covered.dedup();
-        let p80 = match p80_cache.get(&covered) {
-            Some(x) => *x,
-            None => {
-                let x = if covered.is_empty() {
-                    0.0
-                } else {
-                    exit_plan::systems_p80(g, &covered, &opts.plan, &mut prec)
-                };
-                p80_cache.insert(covered.clone(), x);
-                x
-            }
-        };
+    for (c, covered) in m.contracts.iter().zip(&covered_of) {
+        let p80 = p80_of.get(covered).copied().unwrap_or(0.0);
         let migration = whole_days(p80);
         let d = contract_dates(c.end, c.notice, c.renewal, as_of, migration);
         let st = status(&d, as_of, horizon_end);

@@ -20,12 +20,15 @@
 //!    it), ties by id.
 //! 5. **Monte Carlo**: the same schedule with each task's duration drawn from
 //!    its PERT distribution; P50 / P80 / P95 of the total over `runs` runs.
+//!    Where the total's distribution is known in closed form (one task, or
+//!    tasks without precedence that all run at once) the quantiles are
+//!    computed exactly instead.
 //!    Each run `i` draws from its own ChaCha8 stream (`seed`, stream `i`), so
 //!    the result does not depend on how rayon splits the runs.
 //! 6. **Money**: the total switch cost, the annual cost of the contracts all
 //!    of whose systems are switched, and the payback time.
 
-use super::switch::{self, Figures, pert_mean, pert_quantile};
+use super::switch::{self, Figures, pert_mean};
 use crate::graph::Graph;
 use crate::model::{Country, Model, Region, SystemId, VendorId};
 use rand::SeedableRng;
@@ -144,6 +147,10 @@ pub struct ExitPlan {
     pub p50_days: f64,
     pub p80_days: f64,
     pub p95_days: f64,
+    /// True when P50 / P80 / P95 are exact quantiles (one task, or tasks
+    /// without precedence that all run at once), false for Monte Carlo.
+    pub exact_percentiles: bool,
+    /// Monte Carlo runs (not used when the percentiles are exact).
     pub runs: u32,
     pub seed: u64,
     /// Tasks in schedule order (start day, then id).
@@ -473,6 +480,61 @@ impl TaskGraph {
         }
     }
 
+    /// The `q` quantile of the total, computed exactly where its
+    /// distribution is known in closed form: no task (0), one task (its PERT
+    /// quantile), or several tasks without precedence that all run at once
+    /// (`capacity` at least the number of tasks). The total is then the
+    /// largest of independent PERT durations, P(T <= t) = F_1(t) ... F_n(t),
+    /// and its quantile lies between the largest of the tasks' `q`
+    /// quantiles (no product exceeds any of its factors) and the largest of
+    /// their `q^(1/n)` quantiles (where every factor is at least q^(1/n));
+    /// bisection in that bracket to a millionth of a day. `None` otherwise:
+    /// precedence or limited capacity, for Monte Carlo.
+    pub(crate) fn exact_quantile(&self, capacity: usize, q: f64) -> Option<f64> {
+        let n = self.len();
+        match n {
+            0 => return Some(0.0),
+            1 => {
+                let e = self.est[0];
+                return Some(switch::pert_quantile(e[0], e[1], e[2], q));
+            }
+            _ if capacity < n || self.succ.iter().any(|s| !s.is_empty()) => return None,
+            _ => {}
+        }
+        let q = q.clamp(0.0, 1.0);
+        let qn = q.powf(1.0 / n as f64);
+        let quantile_max = |level: f64| {
+            self.est
+                .iter()
+                .map(|e| switch::pert_quantile(e[0], e[1], e[2], level))
+                .fold(f64::NEG_INFINITY, f64::max)
+        };
+        let cdf = |t: f64| {
+            self.est
+                .iter()
+                .map(|e| switch::pert_cdf(e[0], e[1], e[2], t))
+                .product::<f64>()
+        };
+        let mut lo = quantile_max(q);
+        let mut hi = quantile_max(qn).max(lo);
+        if cdf(lo) >= q {
+            return Some(lo);
+        }
+        // Invariant: cdf(lo) < q <= cdf(hi).
+        while hi - lo > 1e-6 {
+            let mid = 0.5 * (lo + hi);
+            if mid <= lo || mid >= hi {
+                break;
+            }
+            if cdf(mid) >= q {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        Some(hi)
+    }
+
     /// Monte Carlo totals of `runs` runs, sorted ascending.
     ///
     /// A PERT duration is o + (p - o) X with X ~ Beta(alpha, beta), drawn
@@ -749,10 +811,10 @@ pub(crate) fn systems_p80(
     let days: Vec<[f64; 3]> = systems.iter().map(|&s| switch::days(g, s)).collect();
     let tg = Tasks::new(g, &systems, &days, prec).graph;
     let capacity = capacity(g, opts);
-    if tg.len() < 2 {
-        return percentiles(&tg, capacity, opts).1;
+    match tg.exact_quantile(capacity as usize, 0.8) {
+        Some(x) => x,
+        None => tg.simulate_percentile(capacity as usize, opts.runs.max(1), opts.seed, 0.8),
     }
-    tg.simulate_percentile(capacity as usize, opts.runs.max(1), opts.seed, 0.8)
 }
 
 /// The tasks of a plan: precedence cycles joined, in id order.
@@ -822,29 +884,26 @@ fn capacity(g: &Graph, opts: &PlanOptions) -> u32 {
         .max(1)
 }
 
-/// P50, P80 and P95 of the total: exact for a single task, else Monte Carlo.
-fn percentiles(tg: &TaskGraph, capacity: u32, opts: &PlanOptions) -> (f64, f64, f64) {
-    let runs = opts.runs.max(1);
-    match tg.len() {
-        0 => (0.0, 0.0, 0.0),
-        // One task: the exact quantiles of its PERT distribution.
-        1 => {
-            let e = tg.est[0];
-            (
-                pert_quantile(e[0], e[1], e[2], 0.5),
-                pert_quantile(e[0], e[1], e[2], 0.8),
-                pert_quantile(e[0], e[1], e[2], 0.95),
-            )
-        }
-        _ => {
-            let totals = tg.simulate(capacity as usize, runs, opts.seed);
-            (
-                percentile(&totals, 0.5),
-                percentile(&totals, 0.8),
-                percentile(&totals, 0.95),
-            )
-        }
+/// P50, P80 and P95 of the total: exact where the distribution is known
+/// in closed form ([`TaskGraph::exact_quantile`]), else Monte Carlo.
+/// The flag says which (true: exact).
+fn percentiles(tg: &TaskGraph, capacity: u32, opts: &PlanOptions) -> (f64, f64, f64, bool) {
+    let capacity = capacity as usize;
+    let exact = (
+        tg.exact_quantile(capacity, 0.5),
+        tg.exact_quantile(capacity, 0.8),
+        tg.exact_quantile(capacity, 0.95),
+    );
+    if let (Some(p50), Some(p80), Some(p95)) = exact {
+        return (p50, p80, p95, true);
     }
+    let totals = tg.simulate(capacity, opts.runs.max(1), opts.seed);
+    (
+        percentile(&totals, 0.5),
+        percentile(&totals, 0.8),
+        percentile(&totals, 0.95),
+        false,
+    )
 }
 
 fn plan_with(
@@ -891,7 +950,7 @@ fn plan_with(
     );
 
     let runs = opts.runs.max(1);
-    let (p50, p80, p95) = percentiles(&tg, capacity, opts);
+    let (p50, p80, p95, exact_percentiles) = percentiles(&tg, capacity, opts);
 
     let mut preds: Vec<Vec<usize>> = vec![Vec::new(); tg.len()];
     for (a, s) in tg.succ.iter().enumerate() {
@@ -1007,6 +1066,7 @@ fn plan_with(
         p50_days: p50,
         p80_days: p80,
         p95_days: p95,
+        exact_percentiles,
         runs,
         seed: opts.seed,
         tasks,

@@ -108,6 +108,25 @@ pub fn pert_quantile(o: f64, m: f64, p: f64, q: f64) -> f64 {
     }
 }
 
+/// The distribution function of the PERT distribution of o <= m <= p at
+/// `t`: the regularised incomplete beta function (statrs) of (t - o) / (p - o).
+/// A degenerate estimate (p <= o) is a step at o.
+pub fn pert_cdf(o: f64, m: f64, p: f64, t: f64) -> f64 {
+    match pert_shape(o, m, p) {
+        None => {
+            if t >= o {
+                1.0
+            } else {
+                0.0
+            }
+        }
+        Some((a, b)) => {
+            let x = ((t - o) / (p - o)).clamp(0.0, 1.0);
+            statrs::function::beta::beta_reg(a, b, x)
+        }
+    }
+}
+
 /// How a system's data can be exported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -257,8 +257,11 @@ fn print_table(
             p.scheduled_days
         )
     )?;
-    let mc = if p.tasks.len() == 1 {
+    let mc = if p.exact_percentiles && p.tasks.len() == 1 {
         "exact quantiles of the single task's PERT distribution".to_string()
+    } else if p.exact_percentiles {
+        "exact quantiles: independent tasks, all at once (largest of their PERT durations)"
+            .to_string()
     } else {
         format!(
             "Monte Carlo of the schedule, {} runs, seed {}",

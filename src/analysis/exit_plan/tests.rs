@@ -1,6 +1,7 @@
 //! Exit plans on hand-checked graphs.
 
 use super::*;
+use crate::analysis::switch::pert_quantile;
 use crate::analysis::switch::tests::graph;
 use proptest::prelude::*;
 
@@ -383,8 +384,62 @@ fn arb_dag() -> impl Strategy<Value = (Vec<[f64; 3]>, Vec<(usize, usize)>)> {
     })
 }
 
+/// Two independent tasks that run at once: the total is the larger, so its
+/// `q` quantile is the single task's `sqrt(q)` quantile when both have the
+/// same estimate (P(T <= t) = F(t)^2).
+#[test]
+fn exact_quantile_of_two_equal_independent_tasks() {
+    let tg = TaskGraph::new(vec![[10.0, 20.0, 40.0]; 2], &[]);
+    for q in [0.5, 0.8, 0.95] {
+        let x = tg.exact_quantile(2, q).unwrap();
+        let want = pert_quantile(10.0, 20.0, 40.0, q.sqrt());
+        assert!((x - want).abs() < 1e-5, "q {q}: {x} vs {want}");
+    }
+    // One slot: the total is a sum, for Monte Carlo.
+    assert_eq!(tg.exact_quantile(1, 0.8), None);
+    // Precedence: a sum along the chain, for Monte Carlo.
+    let chain = TaskGraph::new(vec![[10.0, 20.0, 40.0]; 2], &[(0, 1)]);
+    assert_eq!(chain.exact_quantile(2, 0.8), None);
+}
+
+/// A fixed task (o = m = p) longer than every other task's pessimistic
+/// estimate decides the total alone: exactly its duration.
+#[test]
+fn exact_quantile_with_a_dominating_fixed_task() {
+    let tg = TaskGraph::new(vec![[50.0, 50.0, 50.0], [1.0, 2.0, 3.0], [5.0, 9.0, 20.0]], &[]);
+    assert_eq!(tg.exact_quantile(3, 0.8), Some(50.0));
+    let fixed = TaskGraph::new(vec![[7.0, 7.0, 7.0], [9.0, 9.0, 9.0]], &[]);
+    assert_eq!(fixed.exact_quantile(2, 0.5), Some(9.0));
+}
+
+/// The exact quantiles agree with a large Monte Carlo of the same tasks.
+#[test]
+fn exact_quantile_agrees_with_monte_carlo() {
+    let est = vec![[10.0, 20.0, 60.0], [15.0, 18.0, 30.0], [5.0, 25.0, 35.0]];
+    let tg = TaskGraph::new(est, &[]);
+    let totals = tg.simulate(3, 200_000, 7);
+    for q in [0.5, 0.8, 0.95] {
+        let exact = tg.exact_quantile(3, q).unwrap();
+        let mc = percentile(&totals, q);
+        assert!((exact - mc).abs() < 0.1, "q {q}: exact {exact}, Monte Carlo {mc}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Exact quantiles of independent tasks are ordered and lie between the
+    /// largest optimistic and the largest pessimistic estimate.
+    #[test]
+    fn exact_quantiles_are_ordered_and_bounded((est, _) in arb_dag()) {
+        let tg = TaskGraph::new(est.clone(), &[]);
+        let n = tg.len();
+        let q: Vec<f64> = [0.5, 0.8, 0.95].iter().map(|&q| tg.exact_quantile(n, q).unwrap()).collect();
+        prop_assert!(q[0] <= q[1] + 1e-9 && q[1] <= q[2] + 1e-9, "{q:?}");
+        let lo = est.iter().map(|e| e[0]).fold(0.0, f64::max);
+        let hi = est.iter().map(|e| e[2]).fold(0.0, f64::max);
+        prop_assert!(lo - 1e-6 <= q[0] && q[2] <= hi + 1e-6, "{lo} {q:?} {hi}");
+    }
 
     /// Percentiles are ordered; with unlimited capacity each lies between
     /// the longest path with all-optimistic and with all-pessimistic durations.

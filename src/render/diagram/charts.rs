@@ -181,20 +181,33 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
             format!("Critical path: {text}"),
         ));
     }
-    notes.push(w.s(
-        format!(
-            "P50 und P80 aus {} Monte-Carlo-Läufen (Seed {}); Kosten {}.",
-            w.int(plan.runs as i64),
-            plan.seed,
-            w.money(plan.total_cost, &m.organisation.currency)
-        ),
-        format!(
-            "P50 and P80 from {} Monte Carlo runs (seed {}); cost {}.",
-            w.int(plan.runs as i64),
-            plan.seed,
-            w.money(plan.total_cost, &m.organisation.currency)
-        ),
-    ));
+    notes.push(if plan.exact_percentiles {
+        w.s(
+            format!(
+                "P50 und P80 exakt aus den PERT-Verteilungen (unabhängige Umstellungen, alle gleichzeitig); Kosten {}.",
+                w.money(plan.total_cost, &m.organisation.currency)
+            ),
+            format!(
+                "P50 and P80 exact from the PERT distributions (independent switches, all at once); cost {}.",
+                w.money(plan.total_cost, &m.organisation.currency)
+            ),
+        )
+    } else {
+        w.s(
+            format!(
+                "P50 und P80 aus {} Monte-Carlo-Läufen (Seed {}); Kosten {}.",
+                w.int(plan.runs as i64),
+                plan.seed,
+                w.money(plan.total_cost, &m.organisation.currency)
+            ),
+            format!(
+                "P50 and P80 from {} Monte Carlo runs (seed {}); cost {}.",
+                w.int(plan.runs as i64),
+                plan.seed,
+                w.money(plan.total_cost, &m.organisation.currency)
+            ),
+        )
+    });
     if cut_rows > 0 {
         notes.push(w.s(
             format!(
