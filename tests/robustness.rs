@@ -252,3 +252,37 @@ fn deeply_nested_includes_are_refused() {
         f.diagnostics
     );
 }
+
+/// A large file is parsed in parts on all cores (`model/load/split.rs`).
+/// Quoting one table name makes the loader parse the same model whole: both
+/// give the same resolved model, and an error near the end of a split file
+/// is reported at its exact line and column.
+#[test]
+fn a_file_parsed_in_parts_gives_the_same_model_and_exact_positions() {
+    let text = generate(&GenOptions::new(1_000, 5)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        text.len() > 512 * 1024,
+        "the file must be large enough to split"
+    );
+    let whole = text.replacen("[[vendor]]", "[[\"vendor\"]]", 1);
+    let a = Graph::build(load(&text).unwrap_or_else(|f| panic!("{:?}", f.diagnostics)));
+    let b = Graph::build(load(&whole).unwrap_or_else(|f| panic!("{:?}", f.diagnostics)));
+    assert_eq!(
+        exitgraph::interop::export_json::render(&a),
+        exitgraph::interop::export_json::render(&b)
+    );
+
+    let lines = text.lines().count();
+    let broken = format!(
+        "{text}\n[[system]]\nid = \"late\"\nname = \"Late\"\nvendor = \"no-such-vendor\"\n"
+    );
+    let f = load(&broken).expect_err("an unknown vendor is an error");
+    let d = f
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .unwrap_or_else(|| panic!("no error"));
+    let (span, _) = d.primary.as_ref().unwrap_or_else(|| panic!("no location"));
+    let loc = f.sources.locate(*span).unwrap_or_else(|| panic!("no file"));
+    assert_eq!((loc.line, loc.column), (lines + 5, 10), "{}", d.message);
+}

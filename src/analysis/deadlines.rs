@@ -28,8 +28,8 @@ use super::exit_plan::{self, PlanOptions};
 use crate::graph::Graph;
 use crate::model::{Contract, ContractKind, Duration, SystemId};
 use chrono::{Days, NaiveDate};
-use serde::Serialize;
 use rayon::prelude::*;
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The longest search through renewals, in terms (a `1d` renewal from 1900

@@ -272,3 +272,27 @@ end = 2025-12-31
     assert_eq!(json["as_of"], "2026-12-01");
     assert!(json["contracts"][2]["next_exit"].is_null());
 }
+
+/// The plans run on all cores; the report is the same on one thread.
+#[test]
+fn deadlines_do_not_depend_on_the_number_of_threads() {
+    let text = crate::generate::generate(&crate::generate::GenOptions::new(400, 3))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let g = graph(&text);
+    let opts = DeadlineOptions {
+        as_of: day(2026, 12, 1),
+        horizon: dur("12mo"),
+        plan: PlanOptions {
+            runs: 300,
+            ..PlanOptions::default()
+        },
+    };
+    let a = deadlines(&g, &opts);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let b = pool.install(|| deadlines(&g, &opts));
+    assert_eq!(a, b);
+    assert!(a.contracts.iter().any(|c| c.systems.len() > 1));
+}

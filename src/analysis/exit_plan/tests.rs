@@ -406,7 +406,10 @@ fn exact_quantile_of_two_equal_independent_tasks() {
 /// estimate decides the total alone: exactly its duration.
 #[test]
 fn exact_quantile_with_a_dominating_fixed_task() {
-    let tg = TaskGraph::new(vec![[50.0, 50.0, 50.0], [1.0, 2.0, 3.0], [5.0, 9.0, 20.0]], &[]);
+    let tg = TaskGraph::new(
+        vec![[50.0, 50.0, 50.0], [1.0, 2.0, 3.0], [5.0, 9.0, 20.0]],
+        &[],
+    );
     assert_eq!(tg.exact_quantile(3, 0.8), Some(50.0));
     let fixed = TaskGraph::new(vec![[7.0, 7.0, 7.0], [9.0, 9.0, 9.0]], &[]);
     assert_eq!(fixed.exact_quantile(2, 0.5), Some(9.0));
@@ -421,7 +424,10 @@ fn exact_quantile_agrees_with_monte_carlo() {
     for q in [0.5, 0.8, 0.95] {
         let exact = tg.exact_quantile(3, q).unwrap();
         let mc = percentile(&totals, q);
-        assert!((exact - mc).abs() < 0.1, "q {q}: exact {exact}, Monte Carlo {mc}");
+        assert!(
+            (exact - mc).abs() < 0.1,
+            "q {q}: exact {exact}, Monte Carlo {mc}"
+        );
     }
 }
 
