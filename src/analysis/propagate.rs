@@ -54,6 +54,30 @@ impl Origin {
     }
 }
 
+/// Per vendor: the in-use systems it makes or operates, ascending. Only
+/// these can be seeded by a cut of that vendor alone, so single-vendor cuts
+/// (`--each-vendor`, the single points of failure of `paths`) seed from
+/// them instead of passing over the whole landscape.
+pub fn systems_by_vendor(g: &Graph) -> Vec<Vec<SystemId>> {
+    let m = g.model();
+    let mut out = vec![Vec::new(); m.vendors.len()];
+    for s in m.system_ids() {
+        let sys = m.system(s);
+        if !sys.in_use() {
+            continue;
+        }
+        for p in [sys.vendor, sys.operator] {
+            if let Party::Vendor(v) = p {
+                let l: &mut Vec<SystemId> = &mut out[v.index()];
+                if l.last() != Some(&s) {
+                    l.push(s);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The cuts resolved to vendors and systems.
 #[derive(Clone, Debug)]
 pub struct CutSet {

@@ -26,7 +26,7 @@
 //! the cuts and the as-of date.
 
 use super::exit_plan::{self, PlanOptions, Target};
-use super::propagate::{Cause, CutSet, Engine, Origin, Outcome, Scratch};
+use super::propagate::{self, Cause, CutSet, Engine, Origin, Outcome, Scratch};
 use super::switch;
 use crate::catalog::Catalog;
 use crate::graph::Graph;
@@ -366,21 +366,7 @@ impl<'g> Simulator<'g> {
     pub fn new(g: &'g Graph) -> Simulator<'g> {
         let m = g.model();
         let alternatives = (0..m.systems.len()).map(|_| OnceLock::new()).collect();
-        let mut systems_of = vec![Vec::new(); m.vendors.len()];
-        for s in m.system_ids() {
-            let sys = m.system(s);
-            if !sys.in_use() {
-                continue;
-            }
-            for p in [sys.vendor, sys.operator] {
-                if let Party::Vendor(v) = p {
-                    let l: &mut Vec<SystemId> = &mut systems_of[v.index()];
-                    if l.last() != Some(&s) {
-                        l.push(s);
-                    }
-                }
-            }
-        }
+        let systems_of = propagate::systems_by_vendor(g);
         let mut vendor_names: BTreeMap<String, Vec<VendorId>> = BTreeMap::new();
         for v in m.vendor_ids() {
             vendor_names
