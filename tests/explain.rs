@@ -199,3 +199,57 @@ fn catalog_lists_by_category() {
     let err = fails(&["catalog", "--category", "virtualization"]);
     assert!(err.contains("did you mean `virtualisation`?"), "{err}");
 }
+
+/// Every explanation carries the deadlines of its contracts (issue 4:
+/// "its switch estimate, its deadlines"), for the review date given.
+#[test]
+fn explanations_carry_their_contract_deadlines() {
+    let ex = example();
+    let c = json(&[
+        "explain",
+        &ex,
+        "ms-ea-cloud",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-12-01",
+    ]);
+    let rows = c["deadlines"].as_array().expect("a deadlines list");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["id"], "ms-ea-cloud");
+    assert_eq!(rows[0]["next_exit"], "2027-06-30");
+    assert!(rows[0]["decision_deadline"].is_string());
+
+    // A system lists exactly the contracts that cover it.
+    let s = json(&["explain", &ex, "m365", "--format", "json"]);
+    let mut want: Vec<&str> = s["contracts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    let mut got: Vec<&str> = s["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+
+    let text = run(&["explain", &ex, "residents-registration"]);
+    assert!(text.contains("\nDeadlines\n"), "{text}");
+    assert!(text.contains("next exit"), "{text}");
+    // A later review date moves the next exit.
+    let later = json(&[
+        "explain",
+        &ex,
+        "ms-ea-cloud",
+        "--format",
+        "json",
+        "--as-of",
+        "2027-08-01",
+    ]);
+    assert_ne!(later["deadlines"][0]["next_exit"], "2027-06-30");
+}

@@ -17,10 +17,11 @@
 //! - service: its needs, the systems it rests on, single points of failure
 //!   and the dependency tree.
 //!
-//! Contract deadlines are computed by another analysis; every explanation
-//! has a `deadlines` slot that the command line fills when that analysis is
-//! available (it stays absent otherwise).
+//! Contract deadlines are computed by another analysis (for a review date);
+//! every explanation has a `deadlines` slot that [`with_deadlines`] fills
+//! from it (the command line does; it stays absent otherwise).
 
+use crate::analysis::deadlines::{ContractDeadline, Deadlines};
 use crate::analysis::lockin::{self, Impact, Scorer, SystemScore, VendorAggregate, chain_text};
 use crate::analysis::paths::{self, ServicePaths};
 use crate::analysis::propagate::CutSet;
@@ -34,6 +35,7 @@ use crate::model::{
 };
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// What an explanation is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -295,7 +297,7 @@ pub struct SystemExplanation {
     pub sovereignty: Vec<PullRef>,
     /// Filled by the command line from the deadlines analysis, when available.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deadlines: Option<serde_json::Value>,
+    pub deadlines: Option<Vec<ContractDeadline>>,
 }
 
 /// What a cut of a vendor (with the companies it controls) takes down.
@@ -330,7 +332,7 @@ pub struct VendorExplanation {
     pub annual_cost: f64,
     pub if_cut: CutEffect,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deadlines: Option<serde_json::Value>,
+    pub deadlines: Option<Vec<ContractDeadline>>,
 }
 
 /// A covered system with its score.
@@ -364,7 +366,7 @@ pub struct ContractExplanation {
     /// Data Act findings (cloud contracts), as messages with the article.
     pub data_act: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deadlines: Option<serde_json::Value>,
+    pub deadlines: Option<Vec<ContractDeadline>>,
 }
 
 /// Everything about a service.
@@ -382,7 +384,7 @@ pub struct ServiceExplanation {
     pub rests_on: Vec<String>,
     pub paths: ServicePaths,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deadlines: Option<serde_json::Value>,
+    pub deadlines: Option<Vec<ContractDeadline>>,
 }
 
 /// An explanation of any kind.
@@ -396,8 +398,8 @@ pub enum Explanation {
 }
 
 impl Explanation {
-    /// The slot for deadlines, filled by the command line.
-    pub fn deadlines_mut(&mut self) -> &mut Option<serde_json::Value> {
+    /// The slot for deadlines, filled by [`with_deadlines`].
+    pub fn deadlines_mut(&mut self) -> &mut Option<Vec<ContractDeadline>> {
         match self {
             Explanation::System(x) => &mut x.deadlines,
             Explanation::Vendor(x) => &mut x.deadlines,
@@ -405,6 +407,39 @@ impl Explanation {
             Explanation::Service(x) => &mut x.deadlines,
         }
     }
+}
+
+/// Fills the deadlines slot from the deadlines analysis (`d`, computed by
+/// the caller for the review date): for a system the contracts covering it,
+/// for a vendor its own contracts, for a contract itself, for a service the
+/// contracts covering any system it rests on. In the order of `d` (decision
+/// deadline first).
+pub fn with_deadlines(g: &Graph, e: &mut Explanation, d: &Deadlines) {
+    let m = g.model();
+    let wanted: BTreeSet<&str> = match &*e {
+        Explanation::System(x) => x.contracts.iter().map(|c| c.id.as_str()).collect(),
+        Explanation::Vendor(x) => x.contracts.iter().map(|c| c.id.as_str()).collect(),
+        Explanation::Contract(x) => [x.id.as_str()].into_iter().collect(),
+        Explanation::Service(x) => {
+            let rests: BTreeSet<&str> = x.rests_on.iter().map(String::as_str).collect();
+            m.contracts
+                .iter()
+                .filter(|c| {
+                    c.covers
+                        .iter()
+                        .any(|s| rests.contains(m.system(*s).id.as_str()))
+                })
+                .map(|c| c.id.as_str())
+                .collect()
+        }
+    };
+    let rows: Vec<ContractDeadline> = d
+        .contracts
+        .iter()
+        .filter(|c| wanted.contains(c.id.as_str()))
+        .cloned()
+        .collect();
+    *e.deadlines_mut() = Some(rows);
 }
 
 fn ids(m: &Model, v: &[SystemId]) -> Vec<String> {

@@ -4,13 +4,17 @@
 
 use super::hotspots::{d1, new_table, num, pct};
 use super::{CliError, Ctx, ModelArg};
+use crate::analysis::deadlines::{self, ContractDeadline, DeadlineOptions};
+use crate::analysis::exit_plan::PlanOptions;
 use crate::analysis::explain::{
     self, ContractExplanation, Explanation, ResolveError, ServiceExplanation, SystemExplanation,
     VendorExplanation,
 };
 use crate::analysis::lockin::Factor;
+use crate::model::Duration;
 use crate::model::duration::DAYS_PER_MONTH;
 use crate::render::text::money;
+use chrono::NaiveDate;
 use clap::ValueEnum;
 use comfy_table::Cell;
 use std::io::Write;
@@ -24,6 +28,10 @@ pub struct Args {
     /// `service:ID` when several kinds share it.
     #[arg(value_name = "ID")]
     pub id: String,
+    /// The review date of the contract deadlines (default: `as_of` of the
+    /// model, else today).
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDate>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -89,7 +97,16 @@ fn resolve_error(e: ResolveError) -> CliError {
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let g = ctx.load_quiet(&args.model.model)?;
     let subject = explain::resolve(g.model(), &args.id).map_err(resolve_error)?;
-    let report = explain::explain(&g, subject);
+    let mut report = explain::explain(&g, subject);
+    let deadlines = deadlines::deadlines(
+        &g,
+        &DeadlineOptions {
+            as_of: super::as_of(args.as_of, &g),
+            horizon: Duration::months(12),
+            plan: PlanOptions::default(),
+        },
+    );
+    explain::with_deadlines(&g, &mut report, &deadlines);
     match args.format {
         Format::Json => {
             let text = serde_json::to_string_pretty(&report)
@@ -375,17 +392,25 @@ fn contracts_table(out: &mut String, cs: &[explain::ContractRef], currency: &str
     out.push('\n');
 }
 
-fn deadlines(out: &mut String, d: &Option<serde_json::Value>) {
-    if let Some(v) = d {
-        heading(out, "Deadlines");
-        match v {
-            serde_json::Value::Array(items) => {
-                for i in items {
-                    out.push_str(&format!("  {i}\n"));
-                }
-            }
-            other => out.push_str(&format!("  {other}\n")),
-        }
+fn deadlines(out: &mut String, d: &Option<Vec<ContractDeadline>>) {
+    let Some(rows) = d else {
+        return;
+    };
+    heading(out, "Deadlines");
+    if rows.is_empty() {
+        out.push_str("  no contract\n");
+    }
+    for c in rows {
+        let date = |x: Option<NaiveDate>| x.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+        out.push_str(&format!(
+            "  {} [{}]: next exit {}, notice by {}, decide by {}\n      {}\n",
+            c.id,
+            c.status.as_str(),
+            date(c.next_exit),
+            date(c.notice_deadline),
+            date(c.decision_deadline),
+            c.note
+        ));
     }
 }
 

@@ -97,6 +97,11 @@ fn local(qname: &str) -> String {
     }
 }
 
+/// The deepest element nesting read. The exchange format needs fewer than
+/// ten levels; a limit keeps a hostile file from exhausting the stack when
+/// the tree is dropped (which recurses).
+const MAX_DEPTH: usize = 1_000;
+
 /// Parses XML text into a tree; errors carry the line.
 fn parse_xml(file: &str, text: &str) -> Result<X, ImportError> {
     let mut reader = quick_xml::Reader::from_str(text);
@@ -131,6 +136,14 @@ fn parse_xml(file: &str, text: &str) -> Result<X, ImportError> {
         let l = line_at(start);
         match ev {
             Event::Start(e) => {
+                if stack.len() > MAX_DEPTH {
+                    return Err(ImportError::Unreadable {
+                        file: file.to_string(),
+                        message: format!(
+                            "line {l}: elements are nested more than {MAX_DEPTH} deep; an ArchiMate exchange file needs fewer than ten levels"
+                        ),
+                    });
+                }
                 let node = open_tag(&e, l).map_err(|err| unreadable(l, &err))?;
                 stack.push(node);
             }
@@ -1131,6 +1144,24 @@ mod tests {
         assert!(nm.iter().any(|n| n.starts_with("t.xml:30: not mapped: Assignment relationship from `Sachbearbeitung (BusinessRole)`")), "{nm:#?}");
         // One stub for HSH, reported once.
         assert_eq!(i.report.of(NoteKind::Stub).count(), 1);
+    }
+
+    /// Elements nested deeper than any exchange file needs are refused with
+    /// a message (dropping such a tree would overflow the stack).
+    #[test]
+    fn deep_nesting_is_refused() {
+        let depth = 200_000;
+        let xml = format!(
+            "<model>{}{}</model>",
+            "<a>".repeat(depth),
+            "</a>".repeat(depth)
+        );
+        match import("t.xml", xml.as_bytes(), &ArchimateOptions::default()) {
+            Err(ImportError::Unreadable { message, .. }) => {
+                assert!(message.contains("nested more than 1000 deep"), "{message}");
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
     }
 
     /// The 2.1 exchange format: `label`, `propertydefs`, `UsedByRelationship`.

@@ -203,7 +203,29 @@ fn the_deadlines_slot_serialises_only_when_filled() {
     let json = serde_json::to_value(&e).unwrap();
     assert_eq!(json["kind"], "system");
     assert!(json.get("deadlines").is_none());
-    *e.deadlines_mut() = Some(serde_json::json!([{"contract": "c2"}]));
+    let d = crate::analysis::deadlines::deadlines(
+        &g,
+        &crate::analysis::deadlines::DeadlineOptions {
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            horizon: crate::model::Duration::parse("12mo").unwrap(),
+            plan: Default::default(),
+        },
+    );
+    with_deadlines(&g, &mut e, &d);
     let json = serde_json::to_value(&e).unwrap();
-    assert_eq!(json["deadlines"][0]["contract"], "c2");
+    // The contracts that cover the portal, and only those.
+    let Explanation::System(s) = &e else {
+        panic!("a system")
+    };
+    let mut want: Vec<&str> = s.contracts.iter().map(|c| c.id.as_str()).collect();
+    want.sort();
+    let mut got: Vec<&str> = json["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    got.sort();
+    assert!(!want.is_empty());
+    assert_eq!(got, want);
 }
