@@ -220,6 +220,18 @@ pub struct Suggestion {
     pub licence: String,
 }
 
+impl From<&crate::catalog::Entry> for Suggestion {
+    fn from(e: &crate::catalog::Entry) -> Suggestion {
+        Suggestion {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            vendor: e.vendor.clone(),
+            country: e.country.clone(),
+            licence: e.licence.clone(),
+        }
+    }
+}
+
 /// Direct and `any` dependencies of a system.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dependencies {
@@ -526,13 +538,7 @@ fn system(g: &Graph, s: SystemId) -> SystemExplanation {
     let suggestions = if sys.alternatives.is_empty() {
         lockin::catalogue_suggestions(g, s)
             .into_iter()
-            .map(|e| Suggestion {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                vendor: e.vendor.clone(),
-                country: e.country.clone(),
-                licence: e.licence.clone(),
-            })
+            .map(Suggestion::from)
             .collect()
     } else {
         Vec::new()

@@ -859,8 +859,9 @@ fn join_countries(cs: &[crate::model::Country]) -> String {
 }
 
 /// Catalogue entries for the system's category that could replace it: not
-/// the product itself (same id, name or maker) and not already named as an
-/// alternative; sorted by id.
+/// the product itself (same id or maker, the same name or a name the
+/// system's name contains, as in "www.example.de (TYPO3)") and not already
+/// named as an alternative; sorted by id.
 pub fn catalogue_suggestions(g: &Graph, s: SystemId) -> Vec<&'static crate::catalog::Entry> {
     let m = g.model();
     let sys = m.system(s);
@@ -874,6 +875,7 @@ pub fn catalogue_suggestions(g: &Graph, s: SystemId) -> Vec<&'static crate::cata
         .filter(|e| {
             e.id != sys.id
                 && e.name != sys.name
+                && !sys.name.to_lowercase().contains(&e.name.to_lowercase())
                 && Some(e.vendor.as_str()) != maker
                 && !sys
                     .alternatives

@@ -38,7 +38,7 @@ use crate::analysis::lockin::{self, HotspotsReport};
 use crate::analysis::simulate::{self, Simulator, Spec, State};
 use crate::analysis::sovereignty::{self, SovereigntyReport};
 use crate::analysis::spend;
-use crate::analysis::{data_act, paths};
+use crate::analysis::{data_act, explain, paths};
 use crate::graph::Graph;
 use crate::model::defaults::ParamValue;
 use crate::model::defaults::switch::CategoryParams;
@@ -381,6 +381,9 @@ pub struct Review {
     pub sovereignty: SovereigntyReport,
     /// Every in-use system ranked (the report shows the top `method.hotspot_top`).
     pub hotspots: HotspotsReport,
+    /// In-use systems without a recorded alternative, in hotspot order, with
+    /// what the built-in catalogue lists for their category.
+    pub without_alternatives: Vec<MissingAlternative>,
     pub deadlines: Deadlines,
     pub exit_plans: Vec<VendorExit>,
     /// Every scenario of the model, in model order.
@@ -390,6 +393,43 @@ pub struct Review {
     pub method: Method,
     /// What next year's review compares with (`--baseline`).
     pub snapshot: Snapshot,
+}
+
+/// An in-use system for which the model names no alternative.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MissingAlternative {
+    /// Hotspot rank.
+    pub rank: usize,
+    pub system: String,
+    pub name: String,
+    pub category: String,
+    /// Catalogue entries for its category (empty: the catalogue knows none).
+    pub suggestions: Vec<explain::Suggestion>,
+}
+
+/// The in-use systems without alternatives, in hotspot order, with the
+/// catalogue's suggestions (`lockin::catalogue_suggestions`, as `explain`).
+fn without_alternatives(g: &Graph, h: &HotspotsReport) -> Vec<MissingAlternative> {
+    let m = g.model();
+    h.systems
+        .iter()
+        .filter_map(|row| {
+            let s = m.system_id(&row.id)?;
+            if !m.system(s).alternatives.is_empty() {
+                return None;
+            }
+            Some(MissingAlternative {
+                rank: row.rank,
+                system: row.id.clone(),
+                name: row.name.clone(),
+                category: row.category.clone(),
+                suggestions: lockin::catalogue_suggestions(g, s)
+                    .into_iter()
+                    .map(explain::Suggestion::from)
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// The trusted set as written: `EU` for all member states, then other countries.
@@ -773,6 +813,7 @@ pub fn review(g: &Graph, opts: &ReviewOptions) -> Review {
         data_act_findings: deadlines.data_act.len(),
     };
     let o = &m.organisation;
+    let without_alternatives = without_alternatives(g, &hotspots);
     Review {
         review_version: REVIEW_VERSION,
         tool: Tool {
@@ -808,6 +849,7 @@ pub fn review(g: &Graph, opts: &ReviewOptions) -> Review {
         summary,
         sovereignty,
         hotspots,
+        without_alternatives,
         deadlines,
         exit_plans,
         scenarios,

@@ -32,6 +32,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("article", "Vorschrift", "Article"),
     ("as_of", "Stichtag", "As of"),
     ("backup", "Sicherung bei", "Backup held by"),
+    ("catalogue", "Im Katalog", "In the catalogue"),
     ("category", "Kategorie", "Category"),
     (
         "changes",

@@ -1174,6 +1174,82 @@ impl Builder<'_> {
                 .into(),
             ));
         }
+        // Systems without a recorded alternative, with the catalogue's
+        // suggestions for their category.
+        let missing = &r.without_alternatives;
+        let with: Vec<_> = missing
+            .iter()
+            .filter(|x| !x.suggestions.is_empty())
+            .collect();
+        let bare = missing.len() - with.len();
+        if !missing.is_empty() {
+            let shown = with.len().min(r.method.hotspot_top);
+            let rows = with[..shown]
+                .iter()
+                .map(|x| {
+                    let list: Vec<String> = x
+                        .suggestions
+                        .iter()
+                        .map(|e| {
+                            let open = e.licence == "open-source";
+                            format!(
+                                "{} ({}, {})",
+                                clean(&e.name),
+                                clean(&e.country),
+                                tr.pick(
+                                    if open { "Open Source" } else { "proprietär" },
+                                    if open { "open source" } else { "proprietary" },
+                                )
+                            )
+                        })
+                        .collect();
+                    vec![
+                        Cell::num(x.rank.to_string()),
+                        Cell::text(clean(&x.name)),
+                        Cell::text(clean(&x.category)),
+                        Cell::text(list.join("; ")),
+                    ]
+                })
+                .collect();
+            let n_missing = tr.count(missing.len(), "System", "Systeme", "system", "systems");
+            let mut note = self.say(
+                format!(
+                    "Für {} im Einsatz nennt das Modell keine Alternative. Die Katalogeinträge sind ein Ausgangspunkt für eine Marktsichtung, keine geprüfte Empfehlung („exitgraph catalog“ zeigt alle); eine im Modell eingetragene Alternative (Schlüssel „alternatives“) senkt den Lock-in-Wert.",
+                    n_missing
+                ),
+                format!(
+                    "The model names no alternative for {} in use. Catalogue entries are a starting point for a market review, not a checked recommendation (“exitgraph catalog” lists them all); an alternative recorded in the model (key “alternatives”) lowers the lock-in score.",
+                    n_missing
+                ),
+            );
+            if bare > 0 {
+                note.push(' ');
+                note.push_str(&self.say(
+                    format!(
+                        "Für {} davon kennt der Katalog für die Kategorie nichts; dort hilft nur eine eigene Marktsichtung.",
+                        bare
+                    ),
+                    format!(
+                        "For {} of them the catalogue knows nothing in their category; only a market review of your own helps there.",
+                        bare
+                    ),
+                ));
+            }
+            if with.is_empty() {
+                out.push(Block::Para { text: note });
+            } else {
+                out.push(Self::table(
+                    self.say(
+                        "Ohne erfasste Alternative: was der eingebaute Katalog kennt".to_string(),
+                        "Without a recorded alternative: what the built-in catalogue knows"
+                            .to_string(),
+                    ),
+                    self.head(&["rank", "system", "category", "catalogue"]),
+                    rows,
+                    note,
+                ));
+            }
+        }
         self.figure("hotspots", &mut out);
         // Vendor groups.
         out.push(Block::Heading {
