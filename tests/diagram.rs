@@ -751,3 +751,49 @@ fn a_model_without_systems_still_gives_every_view() {
         }
     }
 }
+
+/// Clustered views of generated landscapes that Graphviz 2.43's default
+/// ranking refused ("trouble in init_rank") are drawn by Graphviz, for every
+/// grouping.
+#[test]
+fn clustered_generated_landscapes_are_drawn_by_graphviz() {
+    if !have_dot("clustered_generated_landscapes_are_drawn_by_graphviz") {
+        return;
+    }
+    let text = exitgraph::generate::generate(&exitgraph::generate::GenOptions::new(1_000, 4))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let g = load_str(&text);
+    for group_by in [
+        GroupBy::Jurisdiction,
+        GroupBy::Vendor,
+        GroupBy::Layer,
+        GroupBy::Category,
+    ] {
+        let mut o = opts(&g, Lang::En, RendererChoice::Auto);
+        o.group_by = group_by;
+        let d = build(&g, "landscape", &View::Landscape, &o);
+        assert_eq!(
+            d.renderer,
+            Renderer::Graphviz,
+            "{group_by:?}: {:?}",
+            d.notes
+        );
+        check_svg(&d.svg, "clustered landscape");
+    }
+}
+
+/// Writing DOT does not run Graphviz: it works without `dot` on the path.
+#[test]
+fn dot_output_needs_no_graphviz() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("landscape.dot");
+    let o = cargo_bin_cmd!("exitgraph")
+        .env("PATH", dir.path())
+        .args(["diagram", MODEL, "--view", "landscape", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let dot = std::fs::read_to_string(&out).unwrap();
+    assert!(dot.starts_with("digraph"), "{dot}");
+}

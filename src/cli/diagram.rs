@@ -232,6 +232,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     };
     opts.seed = args.seed;
     opts.runs = args.runs;
+    // DOT text needs no layout: Graphviz is not run.
+    opts.draw = format != Format::Dot;
     if format == Format::Png && view.is_graph() && opts.renderer == RendererChoice::Auto {
         // The PNG comes from Graphviz: lay the SVG out with it too.
         opts.renderer = RendererChoice::Graphviz;

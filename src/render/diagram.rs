@@ -203,6 +203,9 @@ pub struct DiagramOptions {
     /// the built-in layout at most [`MAX_NODES_BUILTIN`]).
     pub max_nodes: usize,
     pub renderer: RendererChoice,
+    /// Lay the graph out as SVG (false when only the DOT text is wanted:
+    /// then Graphviz is not run and `svg` stays empty).
+    pub draw: bool,
     /// Monte Carlo of exit plans (exit view, and the deadlines' migration times).
     pub runs: u32,
     pub seed: u64,
@@ -220,6 +223,7 @@ impl DiagramOptions {
             top: 10,
             max_nodes: MAX_NODES,
             renderer: RendererChoice::Auto,
+            draw: true,
             runs: exit_plan::DEFAULT_RUNS,
             seed: exit_plan::DEFAULT_SEED,
         }
@@ -478,16 +482,30 @@ fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagr
     let nodes = d.items.len();
     let net: Net = draft::to_net(d, g, w);
     let dot_text = dot::to_dot(&net);
+    let mut all_notes = all_notes;
     let (svg_text, renderer) = match opts.renderer {
+        _ if !opts.draw => (String::new(), Renderer::Graphviz),
         RendererChoice::Builtin => (svg::fallback_svg(&net)?, Renderer::LayoutRs),
         RendererChoice::Graphviz => (svg::graphviz_svg(&dot_text)?, Renderer::Graphviz),
-        RendererChoice::Auto => {
-            if builtin {
+        RendererChoice::Auto if builtin => (svg::fallback_svg(&net)?, Renderer::LayoutRs),
+        RendererChoice::Auto => match svg::graphviz_svg(&dot_text) {
+            Ok(svg_text) => (svg_text, Renderer::Graphviz),
+            // Graphviz is installed but refuses this graph: draw it with the
+            // built-in layout rather than not at all, and say so.
+            Err(e) => {
+                let reason = e.to_string();
+                let reason = reason.lines().next().unwrap_or("").trim().to_string();
+                all_notes.push(w.s(
+                    format!(
+                        "Graphviz konnte dieses Diagramm nicht zeichnen ({reason}); gezeichnet mit dem eingebauten Layout."
+                    ),
+                    format!(
+                        "Graphviz could not draw this diagram ({reason}); drawn with the built-in layout."
+                    ),
+                ));
                 (svg::fallback_svg(&net)?, Renderer::LayoutRs)
-            } else {
-                (svg::graphviz_svg(&dot_text)?, Renderer::Graphviz)
             }
-        }
+        },
     };
     Ok(Diagram {
         view,

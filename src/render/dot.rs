@@ -484,19 +484,26 @@ fn grid_edges(net: &Net) -> Vec<Stmt> {
 /// The DOT text of a net: clusters, nodes, edges, then the legend cluster.
 /// Deterministic: statements follow the order of the net's vectors.
 pub fn to_dot(net: &Net) -> String {
+    let mut graph_attrs = vec![
+        attr("rankdir", net.direction.dot()),
+        attr("fontname", FONT),
+        attr_num("fontsize", 16),
+        attr("labelloc", "t"),
+        attr("labeljust", "l"),
+        Attribute(Id::Plain("label".into()), Id::Escaped(title_label(net))),
+        attr_num("nodesep", 0.25),
+        attr_num("ranksep", 0.5),
+        attr("bgcolor", "white"),
+        attr("tooltip", &net.title),
+    ];
+    if !net.clusters.is_empty() {
+        // Graphviz's default ranking fails on some clustered graphs with
+        // edges between clusters ("trouble in init_rank", Graphviz 2.43);
+        // the global ranking lays them out.
+        graph_attrs.push(attr("newrank", "true"));
+    }
     let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", net.direction.dot()),
-            attr("fontname", FONT),
-            attr_num("fontsize", 16),
-            attr("labelloc", "t"),
-            attr("labeljust", "l"),
-            Attribute(Id::Plain("label".into()), Id::Escaped(title_label(net))),
-            attr_num("nodesep", 0.25),
-            attr_num("ranksep", 0.5),
-            attr("bgcolor", "white"),
-            attr("tooltip", &net.title),
-        ])),
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", FONT),
             attr_num("fontsize", 11),
