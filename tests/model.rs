@@ -382,3 +382,22 @@ fn invalid_input_never_panics_on_truncations_of_the_example() {
         cut += step;
     }
 }
+
+/// A scenario that prices the same vendor twice is refused at the second one.
+#[test]
+fn a_vendor_priced_twice_in_a_scenario_is_an_error() {
+    let text = "[organisation]\nname = \"X\"\nhome = \"DE\"\n\n[[vendor]]\nid = \"v\"\nname = \"V\"\ncountry = \"DE\"\n\n[[scenario]]\nid = \"s\"\nname = \"S\"\nprice = [{ vendor = \"v\", factor = 2.0 }, { vendor = \"v\", factor = 3.0 }]\n";
+    let err = model::load_str(
+        "x.toml",
+        Path::new("x.toml"),
+        text,
+        &model::Limits::default(),
+    )
+    .unwrap_err();
+    let d = &err.diagnostics[0];
+    assert_eq!(d.code.as_str(), "invalid-value");
+    assert!(d.message.contains("two price factors"), "{}", d.message);
+    let (span, _) = d.primary.as_ref().unwrap();
+    let loc = err.sources.locate(*span).unwrap();
+    assert_eq!((loc.line, loc.column), (13, 53));
+}

@@ -307,6 +307,15 @@ fn bad_input_is_a_clear_error_with_exit_code_2() {
         (&["--price", "vendor:broadcom=-1"], "above 0"),
         (&["--price", "vendor:broadcom=NaN"], "above 0"),
         (&["--price", "vendor:brodcom=2"], "did you mean `broadcom`?"),
+        (
+            &[
+                "--price",
+                "vendor:broadcom=11",
+                "--price",
+                "vendor:broadcom=2",
+            ],
+            "names vendor `broadcom` twice",
+        ),
         (&[], "say what to simulate"),
         (
             &["--each-vendor", "--scenario", "us-sanctions"],

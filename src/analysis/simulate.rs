@@ -691,14 +691,25 @@ impl<'g> Simulator<'g> {
     fn price_shocks(&self, prices: &[PriceShock], as_of: NaiveDate) -> PriceShockReport {
         let g = self.g;
         let m = g.model();
+        // Each running contract takes the factor of the nearest priced vendor
+        // up its vendor's ownership chain: a shock for a group applies to
+        // its subsidiaries unless they have their own (no contract counts
+        // twice). The first shock of a vendor named twice applies.
+        let shock_of = |c: &crate::model::Contract| -> Option<usize> {
+            g.ownership_chain(c.vendor)
+                .iter()
+                .find_map(|v| prices.iter().position(|p| p.vendor == *v))
+        };
         let mut vendors = Vec::new();
-        for p in prices {
-            let controlled = g.controlled(p.vendor);
+        for (k, p) in prices.iter().enumerate() {
+            if prices[..k].iter().any(|q| q.vendor == p.vendor) {
+                continue;
+            }
             let mut contracts = Vec::new();
             let mut contracts_without_cost = Vec::new();
             let mut annual_cost = 0.0;
             for c in &m.contracts {
-                if controlled.binary_search(&c.vendor).is_err() || !running(c, as_of) {
+                if shock_of(c) != Some(k) || !running(c, as_of) {
                     continue;
                 }
                 contracts.push(c.id.clone());

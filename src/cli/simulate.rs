@@ -103,6 +103,17 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             .iter()
             .map(|p| parse_price(&g, p))
             .collect::<Result<Vec<_>, _>>()?;
+        for (i, p) in prices.iter().enumerate() {
+            if prices[..i].iter().any(|q| q.vendor == p.vendor) {
+                return Err(CliError::usage_help(
+                    format!(
+                        "`--price` names vendor `{}` twice",
+                        g.model().vendor(p.vendor).id
+                    ),
+                    "give one factor per vendor; a factor for a parent company applies to its subsidiaries unless they have their own",
+                ));
+            }
+        }
         vec![Spec::ad_hoc(cuts, prices)]
     };
 
@@ -569,10 +580,12 @@ pub fn report_text(r: &Report, top: usize, currency: &str) -> String {
 
     if !r.price_shock.vendors.is_empty() {
         let _ = writeln!(o);
+        let added = r.price_shock.added_annual_cost;
         let _ = writeln!(
             o,
-            "PRICE SHOCK: {} {currency} more a year",
-            money(r.price_shock.added_annual_cost)
+            "PRICE SHOCK: {} {currency} {} a year",
+            money(added.abs()),
+            if added < 0.0 { "less" } else { "more" }
         );
         for v in &r.price_shock.vendors {
             let pct = (v.factor - 1.0) * 100.0;

@@ -383,6 +383,25 @@ pub(crate) fn validate(
                 continue;
             }
             if let (Some(vendor), Some(f)) = (vendor, &p.factor) {
+                if prices
+                    .iter()
+                    .any(|q: &PriceShock| q.vendor == VendorId(vendor))
+                {
+                    let span = p.vendor.as_ref().map(|r| r.span).unwrap_or(f.span);
+                    v.push(
+                        Diagnostic::error(
+                            Code::InvalidValue,
+                            format!(
+                                "scenario `{}` gives vendor `{}` two price factors",
+                                id_of(&rs.id),
+                                p.vendor.as_ref().map(|r| r.value.as_str()).unwrap_or("")
+                            ),
+                        )
+                        .at(span, "the second one")
+                        .help("keep one factor per vendor; a factor for a parent company applies to its subsidiaries unless they have their own"),
+                    );
+                    continue;
+                }
                 prices.push(PriceShock {
                     vendor: VendorId(vendor),
                     factor: f.value,

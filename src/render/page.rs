@@ -1790,14 +1790,21 @@ impl Builder<'_> {
             if !text.is_empty() {
                 text.push(' ');
             }
+            let added = rep.price_shock.added_annual_cost;
             text.push_str(&self.say(
                 format!(
-                    "Preisänderung: {} Mehrkosten im Jahr.",
-                    self.money(rep.price_shock.added_annual_cost)
+                    "Preisänderung: {} {} im Jahr.",
+                    self.money(added.abs()),
+                    if added < 0.0 {
+                        "Minderkosten"
+                    } else {
+                        "Mehrkosten"
+                    }
                 ),
                 format!(
-                    "Price change: {} more a year.",
-                    self.money(rep.price_shock.added_annual_cost)
+                    "Price change: {} {} a year.",
+                    self.money(added.abs()),
+                    if added < 0.0 { "less" } else { "more" }
                 ),
             ));
             for v in &rep.price_shock.vendors {

@@ -715,3 +715,35 @@ fn the_best_alternative_is_the_one_with_the_shortest_switch() {
     );
     assert_eq!(x.restore_days, Some(round1(to("running-cloud"))));
 }
+
+/// Shocks for a group and its subsidiary: each contract takes the factor of
+/// the nearest priced vendor up its ownership chain, so none counts twice.
+#[test]
+fn overlapping_price_shocks_count_each_contract_once() {
+    let g = money_graph();
+    let m = g.model();
+    let spec = Spec::ad_hoc(
+        Vec::new(),
+        vec![
+            PriceShock {
+                vendor: m.vendor_id("usa").unwrap(),
+                factor: 3.0,
+            },
+            PriceShock {
+                vendor: m.vendor_id("us-de").unwrap(),
+                factor: 2.0,
+            },
+        ],
+    );
+    let r = Simulator::new(&g).simulate(&spec, as_of());
+    let usa = &r.price_shock.vendors[0];
+    let us_de = &r.price_shock.vendors[1];
+    assert_eq!(usa.vendor, "usa");
+    assert_eq!(us_de.vendor, "us-de");
+    // renewing (2,500) is usa's own; running (10,000) and no-cost are us-de's.
+    assert_eq!(usa.contracts, ["renewing"]);
+    assert_eq!(us_de.contracts, ["running", "no-cost"]);
+    assert_eq!(usa.added_annual_cost, 5000.0);
+    assert_eq!(us_de.added_annual_cost, 10000.0);
+    assert_eq!(r.price_shock.added_annual_cost, 15000.0);
+}
