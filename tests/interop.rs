@@ -679,3 +679,25 @@ fn json_export_of_the_example_is_resolved() {
         m.systems.len()
     );
 }
+
+/// The command line's limits hold for what an import produces: too many
+/// entities or too long a string ends in exit 2 and no file.
+#[test]
+fn imports_respect_the_entity_and_string_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("m.toml");
+    for (flag, value, message) in [
+        ("--max-entities", "2", "entities, more than the limit of 2"),
+        ("--max-string-length", "5", "longer than the limit of 5"),
+    ] {
+        exe()
+            .args(["import", "csv", flag, value])
+            .arg(fixture("csv/libreoffice.csv"))
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(message));
+        assert!(!out.exists());
+    }
+}

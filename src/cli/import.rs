@@ -193,6 +193,23 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         }
     };
     let _ = inputs;
+    // The limits of the command line hold for what the import produces, as
+    // for any model: too many entities or too long a string is refused.
+    if let Err(f) = crate::model::load_str(
+        "the imported model",
+        std::path::Path::new("imported.toml"),
+        &imported.toml,
+        &ctx.limits(),
+    ) && let Some(d) = f
+        .diagnostics
+        .iter()
+        .find(|d| d.code == crate::model::Code::TooLarge)
+    {
+        return Err(CliError::usage_help(
+            format!("the imported model is too large: {}", d.message),
+            "raise --max-entities or --max-string-length, or import a smaller inventory",
+        ));
+    }
     print_report(ctx, &imported)?;
     match &common.output {
         Some(o) => {
