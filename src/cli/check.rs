@@ -148,7 +148,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             let m = g.model();
             let text = super::render_diagnostics(&m.sources, &warnings, ctx.color);
             ctx.err.write_all(text.as_bytes())?;
-            summary(ctx, m, warnings.len())?;
+            summary(ctx, m, warnings.len(), args.as_of)?;
             if let Some(p) = &policy {
                 policy_text(ctx, m, p)?;
             }
@@ -273,7 +273,12 @@ fn json(ctx: &mut Ctx, report: &Report) -> Result<(), CliError> {
     Ok(())
 }
 
-fn summary(ctx: &mut Ctx, m: &model::Model, warnings: usize) -> Result<(), CliError> {
+fn summary(
+    ctx: &mut Ctx,
+    m: &model::Model,
+    warnings: usize,
+    as_of: Option<NaiveDate>,
+) -> Result<(), CliError> {
     let o = &m.organisation;
     let c = m.counts();
     let count = |s: Status| m.systems.iter().filter(|x| x.status == s).count();
@@ -331,9 +336,11 @@ fn summary(ctx: &mut Ctx, m: &model::Model, warnings: usize) -> Result<(), CliEr
         out,
         "  home {} · trusted: {trusted} · as of {}",
         o.home,
-        o.as_of
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "today".into())
+        match (as_of, o.as_of) {
+            (Some(d), _) => format!("{d} (--as-of)"),
+            (None, Some(d)) => d.to_string(),
+            (None, None) => "today".into(),
+        }
     )?;
     if warnings == 0 {
         writeln!(out, "ok: the model is valid")?;
