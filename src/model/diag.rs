@@ -185,6 +185,11 @@ impl Diagnostic {
             file: loc.as_ref().map(|l| l.file.clone()),
             line: loc.as_ref().map(|l| l.line),
             column: loc.as_ref().map(|l| l.column),
+            label: self
+                .primary
+                .as_ref()
+                .map(|(_, l)| l.clone())
+                .filter(|l| !l.is_empty()),
             help: self.help.clone(),
             related: self
                 .secondary
@@ -233,6 +238,10 @@ pub struct DiagnosticRecord {
     pub file: Option<String>,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// What the terminal output writes under the place (e.g. "did you mean
+    /// `microsoft`?").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
