@@ -896,7 +896,8 @@ fn contract(
                 format!("contract `{id}` ends ({e}) before it starts ({})", s.value),
             )
             .at(at, "end before start")
-            .also(s.span, "start"),
+            .also(s.span, "start")
+            .help("`start` is the first day of the contract, `end` the last day of its current term; swap or correct them"),
         );
         return None;
     }
