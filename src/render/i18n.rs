@@ -159,8 +159,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("share_met", "Erfüllt", "Met"),
     (
         "single_point",
-        "Allein gefährdete kritische Dienste",
-        "Critical services it alone can stop",
+        "Dienste (kritisch oder hoch), die sie allein stoppt",
+        "Services (critical or high) it alone can stop",
     ),
     (
         "sovereignty_title",
