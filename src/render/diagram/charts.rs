@@ -441,6 +441,12 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
             w.date(start)
         ),
     )];
+    if rows.iter().any(|r| r.tag.is_some()) {
+        notes.push(w.s(
+            "„überfällig“: Die Entscheidung für den nächsten Austritt hätte schon fallen müssen; die Raute zeigt dann den spätesten Beginn für den frühesten noch erreichbaren Austritt.".to_string(),
+            "“overdue”: the decision for the next exit should already have been taken; the diamond then shows the latest start for the earliest exit still reachable.".to_string(),
+        ));
+    }
     if with_dates > rows.len() {
         notes.push(w.s(
             format!(
