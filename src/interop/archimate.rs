@@ -90,6 +90,22 @@ impl X {
     }
 }
 
+/// Names in further languages (`<name xml:lang="..">` after the first):
+/// only the first name is used; the others are reported.
+fn extra_names(cx: &mut Ctx<'_>, x: &X, what: &str) {
+    for n in x.all("name").skip(1) {
+        let lang = n.attr("lang").unwrap_or("?");
+        cx.note(
+            NoteKind::NotMapped,
+            n.line,
+            format!(
+                "name `{}` ({lang}) of {what} not mapped: the first name is used",
+                n.text.trim()
+            ),
+        );
+    }
+}
+
 fn local(qname: &str) -> String {
     match qname.rsplit_once(':') {
         Some((_, l)) => l.to_string(),
@@ -452,6 +468,31 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
         );
     }
 
+    // Anything else at the top of the model: named, so nothing is lost silently.
+    const MODEL_CHILDREN: [&str; 11] = [
+        "name",
+        "label",
+        "documentation",
+        "properties",
+        "metadata",
+        "organizations",
+        "views",
+        "elements",
+        "relationships",
+        "propertyDefinitions",
+        "propertydefs",
+    ];
+    for c in &root.children {
+        if !MODEL_CHILDREN.contains(&c.name.as_str()) {
+            cx.note(
+                NoteKind::NotMapped,
+                c.line,
+                format!("`{}` of the model not mapped: not part of the exchange format this importer reads", c.name),
+            );
+        }
+    }
+    extra_names(&mut cx, &root, "the model");
+
     let mut vendors = Vendors::new(opts.stub_country);
     let mut sys_ids = IdPool::default();
     let mut svc_ids = IdPool::default();
@@ -481,6 +522,16 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
         let ty = canonical(el.attr("type").unwrap_or(""));
         let name = el.label().unwrap_or_else(|| ident.to_string());
         names.insert(ident.to_string(), format!("{name} ({ty})"));
+        extra_names(&mut cx, el, &format!("`{name}`"));
+        for c in &el.children {
+            if !["name", "label", "documentation", "properties"].contains(&c.name.as_str()) {
+                cx.note(
+                    NoteKind::NotMapped,
+                    c.line,
+                    format!("`{}` of `{name}` not mapped", c.name),
+                );
+            }
+        }
         let props = properties(el, &defs);
         let layer = match ty.as_str() {
             "ApplicationComponent" => Some(Layer::Application),
@@ -630,6 +681,23 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
         };
         if !mapped {
             cx.note(NoteKind::NotMapped, line, format!("{what} not mapped"));
+        } else {
+            if let Some(n) = r.label() {
+                cx.note(
+                    NoteKind::NotMapped,
+                    line,
+                    format!("name `{n}` of the {what} not mapped: dependencies have no names"),
+                );
+            }
+            if r.documentation().is_some() {
+                cx.note(
+                    NoteKind::NotMapped,
+                    line,
+                    format!(
+                        "documentation of the {what} not mapped: dependencies have no description"
+                    ),
+                );
+            }
         }
     }
     // Through application services and interfaces: X served by P, P realised by R => X relies on R.
@@ -1144,6 +1212,35 @@ mod tests {
         assert!(nm.iter().any(|n| n.starts_with("t.xml:30: not mapped: Assignment relationship from `Sachbearbeitung (BusinessRole)`")), "{nm:#?}");
         // One stub for HSH, reported once.
         assert_eq!(i.report.of(NoteKind::Stub).count(), 1);
+    }
+
+    /// What the importer does not carry over is reported: unknown elements,
+    /// names in further languages, names and documentation of relationships.
+    #[test]
+    fn nothing_is_dropped_silently() {
+        let xml = r#"<model identifier="m"><name>M</name><foo/>
+<elements>
+<element identifier="a" type="ApplicationComponent"><name>A</name><name xml:lang="de">A-de</name><bar/></element>
+<element identifier="n" type="Node"><name>N</name></element>
+</elements>
+<relationships>
+<relationship identifier="r" source="n" target="a" type="Serving"><name>link</name><documentation>why</documentation></relationship>
+</relationships>
+</model>"#;
+        let nm: Vec<String> = run(xml)
+            .report
+            .of(NoteKind::NotMapped)
+            .map(|n| n.to_string())
+            .collect();
+        for want in [
+            "`foo` of the model not mapped",
+            "name `A-de` (de) of `A` not mapped",
+            "`bar` of `A` not mapped",
+            "name `link` of the Serving relationship",
+            "documentation of the Serving relationship",
+        ] {
+            assert!(nm.iter().any(|n| n.contains(want)), "{want}: {nm:#?}");
+        }
     }
 
     /// Elements nested deeper than any exchange file needs are refused with
