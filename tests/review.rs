@@ -256,7 +256,7 @@ fn every_diagram_is_written_as_svg_and_every_graph_also_as_dot_that_graphviz_acc
     for n in expected.iter().filter(|n| n.ends_with(".svg")) {
         // minijinja escapes `/` as `&#x2f;`.
         assert!(
-            html.contains(&format!("(diagrams&#x2f;{n})")),
+            html.contains(&format!("href=\"diagrams&#x2f;{n}\"")),
             "{n} not in the HTML"
         );
         assert!(

@@ -28,9 +28,9 @@ pub struct Args {
     /// Also score the candidate systems on the same criteria (for procurement).
     #[arg(long)]
     pub candidates: bool,
-    /// Which table `--format csv` writes.
-    #[arg(long, value_enum, default_value_t = CsvPart::Systems)]
-    pub csv_table: CsvPart,
+    /// Which table `--format csv` writes (systems by default).
+    #[arg(long, value_enum)]
+    pub csv_table: Option<CsvPart>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -62,6 +62,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             "give a positive number, or leave `--top` out to see everything",
         ));
     }
+    if args.csv_table.is_some() && args.format != Format::Csv {
+        return Err(CliError::usage_help(
+            "`--csv-table` chooses the table of `--format csv`",
+            "add `--format csv`, or leave `--csv-table` out",
+        ));
+    }
     let g = ctx.load_quiet(&args.model.model)?;
     let mut report = lockin::hotspots(&g, args.candidates);
     if let Some(n) = args.top {
@@ -75,7 +81,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             writeln!(ctx.out, "{text}")?;
         }
         Format::Csv => {
-            ctx.out.write_all(csv(&report, args.csv_table).as_bytes())?;
+            ctx.out
+                .write_all(csv(&report, args.csv_table.unwrap_or(CsvPart::Systems)).as_bytes())?;
         }
         Format::Table => {
             let org = &g.model().organisation;

@@ -333,7 +333,10 @@ pub fn as_of(option: Option<NaiveDate>, g: &Graph) -> NaiveDate {
 /// An unknown id given on the command line, with "did you mean".
 pub fn unknown_id(g: &Graph, kind: EntityKind, key: &str) -> CliError {
     let others = g.model().kinds_of(key);
-    let help = if let Some(s) = g.model().suggest(kind, key) {
+    let lower = key.to_lowercase();
+    let help = if lower != key && g.model().kinds_of(&lower).contains(&kind) {
+        Some(format!("ids are lower case: did you mean `{lower}`?"))
+    } else if let Some(s) = g.model().suggest(kind, &lower) {
         Some(format!("did you mean `{s}`?"))
     } else if !others.is_empty() {
         Some(format!(
@@ -347,7 +350,7 @@ pub fn unknown_id(g: &Graph, kind: EntityKind, key: &str) -> CliError {
         ))
     } else {
         Some(format!(
-            "`exitgraph explain MODEL` lists nothing for it; check the {} ids in the model",
+            "no {} id is close to it; `exitgraph export MODEL --to json` lists every id",
             kind.as_str()
         ))
     };

@@ -21,11 +21,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
             path.display()
         )));
     }
+    if !dir.is_dir() {
+        return Err(CliError::io(format!(
+            "cannot write `{}`: the directory `{}` does not exist",
+            path.display(),
+            dir.display()
+        )));
+    }
+    // The temporary file's own name is left out of messages: the user
+    // never asked for it.
     let mut tmp = tempfile::Builder::new()
         .prefix(".exitgraph-")
         .suffix(".tmp")
         .tempfile_in(&dir)
-        .map_err(|e| CliError::io(format!("cannot write into `{}`: {e}", dir.display())))?;
+        .map_err(|e| {
+            CliError::io(format!(
+                "cannot write into `{}`: {}",
+                dir.display(),
+                std::io::Error::from(e.kind())
+            ))
+        })?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.flush())
         .map_err(|e| CliError::io(format!("cannot write `{}`: {e}", path.display())))?;

@@ -224,20 +224,31 @@ pub fn clean(s: &str) -> String {
 /// shown as `&` in every output format).
 pub fn quote(s: &str) -> String {
     let s = clean(s);
-    let mut out = String::with_capacity(s.len() + 2);
+    let mut out = String::with_capacity(s.len().min(MAX_QUOTED) + 2);
     out.push('"');
+    let mut buf = [0u8; 4];
     for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
+        let piece: &str = match c {
+            '\\' => "\\\\",
+            '"' => "\\\"",
+            '\n' => "\\n",
+            '&' => "&amp;",
+            c => c.encode_utf8(&mut buf),
+        };
+        // Graphviz refuses quoted strings longer than 16,384 bytes.
+        if out.len() + piece.len() > MAX_QUOTED {
+            out.push('…');
+            break;
         }
+        out.push_str(piece);
     }
     out.push('"');
     out
 }
+
+/// The longest quoted DOT string written, in bytes, ellipsis and quotes
+/// included (Graphviz's scanner stops at 16,384).
+const MAX_QUOTED: usize = 16_000;
 
 /// Text for Graphviz HTML-like labels: XML-escaped, cleaned, one line.
 pub fn html_text(s: &str) -> String {
@@ -572,6 +583,17 @@ pub fn to_dot(net: &Net) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_strings_are_cut_below_graphviz_limit() {
+        let q = quote(&"&\\\"x".repeat(10_000));
+        assert!(q.len() <= 16_384, "{}", q.len());
+        assert!(q.ends_with("…\""));
+        // No escape is cut in half: no odd run of backslashes before the end.
+        let body = q.trim_end_matches("…\"");
+        let slashes = body.len() - body.trim_end_matches('\\').len();
+        assert_eq!(slashes % 2, 0, "{}", &body[body.len() - 20..]);
+    }
 
     #[test]
     fn quote_escapes_quotes_backslashes_newlines_and_ampersands() {
