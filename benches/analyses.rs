@@ -95,6 +95,12 @@ fn networkx_side_propagation(bencher: Bencher, n: usize) {
 }
 
 #[divan::bench(args = sizes(), sample_count = SAMPLES, sample_size = 1, max_time = MAX_TIME)]
+fn networkx_side_simulation(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    bencher.bench(|| workloads::simulation_states(black_box(f)));
+}
+
+#[divan::bench(args = sizes(), sample_count = SAMPLES, sample_size = 1, max_time = MAX_TIME)]
 fn networkx_side_critical_path(bencher: Bencher, n: usize) {
     let f = fixture(n);
     bencher.bench(|| workloads::critical_path(black_box(f)));

@@ -232,6 +232,15 @@ pub fn propagation(f: &Fixture) -> propagate::Outcome {
     engine.cut(&cuts)
 }
 
+/// The cut-off simulation of the `us-sanctions` cut as the networkx side
+/// computes it: the simulator's preparation, the propagation and the state
+/// of every system and service (`Simulator::states`, the same states as the
+/// report), without cause chains, restores, stranded data or money.
+pub fn simulation_states(f: &Fixture) -> simulate::States {
+    let sim = simulate::Simulator::new(&f.graph);
+    sim.states(&simulate::Spec::scenario(&f.graph, f.scenario))
+}
+
 /// The exit plan of the largest vendor group with a single Monte Carlo run:
 /// switch estimates, precedence, joint tasks, critical path and schedule
 /// (what the networkx side computes, and more).

@@ -80,6 +80,10 @@ fn the_networkx_side_workloads_run() {
     let sim = workloads::simulate(f);
     // The propagation alone finds the same down systems as the full simulation.
     assert_eq!(o.systems.len(), sim.summary.systems_down);
+    // The states alone are those of the report.
+    let st = workloads::simulation_states(f);
+    assert_eq!(st.systems.len(), sim.systems.len());
+    assert_eq!(st.services.len(), sim.services.len());
     let plan = workloads::critical_path(f);
     assert_eq!(plan.runs, 1);
     assert!(!plan.critical_path.is_empty());

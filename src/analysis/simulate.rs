@@ -93,6 +93,15 @@ pub enum State {
     Degraded,
 }
 
+/// The states of a scenario without the report ([`Simulator::states`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct States {
+    /// Every system that is not up, in id order.
+    pub systems: Vec<(SystemId, State)>,
+    /// Every service that is not up, in id order.
+    pub services: Vec<(ServiceId, State)>,
+}
+
 /// How a down system comes back.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "by", rename_all = "lowercase")]
@@ -452,20 +461,21 @@ impl<'g> Simulator<'g> {
         for d in &o.systems {
             states[d.id.index()] = Some((State::Down, Vec::new()));
         }
+        let classes = self.classify(&set, &o);
         for s in m.system_ids() {
             let sys = m.system(s);
-            if !sys.in_use() || states[s.index()].is_some() {
-                continue;
-            }
-            let state = if let Party::Vendor(v) = sys.vendor
-                && let Some(origin) = &set.vendors[v.index()]
-            {
-                Some((State::Unsupported, vendor_chain(g, &sys.id, v, origin)))
-            } else {
+            let state = match classes[s.index()] {
+                Some(State::Unsupported) => match sys.vendor {
+                    Party::Vendor(v) => set.vendors[v.index()]
+                        .as_ref()
+                        .map(|origin| (State::Unsupported, vendor_chain(g, &sys.id, v, origin))),
+                    Party::Own => None,
+                },
                 // A soft dependency or a member of an `any` group is down (the
                 // group keeps it up); the one that fell first (then by id)
                 // explains it.
-                g.soft_deps(s)
+                Some(State::Degraded) => g
+                    .soft_deps(s)
                     .iter()
                     .chain(g.any_groups(s).iter().flatten())
                     .filter_map(|t| o.system(*t).map(|d| (d.day, *t)))
@@ -474,7 +484,8 @@ impl<'g> Simulator<'g> {
                         let mut chain = vec![sys.id.clone()];
                         chain.extend(o.chain(g, t));
                         (State::Degraded, chain)
-                    })
+                    }),
+                _ => None,
             };
             if let Some((state, cause)) = state {
                 systems.push(SystemResult {
@@ -647,6 +658,78 @@ impl<'g> Simulator<'g> {
     /// The state of a service that is not down, and the system that explains
     /// it: unsupported when it needs an unsupported system, else degraded
     /// when it needs a degraded system or a down member of an `any` group.
+    /// The state of every in-use system that is not up, by the rules of
+    /// the report: down when the propagation takes it down; else
+    /// unsupported when its vendor is cut; else degraded when a soft
+    /// dependency or a member of an `any` group it relies on is down.
+    fn classify(&self, set: &CutSet, o: &Outcome) -> Vec<Option<State>> {
+        let g = self.g;
+        let m = g.model();
+        let mut out: Vec<Option<State>> = vec![None; m.systems.len()];
+        for d in &o.systems {
+            out[d.id.index()] = Some(State::Down);
+        }
+        for s in m.system_ids() {
+            let sys = m.system(s);
+            if !sys.in_use() || out[s.index()].is_some() {
+                continue;
+            }
+            if matches!(sys.vendor, Party::Vendor(v) if set.vendor_cut(v)) {
+                out[s.index()] = Some(State::Unsupported);
+            } else if g
+                .soft_deps(s)
+                .iter()
+                .chain(g.any_groups(s).iter().flatten())
+                .any(|t| out[t.index()] == Some(State::Down))
+            {
+                out[s.index()] = Some(State::Degraded);
+            }
+        }
+        out
+    }
+
+    /// The states of a scenario without the report (no cause chains,
+    /// restore estimates, stranded data or money): every system and
+    /// service that is not up, in id order. The same states as
+    /// [`Simulator::simulate`]; what the networkx comparison
+    /// (`benches/networkx`) computes, for the benchmark of the same work.
+    pub fn states(&self, spec: &Spec) -> States {
+        let g = self.g;
+        let m = g.model();
+        let set = CutSet::resolve(g, &spec.cuts);
+        let o = self.engine.cut(&set);
+        let classes = self.classify(&set, &o);
+        let systems: Vec<(SystemId, State)> = m
+            .system_ids()
+            .filter_map(|s| classes[s.index()].map(|st| (s, st)))
+            .collect();
+        let services = m
+            .service_ids()
+            .filter_map(|sv| {
+                if o.services.binary_search_by_key(&sv, |d| d.id).is_ok() {
+                    return Some((sv, State::Down));
+                }
+                // The most severe state of a needed system; a down system
+                // that did not take the service down degrades it.
+                m.service(sv)
+                    .needs
+                    .iter()
+                    .flat_map(|d| d.members())
+                    .filter_map(|t| classes[t.index()])
+                    .map(|st| {
+                        if st == State::Down {
+                            State::Degraded
+                        } else {
+                            st
+                        }
+                    })
+                    .min()
+                    .map(|st| (sv, st))
+            })
+            .collect();
+        States { systems, services }
+    }
+
     fn service_state(
         &self,
         sv: ServiceId,

@@ -747,3 +747,54 @@ fn overlapping_price_shocks_count_each_contract_once() {
     assert_eq!(us_de.added_annual_cost, 10000.0);
     assert_eq!(r.price_shock.added_annual_cost, 15000.0);
 }
+
+/// `states` gives exactly the states of the report, for every scenario of
+/// the example and for a generated landscape's scenarios.
+#[test]
+fn states_without_the_report_match_the_report() {
+    let example = Graph::build(
+        crate::model::load(Path::new("examples/musterstadt.toml"))
+            .unwrap_or_else(|f| panic!("{:?}", f.diagnostics)),
+    );
+    let text = crate::generate::generate(&crate::generate::GenOptions::new(600, 9))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let generated = Graph::build(
+        load_str("g.toml", Path::new("g.toml"), &text, &Limits::default())
+            .unwrap_or_else(|f| panic!("{:#?}", f.diagnostics)),
+    );
+    for g in [&example, &generated] {
+        let m = g.model();
+        let sim = Simulator::new(g);
+        for sc in m.scenario_ids() {
+            let spec = Spec::scenario(g, sc);
+            let report = sim.simulate(&spec, as_of());
+            let states = sim.states(&spec);
+            let mut want: Vec<(String, State)> = report
+                .systems
+                .iter()
+                .map(|s| (s.id.clone(), s.state))
+                .collect();
+            want.sort();
+            let mut got: Vec<(String, State)> = states
+                .systems
+                .iter()
+                .map(|(s, st)| (m.system(*s).id.clone(), *st))
+                .collect();
+            got.sort();
+            assert_eq!(got, want, "systems of {}", m.scenario(sc).id);
+            let mut want: Vec<(String, State)> = report
+                .services
+                .iter()
+                .map(|s| (s.id.clone(), s.state))
+                .collect();
+            want.sort();
+            let mut got: Vec<(String, State)> = states
+                .services
+                .iter()
+                .map(|(s, st)| (m.service(*s).id.clone(), *st))
+                .collect();
+            got.sort();
+            assert_eq!(got, want, "services of {}", m.scenario(sc).id);
+        }
+    }
+}
