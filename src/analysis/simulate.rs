@@ -342,10 +342,12 @@ pub struct Simulator<'g> {
     /// `--each-vendor` fills it from several threads (the value is a pure
     /// function of the model, so the filling order does not matter).
     alternatives: Vec<OnceLock<Vec<(Alternative, f64, bool)>>>,
-    /// Per vendor: in-use systems it makes or operates (sorted).
-    systems_of: Vec<Vec<SystemId>>,
-    /// Per lower-case vendor name: the vendors with that name (catalogue matching).
-    vendor_names: BTreeMap<String, Vec<VendorId>>,
+    /// Per vendor: in-use systems it makes or operates (sorted); built on
+    /// first use (`--each-vendor`).
+    systems_of: OnceLock<Vec<Vec<SystemId>>>,
+    /// Per lower-case vendor name: the vendors with that name (catalogue
+    /// matching); built on first use.
+    vendor_names: OnceLock<BTreeMap<String, Vec<VendorId>>>,
 }
 
 /// A cut set with the countries of its jurisdiction cuts.
@@ -375,21 +377,33 @@ impl<'g> Simulator<'g> {
     pub fn new(g: &'g Graph) -> Simulator<'g> {
         let m = g.model();
         let alternatives = (0..m.systems.len()).map(|_| OnceLock::new()).collect();
-        let systems_of = propagate::systems_by_vendor(g);
-        let mut vendor_names: BTreeMap<String, Vec<VendorId>> = BTreeMap::new();
-        for v in m.vendor_ids() {
-            vendor_names
-                .entry(m.vendor(v).name.to_lowercase())
-                .or_default()
-                .push(v);
-        }
         Simulator {
             g,
             engine: Engine::new(g),
             alternatives,
-            systems_of,
-            vendor_names,
+            systems_of: OnceLock::new(),
+            vendor_names: OnceLock::new(),
         }
+    }
+
+    fn systems_of(&self, v: VendorId) -> &[SystemId] {
+        &self
+            .systems_of
+            .get_or_init(|| propagate::systems_by_vendor(self.g))[v.index()]
+    }
+
+    fn vendor_names(&self) -> &BTreeMap<String, Vec<VendorId>> {
+        self.vendor_names.get_or_init(|| {
+            let m = self.g.model();
+            let mut names: BTreeMap<String, Vec<VendorId>> = BTreeMap::new();
+            for v in m.vendor_ids() {
+                names
+                    .entry(m.vendor(v).name.to_lowercase())
+                    .or_default()
+                    .push(v);
+            }
+            names
+        })
     }
 
     pub fn graph(&self) -> &'g Graph {
@@ -868,7 +882,7 @@ impl<'g> Simulator<'g> {
                 let in_cut_country = Country::parse(&e.country)
                     .is_ok_and(|c| cuts.countries.binary_search(&c).is_ok());
                 let vendor_cut = self
-                    .vendor_names
+                    .vendor_names()
                     .get(&e.vendor.to_lowercase())
                     .is_some_and(|vs| vs.iter().any(|v| cuts.set.vendor_cut(*v)));
                 !in_cut_country && !vendor_cut
@@ -1068,7 +1082,7 @@ impl<'g> Simulator<'g> {
         let controlled = g.controlled(v);
         let mut touched: Vec<SystemId> = controlled
             .iter()
-            .flat_map(|x| self.systems_of[x.index()].iter().copied())
+            .flat_map(|x| self.systems_of(*x).iter().copied())
             .collect();
         touched.sort_unstable();
         touched.dedup();
