@@ -81,6 +81,18 @@ fn each_vendor(bencher: Bencher, n: usize) {
 }
 
 #[divan::bench(args = sizes(), sample_count = SAMPLES, sample_size = 1, max_time = MAX_TIME)]
+fn paths(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    bencher.bench(|| workloads::paths(black_box(f)));
+}
+
+#[divan::bench(args = sizes(), sample_count = SAMPLES, sample_size = 1, max_time = MAX_TIME)]
+fn sovereignty(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    bencher.bench(|| workloads::sovereignty(black_box(f)));
+}
+
+#[divan::bench(args = sizes(), sample_count = SAMPLES, sample_size = 1, max_time = MAX_TIME)]
 fn review(bencher: Bencher, n: usize) {
     let f = fixture(n);
     bencher.bench(|| workloads::review(black_box(f), DEFAULT_RUNS));

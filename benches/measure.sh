@@ -7,7 +7,7 @@
 #   bash benches/measure.sh [OUT]
 #
 # Run it on a quiet machine: the script records `uptime` before and after.
-# It takes about 20 minutes on the 2-core reference machine. Needs
+# It takes about 10 minutes on the 2-core reference machine. Needs
 # /usr/bin/time (Debian package `time`) and python3 with networkx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,6 +59,10 @@ run() { # name, args...
   run exit-largest exit "$M" --vendor "$LARGEST" --format json
   run simulate simulate "$M" --scenario us-sanctions --format json
   run each-vendor simulate "$M" --each-vendor --format json
+  run score score "$M" --format json
+  run paths paths "$M" --format json
+  run review review "$M" --out "$OUT/review-100k"
+  run diff diff "$M" "$M"
 } | tee "$OUT/commands.txt"
 
 echo "== benchmarks"

@@ -13,7 +13,9 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use exitgraph::analysis::{deadlines, exit_plan, lockin, propagate, review, simulate};
+use exitgraph::analysis::{
+    deadlines, exit_plan, lockin, paths, propagate, review, simulate, sovereignty,
+};
 use exitgraph::generate::{GenOptions, generate};
 use exitgraph::graph::Graph;
 use exitgraph::model::{self, Cut, Duration, Lang, Limits, Model, Party, ScenarioId, VendorId};
@@ -203,6 +205,17 @@ pub fn simulate(f: &Fixture) -> simulate::Report {
 /// `exitgraph simulate --each-vendor`, preparation included.
 pub fn each_vendor(f: &Fixture) -> simulate::EachVendor {
     simulate::Simulator::new(&f.graph).each_vendor(f.as_of)
+}
+
+/// `exitgraph paths`: the dependency chains and single points of failure
+/// (systems and vendors) of every critical service.
+pub fn paths(f: &Fixture) -> paths::PathsReport {
+    paths::paths(&f.graph, &paths::critical_services(&f.graph))
+}
+
+/// `exitgraph score`: the sovereignty self-check.
+pub fn sovereignty(f: &Fixture) -> sovereignty::SovereigntyReport {
+    sovereignty::check(&f.graph)
 }
 
 /// `exitgraph review`'s analysis without rendering (`review::review`):

@@ -90,6 +90,15 @@ fn the_networkx_side_workloads_run() {
 }
 
 #[test]
+fn paths_and_the_sovereignty_check_run() {
+    let f = fixture(N);
+    let p = workloads::paths(f);
+    assert!(!p.services.is_empty());
+    let s = workloads::sovereignty(f);
+    assert_eq!(s.dimensions.len(), 5);
+}
+
+#[test]
 fn the_review_covers_every_scenario() {
     let f = fixture(N);
     let r = workloads::review(f, RUNS);
