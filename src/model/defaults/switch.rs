@@ -329,7 +329,7 @@ fn read_categories(
         {
             cx.push(
                 Diagnostic::warning(
-                    Code::UnknownKey,
+                    Code::UnknownCategory,
                     format!("`{name}` is not a built-in category; it applies only to systems with exactly `category = \"{name}\"`"),
                 )
                 .at(cx.span(k.span()), format!("did you mean `{s}`?")),
