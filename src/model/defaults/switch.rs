@@ -443,7 +443,7 @@ mod tests {
         let w: Vec<_> = m
             .warnings
             .iter()
-            .filter(|d| d.code == Code::UnknownKey)
+            .filter(|d| d.code == Code::UnknownCategory)
             .collect();
         assert_eq!(w.len(), 1);
     }
