@@ -701,3 +701,26 @@ fn imports_respect_the_entity_and_string_limits() {
         assert!(!out.exists());
     }
 }
+
+/// Found by fuzzing (`fuzz/fuzz_targets/import_csv.rs`): a vendor whose name
+/// makes the id `self` (reserved for the organisation) gets `self-2`, and the
+/// model validates.
+#[test]
+fn a_vendor_named_like_self_gets_another_id() {
+    let csv = "id,name,vendor\napp,App,self@\nown,Own,self\n";
+    let i = csv_import::import(
+        CsvInput {
+            name: "s.csv",
+            bytes: csv.as_bytes(),
+        },
+        None,
+        None,
+        &CsvOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let m = load(&i);
+    let app = m.system(m.system_id("app").unwrap());
+    assert_eq!(m.party_id(app.vendor), "self-2");
+    let own = m.system(m.system_id("own").unwrap());
+    assert_eq!(m.party_id(own.vendor), "self");
+}

@@ -621,7 +621,7 @@ impl Vendors {
         Vendors {
             drafts: Vec::new(),
             keys: BTreeMap::new(),
-            ids: IdPool::default(),
+            ids: IdPool::reserving(&["self"]),
             stub_country,
         }
     }

@@ -331,6 +331,14 @@ pub struct IdPool {
 }
 
 impl IdPool {
+    /// A pool in which `reserved` are never given out (`self` is not a
+    /// vendor id: it names the organisation).
+    pub fn reserving(reserved: &[&str]) -> IdPool {
+        IdPool {
+            used: reserved.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
     /// Reserves `want` or the first free `want-N`; returns the id given out.
     pub fn take(&mut self, want: &str) -> String {
         if self.used.insert(want.to_string()) {
