@@ -281,15 +281,8 @@ impl<'g> Scorer<'g> {
         let (set, scratch) =
             slot.get_or_insert_with(|| (CutSet::resolve(self.g, &[]), self.engine.scratch()));
         let origin = Origin::Vendor(self.g.model().vendor(top).id.clone());
-        for v in group {
-            set.vendors[v.index()] = Some(origin.clone());
-        }
-        let seeds = self.engine.seeds_among(set, systems.iter().copied());
-        let out = self.engine.run(&seeds, scratch);
-        for v in group {
-            set.vendors[v.index()] = None;
-        }
-        out
+        self.engine
+            .cut_group(set, scratch, group, &origin, systems.iter().copied())
     }
 
     pub fn graph(&self) -> &'g Graph {

@@ -182,25 +182,13 @@ impl<'e, 'g> Cuts<'e, 'g> {
         self.vendors[v.index()].get_or_insert_with(|| {
             let controlled = g.controlled(v);
             let origin = Origin::Vendor(g.model().vendor(v).id.clone());
-            for x in &controlled {
-                set.vendors[x.index()] = Some(origin.clone());
-            }
             let mut touched: Vec<SystemId> = controlled
                 .iter()
                 .flat_map(|x| systems_of[x.index()].iter().copied())
                 .collect();
             touched.sort_unstable();
             touched.dedup();
-            let seeds = engine.seeds_among(set, touched);
-            let out = if seeds.is_empty() {
-                Outcome::default()
-            } else {
-                engine.run(&seeds, scratch)
-            };
-            for x in &controlled {
-                set.vendors[x.index()] = None;
-            }
-            out
+            engine.cut_group(set, scratch, &controlled, &origin, touched)
         })
     }
 

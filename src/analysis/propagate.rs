@@ -362,6 +362,35 @@ impl<'g> Engine<'g> {
         self.run(&self.seeds(cuts), &mut scratch)
     }
 
+    /// What cutting `group` together takes down, all with the one `origin`
+    /// (a vendor and the vendors it controls): the same outcome as
+    /// `cut(&CutSet::resolve(g, &[Cut::Vendor(v)]))`, seeded only from
+    /// `systems` (every in-use system a vendor of the group makes or
+    /// operates, ascending, e.g. from [`systems_by_vendor`]) and with the
+    /// caller's memory. `set` must have no vendor cut; it is left so.
+    pub fn cut_group(
+        &self,
+        set: &mut CutSet,
+        scratch: &mut Scratch,
+        group: &[VendorId],
+        origin: &Origin,
+        systems: impl IntoIterator<Item = SystemId>,
+    ) -> Outcome {
+        for v in group {
+            set.vendors[v.index()] = Some(origin.clone());
+        }
+        let seeds = self.seeds_among(set, systems);
+        let out = if seeds.is_empty() {
+            Outcome::default()
+        } else {
+            self.run(&seeds, scratch)
+        };
+        for v in group {
+            set.vendors[v.index()] = None;
+        }
+        out
+    }
+
     /// Propagates initial down days. `scratch` must come from [`Engine::scratch`]
     /// and is left clean for the next run.
     pub fn run(&self, seeds: &[(SystemId, u32, Cause)], sc: &mut Scratch) -> Outcome {

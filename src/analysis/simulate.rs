@@ -541,7 +541,7 @@ impl<'g> Simulator<'g> {
                     let restore = restore_days(r.services[k], day);
                     (State::Down, Some(day), o.service_chain(g, sv), restore)
                 } else {
-                    match self.service_state(sv, &states) {
+                    match self.service_state(sv, |t| states[t.index()].as_ref().map(|x| x.0)) {
                         Some((state, s)) => {
                             let mut chain = vec![svc.id.clone()];
                             match &states[s.index()] {
@@ -723,38 +723,28 @@ impl<'g> Simulator<'g> {
                 if o.services.binary_search_by_key(&sv, |d| d.id).is_ok() {
                     return Some((sv, State::Down));
                 }
-                // The most severe state of a needed system; a down system
-                // that did not take the service down degrades it.
-                m.service(sv)
-                    .needs
-                    .iter()
-                    .flat_map(|d| d.members())
-                    .filter_map(|t| classes[t.index()])
-                    .map(|st| {
-                        if st == State::Down {
-                            State::Degraded
-                        } else {
-                            st
-                        }
-                    })
-                    .min()
-                    .map(|st| (sv, st))
+                self.service_state(sv, |t| classes[t.index()])
+                    .map(|(st, _)| (sv, st))
             })
             .collect();
         States { systems, services }
     }
 
+    /// The state of a service that is not down, from the states of the
+    /// systems it needs (`state_of`): the most severe of them, a down
+    /// system (that did not take the service down) degrading it; with the
+    /// system that decides it.
     fn service_state(
         &self,
         sv: ServiceId,
-        states: &[Option<(State, Vec<String>)>],
+        state_of: impl Fn(SystemId) -> Option<State>,
     ) -> Option<(State, SystemId)> {
         let m = self.g.model();
         let mut best: Option<(State, SystemId)> = None;
         for t in m.service(sv).needs.iter().flat_map(|d| d.members()) {
-            let st = match &states[t.index()] {
-                Some((State::Down, _)) => State::Degraded,
-                Some((s, _)) => *s,
+            let st = match state_of(*t) {
+                Some(State::Down) => State::Degraded,
+                Some(s) => s,
                 None => continue,
             };
             if best.is_none_or(|(b, _)| st < b) {
