@@ -323,11 +323,11 @@ fn texts_follow_the_language() {
         &opts(&g, Lang::En, RendererChoice::Builtin),
     );
     assert!(
-        de.svg.contains("Legende") && de.svg.contains("1.957.600 EUR"),
+        de.svg.contains("Legende") && de.svg.contains("1.957.600 €"),
         "German"
     );
     assert!(
-        en.svg.contains("Legend") && en.svg.contains("1,957,600 EUR"),
+        en.svg.contains("Legend") && en.svg.contains("EUR 1,957,600"),
         "English"
     );
 }

@@ -20,11 +20,9 @@
 mod charts;
 mod draft;
 mod graphs;
-mod words;
 
 pub use charts::{deadlines_chart, exit_chart, spend_chart};
 pub use graphs::{LOCKIN_COLOURS, lockin_colour};
-pub use words::Words;
 
 use crate::analysis::exit_plan::{self, Target};
 use crate::graph::Graph;
@@ -32,6 +30,7 @@ use crate::model::{
     ContractId, EntityKind, Lang, Model, ScenarioId, ServiceId, SystemId, VendorId,
 };
 use crate::render::dot::{self, Net};
+use crate::render::i18n::{Tr, say};
 use crate::render::svg::{self, RenderError, Renderer, RendererChoice};
 use chrono::NaiveDate;
 use draft::{Draft, Elem};
@@ -293,7 +292,7 @@ pub fn build(g: &Graph, view: &View, opts: &DiagramOptions) -> Result<Diagram, D
             view.name()
         )));
     }
-    let w = Words(opts.lang);
+    let w = Tr(opts.lang);
     match view {
         View::Landscape => graph_diagram(g, graphs::landscape(g, opts, w), opts),
         View::Hotspots => {
@@ -349,7 +348,7 @@ pub fn hotspots_diagram(
     report: &crate::analysis::lockin::HotspotsReport,
     opts: &DiagramOptions,
 ) -> Result<Diagram, DiagramError> {
-    graph_diagram(g, graphs::hotspots(g, report, opts, Words(opts.lang)), opts)
+    graph_diagram(g, graphs::hotspots(g, report, opts, Tr(opts.lang)), opts)
 }
 
 /// Builds the cut-off view from a simulation report already computed
@@ -359,7 +358,7 @@ pub fn cutoff_diagram(
     report: &crate::analysis::simulate::Report,
     opts: &DiagramOptions,
 ) -> Result<Diagram, DiagramError> {
-    graph_diagram(g, graphs::cutoff(g, report, Words(opts.lang)), opts)
+    graph_diagram(g, graphs::cutoff(g, report, Tr(opts.lang)), opts)
 }
 
 /// Whether the built-in layout will draw (no Graphviz, or asked for).
@@ -373,7 +372,7 @@ fn uses_builtin(choice: RendererChoice) -> bool {
 
 /// Focus, roll-up, DOT and SVG of a graph view.
 fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagram, DiagramError> {
-    let w = Words(opts.lang);
+    let w = Tr(opts.lang);
     let m = g.model();
     let mut notes: Vec<String> = Vec::new();
     if let Some(f) = opts.focus {
@@ -392,7 +391,8 @@ fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagr
         }
         let before = d.items.len();
         let dropped = draft::focus(&mut d, &seeds, opts.depth);
-        notes.push(w.s(
+        notes.push(say!(
+            w,
             format!(
                 "Ausschnitt: Umgebung von {} bis Tiefe {}: {} von {} Elementen gezeigt.",
                 f.label(m),
@@ -433,11 +433,11 @@ fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagr
                 )
             }
         };
-        notes.push(w.s(
+        notes.push(say!(w, 
             format!(
                 "Zusammengefasst: {} Elemente sind mehr als {max}; {} wurden in {} Gruppenknoten gefaltet{} (Anzahl im Knoten).",
                 w.int(r.before as i64),
-                w.s(
+                say!(w, 
                     format!("{} Elemente", w.int(r.folded as i64)),
                     String::new()
                 ),
@@ -453,7 +453,7 @@ fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagr
             ),
         ));
         if r.links_omitted > 0 {
-            notes.push(w.s(
+            notes.push(say!(w, 
                 format!(
                     "{} von {} Verbindungen zwischen Gruppen mit den wenigsten Abhängigkeiten sind nicht gezeichnet.",
                     w.int(r.links_omitted as i64),
@@ -467,7 +467,8 @@ fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagr
             ));
         }
         if r.after > max {
-            notes.push(w.s(
+            notes.push(say!(
+                w,
                 format!(
                     "Auch zusammengefasst bleiben {} Knoten.",
                     w.int(r.after as i64)
@@ -495,7 +496,7 @@ fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagr
             Err(e) => {
                 let reason = e.to_string();
                 let reason = reason.lines().next().unwrap_or("").trim().to_string();
-                all_notes.push(w.s(
+                all_notes.push(say!(w, 
                     format!(
                         "Graphviz konnte dieses Diagramm nicht zeichnen ({reason}); gezeichnet mit dem eingebauten Layout."
                     ),

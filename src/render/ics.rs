@@ -23,7 +23,7 @@
 
 use crate::analysis::deadlines::{ContractDeadline, Deadlines, Status};
 use crate::model::Lang;
-use crate::render::text::money;
+use crate::render::i18n::Tr;
 use chrono::{NaiveDate, TimeZone, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger};
 
@@ -88,7 +88,7 @@ fn describe(c: &ContractDeadline, lang: Lang, currency: &str) -> String {
             lines.push(format!("Vertrag: {name} ({})", c.id));
             lines.push(format!("Anbieter: {} ({})", c.vendor_name, c.vendor));
             if let Some(a) = c.annual_cost {
-                lines.push(format!("Jahreskosten: {} {currency}", money(a)));
+                lines.push(format!("Jahreskosten: {}", Tr::DE.money(a, currency)));
             }
             lines.push(format!("Laufzeitende (Ausstieg): {}", d(c.next_exit)));
             lines.push(format!("Kündigung bis: {}", d(c.notice_deadline)));
@@ -112,7 +112,7 @@ fn describe(c: &ContractDeadline, lang: Lang, currency: &str) -> String {
             lines.push(format!("Contract: {name} ({})", c.id));
             lines.push(format!("Vendor: {} ({})", c.vendor_name, c.vendor));
             if let Some(a) = c.annual_cost {
-                lines.push(format!("Annual cost: {} {currency}", money(a)));
+                lines.push(format!("Annual cost: {}", Tr::EN.money(a, currency)));
             }
             lines.push(format!("Term ends (exit): {}", d(c.next_exit)));
             lines.push(format!("Notice by: {}", d(c.notice_deadline)));

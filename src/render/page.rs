@@ -18,7 +18,7 @@ use crate::analysis::review::{Review, ScenarioReview, VendorExit};
 use crate::analysis::simulate::{RestoreBy, State};
 use crate::model::Lang;
 use crate::model::duration::DAYS_PER_YEAR;
-use crate::render::i18n::Tr;
+use crate::render::i18n::{Tr, say};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -388,11 +388,6 @@ impl Builder<'_> {
         self.tr.lang() == Lang::De
     }
 
-    /// German or English, both already formatted.
-    fn say(&self, de: String, en: String) -> String {
-        if self.de() { de } else { en }
-    }
-
     fn money(&self, x: f64) -> String {
         self.tr.money(x, &self.r.organisation.currency)
     }
@@ -436,7 +431,8 @@ impl Builder<'_> {
         let c = &r.counts;
         let org = clean(&r.organisation.name);
         let mut out = vec![Block::Para {
-            text: self.say(
+            text: say!(
+                self.tr,
                 format!(
                     "Diese Prüfung zeigt für {org}, wie abhängig die IT von ihren Anbietern ist, was ein Ausfall eines Anbieters bedeuten würde und welche Entscheidungen bis zur nächsten Prüfung anstehen. Grundlage ist das Landschaftsmodell zum Stichtag {}: {} im Einsatz, {}, {} über {} im Jahr und {}.",
                     tr.date(r.as_of),
@@ -510,7 +506,8 @@ impl Builder<'_> {
                 })
                 .collect();
             out.push(Self::table(
-                self.say(
+                say!(
+                    self.tr,
                     format!("Die {} größten Abhängigkeiten", s.hotspots.len()),
                     format!("The {} largest dependencies", s.hotspots.len()),
                 ),
@@ -559,13 +556,14 @@ impl Builder<'_> {
                     ]
                 })
                 .collect();
-            let mut note = self.say(
+            let mut note = say!(self.tr, 
                 "„Handeln bis“: der letzte Tag, um den Wechsel zu beginnen, damit er zum genannten Vertragsende fertig ist; bei überfälligen Verträgen für das früheste noch erreichbare Ende. „Kein Ausstieg erreichbar“: der Vertrag endet, bevor ein Wechsel fertig wäre; verlängern oder eine Übergangslösung planen.".to_string(),
                 "“Act by”: the last day to start the switch so that it is finished by the exit shown; for overdue contracts, by the earliest exit still reachable. “No exit reachable”: the contract ends before a switch could be finished; extend it or plan a bridge.".to_string(),
             );
             if shown < d.contracts.len() {
                 note.push(' ');
-                note.push_str(&self.say(
+                note.push_str(&say!(
+                    self.tr,
                     format!(
                         "Weitere {} Verträge in Abschnitt 4.",
                         d.contracts.len() - shown
@@ -601,12 +599,14 @@ impl Builder<'_> {
         }];
         let d = &s.decisions;
         out.push(Kpi {
-            label: self.say(
+            label: say!(
+                self.tr,
                 format!("Entscheidungen bis {}", tr.odate(r.next_review)),
                 format!("Decisions by {}", tr.odate(r.next_review)),
             ),
             value: tr.int(d.contracts.len()),
-            note: self.say(
+            note: say!(
+                self.tr,
                 format!("{} überfällig, {} fällig", d.overdue, d.due),
                 format!("{} overdue, {} due", d.overdue, d.due),
             ),
@@ -627,7 +627,8 @@ impl Builder<'_> {
                 )
                 .into(),
             value: tr.pct(sp.untrusted_share),
-            note: self.say(
+            note: say!(
+                self.tr,
                 format!(
                     "{} von {} im Jahr",
                     self.money(sp.untrusted_cost),
@@ -650,7 +651,8 @@ impl Builder<'_> {
         out.push(match &s.worst_scenario {
             Some(w) => Kpi {
                 label: tr.pick("Schlimmstes Szenario", "Worst scenario").into(),
-                value: self.say(
+                value: say!(
+                    self.tr,
                     format!("{} von {}", w.services_down, w.services_total),
                     format!("{} of {}", w.services_down, w.services_total),
                 ),
@@ -696,7 +698,7 @@ impl Builder<'_> {
         let min = sv.scores.iter().map(|d| d.score).min().unwrap_or(0);
         items.push(Item {
             head: tr.pick("Souveränität.", "Sovereignty.").into(),
-            text: self.say(
+            text: say!(self.tr, 
                 format!(
                     "Die Selbstprüfung in fünf Dimensionen ergibt {} von {} Punkten, die Stufe „{}“ ({}). Am schwächsten: {} ({} von 5 Punkten).",
                     sv.total,
@@ -731,12 +733,12 @@ impl Builder<'_> {
                         (None, _) => String::new(),
                     };
                     let breach = if w.services_breached == 0 {
-                        self.say(
+                        say!(self.tr, 
                             "Alle wären innerhalb ihrer tolerierbaren Ausfallzeit wieder verfügbar.".into(),
                             "All would be back within their maximum tolerable outage.".into(),
                         )
                     } else {
-                        self.say(
+                        say!(self.tr, 
                             format!(
                                 "Bei {} würde die tolerierbare Ausfallzeit überschritten.",
                                 tr.count(w.services_breached, "Dienst", "Diensten", "", "")
@@ -747,7 +749,7 @@ impl Builder<'_> {
                             ),
                         )
                     };
-                    self.say(
+                    say!(self.tr, 
                         format!(
                             "Im schlimmsten Szenario des Modells, „{name}“, stünden {} von {} Diensten still, davon {} mit hoher oder kritischer Bedeutung; {first}. {breach}",
                             w.services_down, w.services_total, w.critical_services_down
@@ -781,7 +783,8 @@ impl Builder<'_> {
                 .iter()
                 .filter(|v| !v.single_point_for.is_empty())
                 .count();
-            let mut text = self.say(
+            let mut text = say!(
+                self.tr,
                 format!(
                     "Am stärksten gebunden, gewichtet nach dem, was darauf beruht, sind {}.",
                     tr.and_list(&names)
@@ -793,7 +796,8 @@ impl Builder<'_> {
             );
             if spof > 0 {
                 text.push(' ');
-                text.push_str(&self.say(
+                text.push_str(&say!(
+                    self.tr,
                     format!(
                         "{} allein kritische Dienste stoppen.",
                         tr.count(
@@ -822,12 +826,12 @@ impl Builder<'_> {
         items.push(Item {
             head: tr.pick("Fristen.", "Deadlines.").into(),
             text: if d.contracts.is_empty() {
-                self.say(
+                say!(self.tr, 
                     format!("Kein Vertrag braucht vor der nächsten Prüfung am {next} eine Entscheidung."),
                     format!("No contract needs a decision before the next review on {next}."),
                 )
             } else {
-                let mut t = self.say(
+                let mut t = say!(self.tr, 
                     format!(
                         "Bei {} mit zusammen {} im Jahr ist vor der nächsten Prüfung am {next} zu entscheiden, ob gewechselt wird.",
                         tr.count(d.contracts.len(), "Vertrag", "Verträgen", "", ""),
@@ -841,7 +845,7 @@ impl Builder<'_> {
                 );
                 if d.overdue > 0 {
                     t.push(' ');
-                    t.push_str(&self.say(
+                    t.push_str(&say!(self.tr, 
                         format!(
                             "Bei {} davon ist die Entscheidungsfrist schon verstrichen: Ein Wechsel bis zum nächsten Vertragsende ist nicht mehr zu schaffen; das früheste erreichbare Ende nennt Abschnitt 4.",
                             d.overdue
@@ -863,7 +867,8 @@ impl Builder<'_> {
             .map(|c| c.to_string())
             .collect();
         let mut text = if sp.total > 0.0 {
-            self.say(
+            say!(
+                self.tr,
                 format!(
                     "Von {} jährlichen Vertragskosten fließen {} ({}) an Anbieter, deren Konzern dem Recht eines Staates außerhalb der vertrauenswürdigen Rechtsräume unterliegt{}.",
                     self.money(sp.total),
@@ -896,7 +901,8 @@ impl Builder<'_> {
         };
         if let Some(l) = &sp.largest {
             text.push(' ');
-            text.push_str(&self.say(
+            text.push_str(&say!(
+                self.tr,
                 format!(
                     "Die Ausgaben sind {} (HHI {}); die größte Anbietergruppe, {}, erhält {}.",
                     tr.band(sp.band),
@@ -920,7 +926,8 @@ impl Builder<'_> {
         if s.data_act_findings > 0 {
             items.push(Item {
                 head: "EU Data Act.".into(),
-                text: self.say(
+                text: say!(
+                    self.tr,
                     format!(
                         "{} in Cloud-Verträgen (Abschnitt 4).",
                         tr.count(s.data_act_findings, "Befund", "Befunde", "", "")
@@ -945,7 +952,8 @@ impl Builder<'_> {
 
     fn change_summary(&self, d: &Diff) -> String {
         let tr = self.tr;
-        let mut parts = vec![self.say(
+        let mut parts = vec![say!(
+            self.tr,
             format!(
                 "Souveränität {} → {} Punkte",
                 d.sovereignty.total.old, d.sovereignty.total.new
@@ -955,7 +963,8 @@ impl Builder<'_> {
                 d.sovereignty.total.old, d.sovereignty.total.new
             ),
         )];
-        parts.push(self.say(
+        parts.push(say!(
+            self.tr,
             format!(
                 "Ausgaben außerhalb vertrauenswürdiger Rechtsräume {} → {}",
                 tr.pct(d.spend.untrusted_share.old),
@@ -967,7 +976,8 @@ impl Builder<'_> {
                 tr.pct(d.spend.untrusted_share.new)
             ),
         ));
-        parts.push(self.say(
+        parts.push(say!(
+            self.tr,
             format!(
                 "{} aus der Hotspot-Liste gelöst, {} neu darin",
                 d.hotspots.resolved.len(),
@@ -980,7 +990,8 @@ impl Builder<'_> {
             ),
         ));
         let mut s = parts.join("; ");
-        s.push_str(&self.say(
+        s.push_str(&say!(
+            self.tr,
             format!(
                 " (Vergleich mit dem Stichtag {}; Einzelheiten in Abschnitt „{}“).",
                 tr.date(d.old.as_of),
@@ -1018,11 +1029,13 @@ impl Builder<'_> {
             .iter()
             .map(|d| {
                 let met = match (d.key, r.organisation.it_competence) {
-                    ("competence", Some(c)) => self.say(
+                    ("competence", Some(c)) => say!(
+                        self.tr,
                         format!("Selbsteinschätzung {c} von 5"),
                         format!("self-assessed {c} of 5"),
                     ),
-                    _ => self.say(
+                    _ => say!(
+                        self.tr,
                         format!("{} von {}", tr.int(d.met), tr.int(d.of)),
                         format!("{} of {}", tr.int(d.met), tr.int(d.of)),
                     ),
@@ -1096,7 +1109,8 @@ impl Builder<'_> {
         let floor = tr.num1(h.impact_floor);
         let rest = tr.num1(1.0 - h.impact_floor);
         let mut out = vec![Block::Para {
-            text: self.say(
+            text: say!(
+                self.tr,
                 format!(
                     "Der Lock-in-Wert (0 bis 100) misst, wie schwer ein System zu ersetzen ist; er ist die Summe von acht Faktoren: Datenportabilität, Schnittstellen, fehlende Alternativen, Wechseldauer, Vertragsbedingungen, Rechtsraum, Lizenz und Kritikalität. Die Wirkung (0 bis 1) misst, was auf dem System beruht: seine Nutzer und die Dienste, die ohne es ausfallen. Der Hotspot-Wert verbindet beides: Lock-in × ({floor} + {rest} × Wirkung)."
                 ),
@@ -1127,7 +1141,8 @@ impl Builder<'_> {
             })
             .collect();
         out.push(Self::table(
-            self.say(
+            say!(
+                self.tr,
                 format!("Die {top} größten Lock-in-Hotspots"),
                 format!("The top {top} lock-in hotspots"),
             ),
@@ -1212,7 +1227,8 @@ impl Builder<'_> {
                 })
                 .collect();
             let n_missing = tr.count(missing.len(), "System", "Systeme", "system", "systems");
-            let mut note = self.say(
+            let mut note = say!(
+                self.tr,
                 format!(
                     "Für {} im Einsatz nennt das Modell keine Alternative. Die Katalogeinträge sind ein Ausgangspunkt für eine Marktsichtung, keine geprüfte Empfehlung („exitgraph catalog“ zeigt alle); eine im Modell eingetragene Alternative (Schlüssel „alternatives“) senkt den Lock-in-Wert.",
                     n_missing
@@ -1224,7 +1240,7 @@ impl Builder<'_> {
             );
             if bare > 0 {
                 note.push(' ');
-                note.push_str(&self.say(
+                note.push_str(&say!(self.tr, 
                     format!(
                         "Für {} davon kennt der Katalog für die Kategorie nichts; dort hilft nur eine eigene Marktsichtung.",
                         bare
@@ -1239,7 +1255,8 @@ impl Builder<'_> {
                 out.push(Block::Para { text: note });
             } else {
                 out.push(Self::table(
-                    self.say(
+                    say!(
+                        self.tr,
                         "Ohne erfasste Alternative: was der eingebaute Katalog kennt".to_string(),
                         "Without a recorded alternative: what the built-in catalogue knows"
                             .to_string(),
@@ -1336,7 +1353,8 @@ impl Builder<'_> {
         let d = &r.deadlines;
         let count = |s: Status| d.contracts.iter().filter(|c| c.status == s).count();
         let mut out = vec![Block::Para {
-            text: self.say(
+            text: say!(
+                self.tr,
                 format!(
                     "Für jeden Vertrag: das nächste Vertragsende, zu dem ein Ausstieg möglich ist, bis wann gekündigt werden muss, und die Entscheidungsfrist: das nächste Vertragsende abzüglich der Umstellungsdauer (80. Perzentil des Ausstiegsplans der abgedeckten Systeme) oder die Kündigungsfrist, wenn sie früher liegt. „Überfällig“: die Entscheidungsfrist ist verstrichen. „Fällig“: sie liegt vor der nächsten Prüfung am {}. Stand: {} überfällig, {} fällig, {} später, {} abgelaufen.",
                     tr.odate(d.horizon_end),
@@ -1480,7 +1498,8 @@ impl Builder<'_> {
         let (tr, r) = (self.tr, self.r);
         let m = &r.method;
         let mut out = vec![Block::Para {
-            text: self.say(
+            text: say!(
+                self.tr,
                 format!(
                     "Ausstiegspläne gibt es für die {} Anbietergruppen mit dem höchsten Anbieterwert (bei Gleichstand: höherer Ausgabenanteil), die Systeme im Einsatz herstellen oder betreiben. Ein Plan ersetzt alle Systeme der Gruppe und ihrer Töchter. Systeme, die voneinander abhängen, werden nacheinander umgestellt, höchstens {} gleichzeitig. Die Dauer stammt aus einer Monte-Carlo-Simulation mit {} Läufen: P50 wird in der Hälfte der Läufe erreicht, P80 in vier von fünf, P95 in 19 von 20.",
                     m.exit_plans,
@@ -1517,7 +1536,8 @@ impl Builder<'_> {
         out.push(Block::Heading {
             text: format!("{} ({})", clean(&e.name), e.country),
         });
-        let mut text = self.say(
+        let mut text = say!(
+            self.tr,
             format!(
                 "Anbieterwert {}, Anteil an den Ausgaben {}. Zu ersetzen: {}. Dauer: P50 {}, P80 {}, P95 {}. Einmalkosten {}.",
                 tr.num(e.vendor_score, 1),
@@ -1544,13 +1564,13 @@ impl Builder<'_> {
             let payback = p
                 .payback_years
                 .map(|y| {
-                    self.say(
+                    say!(self.tr, 
                         format!("; die Umstellung rechnet sich nach {}", tr.span_dative(y * DAYS_PER_YEAR)),
                         format!("; the switch pays for itself after {}", tr.span_dative(y * DAYS_PER_YEAR)),
                     )
                 })
                 .unwrap_or_default();
-            self.say(
+            say!(self.tr, 
                 format!(
                     "Danach entfallen {} im Jahr aus {}{payback}.",
                     self.money(p.annual_cost_left_behind),
@@ -1616,7 +1636,7 @@ impl Builder<'_> {
             ]),
             rows,
             {
-                let mut n = self.say(
+                let mut n = say!(self.tr, 
                     format!(
                         "Start und Ende: Tage ab Projektbeginn im Plan mit erwarteten Dauern, höchstens {} Umstellungen gleichzeitig. Kritischer Pfad: die längste Kette von Umstellungen, die aufeinander warten müssen; mit begrenzter Kapazität kann der Plan länger dauern.",
                         p.parallel_migrations
@@ -1692,7 +1712,8 @@ impl Builder<'_> {
         let mut text = String::new();
         if s.cuts_off {
             let cuts: Vec<String> = rep.cuts.iter().map(|c| self.cut(c)).collect();
-            text.push_str(&self.say(
+            text.push_str(&say!(
+                self.tr,
                 format!(
                     "Es fällt weg: {}; {} betroffen. ",
                     tr.and_list(&cuts),
@@ -1736,7 +1757,8 @@ impl Builder<'_> {
                 ),
             });
             if at_risk > 0 {
-                parts.push(self.say(
+                parts.push(say!(
+                    self.tr,
                     format!(
                         "{} weiter, aber eingeschränkt oder ohne Herstellerunterstützung",
                         tr.count(at_risk, "Dienst läuft", "Dienste laufen", "", "")
@@ -1759,7 +1781,8 @@ impl Builder<'_> {
             });
             if !rep.stranded_data.is_empty() {
                 text.push(' ');
-                text.push_str(&self.say(
+                text.push_str(&say!(
+                    self.tr,
                     format!(
                         "{} GB Daten in {} wären nicht mehr erreichbar.",
                         tr.num(rep.stranded_volume_gb, 0),
@@ -1774,7 +1797,8 @@ impl Builder<'_> {
             }
             if rep.annual_cost_at_risk > 0.0 {
                 text.push(' ');
-                text.push_str(&self.say(
+                text.push_str(&say!(
+                    self.tr,
                     format!(
                         "Laufende Verträge mit betroffenen Anbietern: {} im Jahr.",
                         self.money(rep.annual_cost_at_risk)
@@ -1791,7 +1815,8 @@ impl Builder<'_> {
                 text.push(' ');
             }
             let added = rep.price_shock.added_annual_cost;
-            text.push_str(&self.say(
+            text.push_str(&say!(
+                self.tr,
                 format!(
                     "Preisänderung: {} {} im Jahr.",
                     self.money(added.abs()),
@@ -1811,7 +1836,8 @@ impl Builder<'_> {
                 let payback = v
                     .payback_years
                     .map(|y| {
-                        self.say(
+                        say!(
+                            self.tr,
                             format!(" Der Ausstieg rechnet sich nach {} Jahren.", tr.num(y, 1)),
                             format!(
                                 " Leaving would pay for itself after {} years.",
@@ -1821,7 +1847,7 @@ impl Builder<'_> {
                     })
                     .unwrap_or_default();
                 text.push(' ');
-                text.push_str(&self.say(
+                text.push_str(&say!(self.tr, 
                     format!(
                         "{} (Faktor {}): {} statt {} im Jahr. Ein Ausstieg kostet einmalig {} und dauert etwa {} (P80).{payback}",
                         clean(&v.name),
@@ -1865,7 +1891,7 @@ impl Builder<'_> {
                             Cell::text(tr.state(sv.state)).tone(if down { "bad" } else { "warn" }),
                             Cell::num(
                                 sv.down_from_day
-                                    .map(|d| self.say(format!("Tag {d}"), format!("day {d}")))
+                                    .map(|d| say!(self.tr, format!("Tag {d}"), format!("day {d}")))
                                     .unwrap_or_else(|| "–".into()),
                             ),
                             Cell::num(match (down, sv.restore_days) {
@@ -1913,7 +1939,7 @@ impl Builder<'_> {
                         Cell::text(tr.criticality(x.criticality)),
                         Cell::num(
                             x.down_from_day
-                                .map(|d| self.say(format!("Tag {d}"), format!("day {d}")))
+                                .map(|d| say!(self.tr, format!("Tag {d}"), format!("day {d}")))
                                 .unwrap_or_else(|| "–".into()),
                         ),
                         Cell::num(
@@ -1922,11 +1948,13 @@ impl Builder<'_> {
                                 .unwrap_or_else(|| tr.pick("unbekannt", "unknown").into()),
                         ),
                         Cell::text(match &x.restore_by {
-                            Some(RestoreBy::Switch { alternative, .. }) => self.say(
+                            Some(RestoreBy::Switch { alternative, .. }) => say!(
+                                self.tr,
                                 format!("Wechsel zu {}", self.alternative(alternative)),
                                 format!("switch to {}", self.alternative(alternative)),
                             ),
-                            Some(RestoreBy::Dependency { system }) => self.say(
+                            Some(RestoreBy::Dependency { system }) => say!(
+                                self.tr,
                                 format!("wenn {} wieder läuft", self.names.system(system)),
                                 format!("when {} is back", self.names.system(system)),
                             ),
@@ -1982,15 +2010,18 @@ impl Builder<'_> {
     /// A cut as words: `jurisdiction:US` is "Rechtsraum US".
     fn cut(&self, c: &str) -> String {
         match c.split_once(':') {
-            Some(("jurisdiction", r)) => self.say(
+            Some(("jurisdiction", r)) => say!(
+                self.tr,
                 format!("Rechtsraum {}", clean(r)),
                 format!("jurisdiction {}", clean(r)),
             ),
-            Some(("vendor", v)) => self.say(
+            Some(("vendor", v)) => say!(
+                self.tr,
                 format!("Anbieter {}", self.names.vendor(v)),
                 format!("vendor {}", self.names.vendor(v)),
             ),
-            Some(("system", x)) => self.say(
+            Some(("system", x)) => say!(
+                self.tr,
                 format!("System {}", self.names.system(x)),
                 format!("system {}", self.names.system(x)),
             ),
@@ -2000,7 +2031,8 @@ impl Builder<'_> {
 
     fn alternative(&self, alt: &str) -> String {
         match alt.strip_prefix("catalog:") {
-            Some(c) => self.say(
+            Some(c) => say!(
+                self.tr,
                 format!("{} (Katalog)", clean(c)),
                 format!("{} (catalogue)", clean(c)),
             ),
@@ -2013,7 +2045,8 @@ impl Builder<'_> {
     fn spend(&mut self) -> Vec<Block> {
         let (tr, r) = (self.tr, self.r);
         let c = &r.hotspots.concentration;
-        let mut text = self.say(
+        let mut text = say!(
+            self.tr,
             format!(
                 "Jährliche Vertragskosten: {}. Die Konzentration misst der Herfindahl-Hirschman-Index (HHI, 0 bis 10.000; unter 1.000 nicht konzentriert, 1.000 bis 1.800 mäßig, darüber hoch konzentriert): {}, {}.",
                 self.money(c.total),
@@ -2029,7 +2062,8 @@ impl Builder<'_> {
         );
         if !c.contracts_without_cost.is_empty() {
             text.push(' ');
-            text.push_str(&self.say(
+            text.push_str(&say!(
+                self.tr,
                 format!(
                     "{} ohne Kostenangabe sind nicht mitgezählt.",
                     tr.count(
@@ -2110,7 +2144,8 @@ impl Builder<'_> {
                 Cell::text(tr.pick("Vertrauenswürdig", "Trusted")),
             ],
             rows,
-            self.say(
+            say!(
+                self.tr,
                 format!(
                     "Vertrauenswürdige Rechtsräume laut Modell: {}.",
                     r.organisation.trusted.join(", ")
@@ -2142,7 +2177,8 @@ impl Builder<'_> {
     fn changes(&mut self, d: &Diff) -> Vec<Block> {
         let tr = self.tr;
         let mut out = vec![Block::Para {
-            text: self.say(
+            text: say!(
+                self.tr,
                 format!(
                     "Vergleich mit der Prüfung von {} zum Stichtag {}.{}",
                     clean(&d.old.organisation),
@@ -2259,7 +2295,8 @@ impl Builder<'_> {
         let mut items = Vec::new();
         for x in &h.resolved {
             let why = match x.why {
-                Resolved::LeftTopList => self.say(
+                Resolved::LeftTopList => say!(
+                    self.tr,
                     format!("nicht mehr unter den ersten {}", h.top),
                     format!("no longer in the top {}", h.top),
                 ),
@@ -2272,7 +2309,8 @@ impl Builder<'_> {
             };
             items.push(Item {
                 head: format!("{}:", clean(&x.name)),
-                text: self.say(
+                text: say!(
+                    self.tr,
                     format!("bisher Rang {}, {why}", x.old_rank),
                     format!("was rank {}, {why}", x.old_rank),
                 ),
@@ -2286,7 +2324,8 @@ impl Builder<'_> {
             };
             items.push(Item {
                 head: format!("{}:", clean(&x.name)),
-                text: self.say(
+                text: say!(
+                    self.tr,
                     format!("neu auf Rang {} ({why})", x.new_rank),
                     format!("new at rank {} ({why})", x.new_rank),
                 ),
@@ -2295,7 +2334,8 @@ impl Builder<'_> {
         for x in &h.moved {
             items.push(Item {
                 head: format!("{}:", clean(&x.name)),
-                text: self.say(
+                text: say!(
+                    self.tr,
                     format!("Rang {} → {}", x.old_rank, x.new_rank),
                     format!("rank {} → {}", x.old_rank, x.new_rank),
                 ),
@@ -2433,7 +2473,8 @@ impl Builder<'_> {
         let (tr, r) = (self.tr, self.r);
         let m = &r.method;
         let mut out = vec![Block::Para {
-            text: self.say(
+            text: say!(
+                self.tr,
                 format!(
                     "Stichtag {}. Monte-Carlo-Simulation mit {} Läufen je Plan und dem Startwert {}; gleiche Eingaben, gleicher Stichtag und gleicher Startwert ergeben denselben Bericht. Horizont für Entscheidungen: {}. Wechselziel für Kernsysteme: {}; höchstens {} Umstellungen gleichzeitig. Erstellt mit {} {}.",
                     tr.date(m.as_of),
@@ -2468,7 +2509,7 @@ impl Builder<'_> {
             items: vec![
                 Item {
                     head: tr.pick("Schlimmstes Szenario:", "Worst scenario:").into(),
-                    text: self.say(
+                    text: say!(self.tr, 
                         format!(
                             "von den Szenarien, die etwas abschneiden, das mit der höchsten Summe der Kritikalitätsgewichte ({weights}) der ausgefallenen Dienste; bei Gleichstand zählen mehr Überschreitungen der tolerierbaren Ausfallzeit, dann der frühere erste Ausfall, dann die Reihenfolge im Modell."
                         ),
@@ -2479,7 +2520,7 @@ impl Builder<'_> {
                 },
                 Item {
                     head: tr.pick("Entscheidung vor der nächsten Prüfung:", "Decision before the next review:").into(),
-                    text: self.say(
+                    text: say!(self.tr, 
                         format!(
                             "Verträge, deren Entscheidungsfrist verstrichen ist (überfällig) oder bis zur nächsten Prüfung am {} liegt (fällig; Stichtag plus {}).",
                             tr.odate(r.next_review),
@@ -2494,7 +2535,7 @@ impl Builder<'_> {
                 },
                 Item {
                     head: tr.pick("Ausstiegspläne:", "Exit plans:").into(),
-                    text: self.say(
+                    text: say!(self.tr, 
                         format!(
                             "für die {} Anbietergruppen mit dem höchsten Anbieterwert, die Systeme im Einsatz herstellen oder betreiben; bei Gleichstand der höhere Ausgabenanteil, dann die Kennung.",
                             m.exit_plans
@@ -2507,7 +2548,7 @@ impl Builder<'_> {
                 },
                 Item {
                     head: tr.pick("Hotspots:", "Hotspots:").into(),
-                    text: self.say(
+                    text: say!(self.tr, 
                         format!(
                             "die ersten {} Systeme im Einsatz nach Hotspot-Wert; in der Zusammenfassung die ersten {}. Alle stehen in hotspots.csv.",
                             m.hotspot_top, m.summary_hotspots
@@ -2520,7 +2561,7 @@ impl Builder<'_> {
                 },
                 Item {
                     head: "EU Data Act:".into(),
-                    text: self.say(
+                    text: say!(self.tr, 
                         format!(
                             "Cloud-Verträge mit mehr als {} Kündigungsfrist, weniger als {} Tagen zum Datenabruf oder einem Wechselentgelt, das ab dem {} gilt.",
                             tr.duration(m.data_act.max_notice),

@@ -2,7 +2,6 @@
 //! a timeline, and spend as bars. Each takes the finished analysis result,
 //! so that the review can draw what it has already computed.
 
-use super::words::Words;
 use super::{Diagram, DiagramOptions};
 use crate::analysis::deadlines::{self, ContractDeadline, Deadlines, Status as DeadlineStatus};
 use crate::analysis::exit_plan::ExitPlan;
@@ -15,6 +14,7 @@ use crate::render::chart::{
     TIMELINE_DECISION, TIMELINE_NOTICE, TIMELINE_TERM, Timeline, TimelineEvent, TimelineRow,
 };
 use crate::render::dot::{Head, Legend, LegendItem, LegendSection, LineStyle, Shape};
+use crate::render::i18n::{Tr, say};
 use crate::render::svg::Renderer;
 use chrono::{Months, NaiveDate};
 
@@ -32,8 +32,9 @@ const P50: &str = "#1b7837";
 const P80: &str = "#762a83";
 const TARGET: &str = "#555555";
 
-fn months(w: Words, days: f64) -> String {
-    w.s(
+fn months(w: Tr, days: f64) -> String {
+    say!(
+        w,
         format!("{} Monate", w.dec1(days / DAYS_PER_MONTH)),
         format!("{} months", w.dec1(days / DAYS_PER_MONTH)),
     )
@@ -53,7 +54,7 @@ fn line(colour: &'static str, style: LineStyle, label: String) -> LegendItem {
 /// durations, the critical path in red, P50 and P80 of the Monte Carlo
 /// and the organisation's switch target as vertical lines.
 pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram {
-    let w = Words(opts.lang);
+    let w = Tr(opts.lang);
     let m = g.model();
     let name_of = |id: &str| {
         m.system_id(id)
@@ -90,7 +91,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
                 end_day: t.finish_day,
                 critical: t.critical,
                 after: t.after.clone(),
-                tooltip: w.s(
+                tooltip: say!(w, 
                     format!(
                         "{label}: Tag {} bis {} (erwartet {} Tage; optimistisch {}, wahrscheinlich {}, pessimistisch {}){}",
                         w.dec1(t.start_day),
@@ -134,7 +135,8 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
     if target > 0.0 {
         markers.push(Marker {
             day: target,
-            label: w.s(
+            label: say!(
+                w,
                 format!("Ziel: {}", months(w, target)),
                 format!("target: {}", months(w, target)),
             ),
@@ -144,7 +146,8 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
     }
     let path: Vec<String> = plan.critical_path.iter().map(|x| name_of(x)).collect();
     let cut_rows = plan.tasks.len() - rows.len();
-    let mut notes = vec![w.s(
+    let mut notes = vec![say!(
+        w,
         format!(
             "{}; höchstens {} Wechsel gleichzeitig; Balken: erwartete Dauer (PERT) im Zeitplan.",
             w.systems(plan.systems.len()),
@@ -159,7 +162,8 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
     if !path.is_empty() {
         // A long path: its first and last three steps and the count.
         let text = if path.len() > 8 {
-            w.s(
+            say!(
+                w,
                 format!(
                     "{} → … → {} ({} Schritte)",
                     path[..3].join(" → "),
@@ -176,13 +180,14 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
         } else {
             path.join(" → ")
         };
-        notes.push(w.s(
+        notes.push(say!(
+            w,
             format!("Kritischer Pfad: {text}"),
             format!("Critical path: {text}"),
         ));
     }
     notes.push(if plan.exact_percentiles {
-        w.s(
+        say!(w, 
             format!(
                 "P50 und P80 exakt aus den PERT-Verteilungen (unabhängige Umstellungen, alle gleichzeitig); Kosten {}.",
                 w.money(plan.total_cost, &m.organisation.currency)
@@ -193,7 +198,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
             ),
         )
     } else {
-        w.s(
+        say!(w, 
             format!(
                 "P50 und P80 aus {} Monte-Carlo-Läufen (Seed {}); Kosten {}.",
                 w.int(plan.runs as i64),
@@ -209,7 +214,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
         )
     });
     if cut_rows > 0 {
-        notes.push(w.s(
+        notes.push(say!(w, 
             format!(
                 "{} von {} Wechseln gezeigt: der kritische Pfad und die frühesten; `exitgraph exit` listet alle.",
                 w.int(rows.len() as i64),
@@ -223,15 +228,15 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
         ));
     }
     let legend = Legend {
-        title: w.t("Legende", "Legend").into(),
+        title: w.pick("Legende", "Legend").into(),
         sections: vec![LegendSection {
-            heading: w.t("Zeitplan", "Schedule").into(),
+            heading: w.pick("Zeitplan", "Schedule").into(),
             items: vec![
                 LegendItem::Swatch {
                     fill: GANTT_CRITICAL,
                     shape: Shape::Box,
                     label: w
-                        .t(
+                        .pick(
                             "Wechsel auf dem kritischen Pfad (längste Abhängigkeitskette)",
                             "switch on the critical path (longest chain of dependencies)",
                         )
@@ -240,12 +245,12 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
                 LegendItem::Swatch {
                     fill: GANTT_TASK,
                     shape: Shape::Box,
-                    label: w.t("weiterer Wechsel", "other switch").into(),
+                    label: w.pick("weiterer Wechsel", "other switch").into(),
                 },
                 line(
                     P50,
                     LineStyle::Solid,
-                    w.t(
+                    w.pick(
                         "P50: zur Hälfte wahrscheinlich fertig",
                         "P50: done with 50 % probability",
                     )
@@ -254,7 +259,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
                 line(
                     P80,
                     LineStyle::Solid,
-                    w.t(
+                    w.pick(
                         "P80: zu 80 % wahrscheinlich fertig",
                         "P80: done with 80 % probability",
                     )
@@ -263,7 +268,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
                 line(
                     TARGET,
                     LineStyle::Dashed,
-                    w.t(
+                    w.pick(
                         "Ziel-Wechselzeit der Organisation",
                         "the organisation's target switch time",
                     )
@@ -273,16 +278,17 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
         }],
     };
     let gantt = Gantt {
-        title: w.s(
+        title: say!(
+            w,
             format!("Ausstiegsplan: {}", plan.target_name),
             format!("Exit plan: {}", plan.target_name),
         ),
         notes: notes.clone(),
         rows,
         markers,
-        axis_label: w.t("Monate ab Beginn", "months from the start").into(),
+        axis_label: w.pick("Monate ab Beginn", "months from the start").into(),
         empty_text: w
-            .t(
+            .pick(
                 "Nichts zu wechseln: kein System in Betrieb.",
                 "Nothing to switch: no system in use.",
             )
@@ -303,10 +309,11 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
 }
 
 /// Ids for a note: the first ten, then how many more.
-fn id_list(ids: &[String], w: Words) -> String {
+fn id_list(ids: &[String], w: Tr) -> String {
     let mut out = ids.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
     if ids.len() > 10 {
-        out.push_str(&w.s(
+        out.push_str(&say!(
+            w,
             format!(" und {} weitere", w.int((ids.len() - 10) as i64)),
             format!(" and {} more", w.int((ids.len() - 10) as i64)),
         ));
@@ -370,7 +377,7 @@ pub fn contract_events(
 /// The contract deadlines of the next 24 months as a timeline: term ends,
 /// notice deadlines and decision deadlines per contract, today marked.
 pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagram {
-    let w = Words(opts.lang);
+    let w = Tr(opts.lang);
     let m = g.model();
     let start = d.as_of;
     let end = start
@@ -391,15 +398,15 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
                 let to = w.date(to);
                 let on = w.date(date);
                 let tooltip = match kind {
-                    EventKind::TermEnd => w.s(
+                    EventKind::TermEnd => say!(w, 
                         format!("{label_name}: Laufzeitende {on}"),
                         format!("{label_name}: term ends {on}"),
                     ),
-                    EventKind::Notice => w.s(
+                    EventKind::Notice => say!(w, 
                         format!("{label_name}: Kündigung bis {on} (zum {to})"),
                         format!("{label_name}: give notice by {on} (to leave on {to})"),
                     ),
-                    EventKind::Decision => w.s(
+                    EventKind::Decision => say!(w, 
                         format!(
                             "{label_name}: Entscheidung bis {on}, um zum {to} zu wechseln (Migration {} Tage, P80)",
                             c.migration_days
@@ -425,13 +432,14 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
         rows.push(TimelineRow {
             tooltip: format!("{} ({}, {}): {}", label_name, c.id, c.vendor_name, c.note),
             label: label_name,
-            tag: overdue.then(|| w.t("überfällig", "overdue").to_string()),
+            tag: overdue.then(|| w.pick("überfällig", "overdue").to_string()),
             events,
         });
     }
     let with_dates = rows.len();
     rows.truncate(MAX_TIMELINE_ROWS);
-    let mut notes = vec![w.s(
+    let mut notes = vec![say!(
+        w,
         format!(
             "Stichtag {}; Entscheidungsfrist = Austrittstermin minus Migrationszeit (P80 des Ausstiegsplans), spätestens die Kündigungsfrist.",
             w.date(start)
@@ -442,13 +450,13 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
         ),
     )];
     if rows.iter().any(|r| r.tag.is_some()) {
-        notes.push(w.s(
+        notes.push(say!(w, 
             "„überfällig“: Die Entscheidung für den nächsten Austritt hätte schon fallen müssen; die Raute zeigt dann den spätesten Beginn für den frühesten noch erreichbaren Austritt.".to_string(),
             "“overdue”: the decision for the next exit should already have been taken; the diamond then shows the latest start for the earliest exit still reachable.".to_string(),
         ));
     }
     if with_dates > rows.len() {
-        notes.push(w.s(
+        notes.push(say!(w, 
             format!(
                 "Die {} dringendsten von {} Verträgen mit Terminen (nach Entscheidungsfrist); `exitgraph deadlines` listet alle.",
                 rows.len(),
@@ -462,7 +470,8 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
         ));
     }
     if !quiet.is_empty() {
-        notes.push(w.s(
+        notes.push(say!(
+            w,
             format!(
                 "Ohne Termin in den nächsten 24 Monaten: {}.",
                 id_list(&quiet, w)
@@ -471,21 +480,22 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
         ));
     }
     if !expired.is_empty() {
-        notes.push(w.s(
+        notes.push(say!(
+            w,
             format!("Abgelaufen: {}.", id_list(&expired, w)),
             format!("Expired: {}.", id_list(&expired, w)),
         ));
     }
     let legend = Legend {
-        title: w.t("Legende", "Legend").into(),
+        title: w.pick("Legende", "Legend").into(),
         sections: vec![LegendSection {
-            heading: w.t("Termine", "Dates").into(),
+            heading: w.pick("Termine", "Dates").into(),
             items: vec![
                 LegendItem::Swatch {
                     fill: TIMELINE_DECISION,
                     shape: Shape::Diamond,
                     label: w
-                        .t(
+                        .pick(
                             "Entscheidungsfrist (Wechsel beginnen)",
                             "decision deadline (start the switch)",
                         )
@@ -494,23 +504,24 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
                 LegendItem::Swatch {
                     fill: TIMELINE_NOTICE,
                     shape: Shape::Triangle,
-                    label: w.t("Kündigungsfrist", "notice deadline").into(),
+                    label: w.pick("Kündigungsfrist", "notice deadline").into(),
                 },
                 LegendItem::Swatch {
                     fill: TIMELINE_TERM,
                     shape: Shape::Square,
-                    label: w.t("Laufzeitende", "end of term").into(),
+                    label: w.pick("Laufzeitende", "end of term").into(),
                 },
                 line(
                     "#1565c0",
                     LineStyle::Solid,
-                    w.t("heute (Stichtag)", "today (as-of date)").into(),
+                    w.pick("heute (Stichtag)", "today (as-of date)").into(),
                 ),
             ],
         }],
     };
     let tl = Timeline {
-        title: w.s(
+        title: say!(
+            w,
             format!(
                 "{}: Vertragsfristen der nächsten 24 Monate",
                 m.organisation.name
@@ -524,11 +535,11 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
         start,
         end,
         today: start,
-        today_label: w.t("heute", "today").into(),
+        today_label: w.pick("heute", "today").into(),
         months: w.months(),
         rows,
         empty_text: w
-            .t(
+            .pick(
                 "Keine Vertragsfristen in diesem Zeitraum.",
                 "No contract dates in this period.",
             )
@@ -553,19 +564,19 @@ const MAX_GROUP_BARS: usize = 20;
 const TRUSTED: &str = "#4393c3";
 const UNTRUSTED: &str = "#d6604d";
 
-fn band(w: Words, b: Band) -> &'static str {
+fn band(w: Tr, b: Band) -> &'static str {
     match b {
-        Band::NoSpend => w.t("keine Ausgaben", "no spend"),
-        Band::Unconcentrated => w.t("nicht konzentriert", "unconcentrated"),
-        Band::Moderate => w.t("mäßig konzentriert", "moderately concentrated"),
-        Band::High => w.t("hoch konzentriert", "highly concentrated"),
+        Band::NoSpend => w.pick("keine Ausgaben", "no spend"),
+        Band::Unconcentrated => w.pick("nicht konzentriert", "unconcentrated"),
+        Band::Moderate => w.pick("mäßig konzentriert", "moderately concentrated"),
+        Band::High => w.pick("hoch konzentriert", "highly concentrated"),
     }
 }
 
 /// Spend by vendor group and by jurisdiction as bars, coloured by whether
 /// the money stays within the trusted jurisdictions.
 pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagram {
-    let w = Words(opts.lang);
+    let w = Tr(opts.lang);
     let m = g.model();
     let cur = &c.currency;
     let value = |cost: f64, share: f64| format!("{} · {}", w.money(cost, cur), w.pct(share));
@@ -585,7 +596,8 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
         let rest = &c.by_group[MAX_GROUP_BARS..];
         let cost: f64 = rest.iter().map(|x| x.annual_cost).sum();
         let share: f64 = rest.iter().map(|x| x.share).sum();
-        let label = w.s(
+        let label = say!(
+            w,
             format!("{} weitere Anbietergruppen", rest.len()),
             format!("{} other vendor groups", rest.len()),
         );
@@ -613,7 +625,8 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
             tooltip: x.country.to_string(),
         })
         .collect();
-    let mut notes = vec![w.s(
+    let mut notes = vec![say!(
+        w,
         format!(
             "Jährlich {} in Verträgen; {} ({}) an Anbieter außerhalb des Vertrauensraums.",
             w.money(c.total, cur),
@@ -627,7 +640,8 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
             w.pct(c.untrusted_share)
         ),
     )];
-    notes.push(w.s(
+    notes.push(say!(
+        w,
         format!(
             "Konzentration (HHI über Anbietergruppen): {}, {}.",
             w.int(c.hhi.round() as i64),
@@ -640,7 +654,8 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
         ),
     ));
     if c.by_group.len() > MAX_GROUP_BARS {
-        notes.push(w.s(
+        notes.push(say!(
+            w,
             format!(
                 "Die {} kleinsten Anbietergruppen sind in einem Balken zusammengefasst.",
                 c.by_group.len() - MAX_GROUP_BARS
@@ -652,7 +667,8 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
         ));
     }
     if !c.contracts_without_cost.is_empty() {
-        notes.push(w.s(
+        notes.push(say!(
+            w,
             format!(
                 "Ohne Kostenangabe (nicht gezählt): {}.",
                 id_list(&c.contracts_without_cost, w)
@@ -664,7 +680,8 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
         ));
     }
     let bars = Bars {
-        title: w.s(
+        title: say!(
+            w,
             format!(
                 "{}: Ausgaben nach Anbietergruppe und Rechtsraum",
                 m.organisation.name
@@ -678,44 +695,44 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
         sections: vec![
             BarSection {
                 heading: w
-                    .t(
+                    .pick(
                         "Nach Anbietergruppe (Konzernmutter)",
                         "By vendor group (top parent)",
                     )
                     .into(),
                 bars: groups,
                 empty_text: w
-                    .t("Keine Verträge mit Kosten.", "No contracts with a cost.")
+                    .pick("Keine Verträge mit Kosten.", "No contracts with a cost.")
                     .into(),
             },
             BarSection {
                 heading: w
-                    .t(
+                    .pick(
                         "Nach Rechtsraum der Konzernmutter",
                         "By jurisdiction of the top parent",
                     )
                     .into(),
                 bars: countries,
                 empty_text: w
-                    .t("Keine Verträge mit Kosten.", "No contracts with a cost.")
+                    .pick("Keine Verträge mit Kosten.", "No contracts with a cost.")
                     .into(),
             },
         ],
         legend: Legend {
-            title: w.t("Legende", "Legend").into(),
+            title: w.pick("Legende", "Legend").into(),
             sections: vec![LegendSection {
-                heading: w.t("Rechtsraum", "Jurisdiction").into(),
+                heading: w.pick("Rechtsraum", "Jurisdiction").into(),
                 items: vec![
                     LegendItem::Swatch {
                         fill: TRUSTED,
                         shape: Shape::Box,
-                        label: w.t("im Vertrauensraum", "within the trusted set").into(),
+                        label: w.pick("im Vertrauensraum", "within the trusted set").into(),
                     },
                     LegendItem::Swatch {
                         fill: UNTRUSTED,
                         shape: Shape::Box,
                         label: w
-                            .t(
+                            .pick(
                                 "außerhalb (auch über die Konzernkette)",
                                 "outside (also through the ownership chain)",
                             )

@@ -24,12 +24,12 @@
 //!    links than nodes remain, the links with the smallest counts are left
 //!    out (never the last link of a node) and the note says how many.
 
-use super::words::Words;
 use crate::graph::Graph;
 use crate::model::{ServiceId, SystemId, VendorId};
 use crate::render::dot::{
     Cluster, Direction, Head, Legend, LineStyle, Net, NetEdge, NetNode, Shape,
 };
+use crate::render::i18n::{Tr, say};
 use crate::render::svg::text_on;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -60,10 +60,10 @@ impl Owner {
         }
     }
 
-    pub fn name(self, g: &Graph, w: Words) -> String {
+    pub fn name(self, g: &Graph, w: Tr) -> String {
         match self {
-            Owner::Own => w.t("Eigenentwicklung", "In-house").to_string(),
-            Owner::Services(_) => w.t("Dienste", "Services").to_string(),
+            Owner::Own => w.pick("Eigenentwicklung", "In-house").to_string(),
+            Owner::Services(_) => w.pick("Dienste", "Services").to_string(),
             Owner::Group(v) => {
                 let vendor = g.model().vendor(v);
                 format!("{} ({})", vendor.name, vendor.country)
@@ -122,7 +122,7 @@ pub const PRICE: &str = "#d35400";
 
 impl LinkKind {
     /// Style, colour, head, width and label.
-    pub fn look(self, w: Words) -> (LineStyle, &'static str, Head, u8, Option<String>) {
+    pub fn look(self, w: Tr) -> (LineStyle, &'static str, Head, u8, Option<String>) {
         match self {
             LinkKind::Depends => (LineStyle::Solid, DEP, Head::Normal, 1, None),
             LinkKind::AnyOf => (LineStyle::Solid, DEP, Head::Empty, 1, None),
@@ -145,14 +145,15 @@ impl LinkKind {
                 FAIL,
                 Head::Normal,
                 2,
-                Some(w.t("Betreiber", "operator").into()),
+                Some(w.pick("Betreiber", "operator").into()),
             ),
             LinkKind::Licence(d) => (
                 LineStyle::Dashed,
                 FAIL,
                 Head::Normal,
                 2,
-                Some(w.s(
+                Some(say!(
+                    w,
                     format!("Lizenzprüfung, Tag {d}"),
                     format!("licence check, day {d}"),
                 )),
@@ -162,7 +163,7 @@ impl LinkKind {
                 SOFT,
                 Head::Empty,
                 1,
-                Some(w.t("ohne Support", "unsupported").into()),
+                Some(w.pick("ohne Support", "unsupported").into()),
             ),
             LinkKind::Price => (LineStyle::Dotted, PRICE, Head::Normal, 1, None),
         }
@@ -310,10 +311,11 @@ pub struct RollUp {
 }
 
 /// A member list for a tooltip: the first 25 names, then how many more.
-fn member_list(names: &[String], w: Words) -> String {
+fn member_list(names: &[String], w: Tr) -> String {
     let mut out: Vec<String> = names.iter().take(25).cloned().collect();
     if names.len() > 25 {
-        out.push(w.s(
+        out.push(say!(
+            w,
             format!("und {} weitere", names.len() - 25),
             format!("and {} more", names.len() - 25),
         ));
@@ -324,7 +326,7 @@ fn member_list(names: &[String], w: Words) -> String {
 /// Folds systems into their vendor groups (and small groups into "other")
 /// until the draft has at most `max` nodes. Does nothing when it already
 /// fits. Returns what it did.
-pub fn roll_up(d: &mut Draft, g: &Graph, max: usize, w: Words) -> Option<RollUp> {
+pub fn roll_up(d: &mut Draft, g: &Graph, max: usize, w: Tr) -> Option<RollUp> {
     if d.items.len() <= max {
         return None;
     }
@@ -422,7 +424,8 @@ pub fn roll_up(d: &mut Draft, g: &Graph, max: usize, w: Words) -> Option<RollUp>
     for (cluster, (groups, members)) in &others {
         r.others += groups;
         r.folded += members.len();
-        let title = w.s(
+        let title = say!(
+            w,
             format!("{} weitere Anbietergruppen", w.int(*groups as i64)),
             format!("{} other vendor groups", w.int(*groups as i64)),
         );
@@ -513,7 +516,7 @@ fn folded_item(
     cluster: Option<usize>,
     title: String,
     tooltip: String,
-    w: Words,
+    w: Tr,
 ) -> Item {
     let max = members
         .iter()
@@ -535,7 +538,7 @@ fn folded_item(
         _ => d.items[members[0]].fill,
     };
     if let (Some(x), Some((de, en))) = (max, d.metric_name) {
-        lines.push(format!("{} {}", w.t(de, en), w.dec1(x)));
+        lines.push(format!("{} {}", w.pick(de, en), w.dec1(x)));
     }
     Item {
         elem: d.items[members[0]].elem,
@@ -563,7 +566,7 @@ fn key_of(g: &Graph, it: &Item, i: usize) -> String {
 }
 
 /// The net of a draft: nodes in item order, links with their counts.
-pub fn to_net(d: Draft, g: &Graph, w: Words) -> Net {
+pub fn to_net(d: Draft, g: &Graph, w: Tr) -> Net {
     let pack = d.clusters.is_empty();
     let nodes: Vec<NetNode> = d
         .items

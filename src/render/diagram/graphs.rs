@@ -5,13 +5,13 @@
 //! clusters, the notes and the legend, all in the report language.
 
 use super::draft::{Draft, Elem, Item, LinkKind, Owner};
-use super::words::Words;
 use super::{DiagramOptions, GroupBy, wrap};
 use crate::analysis::lockin::{self, HotspotsReport};
 use crate::analysis::simulate::{Report, ServiceResult, State, SystemResult};
 use crate::graph::Graph;
 use crate::model::{Country, Dependency, Layer, Party, Status, SystemId, VendorId};
 use crate::render::dot::{Cluster, Direction, Legend, LegendItem, LegendSection, Shape};
+use crate::render::i18n::{Tr, say};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The lock-in colour scale: five classes of 20 points, light yellow to
@@ -53,11 +53,11 @@ fn cluster(label: String) -> Cluster {
 }
 
 /// The swatches of the lock-in scale.
-fn lockin_section(w: Words) -> LegendSection {
+fn lockin_section(w: Tr) -> LegendSection {
     let ranges = ["0–20", "20–40", "40–60", "60–80", "80–100"];
     LegendSection {
         heading: w
-            .t("Lock-in-Wert (0–100)", "Lock-in score (0–100)")
+            .pick("Lock-in-Wert (0–100)", "Lock-in score (0–100)")
             .to_string(),
         items: LOCKIN_COLOURS
             .iter()
@@ -71,7 +71,7 @@ fn lockin_section(w: Words) -> LegendSection {
     }
 }
 
-fn line_item(kind: LinkKind, label: &str, w: Words) -> LegendItem {
+fn line_item(kind: LinkKind, label: &str, w: Tr) -> LegendItem {
     let (style, colour, head, width, _) = kind.look(w);
     LegendItem::Line {
         style,
@@ -83,18 +83,18 @@ fn line_item(kind: LinkKind, label: &str, w: Words) -> LegendItem {
 }
 
 /// The edge samples of system dependencies.
-fn dependency_section(w: Words) -> LegendSection {
+fn dependency_section(w: Tr) -> LegendSection {
     LegendSection {
-        heading: w.t("Abhängigkeiten", "Dependencies").to_string(),
+        heading: w.pick("Abhängigkeiten", "Dependencies").to_string(),
         items: vec![
             line_item(
                 LinkKind::Depends,
-                w.t("hängt ab von (fällt mit aus)", "depends on (fails with it)"),
+                w.pick("hängt ab von (fällt mit aus)", "depends on (fails with it)"),
                 w,
             ),
             line_item(
                 LinkKind::AnyOf,
-                w.t(
+                w.pick(
                     "eine von mehreren Möglichkeiten (redundant)",
                     "one of several (redundant)",
                 ),
@@ -105,7 +105,7 @@ fn dependency_section(w: Words) -> LegendSection {
                     open: true,
                     hard: true,
                 },
-                w.t("offene Schnittstelle", "open interface"),
+                w.pick("offene Schnittstelle", "open interface"),
                 w,
             ),
             line_item(
@@ -113,7 +113,7 @@ fn dependency_section(w: Words) -> LegendSection {
                     open: false,
                     hard: true,
                 },
-                w.t("proprietäre Schnittstelle", "proprietary interface"),
+                w.pick("proprietäre Schnittstelle", "proprietary interface"),
                 w,
             ),
             line_item(
@@ -121,7 +121,7 @@ fn dependency_section(w: Words) -> LegendSection {
                     open: true,
                     hard: false,
                 },
-                w.t(
+                w.pick(
                     "weiche Schnittstelle (läuft eingeschränkt weiter)",
                     "soft interface (keeps running, degraded)",
                 ),
@@ -160,14 +160,15 @@ fn dep_kind(
     }
 }
 
-fn system_tooltip(g: &Graph, s: SystemId, extra: &str, w: Words) -> String {
+fn system_tooltip(g: &Graph, s: SystemId, extra: &str, w: Tr) -> String {
     let m = g.model();
     let sys = m.system(s);
     let who = |p: Party| match p {
-        Party::Own => w.t("selbst", "in-house").to_string(),
+        Party::Own => w.pick("selbst", "in-house").to_string(),
         Party::Vendor(v) => m.vendor(v).name.clone(),
     };
-    w.s(
+    say!(
+        w,
         format!(
             "{} ({}){extra}; {}; Hersteller: {}; Betrieb: {}",
             sys.name,
@@ -197,7 +198,7 @@ enum Key {
 }
 
 /// The landscape: in-use systems in clusters, coloured by lock-in score.
-pub fn landscape(g: &Graph, opts: &DiagramOptions, w: Words) -> Draft {
+pub fn landscape(g: &Graph, opts: &DiagramOptions, w: Tr) -> Draft {
     let m = g.model();
     let scorer = lockin::Scorer::new(g);
     let in_use: Vec<SystemId> = m.system_ids().filter(|s| m.system(*s).in_use()).collect();
@@ -225,7 +226,8 @@ pub fn landscape(g: &Graph, opts: &DiagramOptions, w: Words) -> Draft {
                     if trusted.contains(*c) {
                         c.to_string()
                     } else {
-                        w.s(
+                        say!(
+                            w,
                             format!("{c} (außerhalb des Vertrauensraums)"),
                             format!("{c} (outside the trusted set)"),
                         )
@@ -238,7 +240,8 @@ pub fn landscape(g: &Graph, opts: &DiagramOptions, w: Words) -> Draft {
         .collect();
     let mut d = Draft {
         name: "landscape",
-        title: w.s(
+        title: say!(
+            w,
             format!(
                 "{}: Systemlandschaft nach {}",
                 m.organisation.name,
@@ -263,11 +266,11 @@ pub fn landscape(g: &Graph, opts: &DiagramOptions, w: Words) -> Draft {
         direction: Direction::LeftToRight,
         clusters,
         legend: Legend {
-            title: w.t("Legende", "Legend").to_string(),
+            title: w.pick("Legende", "Legend").to_string(),
             sections: vec![lockin_section(w), dependency_section(w)],
         },
         fallback_cluster_note: Some(
-            w.t(
+            w.pick(
                 "[Name]: Gruppe (das eingebaute Layout zeichnet keine Gruppenrahmen)",
                 "[Name]: group (the built-in layout draws no group boxes)",
             )
@@ -291,7 +294,8 @@ pub fn landscape(g: &Graph, opts: &DiagramOptions, w: Words) -> Draft {
         (crate::model::Lang::En, 1) => "1 candidate".to_string(),
         (crate::model::Lang::En, n) => format!("{} candidates", w.int(n as i64)),
     };
-    d.notes.push(w.s(
+    d.notes.push(say!(
+        w,
         format!(
             "Farbe: Lock-in-Wert. {} in Betrieb; {cands} und {} abgelöste nicht gezeigt.",
             w.systems(in_use.len()),
@@ -357,12 +361,13 @@ pub fn landscape(g: &Graph, opts: &DiagramOptions, w: Words) -> Draft {
 
 /// The top hotspots with the systems that depend on them directly and the
 /// services that rest on them.
-pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Words) -> Draft {
+pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Tr) -> Draft {
     let m = g.model();
     let top: Vec<&lockin::HotspotSystem> = report.systems.iter().take(opts.top).collect();
     let mut d = Draft {
         name: "hotspots",
-        title: w.s(
+        title: say!(
+            w,
             format!(
                 "{}: die {} größten Hotspots",
                 m.organisation.name,
@@ -372,17 +377,17 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
         ),
         direction: Direction::LeftToRight,
         legend: Legend {
-            title: w.t("Legende", "Legend").to_string(),
+            title: w.pick("Legende", "Legend").to_string(),
             sections: vec![
                 lockin_section(w),
                 LegendSection {
-                    heading: w.t("Was darauf ruht", "What rests on them").to_string(),
+                    heading: w.pick("Was darauf ruht", "What rests on them").to_string(),
                     items: vec![
                         LegendItem::Swatch {
                             fill: DEPENDENT,
                             shape: Shape::Box,
                             label: w
-                                .t(
+                                .pick(
                                     "System, das direkt abhängt",
                                     "system that depends on it directly",
                                 )
@@ -392,7 +397,7 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
                             fill: SERVICE_FAILS,
                             shape: Shape::Ellipse,
                             label: w
-                                .t(
+                                .pick(
                                     "Dienst, der mit einem Hotspot ausfällt",
                                     "service that fails with a hotspot",
                                 )
@@ -402,12 +407,12 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
                             fill: SERVICE_DEGRADES,
                             shape: Shape::Ellipse,
                             label: w
-                                .t("Dienst, der weiterläuft", "service that keeps running")
+                                .pick("Dienst, der weiterläuft", "service that keeps running")
                                 .into(),
                         },
                         line_item(
                             LinkKind::Fails,
-                            w.t(
+                            w.pick(
                                 "fällt aus, wenn der Hotspot allein ausfällt",
                                 "fails if the hotspot alone is cut",
                             ),
@@ -415,14 +420,14 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
                         ),
                         line_item(
                             LinkKind::Degrades,
-                            w.t(
+                            w.pick(
                                 "ruht darauf, läuft aber weiter",
                                 "rests on it but keeps running",
                             ),
                             w,
                         ),
                         LegendItem::Text(
-                            w.t(
+                            w.pick(
                                 "Kästen: Systeme; Ellipsen: Dienste",
                                 "Boxes: systems; ellipses: services",
                             )
@@ -436,7 +441,7 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
         ..Draft::default()
     };
     let in_use = report.systems.len();
-    d.notes.push(w.s(
+    d.notes.push(say!(w, 
         format!(
             "Die {} Systeme mit dem höchsten Hotspot-Wert (Lock-in gewichtet mit der Auswirkung) von {} in Betrieb, die Systeme, die direkt von ihnen abhängen, und die Dienste, die auf ihnen ruhen.",
             top.len(),
@@ -469,7 +474,8 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
             tooltip: system_tooltip(
                 g,
                 s,
-                &w.s(
+                &say!(
+                    w,
                     format!(
                         " – Rang {}, Lock-in {}/100, Auswirkung {}, Hotspot {}",
                         h.rank,
@@ -558,7 +564,7 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Wo
     }
     let implied = drop_implied_failures(&mut d, hot.len());
     if implied > 0 {
-        d.notes.push(w.s(
+        d.notes.push(say!(w, 
             format!(
                 "{} rote Pfeile sind weggelassen, weil sie aus anderen folgen: ein Dienst fällt auch mit jedem Hotspot aus, von dem sein Hotspot hart abhängt.",
                 w.int(implied as i64)
@@ -624,7 +630,7 @@ pub(super) fn drop_implied_failures(d: &mut Draft, n_hot: usize) -> usize {
 /// The blast radius of a simulated scenario: the cut vendors, what goes
 /// down by day and why (cause edges), and what keeps running (grey), with
 /// the restore estimates and outage breaches of the simulation.
-pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
+pub fn cutoff(g: &Graph, r: &Report, w: Tr) -> Draft {
     let m = g.model();
     let in_use: Vec<SystemId> = m.system_ids().filter(|s| m.system(*s).in_use()).collect();
     let sys_result: BTreeMap<&str, &SystemResult> =
@@ -661,32 +667,34 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
     }
     let mut clusters = Vec::new();
     let vendor_cluster = (!relevant.is_empty()).then(|| {
-        clusters.push(cluster(w.t("Abgeschnitten", "Cut off").to_string()));
+        clusters.push(cluster(w.pick("Abgeschnitten", "Cut off").to_string()));
         clusters.len() - 1
     });
     let shocks = &r.price_shock.vendors;
     let price_cluster = (!shocks.is_empty()).then(|| {
-        clusters.push(cluster(w.t("Preisänderung", "Price change").to_string()));
+        clusters.push(cluster(w.pick("Preisänderung", "Price change").to_string()));
         clusters.len() - 1
     });
     let first_day_cluster = clusters.len();
     for day in &days {
         clusters.push(cluster(if *day == 0 {
-            w.t("Tag 0: sofort ausgefallen", "Day 0: down at once")
+            w.pick("Tag 0: sofort ausgefallen", "Day 0: down at once")
                 .to_string()
         } else {
-            w.s(
+            say!(
+                w,
                 format!("Ab Tag {day} ausgefallen"),
                 format!("Down from day {day}"),
             )
         }));
     }
     let survivor_cluster = clusters.len();
-    clusters.push(cluster(w.t("Läuft weiter", "Keeps running").to_string()));
+    clusters.push(cluster(w.pick("Läuft weiter", "Keeps running").to_string()));
     let s = &r.summary;
     let mut d = Draft {
         name: "cutoff",
-        title: w.s(
+        title: say!(
+            w,
             format!(
                 "Ausfall-Szenario: {}",
                 r.name.as_deref().unwrap_or(&r.scenario)
@@ -700,7 +708,7 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
         clusters,
         ..Draft::default()
     };
-    d.notes.push(w.s(
+    d.notes.push(say!(w, 
         format!(
             "{} von {} und {} von {} fallen aus ({} länger als erlaubt); Ursachenkanten zeigen, was sie mitreißt.",
             w.systems(s.systems_down),
@@ -719,7 +727,7 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
         ),
     ));
     if cut.len() > relevant.len() {
-        d.notes.push(w.s(
+        d.notes.push(say!(w, 
             format!(
                 "{} weitere abgeschnittene Anbieter liefern und betreiben kein System in Betrieb (nicht gezeigt).",
                 w.int((cut.len() - relevant.len()) as i64)
@@ -732,7 +740,7 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
     }
     if r.cuts.is_empty() {
         d.notes.push(
-            w.t(
+            w.pick(
                 "Das Szenario schneidet nichts ab; es ändert nur Preise.",
                 "The scenario cuts nothing off; it only changes prices.",
             )
@@ -744,7 +752,8 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
         let vendor = m.vendor(*v);
         let origin = cut.get(v).copied().unwrap_or_default();
         let mut lines = wrap(&vendor.name, NAME_WIDTH, 2);
-        lines.push(w.s(
+        lines.push(say!(
+            w,
             format!("abgeschnitten ({origin})"),
             format!("cut off ({origin})"),
         ));
@@ -770,7 +779,8 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
             continue;
         };
         let mut lines = wrap(&shock.name, NAME_WIDTH, 2);
-        lines.push(w.s(
+        lines.push(say!(
+            w,
             format!(
                 "Preise ×{}: +{}/Jahr",
                 w.dec1(shock.factor),
@@ -802,12 +812,13 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
         });
     }
     let restore = |x: Option<f64>| match x {
-        Some(days) => w.s(
+        Some(days) => say!(
+            w,
             format!("zurück nach ~{} Tagen", w.int(days.round() as i64)),
             format!("back after ~{} days", w.int(days.round() as i64)),
         ),
         None => w
-            .t("kein Weg zurück bekannt", "no known way back")
+            .pick("kein Weg zurück bekannt", "no known way back")
             .to_string(),
     };
     for s in &in_use {
@@ -818,9 +829,9 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
             Some((x, day)) => {
                 let direct = x.cause.get(1).is_some_and(|c| c.starts_with("system:"));
                 lines.push(if direct {
-                    w.t("direkt abgeschnitten", "cut directly").to_string()
+                    w.pick("direkt abgeschnitten", "cut directly").to_string()
                 } else {
-                    w.s(format!("ab Tag {day}"), format!("from day {day}"))
+                    say!(w, format!("ab Tag {day}"), format!("from day {day}"))
                 });
                 lines.push(restore(x.restore_days));
                 (
@@ -831,10 +842,10 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
             None => {
                 match res.map(|x| x.state) {
                     Some(State::Unsupported) => {
-                        lines.push(w.t("ohne Support", "unsupported").to_string())
+                        lines.push(w.pick("ohne Support", "unsupported").to_string())
                     }
                     Some(State::Degraded) => {
-                        lines.push(w.t("eingeschränkt", "degraded").to_string())
+                        lines.push(w.pick("eingeschränkt", "degraded").to_string())
                     }
                     _ => {}
                 }
@@ -861,16 +872,17 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
         let mut strong = false;
         let (cluster, fill) = match res.and_then(|x| x.down_from_day.map(|d| (x, d))) {
             Some((x, day)) => {
-                lines.push(w.s(format!("ab Tag {day}"), format!("from day {day}")));
+                lines.push(say!(w, format!("ab Tag {day}"), format!("from day {day}")));
                 lines.push(restore(x.restore_days));
                 if x.breach {
                     strong = true;
                     lines.push(match x.max_outage_days {
-                        Some(max) => w.s(
+                        Some(max) => say!(
+                            w,
                             format!("⚠ erlaubt: {} Tage", w.int(max.round() as i64)),
                             format!("⚠ allowed: {} days", w.int(max.round() as i64)),
                         ),
-                        None => w.t("⚠ kein Weg zurück", "⚠ no way back").to_string(),
+                        None => w.pick("⚠ kein Weg zurück", "⚠ no way back").to_string(),
                     });
                 }
                 (
@@ -881,10 +893,10 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
             None => {
                 match res.map(|x| x.state) {
                     Some(State::Unsupported) => {
-                        lines.push(w.t("ohne Support", "unsupported").to_string())
+                        lines.push(w.pick("ohne Support", "unsupported").to_string())
                     }
                     Some(State::Degraded) => {
-                        lines.push(w.t("eingeschränkt", "degraded").to_string())
+                        lines.push(w.pick("eingeschränkt", "degraded").to_string())
                     }
                     _ => {}
                 }
@@ -986,7 +998,7 @@ pub fn cutoff(g: &Graph, r: &Report, w: Words) -> Draft {
     d
 }
 
-fn cutoff_legend(days: &[u32], cut: bool, kinds: &BTreeSet<LinkKind>, w: Words) -> Legend {
+fn cutoff_legend(days: &[u32], cut: bool, kinds: &BTreeSet<LinkKind>, w: Tr) -> Legend {
     let prices = kinds.contains(&LinkKind::Price);
     let mut day_items: Vec<LegendItem> = days
         .iter()
@@ -996,12 +1008,14 @@ fn cutoff_legend(days: &[u32], cut: bool, kinds: &BTreeSet<LinkKind>, w: Words) 
             fill: DAY_REDS[i],
             shape: Shape::Box,
             label: if i + 1 == DAY_REDS.len() && days.len() > DAY_REDS.len() {
-                w.s(
+                say!(
+                    w,
                     format!("ab Tag {day} und später"),
                     format!("from day {day} on"),
                 )
             } else {
-                w.s(
+                say!(
+                    w,
                     format!("ausgefallen ab Tag {day}"),
                     format!("down from day {day}"),
                 )
@@ -1011,13 +1025,13 @@ fn cutoff_legend(days: &[u32], cut: bool, kinds: &BTreeSet<LinkKind>, w: Words) 
     day_items.push(LegendItem::Swatch {
         fill: SURVIVOR,
         shape: Shape::Box,
-        label: w.t("läuft weiter", "keeps running").into(),
+        label: w.pick("läuft weiter", "keeps running").into(),
     });
     if cut {
         day_items.push(LegendItem::Swatch {
             fill: CUT_VENDOR,
             shape: Shape::Octagon,
-            label: w.t("abgeschnittener Anbieter", "cut vendor").into(),
+            label: w.pick("abgeschnittener Anbieter", "cut vendor").into(),
         });
     }
     if prices {
@@ -1025,12 +1039,12 @@ fn cutoff_legend(days: &[u32], cut: bool, kinds: &BTreeSet<LinkKind>, w: Words) 
             fill: PRICE_VENDOR,
             shape: Shape::Octagon,
             label: w
-                .t("Anbieter mit Preisänderung", "vendor with a price change")
+                .pick("Anbieter mit Preisänderung", "vendor with a price change")
                 .into(),
         });
     }
     day_items.push(LegendItem::Text(
-        w.t(
+        w.pick(
             "Kästen: Systeme; Ellipsen: Dienste; ⚠: länger aus als erlaubt",
             "Boxes: systems; ellipses: services; ⚠: down longer than allowed",
         )
@@ -1040,26 +1054,26 @@ fn cutoff_legend(days: &[u32], cut: bool, kinds: &BTreeSet<LinkKind>, w: Words) 
     let edge_items: Vec<LegendItem> = [
         (
             LinkKind::Cause,
-            w.t("fällt aus wegen", "goes down because of"),
+            w.pick("fällt aus wegen", "goes down because of"),
         ),
         (
             LinkKind::Licence(0),
-            w.t(
+            w.pick(
                 "Lizenzprüfung läuft ab (Hersteller abgeschnitten)",
                 "licence check runs out (maker cut off)",
             ),
         ),
         (
             LinkKind::Unsupported,
-            w.t("läuft ohne Support weiter", "keeps running without support"),
+            w.pick("läuft ohne Support weiter", "keeps running without support"),
         ),
         (
             LinkKind::Degrades,
-            w.t("läuft eingeschränkt weiter", "keeps running, degraded"),
+            w.pick("läuft eingeschränkt weiter", "keeps running, degraded"),
         ),
         (
             LinkKind::Price,
-            w.t(
+            w.pick(
                 "müsste beim Wechsel mit gewechselt werden",
                 "would have to be switched too",
             ),
@@ -1070,17 +1084,17 @@ fn cutoff_legend(days: &[u32], cut: bool, kinds: &BTreeSet<LinkKind>, w: Words) 
     .map(|(k, label)| line_item(k, label, w))
     .collect();
     let mut sections = vec![LegendSection {
-        heading: w.t("Elemente", "Elements").into(),
+        heading: w.pick("Elemente", "Elements").into(),
         items: day_items,
     }];
     if !edge_items.is_empty() {
         sections.push(LegendSection {
-            heading: w.t("Kanten", "Edges").into(),
+            heading: w.pick("Kanten", "Edges").into(),
             items: edge_items,
         });
     }
     Legend {
-        title: w.t("Legende", "Legend").to_string(),
+        title: w.pick("Legende", "Legend").to_string(),
         sections,
     }
 }
