@@ -433,11 +433,11 @@ fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagr
                 )
             }
         };
-        notes.push(say!(w, 
+        notes.push(say!(w,
             format!(
                 "Zusammengefasst: {} Elemente sind mehr als {max}; {} wurden in {} Gruppenknoten gefaltet{} (Anzahl im Knoten).",
                 w.int(r.before as i64),
-                say!(w, 
+                say!(w,
                     format!("{} Elemente", w.int(r.folded as i64)),
                     String::new()
                 ),
@@ -453,7 +453,7 @@ fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagr
             ),
         ));
         if r.links_omitted > 0 {
-            notes.push(say!(w, 
+            notes.push(say!(w,
                 format!(
                     "{} von {} Verbindungen zwischen Gruppen mit den wenigsten Abhängigkeiten sind nicht gezeichnet.",
                     w.int(r.links_omitted as i64),
@@ -496,7 +496,7 @@ fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagr
             Err(e) => {
                 let reason = e.to_string();
                 let reason = reason.lines().next().unwrap_or("").trim().to_string();
-                all_notes.push(say!(w, 
+                all_notes.push(say!(w,
                     format!(
                         "Graphviz konnte dieses Diagramm nicht zeichnen ({reason}); gezeichnet mit dem eingebauten Layout."
                     ),

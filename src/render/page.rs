@@ -556,7 +556,7 @@ impl Builder<'_> {
                     ]
                 })
                 .collect();
-            let mut note = say!(self.tr, 
+            let mut note = say!(self.tr,
                 "„Handeln bis“: der letzte Tag, um den Wechsel zu beginnen, damit er zum genannten Vertragsende fertig ist; bei überfälligen Verträgen für das früheste noch erreichbare Ende. „Kein Ausstieg erreichbar“: der Vertrag endet, bevor ein Wechsel fertig wäre; verlängern oder eine Übergangslösung planen.".to_string(),
                 "“Act by”: the last day to start the switch so that it is finished by the exit shown; for overdue contracts, by the earliest exit still reachable. “No exit reachable”: the contract ends before a switch could be finished; extend it or plan a bridge.".to_string(),
             );
@@ -698,7 +698,7 @@ impl Builder<'_> {
         let min = sv.scores.iter().map(|d| d.score).min().unwrap_or(0);
         items.push(Item {
             head: tr.pick("Souveränität.", "Sovereignty.").into(),
-            text: say!(self.tr, 
+            text: say!(self.tr,
                 format!(
                     "Die Selbstprüfung in fünf Dimensionen ergibt {} von {} Punkten, die Stufe „{}“ ({}). Am schwächsten: {} ({} von 5 Punkten).",
                     sv.total,
@@ -733,12 +733,12 @@ impl Builder<'_> {
                         (None, _) => String::new(),
                     };
                     let breach = if w.services_breached == 0 {
-                        say!(self.tr, 
+                        say!(self.tr,
                             "Alle wären innerhalb ihrer tolerierbaren Ausfallzeit wieder verfügbar.".into(),
                             "All would be back within their maximum tolerable outage.".into(),
                         )
                     } else {
-                        say!(self.tr, 
+                        say!(self.tr,
                             format!(
                                 "Bei {} würde die tolerierbare Ausfallzeit überschritten.",
                                 tr.count(w.services_breached, "Dienst", "Diensten", "", "")
@@ -749,7 +749,7 @@ impl Builder<'_> {
                             ),
                         )
                     };
-                    say!(self.tr, 
+                    say!(self.tr,
                         format!(
                             "Im schlimmsten Szenario des Modells, „{name}“, stünden {} von {} Diensten still, davon {} mit hoher oder kritischer Bedeutung; {first}. {breach}",
                             w.services_down, w.services_total, w.critical_services_down
@@ -826,12 +826,12 @@ impl Builder<'_> {
         items.push(Item {
             head: tr.pick("Fristen.", "Deadlines.").into(),
             text: if d.contracts.is_empty() {
-                say!(self.tr, 
+                say!(self.tr,
                     format!("Kein Vertrag braucht vor der nächsten Prüfung am {next} eine Entscheidung."),
                     format!("No contract needs a decision before the next review on {next}."),
                 )
             } else {
-                let mut t = say!(self.tr, 
+                let mut t = say!(self.tr,
                     format!(
                         "Bei {} mit zusammen {} im Jahr ist vor der nächsten Prüfung am {next} zu entscheiden, ob gewechselt wird.",
                         tr.count(d.contracts.len(), "Vertrag", "Verträgen", "", ""),
@@ -845,7 +845,7 @@ impl Builder<'_> {
                 );
                 if d.overdue > 0 {
                     t.push(' ');
-                    t.push_str(&say!(self.tr, 
+                    t.push_str(&say!(self.tr,
                         format!(
                             "Bei {} davon ist die Entscheidungsfrist schon verstrichen: Ein Wechsel bis zum nächsten Vertragsende ist nicht mehr zu schaffen; das früheste erreichbare Ende nennt Abschnitt 4.",
                             d.overdue
@@ -1240,7 +1240,7 @@ impl Builder<'_> {
             );
             if bare > 0 {
                 note.push(' ');
-                note.push_str(&say!(self.tr, 
+                note.push_str(&say!(self.tr,
                     format!(
                         "Für {} davon kennt der Katalog für die Kategorie nichts; dort hilft nur eine eigene Marktsichtung.",
                         bare
@@ -1564,13 +1564,13 @@ impl Builder<'_> {
             let payback = p
                 .payback_years
                 .map(|y| {
-                    say!(self.tr, 
+                    say!(self.tr,
                         format!("; die Umstellung rechnet sich nach {}", tr.span_dative(y * DAYS_PER_YEAR)),
                         format!("; the switch pays for itself after {}", tr.span_dative(y * DAYS_PER_YEAR)),
                     )
                 })
                 .unwrap_or_default();
-            say!(self.tr, 
+            say!(self.tr,
                 format!(
                     "Danach entfallen {} im Jahr aus {}{payback}.",
                     self.money(p.annual_cost_left_behind),
@@ -1636,7 +1636,7 @@ impl Builder<'_> {
             ]),
             rows,
             {
-                let mut n = say!(self.tr, 
+                let mut n = say!(self.tr,
                     format!(
                         "Start und Ende: Tage ab Projektbeginn im Plan mit erwarteten Dauern, höchstens {} Umstellungen gleichzeitig. Kritischer Pfad: die längste Kette von Umstellungen, die aufeinander warten müssen; mit begrenzter Kapazität kann der Plan länger dauern.",
                         p.parallel_migrations
@@ -1847,7 +1847,7 @@ impl Builder<'_> {
                     })
                     .unwrap_or_default();
                 text.push(' ');
-                text.push_str(&say!(self.tr, 
+                text.push_str(&say!(self.tr,
                     format!(
                         "{} (Faktor {}): {} statt {} im Jahr. Ein Ausstieg kostet einmalig {} und dauert etwa {} (P80).{payback}",
                         clean(&v.name),
@@ -2509,7 +2509,7 @@ impl Builder<'_> {
             items: vec![
                 Item {
                     head: tr.pick("Schlimmstes Szenario:", "Worst scenario:").into(),
-                    text: say!(self.tr, 
+                    text: say!(self.tr,
                         format!(
                             "von den Szenarien, die etwas abschneiden, das mit der höchsten Summe der Kritikalitätsgewichte ({weights}) der ausgefallenen Dienste; bei Gleichstand zählen mehr Überschreitungen der tolerierbaren Ausfallzeit, dann der frühere erste Ausfall, dann die Reihenfolge im Modell."
                         ),
@@ -2520,7 +2520,7 @@ impl Builder<'_> {
                 },
                 Item {
                     head: tr.pick("Entscheidung vor der nächsten Prüfung:", "Decision before the next review:").into(),
-                    text: say!(self.tr, 
+                    text: say!(self.tr,
                         format!(
                             "Verträge, deren Entscheidungsfrist verstrichen ist (überfällig) oder bis zur nächsten Prüfung am {} liegt (fällig; Stichtag plus {}).",
                             tr.odate(r.next_review),
@@ -2535,7 +2535,7 @@ impl Builder<'_> {
                 },
                 Item {
                     head: tr.pick("Ausstiegspläne:", "Exit plans:").into(),
-                    text: say!(self.tr, 
+                    text: say!(self.tr,
                         format!(
                             "für die {} Anbietergruppen mit dem höchsten Anbieterwert, die Systeme im Einsatz herstellen oder betreiben; bei Gleichstand der höhere Ausgabenanteil, dann die Kennung.",
                             m.exit_plans
@@ -2548,7 +2548,7 @@ impl Builder<'_> {
                 },
                 Item {
                     head: tr.pick("Hotspots:", "Hotspots:").into(),
-                    text: say!(self.tr, 
+                    text: say!(self.tr,
                         format!(
                             "die ersten {} Systeme im Einsatz nach Hotspot-Wert; in der Zusammenfassung die ersten {}. Alle stehen in hotspots.csv.",
                             m.hotspot_top, m.summary_hotspots
@@ -2561,7 +2561,7 @@ impl Builder<'_> {
                 },
                 Item {
                     head: "EU Data Act:".into(),
-                    text: say!(self.tr, 
+                    text: say!(self.tr,
                         format!(
                             "Cloud-Verträge mit mehr als {} Kündigungsfrist, weniger als {} Tagen zum Datenabruf oder einem Wechselentgelt, das ab dem {} gilt.",
                             tr.duration(m.data_act.max_notice),

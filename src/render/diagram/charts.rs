@@ -91,7 +91,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
                 end_day: t.finish_day,
                 critical: t.critical,
                 after: t.after.clone(),
-                tooltip: say!(w, 
+                tooltip: say!(w,
                     format!(
                         "{label}: Tag {} bis {} (erwartet {} Tage; optimistisch {}, wahrscheinlich {}, pessimistisch {}){}",
                         w.dec1(t.start_day),
@@ -187,7 +187,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
         ));
     }
     notes.push(if plan.exact_percentiles {
-        say!(w, 
+        say!(w,
             format!(
                 "P50 und P80 exakt aus den PERT-Verteilungen (unabhängige Umstellungen, alle gleichzeitig); Kosten {}.",
                 w.money(plan.total_cost, &m.organisation.currency)
@@ -198,7 +198,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
             ),
         )
     } else {
-        say!(w, 
+        say!(w,
             format!(
                 "P50 und P80 aus {} Monte-Carlo-Läufen (Seed {}); Kosten {}.",
                 w.int(plan.runs as i64),
@@ -214,7 +214,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
         )
     });
     if cut_rows > 0 {
-        notes.push(say!(w, 
+        notes.push(say!(w,
             format!(
                 "{} von {} Wechseln gezeigt: der kritische Pfad und die frühesten; `exitgraph exit` listet alle.",
                 w.int(rows.len() as i64),
@@ -398,15 +398,15 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
                 let to = w.date(to);
                 let on = w.date(date);
                 let tooltip = match kind {
-                    EventKind::TermEnd => say!(w, 
+                    EventKind::TermEnd => say!(w,
                         format!("{label_name}: Laufzeitende {on}"),
                         format!("{label_name}: term ends {on}"),
                     ),
-                    EventKind::Notice => say!(w, 
+                    EventKind::Notice => say!(w,
                         format!("{label_name}: Kündigung bis {on} (zum {to})"),
                         format!("{label_name}: give notice by {on} (to leave on {to})"),
                     ),
-                    EventKind::Decision => say!(w, 
+                    EventKind::Decision => say!(w,
                         format!(
                             "{label_name}: Entscheidung bis {on}, um zum {to} zu wechseln (Migration {} Tage, P80)",
                             c.migration_days
@@ -450,13 +450,13 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
         ),
     )];
     if rows.iter().any(|r| r.tag.is_some()) {
-        notes.push(say!(w, 
+        notes.push(say!(w,
             "„überfällig“: Die Entscheidung für den nächsten Austritt hätte schon fallen müssen; die Raute zeigt dann den spätesten Beginn für den frühesten noch erreichbaren Austritt.".to_string(),
             "“overdue”: the decision for the next exit should already have been taken; the diamond then shows the latest start for the earliest exit still reachable.".to_string(),
         ));
     }
     if with_dates > rows.len() {
-        notes.push(say!(w, 
+        notes.push(say!(w,
             format!(
                 "Die {} dringendsten von {} Verträgen mit Terminen (nach Entscheidungsfrist); `exitgraph deadlines` listet alle.",
                 rows.len(),

@@ -441,7 +441,7 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Tr
         ..Draft::default()
     };
     let in_use = report.systems.len();
-    d.notes.push(say!(w, 
+    d.notes.push(say!(w,
         format!(
             "Die {} Systeme mit dem höchsten Hotspot-Wert (Lock-in gewichtet mit der Auswirkung) von {} in Betrieb, die Systeme, die direkt von ihnen abhängen, und die Dienste, die auf ihnen ruhen.",
             top.len(),
@@ -564,7 +564,7 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Tr
     }
     let implied = drop_implied_failures(&mut d, hot.len());
     if implied > 0 {
-        d.notes.push(say!(w, 
+        d.notes.push(say!(w,
             format!(
                 "{} rote Pfeile sind weggelassen, weil sie aus anderen folgen: ein Dienst fällt auch mit jedem Hotspot aus, von dem sein Hotspot hart abhängt.",
                 w.int(implied as i64)
@@ -708,7 +708,7 @@ pub fn cutoff(g: &Graph, r: &Report, w: Tr) -> Draft {
         clusters,
         ..Draft::default()
     };
-    d.notes.push(say!(w, 
+    d.notes.push(say!(w,
         format!(
             "{} von {} und {} von {} fallen aus ({} länger als erlaubt); Ursachenkanten zeigen, was sie mitreißt.",
             w.systems(s.systems_down),
@@ -727,7 +727,7 @@ pub fn cutoff(g: &Graph, r: &Report, w: Tr) -> Draft {
         ),
     ));
     if cut.len() > relevant.len() {
-        d.notes.push(say!(w, 
+        d.notes.push(say!(w,
             format!(
                 "{} weitere abgeschnittene Anbieter liefern und betreiben kein System in Betrieb (nicht gezeigt).",
                 w.int((cut.len() - relevant.len()) as i64)
