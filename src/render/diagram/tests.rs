@@ -6,7 +6,7 @@ use super::graphs::{self, lockin_colour};
 use super::*;
 use crate::model::{Lang, Limits, load_str};
 use crate::render::dot::Shape;
-use crate::render::i18n::{Tr, say};
+use crate::render::i18n::Tr;
 use std::path::Path;
 
 fn graph(toml: &str) -> Graph {
