@@ -142,7 +142,7 @@ fn written_files_replace_old_ones_whole_and_leave_no_temporary_files() {
     let out = dir.path().join("model.json");
     std::fs::write(&out, "old").unwrap();
     exitgraph()
-        .args(["export", MODEL, "--to", "json", "-o"])
+        .args(["export", MODEL, "--to", "json", "--force", "-o"])
         .arg(&out)
         .assert()
         .success();

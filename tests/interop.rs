@@ -503,6 +503,30 @@ fn export_writes_files_but_never_the_model() {
         std::fs::read_to_string(&out).unwrap(),
         export(&p, "graphml")
     );
+    // An existing file is only replaced with --force.
+    let o = exe()
+        .arg("export")
+        .arg(&p)
+        .args(["--to", "json", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("already exists"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        export(&p, "graphml")
+    );
+    exe()
+        .arg("export")
+        .arg(&p)
+        .args(["--to", "json", "--force", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), export(&p, "json"));
     exe()
         .arg("export")
         .arg(&p)

@@ -1,6 +1,7 @@
 //! `exitgraph export MODEL --to graphml|cyclonedx|mermaid|json`: the model
 //! in a format other tools read. Writes to `-o FILE` (atomically, never onto
-//! a file of the model) or to standard output.
+//! a file of the model, onto an existing file only with `--force`) or to
+//! standard output.
 
 use super::{CliError, Ctx, ModelArg};
 use crate::interop::{export_cyclonedx, export_graphml, export_json, export_mermaid};
@@ -18,6 +19,9 @@ pub struct Args {
     /// Output file; without it, standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Export formats.
@@ -35,6 +39,10 @@ pub enum Target {
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let g = ctx.load_quiet(&args.model.model)?;
+    if let Some(o) = &args.output {
+        super::output::refuse_input(o, &g.model().sources)?;
+        super::output::refuse_existing(o, args.force)?;
+    }
     let text = match args.to {
         Target::Graphml => export_graphml::render(&g),
         Target::Cyclonedx => export_cyclonedx::render(&g),
@@ -43,7 +51,6 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     };
     match &args.output {
         Some(o) => {
-            super::output::refuse_input(o, &g.model().sources)?;
             super::write_atomic(o, text.as_bytes())?;
             writeln!(ctx.err, "wrote {}", o.display())?;
         }

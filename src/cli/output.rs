@@ -59,6 +59,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Refuses an output file that exists, unless `force` is given.
+pub fn refuse_existing(path: &Path, force: bool) -> Result<(), CliError> {
+    if !force && path.exists() {
+        return Err(CliError::usage_help(
+            format!("`{}` already exists", path.display()),
+            "choose another path, or pass --force to overwrite it",
+        ));
+    }
+    Ok(())
+}
+
 /// Refuses an output path that is one of the model's input files.
 pub fn refuse_input(path: &Path, sources: &SourceMap) -> Result<(), CliError> {
     let target = path.canonicalize().ok();

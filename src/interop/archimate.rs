@@ -599,6 +599,8 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
         roles.insert(ident.to_string(), role);
     }
 
+    vendors.report_unknown(file, &mut cx.report);
+
     // Relationships.
     let mut realised_by: BTreeMap<String, Vec<(usize, u64, String)>> = BTreeMap::new();
     let mut serves: BTreeMap<String, Vec<(Role, u64, String)>> = BTreeMap::new();
@@ -933,6 +935,9 @@ fn system(
             );
         }
     }
+    if s.vendor.is_none() {
+        s.vendor = Some(vendors.unknown());
+    }
     s
 }
 
@@ -1210,8 +1215,16 @@ mod tests {
         assert!(nm.contains(&"t.xml:10: not mapped: property `Farbe` = `blau` of `Fachverfahren <Meldewesen>` not mapped: not a system key".to_string()), "{nm:#?}");
         assert!(nm.contains(&"t.xml:23: not mapped: element `Sachbearbeitung` (BusinessRole) not mapped: the model has no BusinessRole".to_string()), "{nm:#?}");
         assert!(nm.iter().any(|n| n.starts_with("t.xml:30: not mapped: Assignment relationship from `Sachbearbeitung (BusinessRole)`")), "{nm:#?}");
-        // One stub for HSH, reported once.
-        assert_eq!(i.report.of(NoteKind::Stub).count(), 1);
+        // One stub for HSH, reported once; the node without a vendor gets the placeholder.
+        let stubs: Vec<String> = i.report.of(NoteKind::Stub).map(|n| n.to_string()).collect();
+        assert_eq!(stubs.len(), 2, "{stubs:#?}");
+        assert_eq!(
+            stubs[1],
+            "t.xml: stub: 1 system without a vendor: written with the placeholder vendor `unknown-vendor` (country US assumed); name the real vendors"
+        );
+        let n = m.system(m.system_id("server").unwrap());
+        assert_eq!(m.party_id(n.vendor), "unknown-vendor");
+        assert!(m.vendor(m.vendor_id("unknown-vendor").unwrap()).placeholder);
     }
 
     /// What the importer does not carry over is reported: unknown elements,

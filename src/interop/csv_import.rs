@@ -608,12 +608,19 @@ fn read_table<F: Copy + PartialEq>(
     })
 }
 
-/// Vendors known to an import: from a vendor list, and stubs.
+/// Text of the unknown vendor's description.
+pub const UNKNOWN_VENDOR_DESCRIPTION: &str =
+    "TODO: placeholder for systems imported without a vendor; name their real vendors";
+
+/// Vendors known to an import: from a vendor list, stubs, and the
+/// placeholder for systems without a vendor.
 pub(crate) struct Vendors {
     pub(crate) drafts: Vec<DraftVendor>,
     keys: BTreeMap<String, usize>,
     ids: IdPool,
     stub_country: Country,
+    /// The placeholder vendor of systems without one, and how many use it.
+    unknown: Option<(usize, usize)>,
 }
 
 impl Vendors {
@@ -623,6 +630,56 @@ impl Vendors {
             keys: BTreeMap::new(),
             ids: IdPool::reserving(&["self"]),
             stub_country,
+            unknown: None,
+        }
+    }
+
+    /// The placeholder vendor of a system imported without a vendor,
+    /// created on first use. An unknown vendor is treated like a vendor
+    /// name missing from the vendor list: a placeholder with the stub
+    /// country, so that it counts as untrusted instead of as in-house.
+    pub(crate) fn unknown(&mut self) -> String {
+        match &mut self.unknown {
+            Some((i, n)) => {
+                *n += 1;
+                self.drafts[*i].id.clone()
+            }
+            None => {
+                let id = self.ids.take("unknown-vendor");
+                let i = self.drafts.len();
+                // Not added to `keys`: a cell naming "Unknown vendor" is a stub of its own.
+                self.drafts.push(DraftVendor {
+                    id: id.clone(),
+                    name: "Unknown vendor".into(),
+                    country: self.stub_country,
+                    parent: None,
+                    description: Some(UNKNOWN_VENDOR_DESCRIPTION.into()),
+                    placeholder: true,
+                    comment: Some(format!(
+                        "TODO: placeholder for systems imported without a vendor; country {} is assumed",
+                        self.stub_country
+                    )),
+                });
+                self.unknown = Some((i, 1));
+                id
+            }
+        }
+    }
+
+    /// Reports how many systems got the placeholder vendor (one line).
+    pub(crate) fn report_unknown(&self, file: &str, report: &mut Report) {
+        if let Some((i, n)) = self.unknown {
+            report.push(
+                NoteKind::Stub,
+                file,
+                None,
+                format!(
+                    "{n} system{} without a vendor: written with the placeholder vendor `{}` (country {} assumed); name the real vendors",
+                    if n == 1 { "" } else { "s" },
+                    self.drafts[i].id,
+                    self.stub_country
+                ),
+            );
         }
     }
 
@@ -677,6 +734,7 @@ impl Vendors {
             country: self.stub_country,
             parent: None,
             description: Some(STUB_DESCRIPTION.into()),
+            placeholder: true,
             comment: Some(format!(
                 "TODO: stub for `{cell}` ({file}, line {line}); country {} is a placeholder",
                 self.stub_country
@@ -761,6 +819,7 @@ pub fn import(
         read_vendors(&v, &mut vreg, &mut report)?;
     }
     let (draft_systems, formats) = read_systems(&systems, &mut vreg, &mut report)?;
+    vreg.report_unknown(systems.name, &mut report);
     let draft_contracts = match contracts {
         Some(c) => read_contracts(&c, &draft_systems, &mut vreg, &mut report)?,
         None => Vec::new(),
@@ -857,6 +916,7 @@ fn read_vendors(
             country,
             parent: None,
             description: t.get(row, V::Description).map(str::to_string),
+            placeholder,
             comment: Some(if placeholder {
                 format!(
                     "{}, line {line}; TODO: country {} is a placeholder",
@@ -1158,6 +1218,9 @@ fn read_systems(
         }
         if let Some(v) = t.get(row, S::Vendor) {
             s.vendor = vreg.resolve(v, &file, line, report);
+        }
+        if s.vendor.is_none() {
+            s.vendor = Some(vreg.unknown());
         }
         if let Some(v) = t.get(row, S::Operator) {
             s.operator = vreg.resolve(v, &file, line, report);
@@ -1537,6 +1600,36 @@ mod tests {
         assert!(i.toml.contains("country = \"US\""));
         assert!(i.toml.contains("operator = \"self\""));
         assert_eq!(notes(&i, NoteKind::Stub).len(), 1);
+    }
+
+    /// A system without a vendor is not in-house: it gets one placeholder
+    /// vendor with the stub country, reported once with the count.
+    #[test]
+    fn systems_without_a_vendor_get_the_placeholder_vendor() {
+        let i = imp("name,vendor\nA,\nB,selbst\nC,\n");
+        let m =
+            crate::model::load_str("t", std::path::Path::new("t"), &i.toml, &Default::default())
+                .unwrap();
+        let a = m.system(m.system_id("a").unwrap());
+        let b = m.system(m.system_id("b").unwrap());
+        assert_eq!(m.party_id(a.vendor), "unknown-vendor");
+        assert_eq!(m.party_id(b.vendor), "self");
+        let v = m.vendor(m.vendor_id("unknown-vendor").unwrap());
+        assert!(v.placeholder);
+        assert_eq!(v.country.as_str(), "US");
+        assert_eq!(
+            notes(&i, NoteKind::Stub),
+            vec!["s.csv: stub: 2 systems without a vendor: written with the placeholder vendor `unknown-vendor` (country US assumed); name the real vendors".to_string()]
+        );
+        assert!(
+            m.warnings
+                .iter()
+                .any(|d| d.code == crate::model::Code::PlaceholderVendor
+                    && d.message.contains("`unknown-vendor`")
+                    && d.message.contains("(2 systems, 0 contracts name it)")),
+            "{:#?}",
+            m.warnings
+        );
     }
 
     proptest::proptest! {

@@ -33,6 +33,8 @@ pub struct DraftVendor {
     pub country: Country,
     pub parent: Option<String>,
     pub description: Option<String>,
+    /// A stand-in whose country is assumed (`placeholder = true`).
+    pub placeholder: bool,
     /// Written as a comment above the table.
     pub comment: Option<String>,
 }
@@ -233,6 +235,9 @@ pub fn emit(d: &Draft) -> String {
         o.str("country", v.country.as_str());
         o.opt_str("parent", &v.parent);
         o.opt_str("description", &v.description);
+        if v.placeholder {
+            o.raw("placeholder", true);
+        }
     }
 
     if !d.formats.is_empty() {
@@ -385,6 +390,7 @@ mod tests {
                 country: Country::parse("US").unwrap(),
                 parent: None,
                 description: Some(name.into()),
+                placeholder: true,
                 comment: Some(format!("from {name}")),
             }],
             formats: vec![],

@@ -65,6 +65,8 @@ pub struct Vendor<'a> {
     pub country: Country,
     pub parent: Option<&'a str>,
     pub description: Option<&'a str>,
+    /// A stand-in left by an import: its country is assumed.
+    pub placeholder: bool,
     /// The vendor, its parent, ... up to the top of the group.
     pub ownership_chain: Vec<&'a str>,
     /// Countries whose law reaches the vendor (own and parents'), sorted.
@@ -286,6 +288,7 @@ pub fn resolve(g: &Graph) -> Resolved<'_> {
                     country: x.country,
                     parent: x.parent.map(|p| m.vendor(p).id.as_str()),
                     description: x.description.as_deref(),
+                    placeholder: x.placeholder,
                     ownership_chain: g
                         .ownership_chain(v)
                         .iter()

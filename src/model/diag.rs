@@ -97,6 +97,8 @@ codes! {
     ContractCoversRetired = "contract-covers-retired",
     /// A vendor nothing refers to (warning).
     UnusedVendor = "unused-vendor",
+    /// A vendor stand-in left by an import, with an assumed country (warning).
+    PlaceholderVendor = "placeholder-vendor",
     /// An in-use system or service relies on a retired or candidate system (warning).
     DependsOnInactive = "depends-on-inactive",
     /// A system category that is a near miss of a known category (warning).

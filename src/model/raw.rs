@@ -41,6 +41,7 @@ pub struct RawVendor {
     pub country: Option<Sp<Country>>,
     pub parent: Option<Id>,
     pub description: Option<Sp<String>>,
+    pub placeholder: Option<Sp<bool>>,
 }
 
 #[derive(Debug)]
@@ -388,6 +389,7 @@ fn read_vendor(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawVendor {
         },
         parent: t.str(cx, "parent"),
         description: t.str(cx, "description"),
+        placeholder: t.bool(cx, "placeholder"),
     };
     t.finish(cx);
     v

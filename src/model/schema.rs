@@ -146,7 +146,8 @@ pub fn json_schema() -> Value {
                 "name": text("company name"),
                 "country": country("country of incorporation"),
                 "parent": text("vendor id of the controlling company"),
-                "description": text("free text")
+                "description": text("free text"),
+                "placeholder": { "type": "boolean", "description": "a stand-in left by an import: its country is assumed until completed" }
             }))},
             "system": { "type": "array", "items": object(&["id", "name"], json!({
                 "id": id("unique system id"),

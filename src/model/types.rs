@@ -268,6 +268,10 @@ pub struct Vendor {
     /// The controlling company.
     pub parent: Option<VendorId>,
     pub description: Option<String>,
+    /// A stand-in created by an import (a vendor named but not listed, or
+    /// the unknown vendor of systems imported without one): its country is
+    /// assumed, and `check` warns until someone completes it.
+    pub placeholder: bool,
     pub span: Span,
 }
 

@@ -216,6 +216,7 @@ pub(crate) fn validate(
                 .unwrap_or_else(placeholder_country),
             parent,
             description: rv.description.as_ref().map(|d| d.value.clone()),
+            placeholder: rv.placeholder.as_ref().is_some_and(|p| p.value),
             span: rv.span,
         });
     }
@@ -1136,6 +1137,34 @@ fn warnings(m: &Model) -> Vec<Diagnostic> {
                 changed = true;
             }
         }
+    }
+    // Placeholders an import left: their country is assumed.
+    for (i, v) in m.vendors.iter().enumerate() {
+        if !v.placeholder {
+            continue;
+        }
+        let vid = VendorId(i as u32);
+        let named = |p: Party| p == Party::Vendor(vid);
+        let systems = m
+            .systems
+            .iter()
+            .filter(|s| named(s.vendor) || named(s.operator))
+            .count();
+        let contracts = m.contracts.iter().filter(|c| c.vendor == vid).count();
+        out.push(
+            Diagnostic::warning(
+                Code::PlaceholderVendor,
+                format!(
+                    "vendor `{}` is a placeholder: its country {} is assumed ({systems} system{}, {contracts} contract{} name it)",
+                    v.id,
+                    v.country,
+                    if systems == 1 { "" } else { "s" },
+                    if contracts == 1 { "" } else { "s" }
+                ),
+            )
+            .at(v.span, "placeholder created by an import")
+            .help("complete its name, country and parent (or point its systems at the real vendor), then remove `placeholder = true`"),
+        );
     }
     for (i, v) in m.vendors.iter().enumerate() {
         if !used[i] {
