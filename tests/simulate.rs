@@ -335,3 +335,63 @@ fn bad_input_is_a_clear_error_with_exit_code_2() {
         .code(2)
         .stderr(predicate::str::contains("no-such-model.toml"));
 }
+
+#[test]
+fn hours_are_accepted_in_every_duration_and_shown_below_two_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    std::fs::write(
+        &path,
+        r#"[organisation]
+name = "T"
+home = "DE"
+
+[[vendor]]
+id = "carrier"
+name = "Carrier"
+country = "DE"
+
+[[system]]
+id = "phone"
+name = "Phone"
+operator = "carrier"
+licence_check = "PT12H"
+switch = { optimistic = "4h", likely = "P1DT12H", pessimistic = "36 hours" }
+
+[[contract]]
+id = "c"
+vendor = "carrier"
+covers = ["phone"]
+kind = "cloud"
+end = 2027-06-30
+notice = "1mo"
+data_retrieval = "30d"
+
+[[service]]
+id = "hotline"
+name = "115 hotline"
+max_outage = "4h"
+needs = ["phone"]
+"#,
+    )
+    .unwrap();
+    exitgraph().arg("check").arg(&path).assert().success();
+    let out = exitgraph()
+        .args([
+            "simulate",
+            "--cut",
+            "vendor:carrier",
+            "--as-of",
+            "2026-12-01",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("max outage 4 hours"), "{text}");
+}

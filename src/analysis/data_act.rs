@@ -26,8 +26,7 @@ pub fn switching_charges_end() -> NaiveDate {
 pub const MAX_NOTICE: Duration = Duration {
     years: 0,
     months: 2,
-    weeks: 0,
-    days: 0,
+    ..Duration::ZERO
 };
 
 /// Shortest compliant data retrieval period, in days.

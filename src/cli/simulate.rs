@@ -247,6 +247,10 @@ fn day(d: u32) -> String {
 
 fn duration(days: f64) -> String {
     let d = days.round() as i64;
+    if days < 2.0 {
+        let h = (days * 24.0).ceil() as i64;
+        return format!("about {h} hour{}", if h == 1 { "" } else { "s" });
+    }
     if days >= 60.0 {
         format!("about {} days ({:.1} months)", group(d), days / 30.4375)
     } else if d == 1 {

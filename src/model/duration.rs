@@ -1,10 +1,12 @@
-//! Durations as architects write them (`30d`, `6w`, `6mo`, `2y`, `6 months`, `P1Y2M`).
+//! Durations as architects write them (`4h`, `30d`, `6w`, `6mo`, `2y`,
+//! `6 months`, `P1Y2M`, `PT4H`, `P1DT12H`).
 //!
 //! A duration keeps its calendar components, because the two places that use
 //! durations need different arithmetic: contract dates move by calendar months
-//! (31 January + 1 month = 28/29 February), while switch-time estimates are
-//! plain numbers of days (`mo` = 30.4375 days, `y` = 365.25 days, the mean
-//! Gregorian month and year). See `docs/methodology.md`, "Durations".
+//! (31 January + 1 month = 28/29 February), while switch-time estimates,
+//! outages and recovery times are plain lengths of time (`h` = 1/24 day,
+//! `mo` = 30.4375 days, `y` = 365.25 days, the mean Gregorian month and
+//! year). See `docs/methodology.md`, "Durations".
 
 use chrono::{Days, Months, NaiveDate};
 use serde::{Serialize, Serializer};
@@ -14,6 +16,8 @@ use std::fmt;
 pub const DAYS_PER_YEAR: f64 = 365.25;
 /// Days in a mean Gregorian month (365.25 / 12).
 pub const DAYS_PER_MONTH: f64 = 30.4375;
+/// Hours in a day.
+pub const HOURS_PER_DAY: f64 = 24.0;
 
 /// A duration with calendar components. Components are non-negative.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22,6 +26,7 @@ pub struct Duration {
     pub months: u32,
     pub weeks: u32,
     pub days: u32,
+    pub hours: u32,
 }
 
 /// Why a duration could not be read.
@@ -44,7 +49,15 @@ impl Duration {
         months: 0,
         weeks: 0,
         days: 0,
+        hours: 0,
     };
+
+    pub fn hours(h: u32) -> Self {
+        Duration {
+            hours: h,
+            ..Self::ZERO
+        }
+    }
 
     pub fn days(d: u32) -> Self {
         Duration {
@@ -71,12 +84,24 @@ impl Duration {
         *self == Self::ZERO
     }
 
-    /// The length in days, with `mo` = 30.4375 and `y` = 365.25 days.
+    /// The length in days, with `h` = 1/24, `mo` = 30.4375 and `y` = 365.25 days.
     pub fn as_days(&self) -> f64 {
         self.years as f64 * DAYS_PER_YEAR
             + self.months as f64 * DAYS_PER_MONTH
             + self.weeks as f64 * 7.0
             + self.days as f64
+            + self.hours as f64 / HOURS_PER_DAY
+    }
+
+    /// The length in hours. Every duration is a whole number of half hours
+    /// (a mean month is 730.5 hours), so the value is exact.
+    pub fn as_hours(&self) -> f64 {
+        (self.years as f64 * DAYS_PER_YEAR
+            + self.months as f64 * DAYS_PER_MONTH
+            + self.weeks as f64 * 7.0
+            + self.days as f64)
+            * HOURS_PER_DAY
+            + self.hours as f64
     }
 
     /// Total calendar months (years count 12).
@@ -84,13 +109,14 @@ impl Duration {
         self.years * 12 + self.months
     }
 
-    /// Total plain days (weeks count 7).
+    /// Total plain days (weeks count 7, hours are rounded up to whole days).
     fn total_days(&self) -> u64 {
-        self.weeks as u64 * 7 + self.days as u64
+        self.weeks as u64 * 7 + self.days as u64 + (self.hours as u64).div_ceil(24)
     }
 
     /// `date + self` in calendar arithmetic: months first (clamped to the last
-    /// day of the month), then days. `None` only beyond chrono's date range.
+    /// day of the month), then days; hours count as whole days, rounded up
+    /// (a date has no time of day). `None` only beyond chrono's date range.
     pub fn add_to(&self, date: NaiveDate) -> Option<NaiveDate> {
         date.checked_add_months(Months::new(self.total_months()))?
             .checked_add_days(Days::new(self.total_days()))
@@ -102,7 +128,8 @@ impl Duration {
             .checked_sub_days(Days::new(self.total_days()))
     }
 
-    /// Parses `30d`, `6w`, `6mo`, `2y`, `6 months`, `1y 6mo`, or ISO 8601 `P1Y2M3W4D`.
+    /// Parses `4h`, `30d`, `6w`, `6mo`, `2y`, `6 months`, `1y 6mo`, `1d 12h`,
+    /// or ISO 8601 `P1Y2M3W4D`, `PT4H`, `P1DT12H`.
     pub fn parse(text: &str) -> Result<Duration, DurationError> {
         let s = text.trim();
         if s.is_empty() {
@@ -116,7 +143,7 @@ impl Duration {
 }
 
 fn hint() -> &'static str {
-    "write durations like `30d`, `6w`, `6mo`, `2y`, `6 months` or ISO 8601 `P6M`"
+    "write durations like `4h`, `30d`, `6w`, `6mo`, `2y`, `6 months` or ISO 8601 `P6M`, `PT4H`"
 }
 
 fn add_component(d: &mut Duration, n: u32, unit: &str, text: &str) -> Result<(), DurationError> {
@@ -130,6 +157,7 @@ fn add_component(d: &mut Duration, n: u32, unit: &str, text: &str) -> Result<(),
         "w" | "wk" | "week" | "weeks" | "W" => &mut d.weeks,
         "mo" | "month" | "months" | "M" => &mut d.months,
         "y" | "yr" | "year" | "years" | "Y" => &mut d.years,
+        "h" | "hr" | "hour" | "hours" | "H" => &mut d.hours,
         "" if text.contains(['.', ',']) => {
             return Err(DurationError(format!(
                 "`{text}` has a decimal number, which durations do not support (write `18mo` for 1.5 years); {}",
@@ -145,6 +173,8 @@ fn add_component(d: &mut Duration, n: u32, unit: &str, text: &str) -> Result<(),
         other => {
             let suggestion = if other.eq_ignore_ascii_case("m") {
                 " (`m` is ambiguous: write `mo` for months)"
+            } else if ["min", "mins", "minute", "minutes"].contains(&other) {
+                " (minutes are not supported: durations count whole hours at most)"
             } else {
                 ""
             };
@@ -221,37 +251,40 @@ fn parse_units(s: &str, text: &str) -> Result<Duration, DurationError> {
 }
 
 fn parse_iso(rest: &str, text: &str) -> Result<Duration, DurationError> {
+    let bad = || DurationError(format!("`{text}` is not an ISO 8601 duration; {}", hint()));
     let mut d = Duration::ZERO;
     let mut num = String::new();
     let mut seen = false;
-    let mut order = 0; // Y M W D must appear in this order
+    let mut time = false;
+    let mut order = 0; // Y M W D, then T and H, must appear in this order
     for c in rest.chars() {
         if c.is_ascii_digit() {
             num.push(c);
             continue;
         }
-        let (unit, rank) = match c.to_ascii_uppercase() {
-            'Y' => ("y", 1),
-            'M' => ("mo", 2),
-            'W' => ("w", 3),
-            'D' => ("d", 4),
-            'T' => {
+        let up = c.to_ascii_uppercase();
+        if up == 'T' {
+            if time || !num.is_empty() {
+                return Err(bad());
+            }
+            time = true;
+            continue;
+        }
+        let (unit, rank) = match (time, up) {
+            (false, 'Y') => ("y", 1),
+            (false, 'M') => ("mo", 2),
+            (false, 'W') => ("w", 3),
+            (false, 'D') => ("d", 4),
+            (true, 'H') => ("h", 5),
+            (true, 'M' | 'S') => {
                 return Err(DurationError(format!(
-                    "`{text}` has a time part (T...); only years, months, weeks and days are supported"
+                    "`{text}` has minutes or seconds; durations count whole hours at most (`PT4H`)"
                 )));
             }
-            _ => {
-                return Err(DurationError(format!(
-                    "`{text}` is not an ISO 8601 duration; {}",
-                    hint()
-                )));
-            }
+            _ => return Err(bad()),
         };
         if num.is_empty() || rank <= order {
-            return Err(DurationError(format!(
-                "`{text}` is not an ISO 8601 duration; {}",
-                hint()
-            )));
+            return Err(bad());
         }
         order = rank;
         let n: u32 = num.parse().map_err(|_| {
@@ -263,17 +296,15 @@ fn parse_iso(rest: &str, text: &str) -> Result<Duration, DurationError> {
         num.clear();
         seen = true;
     }
-    if !num.is_empty() || !seen {
-        return Err(DurationError(format!(
-            "`{text}` is not an ISO 8601 duration; {}",
-            hint()
-        )));
+    // `PT` without a time part, or `P1DT`, is not a duration.
+    if !num.is_empty() || !seen || (time && order < 5) {
+        return Err(bad());
     }
     Ok(d)
 }
 
 impl fmt::Display for Duration {
-    /// Short form, e.g. `1y 6mo`, `30d`, `0d` for zero.
+    /// Short form, e.g. `1y 6mo`, `30d`, `1d 12h`, `0d` for zero.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = Vec::new();
         if self.years > 0 {
@@ -287,6 +318,9 @@ impl fmt::Display for Duration {
         }
         if self.days > 0 {
             parts.push(format!("{}d", self.days));
+        }
+        if self.hours > 0 {
+            parts.push(format!("{}h", self.hours));
         }
         if parts.is_empty() {
             f.write_str("0d")
@@ -352,7 +386,12 @@ mod tests {
             "six months",
             "P",
             "P6",
-            "PT5H",
+            "PT",
+            "P1DT",
+            "PT5M",
+            "PT5H30M",
+            "P1H",
+            "5 minutes",
             "mo",
             "6x",
             "P1M1Y",
@@ -363,6 +402,53 @@ mod tests {
         assert!(Duration::parse("6m").unwrap_err().0.contains("`mo`"));
         assert!(Duration::parse("99999999999y").is_err());
         assert!(Duration::parse("20000y").is_err());
+    }
+
+    #[test]
+    fn hours_in_every_form() {
+        assert_eq!(d("4h"), Duration::hours(4));
+        assert_eq!(d("36 hours"), Duration::hours(36));
+        assert_eq!(d("1 hour"), Duration::hours(1));
+        assert_eq!(d("PT4H"), Duration::hours(4));
+        assert_eq!(
+            d("P1DT12H"),
+            Duration {
+                days: 1,
+                hours: 12,
+                ..Duration::ZERO
+            }
+        );
+        assert_eq!(d("1d 12h"), d("P1DT12H"));
+        assert_eq!(d("4h").as_days(), 4.0 / 24.0);
+        assert_eq!(d("P1DT12H").as_hours(), 36.0);
+        assert_eq!(d("1mo").as_hours(), 730.5);
+        assert_eq!(
+            d("1y 6mo 2w 3d 5h").as_hours(),
+            d("1y 6mo 2w 3d 5h").as_days() * 24.0
+        );
+        assert!(
+            Duration::parse("5 minutes")
+                .unwrap_err()
+                .0
+                .contains("whole hours")
+        );
+        assert!(
+            Duration::parse("PT30M")
+                .unwrap_err()
+                .0
+                .contains("whole hours")
+        );
+    }
+
+    #[test]
+    fn calendar_arithmetic_rounds_hours_up_to_days() {
+        assert_eq!(d("4h").add_to(date(2027, 1, 31)), Some(date(2027, 2, 1)));
+        assert_eq!(d("24h").add_to(date(2027, 1, 31)), Some(date(2027, 2, 1)));
+        assert_eq!(d("25h").add_to(date(2027, 1, 31)), Some(date(2027, 2, 2)));
+        assert_eq!(
+            d("1d 1h").sub_from(date(2027, 2, 2)),
+            Some(date(2027, 1, 31))
+        );
     }
 
     #[test]
@@ -387,7 +473,16 @@ mod tests {
 
     #[test]
     fn display_round_trips() {
-        for s in ["6mo", "30d", "1y 6mo", "2w", "0d", "1y 2mo 3w 4d"] {
+        for s in [
+            "6mo",
+            "30d",
+            "1y 6mo",
+            "2w",
+            "0d",
+            "1y 2mo 3w 4d",
+            "4h",
+            "1d 12h",
+        ] {
             assert_eq!(d(s).to_string(), s);
             assert_eq!(d(&d(s).to_string()), d(s));
         }

@@ -12,7 +12,7 @@ fn duration(desc: &str) -> Value {
     json!({
         "type": "string",
         "description": desc,
-        "pattern": "^\\s*([Pp](\\d+[YyMmWwDd])+|(\\d+\\s*[A-Za-z]+\\s*)+)$"
+        "pattern": "^\\s*([Pp]((\\d+[YyMmWwDd])+([Tt]\\d+[Hh])?|[Tt]\\d+[Hh])|(\\d+\\s*[A-Za-z]+\\s*)+)$"
     })
 }
 

@@ -24,8 +24,7 @@ pub const TIMELINE_MONTHS: u32 = 24;
 pub const HORIZON: Duration = Duration {
     years: 0,
     months: TIMELINE_MONTHS,
-    weeks: 0,
-    days: 0,
+    ..Duration::ZERO
 };
 
 const P50: &str = "#1b7837";

@@ -236,11 +236,14 @@ impl Tr {
         format!("{text} {word}")
     }
 
-    /// A number of days as a reader thinks of it: days below 60, months
-    /// below two years, else years (`45 Tage`, `10 Monate`, `4,3 Jahre`).
+    /// A number of days as a reader thinks of it: hours below two days,
+    /// days below 60, months below two years, else years (`36 Stunden`,
+    /// `45 Tage`, `10 Monate`, `4,3 Jahre`).
     pub fn span(self, days: f64) -> String {
         let days = days.max(0.0);
-        if days < 60.0 {
+        if days < 2.0 {
+            self.unit((days * 24.0).ceil(), "Stunde", "Stunden", "hour", "hours")
+        } else if days < 60.0 {
             self.unit(days.ceil(), "Tag", "Tage", "day", "days")
         } else if days < 730.5 {
             let months = days / crate::model::duration::DAYS_PER_MONTH;
@@ -308,6 +311,7 @@ impl Tr {
         push(d.months, "Monat", "Monate", "month", "months");
         push(d.weeks, "Woche", "Wochen", "week", "weeks");
         push(d.days, "Tag", "Tage", "day", "days");
+        push(d.hours, "Stunde", "Stunden", "hour", "hours");
         if parts.is_empty() {
             self.pick("0 Tage", "0 days").to_string()
         } else {
@@ -446,14 +450,20 @@ mod tests {
         assert_eq!(EN.duration(Duration::months(1)), "1 month");
         assert_eq!(DE.duration_dative(Duration::months(2)), "2 Monaten");
         assert_eq!(DE.span(30.0), "30 Tage");
-        assert_eq!(DE.span(1.0), "1 Tag");
+        assert_eq!(DE.span(1.0), "24 Stunden");
+        assert_eq!(EN.span(4.0 / 24.0), "4 hours");
+        assert_eq!(EN.span(1.0 / 24.0), "1 hour");
+        assert_eq!(DE.span(2.0), "2 Tage");
+        assert_eq!(DE.duration(Duration::hours(1)), "1 Stunde");
+        assert_eq!(EN.duration(Duration::hours(36)), "36 hours");
         assert_eq!(DE.span(305.0), "10 Monate");
         assert_eq!(DE.span(143.0), "4,7 Monate");
         assert_eq!(EN.span(1555.0), "4.3 years");
         assert_eq!(DE.span_dative(120.0), "3,9 Monaten");
         assert_eq!(DE.span_dative(365.25), "12 Monaten");
         assert_eq!(DE.span_dative(1000.0), "2,7 Jahren");
-        assert_eq!(DE.span_dative(1.0), "1 Tag");
+        assert_eq!(DE.span_dative(1.0), "24 Stunden");
+        assert_eq!(DE.span_dative(5.0), "5 Tagen");
     }
 
     #[test]
