@@ -1,0 +1,168 @@
+//! Section 5: the exit plans of the vendor groups with the highest vendor score.
+
+use super::*;
+
+impl Builder<'_> {
+    pub(super) fn exit_plans(&mut self) -> Vec<Block> {
+        let (tr, r) = (self.tr, self.r);
+        let m = &r.method;
+        let mut out = vec![Block::Para {
+            text: say!(
+                self.tr,
+                format!(
+                    "Ausstiegspläne gibt es für die {} Anbietergruppen mit dem höchsten Anbieterwert (bei Gleichstand: höherer Ausgabenanteil), die Systeme im Einsatz herstellen oder betreiben. Ein Plan ersetzt alle Systeme der Gruppe und ihrer Töchter. Systeme, die voneinander abhängen, werden nacheinander umgestellt, höchstens {} gleichzeitig. Die Dauer stammt aus einer Monte-Carlo-Simulation mit {} Läufen: P50 wird in der Hälfte der Läufe erreicht, P80 in vier von fünf, P95 in 19 von 20.",
+                    m.exit_plans,
+                    m.parallel_migrations,
+                    tr.int(m.runs as usize)
+                ),
+                format!(
+                    "Exit plans are made for the {} vendor groups with the highest vendor score (ties: higher share of spend) that make or operate systems in use. A plan replaces every system of the group and its subsidiaries. Systems that depend on each other are switched one after the other, at most {} at a time. Durations come from a Monte Carlo simulation of {} runs: P50 is reached in half the runs, P80 in four of five, P95 in 19 of 20.",
+                    m.exit_plans,
+                    m.parallel_migrations,
+                    tr.int(m.runs as usize)
+                ),
+            ),
+        }];
+        if r.exit_plans.is_empty() {
+            out.push(Block::Para {
+                text: tr
+                    .pick(
+                        "Keine Anbietergruppe stellt oder betreibt ein System im Einsatz.",
+                        "No vendor group makes or operates a system in use.",
+                    )
+                    .into(),
+            });
+        }
+        for e in &r.exit_plans {
+            self.exit_plan(e, &mut out);
+        }
+        out
+    }
+
+    pub(super) fn exit_plan(&mut self, e: &VendorExit, out: &mut Vec<Block>) {
+        let tr = self.tr;
+        let p = &e.plan;
+        out.push(Block::Heading {
+            text: format!("{} ({})", clean(&e.name), e.country),
+        });
+        let mut text = say!(
+            self.tr,
+            format!(
+                "Anbieterwert {}, Anteil an den Ausgaben {}. Zu ersetzen: {}. Dauer: P50 {}, P80 {}, P95 {}. Einmalkosten {}.",
+                tr.num(e.vendor_score, 1),
+                tr.pct(e.spend_share),
+                tr.count(p.systems.len(), "System", "Systeme", "", ""),
+                tr.span(p.p50_days),
+                tr.span(p.p80_days),
+                tr.span(p.p95_days),
+                self.money(p.total_cost)
+            ),
+            format!(
+                "Vendor score {}, share of spend {}. To replace: {}. Duration: P50 {}, P80 {}, P95 {}. One-off cost {}.",
+                tr.num(e.vendor_score, 1),
+                tr.pct(e.spend_share),
+                tr.count(p.systems.len(), "", "", "system", "systems"),
+                tr.span(p.p50_days),
+                tr.span(p.p80_days),
+                tr.span(p.p95_days),
+                self.money(p.total_cost)
+            ),
+        );
+        text.push(' ');
+        text.push_str(&if p.annual_cost_left_behind > 0.0 {
+            let payback = p
+                .payback_years
+                .map(|y| {
+                    say!(self.tr,
+                        format!("; die Umstellung rechnet sich nach {}", tr.span_dative(y * DAYS_PER_YEAR)),
+                        format!("; the switch pays for itself after {}", tr.span_dative(y * DAYS_PER_YEAR)),
+                    )
+                })
+                .unwrap_or_default();
+            say!(self.tr,
+                format!(
+                    "Danach entfallen {} im Jahr aus {}{payback}.",
+                    self.money(p.annual_cost_left_behind),
+                    tr.count(p.contracts_left_behind.len(), "Vertrag", "Verträgen", "", "")
+                ),
+                format!(
+                    "Afterwards {} a year in {} fall away{payback}.",
+                    self.money(p.annual_cost_left_behind),
+                    tr.count(p.contracts_left_behind.len(), "", "", "contract", "contracts")
+                ),
+            )
+        } else {
+            tr.pick(
+                "Kein Vertrag entfällt vollständig; die laufenden Kosten sinken nach diesem Plan nicht.",
+                "No contract falls away completely; running costs do not drop with this plan.",
+            )
+            .to_string()
+        });
+        out.push(Block::Para { text });
+        let task_of: BTreeMap<&str, &crate::analysis::exit_plan::Task> =
+            p.tasks.iter().map(|t| (t.id.as_str(), t)).collect();
+        let mut systems: Vec<&crate::analysis::exit_plan::PlanSystem> = p.systems.iter().collect();
+        systems.sort_by(|a, b| {
+            let sa = task_of
+                .get(a.task.as_str())
+                .map(|t| t.start_day)
+                .unwrap_or(0.0);
+            let sb = task_of
+                .get(b.task.as_str())
+                .map(|t| t.start_day)
+                .unwrap_or(0.0);
+            sa.total_cmp(&sb).then_with(|| a.id.cmp(&b.id))
+        });
+        let shown = systems.len().min(MAX_ROWS);
+        let rows = systems[..shown]
+            .iter()
+            .map(|s| {
+                let t = task_of.get(s.task.as_str());
+                let critical = p.critical_path.contains(&s.id);
+                vec![
+                    Cell::text(self.names.system(&s.id)),
+                    Cell::num(tr.span(s.p80_days)),
+                    Cell::num(t.map(|t| tr.num(t.start_day, 0)).unwrap_or_default()),
+                    Cell::num(t.map(|t| tr.num(t.finish_day, 0)).unwrap_or_default()),
+                    Cell::num(self.money(s.cost)),
+                    Cell::text(if critical { tr.l("yes") } else { "" }).tone(if critical {
+                        "warn"
+                    } else {
+                        ""
+                    }),
+                ]
+            })
+            .collect();
+        out.push(Self::table(
+            String::new(),
+            self.head(&[
+                "system",
+                "p80_switch",
+                "start_day",
+                "finish_day",
+                "cost_once",
+                "critical_path",
+            ]),
+            rows,
+            {
+                let mut n = say!(self.tr,
+                    format!(
+                        "Start und Ende: Tage ab Projektbeginn im Plan mit erwarteten Dauern, höchstens {} Umstellungen gleichzeitig. Kritischer Pfad: die längste Kette von Umstellungen, die aufeinander warten müssen; mit begrenzter Kapazität kann der Plan länger dauern.",
+                        p.parallel_migrations
+                    ),
+                    format!(
+                        "Start and finish: days from the start of the project in the plan with expected durations, at most {} migrations at a time. Critical path: the longest chain of switches that must wait for each other; with limited capacity the plan can take longer.",
+                        p.parallel_migrations
+                    ),
+                );
+                let more = more_rows(tr, shown, systems.len(), "review.json");
+                if !more.is_empty() {
+                    n.push(' ');
+                    n.push_str(&more);
+                }
+                n
+            },
+        ));
+        self.figure(&format!("exit:{}", e.vendor), out);
+    }
+}
