@@ -5,6 +5,7 @@
 pub mod data_act;
 pub mod deadlines;
 pub mod diff;
+pub mod exit_kind;
 pub mod exit_plan;
 pub mod explain;
 pub mod lockin;

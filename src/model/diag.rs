@@ -111,6 +111,12 @@ codes! {
     DataActRetrieval = "data-act-retrieval",
     /// A cloud contract charges for switching after 12 January 2027 (warning).
     DataActSwitchingCharge = "data-act-switching-charge",
+    /// A contract ended before the review date (warning).
+    ContractEnded = "contract-ended",
+    /// A recorded decision is dated after the model's review date.
+    DecisionInFuture = "decision-in-future",
+    /// `notice_to` on a contract without `notice` (warning).
+    NoticeToWithoutNotice = "notice-to-without-notice",
 }
 
 impl std::fmt::Display for Code {

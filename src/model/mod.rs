@@ -15,6 +15,7 @@ pub mod policy;
 pub(crate) mod raw;
 pub mod schema;
 pub mod source;
+pub mod terms;
 pub mod types;
 pub(crate) mod validate;
 

@@ -91,6 +91,8 @@ pub struct RawSystem {
     pub exit_plan: Option<Sp<String>>,
     pub licence_check: Option<Sp<Duration>>,
     pub switch: Option<RawSwitch>,
+    pub exit: Option<Sp<ExitKind>>,
+    pub mandated: Option<Sp<String>>,
 }
 
 #[derive(Debug)]
@@ -137,6 +139,19 @@ pub struct RawContract {
     pub annual_cost: Option<Sp<f64>>,
     pub data_retrieval: Option<Sp<Duration>>,
     pub switching_charge: Option<Sp<f64>>,
+    pub notice_to: Option<Sp<NoticeTo>>,
+    pub provider_notice: Option<Sp<Duration>>,
+    pub exit: Option<Sp<ExitKind>>,
+    pub decision: Option<RawDecision>,
+}
+
+#[derive(Debug)]
+pub struct RawDecision {
+    pub span: Span,
+    pub intent: Option<Sp<Intent>>,
+    pub decided: Option<Sp<NaiveDate>>,
+    pub by: Option<Sp<String>>,
+    pub reason: Option<Sp<String>>,
 }
 
 #[derive(Debug)]
@@ -475,6 +490,8 @@ fn read_system(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawSystem {
             s.finish(cx);
             r
         });
+    let exit = t.word(cx, "exit", ExitKind::WORDS);
+    let mandated = t.str(cx, "mandated");
     t.finish(cx);
     RawSystem {
         span,
@@ -499,6 +516,8 @@ fn read_system(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawSystem {
         exit_plan,
         licence_check,
         switch,
+        exit,
+        mandated,
     }
 }
 
@@ -570,9 +589,36 @@ fn read_contract(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawContract {
         annual_cost: t.number(cx, "annual_cost"),
         data_retrieval: t.duration(cx, "data_retrieval"),
         switching_charge: t.number(cx, "switching_charge"),
+        notice_to: t.word(cx, "notice_to", NoticeTo::WORDS),
+        provider_notice: t.duration(cx, "provider_notice"),
+        exit: t.word(cx, "exit", ExitKind::WORDS),
+        decision: None,
     };
+    let what = t.what().to_string();
+    let decision = t
+        .sub(cx, "decision", format!("`[contract.decision]` of {what}"))
+        .map(|mut d| {
+            let span = d.head(cx);
+            let intent = d.word(cx, "intent", Intent::WORDS);
+            if intent.is_none() && d.get("intent").is_none() {
+                d.missing(cx, "intent", "\"renew\"");
+            }
+            let decided = d.date(cx, "decided");
+            if decided.is_none() && d.get("decided").is_none() {
+                d.missing(cx, "decided", "2026-10-15");
+            }
+            let r = RawDecision {
+                span,
+                intent,
+                decided,
+                by: d.str(cx, "by"),
+                reason: d.str(cx, "reason"),
+            };
+            d.finish(cx);
+            r
+        });
     t.finish(cx);
-    r
+    RawContract { decision, ..r }
 }
 
 fn read_service(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawService {

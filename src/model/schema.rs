@@ -180,7 +180,9 @@ pub fn json_schema() -> Value {
                     "likely": duration("most likely switch time"),
                     "pessimistic": duration("pessimistic switch time"),
                     "cost": money("switch cost")
-                }))
+                })),
+                "exit": words(&["replace", "rehost", "resupport", "insource"], "how leaving it is done (default: by the relation to the vendor left)"),
+                "mandated": text("why law or a state or federal mandate prescribes it (the organisation cannot choose it)")
             }))},
             "interface": { "type": "array", "items": object(&["id", "from", "to"], json!({
                 "id": id("unique interface id"),
@@ -214,7 +216,16 @@ pub fn json_schema() -> Value {
                 "renewal": duration("automatic renewal period; absent: the contract simply ends"),
                 "annual_cost": money("annual cost"),
                 "data_retrieval": duration("period to retrieve data after the end"),
-                "switching_charge": money("charge for switching away")
+                "switching_charge": money("charge for switching away"),
+                "notice_to": words(&["term-end", "month-end", "quarter-end", "year-end"], "the contract can only end at the end of such a period (default term-end)"),
+                "provider_notice": duration("notice the provider must give to end the contract"),
+                "exit": words(&["replace", "rehost", "resupport", "insource"], "how leaving it is done (default: by kind and relation)"),
+                "decision": object(&["intent", "decided"], json!({
+                    "intent": words(&["renew", "exit", "review"], "renew on purpose, leave, or under review"),
+                    "decided": date("the day the decision was taken"),
+                    "by": text("the body or role that took it"),
+                    "reason": text("why")
+                }))
             }))},
             "service": { "type": "array", "items": object(&["id", "name"], json!({
                 "id": id("unique service id"),

@@ -54,11 +54,11 @@ typed_id!(
 );
 
 macro_rules! word_enum {
-    ($(#[$doc:meta])* $name:ident { $( $variant:ident = $text:literal ),* $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident { $( $(#[$vdoc:meta])* $variant:ident = $text:literal ),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         pub enum $name {
-            $( #[serde(rename = $text)] $variant, )*
+            $( $(#[$vdoc])* #[serde(rename = $text)] $variant, )*
         }
 
         impl $name {
@@ -157,6 +157,45 @@ word_enum!(
         Cloud = "cloud",
         Support = "support",
         Hosting = "hosting",
+    }
+);
+
+word_enum!(
+    /// How an organisation leaves a contract or a system (see
+    /// `docs/methodology.md#exit-kinds`).
+    ExitKind {
+        /// A new product: data migrates, users retrain, interfaces are rebuilt.
+        Replace = "replace",
+        /// The same software moves to another operator (another data centre,
+        /// a public IT provider, in-house); users barely notice.
+        Rehost = "rehost",
+        /// Another support or maintenance provider for the same software.
+        Resupport = "resupport",
+        /// The organisation takes over operation itself.
+        Insource = "insource",
+    }
+);
+
+word_enum!(
+    /// The periods a contract can only end with (`notice_to`).
+    NoticeTo {
+        /// At the end of a term (the default).
+        TermEnd = "term-end",
+        MonthEnd = "month-end",
+        QuarterEnd = "quarter-end",
+        YearEnd = "year-end",
+    }
+);
+
+word_enum!(
+    /// What a recorded decision about a contract says.
+    Intent {
+        /// Renew on purpose: the contract is kept for another term.
+        Renew = "renew",
+        /// Leave: notice is (to be) given and the switch planned.
+        Exit = "exit",
+        /// Under review: a decision is being prepared (still open).
+        Review = "review",
     }
 );
 
@@ -321,12 +360,23 @@ pub struct System {
     pub exit_plan: Option<String>,
     pub licence_check: Option<Duration>,
     pub switch: SwitchGiven,
+    /// How leaving this system is done, when the architect says so (`exit`);
+    /// `None`: the default of the relation (see `analysis::exit_kind`).
+    pub exit: Option<ExitKind>,
+    /// Why the organisation cannot choose this system (law, state or federal
+    /// mandate); `None`: freely chosen.
+    pub mandated: Option<String>,
     pub span: Span,
 }
 
 impl System {
     pub fn in_use(&self) -> bool {
         self.status == Status::InUse
+    }
+
+    /// True when law or a state or federal mandate prescribes the system.
+    pub fn is_mandated(&self) -> bool {
+        self.mandated.is_some()
     }
 }
 
@@ -373,9 +423,30 @@ pub struct Contract {
     pub annual_cost: Option<f64>,
     pub data_retrieval: Option<Duration>,
     pub switching_charge: Option<f64>,
+    /// The periods the contract can only end with (default: its term end).
+    pub notice_to: NoticeTo,
+    /// Notice the provider must give to end the contract, if agreed.
+    pub provider_notice: Option<Duration>,
+    /// How leaving this contract is done, when the model says so (`exit`);
+    /// `None`: the default of its kind and relation.
+    pub exit: Option<ExitKind>,
+    /// The recorded decision about the contract's next term end.
+    pub decision: Option<Decision>,
     pub span: Span,
     /// Where `notice` was written, for findings about it.
     pub notice_span: Option<Span>,
+}
+
+/// A decision about a contract, as recorded in `[contract.decision]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub intent: Intent,
+    /// The day it was taken.
+    pub decided: NaiveDate,
+    /// The body or role that took it (council, CIO ...).
+    pub by: Option<String>,
+    pub reason: Option<String>,
+    pub span: Span,
 }
 
 /// A business service the organisation delivers.

@@ -13,6 +13,7 @@ use super::raw::*;
 use super::source::Span;
 use super::types::*;
 use super::{Index, Model};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// Whether an id is lowercase `a-z0-9-`, starting with a letter or digit.
@@ -310,8 +311,9 @@ pub(crate) fn validate(
 
     // Contracts.
     let mut contracts = Vec::with_capacity(raw.contracts.len());
+    let org_as_of = organisation.as_ref().and_then(|o| o.as_of);
     for rc in &raw.contracts {
-        if let Some(c) = contract(&mut v, rc, &vendor_ids, &system_ids) {
+        if let Some(c) = contract(&mut v, rc, &vendor_ids, &system_ids, org_as_of) {
             contracts.push(c);
         }
     }
@@ -773,6 +775,21 @@ fn system(
             }
         }
     }
+    let mandated = match &rs.mandated {
+        Some(m) if m.value.trim().is_empty() => {
+            v.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("`mandated` of system `{id}` is empty"),
+                )
+                .at(m.span, "say who mandates the system, and why")
+                .help("write the mandate, e.g. `mandated = \"Fahrzeug-Zulassungsverordnung (FZV): Anschluss an das Zentrale Fahrzeugregister des KBA\"`, or remove the key"),
+            );
+            None
+        }
+        Some(m) => Some(m.value.trim().to_string()),
+        None => None,
+    };
     System {
         id,
         name: rs
@@ -820,6 +837,8 @@ fn system(
         exit_plan: rs.exit_plan.as_ref().map(|e| e.value.clone()),
         licence_check: rs.licence_check.as_ref().map(|d| d.value),
         switch,
+        exit: rs.exit.as_ref().map(|e| e.value),
+        mandated,
         span: rs.span,
     }
 }
@@ -829,6 +848,7 @@ fn contract(
     rc: &RawContract,
     vendor_ids: &HashMap<String, u32>,
     system_ids: &HashMap<String, u32>,
+    as_of: Option<NaiveDate>,
 ) -> Option<Contract> {
     let id = id_of(&rc.id);
     let vendor = rc
@@ -917,6 +937,49 @@ fn contract(
             return None;
         }
     }
+    if let (Some(to), None) = (&rc.notice_to, &rc.notice)
+        && to.value != NoticeTo::TermEnd
+    {
+        v.push(
+            Diagnostic::warning(
+                Code::NoticeToWithoutNotice,
+                format!(
+                    "contract `{id}` can only end at a {} but has no `notice`",
+                    to.value
+                ),
+            )
+            .at(to.span, "without `notice`, notice can be given up to the last day")
+            .help("add the notice period, e.g. `notice = \"3mo\"` for \"drei Monate zum Quartalsende\""),
+        );
+    }
+    let decision = match &rc.decision {
+        Some(d) => {
+            if let (Some(day), Some(as_of)) = (&d.decided, as_of)
+                && day.value > as_of
+            {
+                v.push(
+                    Diagnostic::error(
+                        Code::DecisionInFuture,
+                        format!(
+                            "the decision on contract `{id}` is dated {}, after the model's as_of date {as_of}",
+                            day.value
+                        ),
+                    )
+                    .at(day.span, "a recorded decision must already have been taken")
+                    .help("correct the date, or record the decision when it has been taken (`as_of` of [organisation] is the review date)"),
+                );
+                return None;
+            }
+            Some(Decision {
+                intent: d.intent.as_ref()?.value,
+                decided: d.decided.as_ref()?.value,
+                by: d.by.as_ref().map(|b| b.value.clone()),
+                reason: d.reason.as_ref().map(|r| r.value.clone()),
+                span: d.span,
+            })
+        }
+        None => None,
+    };
     Some(Contract {
         id,
         name: rc.name.as_ref().map(|n| n.value.clone()),
@@ -935,9 +998,43 @@ fn contract(
         annual_cost: rc.annual_cost.as_ref().map(|c| c.value),
         data_retrieval: rc.data_retrieval.as_ref().map(|d| d.value),
         switching_charge: rc.switching_charge.as_ref().map(|c| c.value),
+        notice_to: rc
+            .notice_to
+            .as_ref()
+            .map(|t| t.value)
+            .unwrap_or(NoticeTo::TermEnd),
+        provider_notice: rc.provider_notice.as_ref().map(|p| p.value),
+        exit: rc.exit.as_ref().map(|e| e.value),
+        decision,
         span: rc.span,
         notice_span: rc.notice.as_ref().map(|n| n.span),
     })
+}
+
+/// A `contract-ended` warning for each contract that ended before `as_of`
+/// (the model's `as_of`, or the review date given on the command line):
+/// such a contract no longer counts in spend, concentration, exit savings
+/// or contracts at risk.
+pub fn ended_contracts(m: &Model, as_of: NaiveDate) -> Vec<Diagnostic> {
+    m.contracts
+        .iter()
+        .filter_map(|c| {
+            let day = c.ended_before(as_of)?;
+            let how = if c.decision.as_ref().is_some_and(|d| d.intent == Intent::Exit) {
+                "was left as decided"
+            } else {
+                "ended without renewal"
+            };
+            Some(
+                Diagnostic::warning(
+                    Code::ContractEnded,
+                    format!("contract `{}` {how} on {day}, before the review date {as_of}", c.id),
+                )
+                .at(c.span, "no longer counted in spend, exit savings or contracts at risk")
+                .help("remove the contract, or record its follow-up: a new `end`, or `renewal` if it was extended"),
+            )
+        })
+        .collect()
 }
 
 /// Model-level warnings of a valid model.
@@ -975,6 +1072,10 @@ fn warnings(m: &Model) -> Vec<Diagnostic> {
             d = d.also(m.systems[i].span, "part of the cycle");
         }
         out.push(d);
+    }
+
+    if let Some(as_of) = m.organisation.as_of {
+        out.extend(ended_contracts(m, as_of));
     }
 
     // Contracts per system.
