@@ -1115,8 +1115,7 @@ fn contract(
             let e = add_months(start, 12 * years);
             End::Date(e.pred_opt().unwrap_or(e))
         };
-        let mut renewal =
-            chance(rng, 60).then(|| pick(rng, &[("1y", 60), ("2y", 15), ("3y", 25)]));
+        let mut renewal = chance(rng, 60).then(|| pick(rng, &[("1y", 60), ("2y", 15), ("3y", 25)]));
         // A contract that would already have ended without renewal renews
         // yearly instead: an ended contract is a finding (`contract-ended`),
         // not part of a generated landscape.
