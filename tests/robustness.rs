@@ -286,3 +286,60 @@ fn a_file_parsed_in_parts_gives_the_same_model_and_exact_positions() {
     let loc = f.sources.locate(*span).unwrap_or_else(|| panic!("no file"));
     assert_eq!((loc.line, loc.column), (lines + 5, 10), "{}", d.message);
 }
+
+/// A chain of `n` systems, each depending on the next (`up`: on the
+/// previous), with a critical service on its first system. A recursive walk
+/// overflows the stack on one of the two directions.
+fn chain(n: usize, up: bool) -> String {
+    let mut t = String::with_capacity(n * 80);
+    t.push_str("[organisation]\nname = \"Chain\"\nhome = \"DE\"\nas_of = 2026-12-01\n\n");
+    t.push_str("[[vendor]]\nid = \"v\"\nname = \"V\"\ncountry = \"US\"\n\n");
+    for i in 0..n {
+        t.push_str(&format!(
+            "[[system]]\nid = \"s{i}\"\nname = \"S{i}\"\nvendor = \"v\"\n"
+        ));
+        let next = if up {
+            i.checked_sub(1)
+        } else {
+            (i + 1 < n).then_some(i + 1)
+        };
+        if let Some(d) = next {
+            t.push_str(&format!("depends_on = [\"s{d}\"]\n"));
+        }
+        t.push('\n');
+    }
+    let top = if up { n - 1 } else { 0 };
+    t.push_str(&format!(
+        "[[service]]\nid = \"svc\"\nname = \"Svc\"\ncriticality = \"critical\"\nneeds = [\"s{top}\"]\n"
+    ));
+    t
+}
+
+/// Loading finds dependency cycles with a walk that does not recurse: a
+/// chain of 90,000 systems in either direction loads, and a ring of 90,000
+/// is one cycle whose warning names ten systems and the count of the rest.
+#[test]
+fn a_chain_of_90000_systems_loads_in_both_directions() {
+    for up in [false, true] {
+        let m = load(&chain(90_000, up)).unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+        assert_eq!(m.systems.len(), 90_000);
+    }
+    let ring = chain(90_000, false).replacen(
+        "id = \"s89999\"\nname = \"S89999\"\nvendor = \"v\"\n",
+        "id = \"s89999\"\nname = \"S89999\"\nvendor = \"v\"\ndepends_on = [\"s0\"]\n",
+        1,
+    );
+    let m = load(&ring).unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+    let cycles: Vec<_> = m
+        .warnings
+        .iter()
+        .filter(|d| d.code == Code::DependencyCycle)
+        .collect();
+    assert_eq!(cycles.len(), 1);
+    assert!(
+        cycles[0].message.ends_with("and 89990 more"),
+        "{}",
+        cycles[0].message
+    );
+    assert_eq!(cycles[0].secondary.len(), 9);
+}

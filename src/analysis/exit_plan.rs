@@ -832,23 +832,10 @@ impl Tasks {
         let n = systems.len();
         let edges = prec.edges(g, systems);
 
-        // Strongly connected components: each becomes one task.
-        let mut pg = petgraph::graph::DiGraph::<usize, ()>::with_capacity(n, edges.len());
-        let nodes: Vec<_> = (0..n).map(|i| pg.add_node(i)).collect();
-        for &(a, b) in &edges {
-            pg.add_edge(nodes[a], nodes[b], ());
-        }
-        let mut comps: Vec<Vec<usize>> = petgraph::algo::tarjan_scc(&pg)
-            .into_iter()
-            .map(|c| {
-                let mut v: Vec<usize> = c.into_iter().map(|x| pg[x]).collect();
-                v.sort_unstable();
-                v
-            })
-            .collect();
-        // Systems are sorted by id, so the first member is the smallest id; tasks
-        // sort by their first member.
-        comps.sort_by_key(|c| c[0]);
+        // Strongly connected components: each becomes one task. Members are
+        // ascending and systems are sorted by id, so the first member is the
+        // smallest id; tasks sort by their first member.
+        let comps = crate::graph::scc::components(n, edges.iter().copied());
         let mut task_of = vec![0usize; n];
         for (t, c) in comps.iter().enumerate() {
             for &i in c {

@@ -199,7 +199,7 @@ pub fn stats(m: &Model) -> Stats {
         down += usize::from(is_down(it.from.index(), it.to.index()));
         g.add_edge(node(it.from.index()), node(it.to.index()), ());
     }
-    let sccs: Vec<usize> = petgraph::algo::tarjan_scc(&g)
+    let sccs: Vec<usize> = petgraph::algo::kosaraju_scc(&g)
         .into_iter()
         .map(|c| c.len())
         .filter(|&l| l > 1)

@@ -598,5 +598,7 @@ impl Graph {
     }
 }
 
+pub mod scc;
+
 #[cfg(test)]
 mod tests;

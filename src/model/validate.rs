@@ -1041,34 +1041,44 @@ pub fn ended_contracts(m: &Model, as_of: NaiveDate) -> Vec<Diagnostic> {
 fn warnings(m: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();
 
-    // Dependency cycles between systems (depends_on and interfaces).
-    let mut g = petgraph::graph::DiGraph::<(), ()>::with_capacity(m.systems.len(), 0);
-    for _ in &m.systems {
-        g.add_node(());
-    }
-    let node = petgraph::graph::NodeIndex::new;
-    for (i, s) in m.systems.iter().enumerate() {
-        for d in &s.depends_on {
-            for t in d.members() {
-                g.add_edge(node(i), node(t.index()), ());
-            }
-        }
-    }
-    // Soft interfaces spread no failure and order no switch: not a cycle.
-    for it in m.interfaces.iter().filter(|it| it.hard) {
-        g.add_edge(node(it.from.index()), node(it.to.index()), ());
-    }
-    for scc in petgraph::algo::tarjan_scc(&g) {
-        if scc.len() < 2 {
+    // Dependency cycles between systems (depends_on and interfaces); soft
+    // interfaces spread no failure and order no switch: not a cycle.
+    let edges = m
+        .systems
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            s.depends_on
+                .iter()
+                .flat_map(move |d| d.members().iter().map(move |t| (i, t.index())))
+        })
+        .chain(
+            m.interfaces
+                .iter()
+                .filter(|it| it.hard)
+                .map(|it| (it.from.index(), it.to.index())),
+        );
+    for members in crate::graph::scc::components(m.systems.len(), edges) {
+        if members.len() < 2 {
             continue;
         }
-        let mut members: Vec<usize> = scc.iter().map(|n| n.index()).collect();
-        members.sort_unstable();
-        let names: Vec<&str> = members.iter().map(|&i| m.systems[i].id.as_str()).collect();
+        // A cycle through thousands of systems names the first few: the
+        // message and the excerpts stay readable and linear in size.
+        const SHOWN: usize = 10;
+        let mut names: Vec<&str> = members
+            .iter()
+            .take(SHOWN)
+            .map(|&i| m.systems[i].id.as_str())
+            .collect();
+        let more = members.len().saturating_sub(SHOWN);
+        let more_text = format!("and {more} more");
+        if more > 0 {
+            names.push(&more_text);
+        }
         let mut d = Diagnostic::warning(Code::DependencyCycle, format!("systems depend on each other in a cycle: {}", names.join(", ")))
             .at(m.systems[members[0]].span, "part of the cycle")
             .help("cycles are allowed, but exit plans treat them as one joint task and cut-off simulation lets them fall together");
-        for &i in &members[1..] {
+        for &i in members.iter().take(SHOWN).skip(1) {
             d = d.also(m.systems[i].span, "part of the cycle");
         }
         out.push(d);
