@@ -9,6 +9,11 @@
 //! without its subtree (`repeated`), which also ends cycles. Only in-use
 //! systems take part, as in the cut-off simulation.
 //!
+//! The tree is a flat list in pre-order, each node with its depth, built
+//! with an explicit stack: a chain of 100,000 systems is a tree 100,000
+//! levels deep, which neither a recursive builder nor a nested JSON value
+//! (nor the JSON readers of its consumers) survives.
+//!
 //! A single point of failure is something whose loss *alone* takes the
 //! service down, as the propagation engine decides (so `any` groups count:
 //! one member of a redundant pair is not a single point):
@@ -39,9 +44,13 @@ pub enum NodeKind {
     Organisation,
 }
 
-/// One node of a dependency tree.
+/// One node of a dependency tree. The tree is a list in pre-order: a node's
+/// children are the nodes after it one level deeper, up to the next node at
+/// its own depth or above.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PathNode {
+    /// Levels below the service: 0 for the service's `needs`.
+    pub depth: u32,
     pub kind: NodeKind,
     /// System or vendor id; `any` for groups; `self` for the organisation.
     pub id: String,
@@ -55,7 +64,6 @@ pub struct PathNode {
     pub single_point: bool,
     /// Already shown above in this tree; its subtree is not repeated.
     pub repeated: bool,
-    pub children: Vec<PathNode>,
 }
 
 /// A system whose loss alone takes the service down.
@@ -87,7 +95,7 @@ pub struct ServicePaths {
     pub single_point_systems: Vec<SpofSystem>,
     /// Sorted by day, then id.
     pub single_point_vendors: Vec<SpofVendor>,
-    /// The service's `needs`, each with its subtree.
+    /// The service's `needs`, each followed by its subtree, in pre-order.
     pub tree: Vec<PathNode>,
 }
 
@@ -229,85 +237,63 @@ impl<'e, 'g> Cuts<'e, 'g> {
     }
 }
 
+/// A node still to be written, on the builder's stack.
+enum Todo {
+    System(SystemId, &'static str, u32),
+    /// The in-use members of an `any` group.
+    Any(Vec<SystemId>, &'static str, u32),
+    Party(Party, &'static str, u32),
+}
+
 struct Builder<'a> {
     g: &'a Graph,
     seen: Vec<bool>,
+    /// Sorted.
     spof_systems: &'a [SystemId],
+    /// Sorted.
     spof_vendors: &'a [VendorId],
+    out: Vec<PathNode>,
+    stack: Vec<Todo>,
 }
 
 impl Builder<'_> {
-    fn vendor_node(&self, v: VendorId, relation: &'static str) -> PathNode {
-        let m = self.g.model();
-        let chain = self.g.ownership_chain(v);
-        // Build from the top down so that each company holds its controller.
-        let mut node: Option<PathNode> = None;
-        for (i, x) in chain.iter().enumerate().rev() {
-            let vendor = m.vendor(*x);
-            node = Some(PathNode {
-                kind: NodeKind::Vendor,
-                id: vendor.id.clone(),
-                name: vendor.name.clone(),
-                relation: if i == 0 { relation } else { "controlled by" },
-                country: Some(vendor.country),
-                single_point: self.spof_vendors.contains(x),
-                repeated: false,
-                children: node.into_iter().collect(),
-            });
-        }
-        // A chain always holds the vendor itself.
-        node.unwrap_or_else(|| PathNode {
-            kind: NodeKind::Vendor,
-            id: m.vendor(v).id.clone(),
-            name: m.vendor(v).name.clone(),
-            relation,
-            country: Some(m.vendor(v).country),
-            single_point: self.spof_vendors.contains(&v),
-            repeated: false,
-            children: Vec::new(),
-        })
-    }
-
-    fn party_node(&self, p: Party, relation: &'static str) -> PathNode {
-        match p {
-            Party::Vendor(v) => self.vendor_node(v, relation),
-            Party::Own => {
-                let org = &self.g.model().organisation;
-                PathNode {
-                    kind: NodeKind::Organisation,
-                    id: "self".into(),
-                    name: org.name.clone(),
-                    relation,
-                    country: Some(org.home),
-                    single_point: false,
-                    repeated: false,
-                    children: Vec::new(),
-                }
+    /// Writes the subtree of `root` in pre-order, without recursion.
+    fn walk(&mut self, root: Todo) {
+        self.stack.push(root);
+        while let Some(todo) = self.stack.pop() {
+            match todo {
+                Todo::System(s, relation, depth) => self.system(s, relation, depth),
+                Todo::Any(members, relation, depth) => self.any(members, relation, depth),
+                Todo::Party(p, relation, depth) => self.party(p, relation, depth),
             }
         }
     }
 
-    fn system_node(&mut self, s: SystemId, relation: &'static str) -> PathNode {
+    fn system(&mut self, s: SystemId, relation: &'static str, depth: u32) {
         let m = self.g.model();
         let sys = m.system(s);
-        let mut node = PathNode {
+        let repeated = self.seen[s.index()];
+        self.out.push(PathNode {
+            depth,
             kind: NodeKind::System,
             id: sys.id.clone(),
             name: sys.name.clone(),
             relation,
             country: None,
-            single_point: self.spof_systems.contains(&s),
-            repeated: self.seen[s.index()],
-            children: Vec::new(),
-        };
-        if node.repeated {
-            return node;
+            single_point: self.spof_systems.binary_search(&s).is_ok(),
+            repeated,
+        });
+        if repeated {
+            return;
         }
         self.seen[s.index()] = true;
+        // Children in the order they are shown, pushed in reverse so that
+        // the first is taken first.
+        let d = depth + 1;
+        let mut children = Vec::new();
         for &t in self.g.hard_deps(s) {
             if m.system(t).in_use() {
-                let child = self.system_node(t, "depends on");
-                node.children.push(child);
+                children.push(Todo::System(t, "depends on", d));
             }
         }
         for group in self.g.any_groups(s) {
@@ -316,42 +302,75 @@ impl Builder<'_> {
                 .copied()
                 .filter(|t| m.system(*t).in_use())
                 .collect();
-            if let Some(child) = self.any_node(&members) {
-                node.children.push(child);
+            if !members.is_empty() {
+                children.push(Todo::Any(members, "depends on", d));
             }
         }
         for &t in self.g.soft_deps(s) {
             if m.system(t).in_use() {
-                let child = self.system_node(t, "soft (degrades only)");
-                node.children.push(child);
+                children.push(Todo::System(t, "soft (degrades only)", d));
             }
         }
-        node.children.push(self.party_node(sys.vendor, "made by"));
-        node.children
-            .push(self.party_node(sys.operator, "operated by"));
-        node
+        children.push(Todo::Party(sys.vendor, "made by", d));
+        children.push(Todo::Party(sys.operator, "operated by", d));
+        self.stack.extend(children.into_iter().rev());
     }
 
-    fn any_node(&mut self, members: &[SystemId]) -> Option<PathNode> {
-        match members {
-            [] => None,
-            // A group with a single in-use member is a plain dependency.
-            [one] => Some(self.system_node(*one, "depends on")),
-            _ => {
-                let children = members
-                    .iter()
-                    .map(|t| self.system_node(*t, "one of"))
-                    .collect();
-                Some(PathNode {
-                    kind: NodeKind::Any,
-                    id: "any".into(),
-                    name: "one of these suffices".into(),
-                    relation: "depends on",
-                    country: None,
+    fn any(&mut self, members: Vec<SystemId>, relation: &'static str, depth: u32) {
+        // A group with a single in-use member is a plain dependency.
+        if let [one] = members[..] {
+            self.stack.push(Todo::System(one, relation, depth));
+            return;
+        }
+        self.out.push(PathNode {
+            depth,
+            kind: NodeKind::Any,
+            id: "any".into(),
+            name: "one of these suffices".into(),
+            relation,
+            country: None,
+            single_point: false,
+            repeated: false,
+        });
+        self.stack.extend(
+            members
+                .into_iter()
+                .rev()
+                .map(|t| Todo::System(t, "one of", depth + 1)),
+        );
+    }
+
+    /// A company and the companies above it, each one level deeper.
+    fn party(&mut self, p: Party, relation: &'static str, depth: u32) {
+        let m = self.g.model();
+        match p {
+            Party::Vendor(v) => {
+                for (i, x) in self.g.ownership_chain(v).iter().enumerate() {
+                    let vendor = m.vendor(*x);
+                    self.out.push(PathNode {
+                        depth: depth.saturating_add(i as u32),
+                        kind: NodeKind::Vendor,
+                        id: vendor.id.clone(),
+                        name: vendor.name.clone(),
+                        relation: if i == 0 { relation } else { "controlled by" },
+                        country: Some(vendor.country),
+                        single_point: self.spof_vendors.binary_search(x).is_ok(),
+                        repeated: false,
+                    });
+                }
+            }
+            Party::Own => {
+                let org = &m.organisation;
+                self.out.push(PathNode {
+                    depth,
+                    kind: NodeKind::Organisation,
+                    id: "self".into(),
+                    name: org.name.clone(),
+                    relation,
+                    country: Some(org.home),
                     single_point: false,
                     repeated: false,
-                    children,
-                })
+                });
             }
         }
     }
@@ -361,12 +380,17 @@ impl Builder<'_> {
 pub fn service_paths(g: &Graph, cuts: &mut Cuts<'_, '_>, sv: ServiceId) -> ServicePaths {
     let m = g.model();
     let (spof_systems, spof_vendors) = cuts.single_points(sv);
-    let vendor_ids: Vec<VendorId> = spof_vendors.iter().map(|(v, _, _)| *v).collect();
+    // Sorted for look-up: a chain has as many single points as systems.
+    let mut vendor_ids: Vec<VendorId> = spof_vendors.iter().map(|(v, _, _)| *v).collect();
+    vendor_ids.sort_unstable();
+    debug_assert!(spof_systems.is_sorted());
     let mut b = Builder {
         g,
         seen: vec![false; m.systems.len()],
         spof_systems: &spof_systems,
         spof_vendors: &vendor_ids,
+        out: Vec::new(),
+        stack: Vec::new(),
     };
     let service = m.service(sv);
     let mut single_point_systems: Vec<SpofSystem> = spof_systems
@@ -377,27 +401,20 @@ pub fn service_paths(g: &Graph, cuts: &mut Cuts<'_, '_>, sv: ServiceId) -> Servi
         })
         .collect();
     single_point_systems.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut tree = Vec::new();
     for d in &service.needs {
-        match d {
-            Dependency::One(t) => {
-                if m.system(*t).in_use() {
-                    tree.push(b.system_node(*t, "needs"));
-                }
-            }
-            Dependency::Any(ts) => {
-                let members: Vec<SystemId> = ts
-                    .iter()
-                    .copied()
-                    .filter(|t| m.system(*t).in_use())
-                    .collect();
-                if let Some(mut n) = b.any_node(&members) {
-                    n.relation = "needs";
-                    tree.push(n);
-                }
-            }
+        let members: Vec<SystemId> = d
+            .members()
+            .iter()
+            .copied()
+            .filter(|t| m.system(*t).in_use())
+            .collect();
+        match (d, members.is_empty()) {
+            (_, true) => {}
+            (Dependency::One(t), false) => b.walk(Todo::System(*t, "needs", 0)),
+            (Dependency::Any(_), false) => b.walk(Todo::Any(members, "needs", 0)),
         }
     }
+    let tree = b.out;
     ServicePaths {
         service: service.id.clone(),
         name: service.name.clone(),

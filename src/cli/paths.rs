@@ -20,7 +20,16 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Deepest level of the tree shown in text output; deeper levels are
+    /// counted in one line. JSON always has the whole tree.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_DEPTH,
+          value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub depth: u32,
 }
+
+/// Levels of the tree shown in text output by default: deeper than any
+/// real landscape's chains, and still within 80 columns.
+pub const DEFAULT_DEPTH: u32 = 20;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum Format {
@@ -46,9 +55,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let report = paths::paths(&g, &services);
     match args.format {
         Format::Json => {
-            let text = serde_json::to_string_pretty(&report)
-                .map_err(|e| CliError::io(format!("cannot write JSON: {e}")))?;
-            writeln!(ctx.out, "{text}")?;
+            serde_json::to_writer_pretty(&mut ctx.out, &report)
+                .map_err(|e| CliError::from(std::io::Error::from(e)))?;
+            writeln!(ctx.out)?;
         }
         Format::Text => {
             if report.services.is_empty() {
@@ -57,33 +66,39 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
                     "The model has no critical or high service; name one with --service ID."
                 )?;
             }
-            ctx.out.write_all(text(&report).as_bytes())?;
+            write_text(&mut ctx.out, &report, args.depth)?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The paths as indented trees, one block per service.
+/// The paths as indented trees, one block per service (for `explain`).
 pub fn text(r: &PathsReport) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_text(&mut out, r, DEFAULT_DEPTH);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the paths as indented trees, line by line: nodes deeper than
+/// `max_depth` are not drawn, each cut subtree is counted in one line, so
+/// the text grows with the number of nodes times at most `max_depth`.
+pub fn write_text(out: &mut dyn Write, r: &PathsReport, max_depth: u32) -> std::io::Result<()> {
     for (i, s) in r.services.iter().enumerate() {
         if i > 0 {
-            out.push('\n');
+            writeln!(out)?;
         }
-        out.push_str(&format!("{}  {} ({})\n", s.service, s.name, s.criticality));
+        writeln!(out, "{}  {} ({})", s.service, s.name, s.criticality)?;
         let systems: Vec<&str> = s
             .single_point_systems
             .iter()
             .map(|x| x.id.as_str())
             .collect();
-        out.push_str(&format!(
-            "  single points of failure, systems: {}\n",
-            if systems.is_empty() {
-                "none".to_string()
-            } else {
-                systems.join(", ")
-            }
-        ));
+        writeln!(
+            out,
+            "  single points of failure, systems: {}",
+            list(&systems.iter().map(|x| x.to_string()).collect::<Vec<_>>())
+        )?;
         let vendors: Vec<String> = s
             .single_point_vendors
             .iter()
@@ -95,58 +110,104 @@ pub fn text(r: &PathsReport) -> String {
                 }
             })
             .collect();
-        out.push_str(&format!(
-            "  single points of failure, vendors: {}\n",
-            if vendors.is_empty() {
-                "none".to_string()
-            } else {
-                vendors.join(", ")
-            }
-        ));
-        for (k, n) in s.tree.iter().enumerate() {
-            node(&mut out, n, "  ", k + 1 == s.tree.len());
-        }
+        writeln!(
+            out,
+            "  single points of failure, vendors: {}",
+            list(&vendors)
+        )?;
+        tree(out, &s.tree, max_depth)?;
     }
     if !r.services.is_empty() {
-        out.push_str(
+        writeln!(
+            out,
             "\n[SPOF] its loss alone takes the service down. (repeated) shown above. \
-             Vendor cuts include the companies they control.\n",
-        );
+             Vendor cuts include the companies they control."
+        )?;
     }
-    out
+    Ok(())
 }
 
-fn node(out: &mut String, n: &PathNode, prefix: &str, last: bool) {
-    let branch = if last { "└─ " } else { "├─ " };
-    let mark = if n.single_point { " [SPOF]" } else { "" };
-    let line = match n.kind {
-        NodeKind::System => format!(
-            "{} {}  {}{mark}{}",
-            n.relation,
-            n.id,
-            n.name,
-            if n.repeated { " (repeated)" } else { "" }
-        ),
-        NodeKind::Any => format!("{}: one of these suffices", n.relation),
-        NodeKind::Vendor | NodeKind::Organisation => {
-            // A vendor and its controllers on one line.
-            let mut text = format!("{} {}", n.relation, company(n));
-            let mut cur = n;
-            while let Some(up) = cur.children.first() {
-                text.push_str(&format!(" -> controlled by {}", company(up)));
-                cur = up;
+/// Single points listed in text: the first ones and a count of the rest
+/// (JSON has them all).
+fn list(items: &[String]) -> String {
+    const SHOWN: usize = 30;
+    match items.len() {
+        0 => "none".to_string(),
+        n if n <= SHOWN => items.join(", "),
+        n => format!("{}, and {} more", items[..SHOWN].join(", "), n - SHOWN),
+    }
+}
+
+/// Draws a pre-order tree. Whether a node is the last of its siblings (`└─`
+/// or `├─`) is found in one backward pass.
+fn tree(out: &mut dyn Write, t: &[PathNode], max_depth: u32) -> std::io::Result<()> {
+    let mut last = vec![false; t.len()];
+    // open[d]: a node of depth d comes later, before any shallower node.
+    let mut open: Vec<bool> = Vec::new();
+    for (i, n) in t.iter().enumerate().rev() {
+        let d = n.depth as usize;
+        open.truncate(d + 1);
+        open.resize(d + 1, false);
+        last[i] = !open[d];
+        open[d] = true;
+    }
+    // One "│  " or "   " per level above the current node.
+    let mut prefix: Vec<bool> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let n = &t[i];
+        let d = n.depth as usize;
+        prefix.truncate(d);
+        let indent = |out: &mut dyn Write, prefix: &[bool]| -> std::io::Result<()> {
+            out.write_all(b"  ")?;
+            for &more in prefix {
+                out.write_all(if more { "│  ".as_bytes() } else { b"   " })?;
             }
-            text
+            Ok(())
+        };
+        if n.depth >= max_depth {
+            // The subtree cut here: this node, its later siblings and everything below.
+            let start = i;
+            while i < t.len() && t[i].depth >= max_depth {
+                i += 1;
+            }
+            indent(out, &prefix)?;
+            writeln!(
+                out,
+                "└─ … {} more entries below level {max_depth} (see --depth, or --format json)",
+                i - start
+            )?;
+            continue;
         }
-    };
-    out.push_str(&format!("{prefix}{branch}{line}\n"));
-    if matches!(n.kind, NodeKind::Vendor | NodeKind::Organisation) {
-        return;
+        indent(out, &prefix)?;
+        let branch = if last[i] { "└─ " } else { "├─ " };
+        let mark = if n.single_point { " [SPOF]" } else { "" };
+        match n.kind {
+            NodeKind::System => writeln!(
+                out,
+                "{branch}{} {}  {}{mark}{}",
+                n.relation,
+                n.id,
+                n.name,
+                if n.repeated { " (repeated)" } else { "" }
+            )?,
+            NodeKind::Any => writeln!(out, "{branch}{}: one of these suffices", n.relation)?,
+            NodeKind::Vendor | NodeKind::Organisation => {
+                // A company and its controllers (the nodes below it) on one line.
+                write!(out, "{branch}{} {}", n.relation, company(n))?;
+                i += 1;
+                while i < t.len() && t[i].depth > n.depth && t[i].relation == "controlled by" {
+                    write!(out, " -> controlled by {}", company(&t[i]))?;
+                    i += 1;
+                }
+                writeln!(out)?;
+                continue;
+            }
+        }
+        prefix.push(!last[i]);
+        i += 1;
     }
-    let child_prefix = format!("{prefix}{}", if last { "   " } else { "│  " });
-    for (k, c) in n.children.iter().enumerate() {
-        node(out, c, &child_prefix, k + 1 == n.children.len());
-    }
+    Ok(())
 }
 
 fn company(n: &PathNode) -> String {
@@ -156,5 +217,84 @@ fn company(n: &PathNode) -> String {
         format!("{}{country}, in-house", n.name)
     } else {
         format!("{}{country}{mark}", n.name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::paths::ServicePaths;
+    use crate::model::Criticality;
+
+    fn system(depth: u32, id: &str) -> PathNode {
+        PathNode {
+            depth,
+            kind: NodeKind::System,
+            id: id.into(),
+            name: id.to_uppercase(),
+            relation: if depth == 0 { "needs" } else { "depends on" },
+            country: None,
+            single_point: false,
+            repeated: false,
+        }
+    }
+
+    fn report(tree: Vec<PathNode>) -> PathsReport {
+        PathsReport {
+            services: vec![ServicePaths {
+                service: "svc".into(),
+                name: "Svc".into(),
+                criticality: Criticality::High,
+                single_point_systems: Vec::new(),
+                single_point_vendors: Vec::new(),
+                tree,
+            }],
+        }
+    }
+
+    fn text_of(r: &PathsReport, depth: u32) -> String {
+        let mut out = Vec::new();
+        write_text(&mut out, r, depth).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Branches and continuation bars follow the pre-order tree.
+    #[test]
+    fn the_flat_tree_is_drawn_with_branches() {
+        let r = report(vec![
+            system(0, "a"),
+            system(1, "b"),
+            system(2, "c"),
+            system(1, "d"),
+            system(0, "e"),
+        ]);
+        let text = text_of(&r, 20);
+        let tree: Vec<&str> = text.lines().skip(3).take(5).collect();
+        assert_eq!(
+            tree,
+            vec![
+                "  ├─ needs a  A",
+                "  │  ├─ depends on b  B",
+                "  │  │  └─ depends on c  C",
+                "  │  └─ depends on d  D",
+                "  └─ needs e  E",
+            ]
+        );
+    }
+
+    /// A chain 100,000 levels deep prints `--depth` levels and one line for
+    /// the rest: the text stays small instead of growing with depth squared.
+    #[test]
+    fn a_deep_tree_is_cut_at_the_depth_limit() {
+        let n = 100_000;
+        let r = report((0..n).map(|i| system(i, &format!("s{i}"))).collect());
+        let text = text_of(&r, 20);
+        assert!(text.len() < 10_000, "{} bytes", text.len());
+        assert!(
+            text.contains("└─ … 99980 more entries below level 20"),
+            "{text}"
+        );
+        assert!(text.contains("depends on s19  S19"));
+        assert!(!text.contains("depends on s20  S20"));
     }
 }

@@ -107,23 +107,37 @@ fn vendors_are_single_points_with_the_day_the_service_falls() {
     );
 }
 
+/// The indices of the children of node `i` of a pre-order tree.
+fn children(tree: &[PathNode], i: usize) -> Vec<usize> {
+    let d = tree[i].depth;
+    tree.iter()
+        .enumerate()
+        .skip(i + 1)
+        .take_while(|(_, n)| n.depth > d)
+        .filter(|(_, n)| n.depth == d + 1)
+        .map(|(k, _)| k)
+        .collect()
+}
+
 #[test]
 fn the_tree_follows_needs_dependencies_groups_and_ownership() {
     let g = graph("");
     let p = svc(&g);
-    assert_eq!(p.tree.len(), 1);
-    let app = &p.tree[0];
+    let t = &p.tree;
+    let roots: Vec<usize> = (0..t.len()).filter(|&i| t[i].depth == 0).collect();
+    assert_eq!(roots, vec![0]);
+    let app = &t[0];
     assert_eq!(
         (app.id.as_str(), app.relation, app.single_point),
         ("app", "needs", true)
     );
-    let children: Vec<(&str, &str)> = app
-        .children
+    let kids = children(t, 0);
+    let names: Vec<(&str, &str)> = kids
         .iter()
-        .map(|c| (c.relation, c.id.as_str()))
+        .map(|&k| (t[k].relation, t[k].id.as_str()))
         .collect();
     assert_eq!(
-        children,
+        names,
         vec![
             ("depends on", "fw"),
             ("depends on", "lib"),
@@ -131,37 +145,86 @@ fn the_tree_follows_needs_dependencies_groups_and_ownership() {
             ("operated by", "us-ie"),
         ]
     );
-    // the operator's chain up to its controller
-    let op = &app.children[3];
-    assert_eq!(op.children[0].relation, "controlled by");
-    assert_eq!(op.children[0].id, "us");
-    assert!(op.single_point && op.children[0].single_point);
+    // the operator's chain up to its controller, one level deeper
+    let op = kids[3];
+    let up = children(t, op);
+    assert_eq!(up.len(), 1);
+    assert_eq!(
+        (t[up[0]].relation, t[up[0]].id.as_str()),
+        ("controlled by", "us")
+    );
+    assert!(t[op].single_point && t[up[0]].single_point);
     // the redundant uplinks sit in an `any` node and are not single points
-    let fw = &app.children[0];
-    let any = fw
-        .children
+    let fw = kids[0];
+    let fw_kids = children(t, fw);
+    let any = *fw_kids
         .iter()
-        .find(|c| c.kind == NodeKind::Any)
+        .find(|&&k| t[k].kind == NodeKind::Any)
         .unwrap();
-    let members: Vec<(&str, bool)> = any
-        .children
+    let members: Vec<(&str, bool)> = children(t, any)
         .iter()
-        .map(|c| (c.id.as_str(), c.single_point))
+        .map(|&k| (t[k].id.as_str(), t[k].single_point))
         .collect();
     assert_eq!(members, vec![("up1", false), ("up2", false)]);
     // a self-operated system shows the organisation
-    let net = &fw.children[0];
-    assert_eq!(net.children[1].kind, NodeKind::Organisation);
+    let net = fw_kids[0];
+    assert_eq!(t[children(t, net)[1]].kind, NodeKind::Organisation);
+    // pre-order: every node is at most one level deeper than the one before
+    assert!(t.windows(2).all(|w| w[1].depth <= w[0].depth + 1));
 }
 
 #[test]
 fn a_system_reached_twice_is_shown_once() {
     let g = graph(", \"fw\"");
     let p = svc(&g);
-    assert_eq!(p.tree.len(), 2);
-    assert_eq!(p.tree[1].id, "fw");
-    assert!(p.tree[1].repeated);
-    assert!(p.tree[1].children.is_empty());
+    let roots: Vec<usize> = (0..p.tree.len())
+        .filter(|&i| p.tree[i].depth == 0)
+        .collect();
+    assert_eq!(roots.len(), 2);
+    let fw = &p.tree[roots[1]];
+    assert_eq!(fw.id, "fw");
+    assert!(fw.repeated);
+    assert_eq!(roots[1] + 1, p.tree.len(), "a repeated node has no subtree");
+}
+
+/// A chain 100,000 systems deep is a tree 100,000 levels deep: built
+/// without recursion, each system once, at its depth.
+#[test]
+fn a_deep_chain_is_built_without_recursion() {
+    let n = 100_000;
+    let mut text = String::from(
+        "[organisation]\nname = \"T\"\nhome = \"DE\"\n[[vendor]]\nid = \"v\"\nname = \"V\"\ncountry = \"DE\"\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[system]]\nid = \"s{i}\"\nname = \"S\"\noperator = \"v\"\n"
+        ));
+        if i + 1 < n {
+            text.push_str(&format!("depends_on = [\"s{}\"]\n", i + 1));
+        }
+    }
+    text.push_str("[[service]]\nid = \"svc\"\nname = \"S\"\nneeds = [\"s0\"]\n");
+    let m = load_str("t.toml", Path::new("t.toml"), &text, &Limits::default())
+        .unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
+    let g = Graph::build(m);
+    let mut b = Builder {
+        g: &g,
+        seen: vec![false; n],
+        spof_systems: &[],
+        spof_vendors: &[],
+        out: Vec::new(),
+        stack: Vec::new(),
+    };
+    b.walk(Todo::System(SystemId(0), "needs", 0));
+    let systems: Vec<&PathNode> = b
+        .out
+        .iter()
+        .filter(|x| x.kind == NodeKind::System)
+        .collect();
+    assert_eq!(systems.len(), n);
+    assert_eq!(systems[n - 1].depth as usize, n - 1);
+    // each system: made by the organisation, operated by v
+    assert_eq!(b.out.len(), 3 * n);
 }
 
 #[test]
