@@ -1,5 +1,6 @@
 //! `exitgraph import csv|archimate`: turn a spreadsheet or an ArchiMate
-//! exchange file into a model that validates.
+//! model (Archi's own file or the exchange format) into a model that
+//! validates.
 //!
 //! The model goes to `-o FILE` (written atomically; an existing file only
 //! with `--force`; never onto one of the inputs) or, without `-o`, to
@@ -23,7 +24,7 @@ pub struct Args {
 pub enum Source {
     /// An inventory spreadsheet saved as CSV (`,` or `;`, UTF-8 or Windows-1252).
     Csv(CsvArgs),
-    /// An ArchiMate Model Exchange File (as exported by Archi).
+    /// An ArchiMate model: Archi's `.archimate` file or an Open Group exchange file.
     Archimate(ArchimateArgs),
 }
 
@@ -44,7 +45,7 @@ pub struct CsvArgs {
 
 #[derive(clap::Args, Debug)]
 pub struct ArchimateArgs {
-    /// The exchange file (XML).
+    /// The model file (XML): `.archimate` or exchange format 3.x / 2.1.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     #[command(flatten)]
