@@ -217,7 +217,7 @@ fn table_json_and_csv_show_the_same_numbers() {
             .lines()
             .find(|l| l.split_whitespace().next() == v["id"].as_str())
             .unwrap();
-        assert!(line.contains(&format!("{:.2} %", share * 100.0)), "{line}");
+        assert!(line.contains(&format!("{:.2}%", share * 100.0)), "{line}");
     }
     let groups = csv_rows(&run(&[
         "hotspots",
@@ -239,7 +239,8 @@ fn table_json_and_csv_show_the_same_numbers() {
         assert_eq!(row[4].parse::<f64>().unwrap(), g["share"].as_f64().unwrap());
     }
     let hhi = j["concentration"]["hhi"].as_f64().unwrap();
-    assert!(table.contains(&format!("HHI {hhi:.1} (highly concentrated)")));
+    let hhi = exitgraph::render::i18n::Tr::EN.num(hhi, 1);
+    assert!(table.contains(&format!("HHI {hhi} (highly concentrated)")));
 }
 
 #[test]

@@ -133,7 +133,7 @@ fn the_table_shows_the_json_numbers() {
             .find(|l| l.contains(name) && l.contains("/ 5"))
             .unwrap_or_else(|| panic!("{name} missing"));
         let share = d["share"].as_f64().unwrap();
-        assert!(line.contains(&format!("{:.2} %", share * 100.0)), "{line}");
+        assert!(line.contains(&format!("{:.2}%", share * 100.0)), "{line}");
         assert!(line.contains(&format!("{} / 5", d["score"])), "{line}");
     }
     assert!(table.contains(&format!(

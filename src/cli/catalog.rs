@@ -3,8 +3,8 @@
 
 use super::{CliError, Ctx};
 use crate::catalog::{Catalog, Entry};
+use crate::render::terminal;
 use clap::ValueEnum;
-use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
@@ -49,46 +49,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     };
     match args.format {
         Format::Json => {
-            let text = serde_json::to_string_pretty(&entries)
-                .map_err(|e| CliError::io(format!("cannot write JSON: {e}")))?;
-            writeln!(ctx.out, "{text}")?;
+            ctx.json(&entries)?;
         }
-        Format::Table => {
-            // A block per entry reads better than a table with long names.
-            for e in &entries {
-                writeln!(ctx.out, "{}  {}", e.id, e.name)?;
-                writeln!(
-                    ctx.out,
-                    "  {} ({}) · {} · {}",
-                    e.vendor,
-                    e.country,
-                    e.licence,
-                    e.categories.join(", ")
-                )?;
-                let speaks: Vec<&str> = e
-                    .formats
-                    .iter()
-                    .chain(e.protocols.iter())
-                    .map(String::as_str)
-                    .collect();
-                if !speaks.is_empty() {
-                    writeln!(ctx.out, "  speaks: {}", speaks.join(", "))?;
-                }
-                if !e.replaces.is_empty() {
-                    writeln!(ctx.out, "  replaces: {}", e.replaces.join(", "))?;
-                }
-                if let Some(n) = &e.note {
-                    writeln!(ctx.out, "  {n}")?;
-                }
-                writeln!(ctx.out)?;
-            }
-            writeln!(
-                ctx.out,
-                "{} entr{}. Name one in a model as `alternatives = [\"catalog:ID\"]`.",
-                entries.len(),
-                if entries.len() == 1 { "y" } else { "ies" }
-            )?;
-        }
+        Format::Table => ctx.print(&terminal::catalog::entries(&entries))?,
     }
     Ok(ExitCode::SUCCESS)
 }

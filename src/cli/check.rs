@@ -5,8 +5,9 @@
 use super::{CliError, Ctx, ModelArg};
 use crate::analysis::exit_plan::PlanOptions;
 use crate::analysis::policy::{self, PolicyOptions, PolicyReport};
-use crate::model::policy::{Policy, Rule, Setting};
-use crate::model::{self, Diagnostic, Status};
+use crate::model::policy::{Policy, Setting};
+use crate::model::{self, Diagnostic};
+use crate::render::terminal;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use serde::Serialize;
@@ -118,7 +119,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
                 counts,
                 policy,
             };
-            json(ctx, &report)?;
+            ctx.json(&report)?;
             Ok(code)
         }
         (Err(f), Format::Json) => {
@@ -139,18 +140,17 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
                 counts: model::Counts::default(),
                 policy: None,
             };
-            json(ctx, &report)?;
+            ctx.json(&report)?;
             Ok(ExitCode::from(2))
         }
         (Ok(m), Format::Text) => {
             let warnings = all_warnings(&m);
             let (g, policy) = evaluate(m, wants_policy, &flags, args.as_of)?;
             let m = g.model();
-            let text = super::render_diagnostics(&m.sources, &warnings, ctx.color);
-            ctx.err.write_all(text.as_bytes())?;
-            summary(ctx, m, warnings.len(), args.as_of)?;
+            ctx.diagnostics(&m.sources, &warnings)?;
+            ctx.print(&terminal::check::summary(m, warnings.len(), args.as_of))?;
             if let Some(p) = &policy {
-                policy_text(ctx, m, p)?;
+                ctx.print(&terminal::check::policy(m, p))?;
             }
             Ok(exit_code(policy.as_ref()))
         }
@@ -194,181 +194,10 @@ fn exit_code(p: Option<&PolicyReport>) -> ExitCode {
     }
 }
 
-/// What a rule counts, for the rules table.
-fn checked_what(rule: Rule, n: usize) -> String {
-    let what = match rule {
-        Rule::MaxDaysToDecision => "contracts with a decision ahead",
-        Rule::MaxLockin => "in-use systems",
-        Rule::NoSingleVendorForCritical => "critical or high services",
-        Rule::DataAct => "cloud contracts",
-        Rule::MinSovereignty => return "the self-check total".into(),
-        Rule::ExitPlanForCore => "core systems",
-    };
-    format!("{n} {what}")
-}
-
-/// The policy part of the text output: the rules, then one line per
-/// failure as `FILE:LINE:COLUMN: RULE: KIND `ID`: why`.
-fn policy_text(ctx: &mut Ctx, m: &model::Model, p: &PolicyReport) -> Result<(), CliError> {
-    let failed_rules = p.rules.iter().filter(|r| r.failed > 0).count();
-    let out = &mut ctx.out;
-    writeln!(out, "\npolicy as of {}:", p.as_of)?;
-    let mut t = super::hotspots::wide_table(["", "rule", "value", "set in", "checked", "failed"]);
-    for r in &p.rules {
-        t.add_row(vec![
-            comfy_table::Cell::new(if r.failed > 0 { "FAIL" } else { "ok" }),
-            comfy_table::Cell::new(r.rule.as_str()),
-            super::hotspots::num(r.value),
-            comfy_table::Cell::new(r.source),
-            comfy_table::Cell::new(checked_what(r.rule, r.checked)),
-            super::hotspots::num(r.failed),
-        ]);
-    }
-    writeln!(out, "{t}")?;
-    for f in &p.failures {
-        let place = match (&f.file, f.line, f.column) {
-            (Some(file), Some(l), Some(c)) => format!("{file}:{l}:{c}: "),
-            _ => String::new(),
-        };
-        let element = if f.kind == "organisation" {
-            m.organisation.name.clone()
-        } else {
-            format!("{} `{}`", f.kind, f.element)
-        };
-        writeln!(out, "{place}{}: {element}: {}", f.rule, f.message)?;
-    }
-    if p.passed() {
-        writeln!(
-            out,
-            "ok: {} policy rule{} pass{}",
-            p.rules.len(),
-            if p.rules.len() == 1 { "" } else { "s" },
-            if p.rules.len() == 1 { "es" } else { "" }
-        )?;
-    } else {
-        writeln!(
-            out,
-            "failed: {} of {} policy rule{} ({} failure{})",
-            failed_rules,
-            p.rules.len(),
-            if p.rules.len() == 1 { "" } else { "s" },
-            p.failures.len(),
-            if p.failures.len() == 1 { "" } else { "s" }
-        )?;
-    }
-    Ok(())
-}
-
 /// Validation warnings plus the Data Act findings of cloud contracts.
 fn all_warnings(m: &model::Model) -> Vec<Diagnostic> {
     let mut w = m.warnings.clone();
     w.extend(crate::analysis::data_act::diagnostics(m));
     model::diag::sort(&mut w);
     w
-}
-
-fn json(ctx: &mut Ctx, report: &Report) -> Result<(), CliError> {
-    let text = serde_json::to_string_pretty(report).map_err(|e| CliError::io(e.to_string()))?;
-    writeln!(ctx.out, "{text}")?;
-    Ok(())
-}
-
-fn summary(
-    ctx: &mut Ctx,
-    m: &model::Model,
-    warnings: usize,
-    as_of: Option<NaiveDate>,
-) -> Result<(), CliError> {
-    let o = &m.organisation;
-    let c = m.counts();
-    let count = |s: Status| m.systems.iter().filter(|x| x.status == s).count();
-    let files = m.sources.len();
-    let main = m
-        .sources
-        .files()
-        .next()
-        .map(|(_, f)| f.name.clone())
-        .unwrap_or_default();
-    let out = &mut ctx.out;
-    writeln!(
-        out,
-        "{}: {main}{}",
-        o.name,
-        if files > 1 {
-            format!(" and {} included files", files - 1)
-        } else {
-            String::new()
-        }
-    )?;
-    writeln!(
-        out,
-        "  systems     {:>6}  ({} in use, {}, {} retired)",
-        c.systems,
-        count(Status::InUse),
-        plural(count(Status::Candidate), "candidate", "candidates"),
-        count(Status::Retired)
-    )?;
-    let parents = m.vendors.iter().filter(|v| v.parent.is_some()).count();
-    writeln!(
-        out,
-        "  vendors     {:>6}  ({parents} with a controlling company)",
-        c.vendors
-    )?;
-    writeln!(out, "  interfaces  {:>6}", c.interfaces)?;
-    writeln!(
-        out,
-        "  formats     {:>6}  ({} open)",
-        c.formats,
-        m.formats.iter().filter(|f| f.open).count()
-    )?;
-    let spend: f64 = m.contracts.iter().filter_map(|k| k.annual_cost).sum();
-    writeln!(
-        out,
-        "  contracts   {:>6}  ({} {} a year)",
-        c.contracts,
-        crate::render::text::money(spend),
-        o.currency
-    )?;
-    writeln!(out, "  services    {:>6}", c.services)?;
-    writeln!(out, "  scenarios   {:>6}", c.scenarios)?;
-    let trusted = trusted_text(&o.trusted);
-    writeln!(
-        out,
-        "  home {} · trusted: {trusted} · as of {}",
-        o.home,
-        match (as_of, o.as_of) {
-            (Some(d), _) => format!("{d} (--as-of)"),
-            (None, Some(d)) => d.to_string(),
-            (None, None) => "today".into(),
-        }
-    )?;
-    if warnings == 0 {
-        writeln!(out, "ok: the model is valid")?;
-    } else {
-        writeln!(
-            out,
-            "ok: the model is valid ({warnings} warning{} above)",
-            if warnings == 1 { "" } else { "s" }
-        )?;
-    }
-    Ok(())
-}
-
-/// `EU + CH` style text of a trust set.
-fn trusted_text(t: &model::TrustSet) -> String {
-    let eu = model::Region::Eu;
-    let mut parts = Vec::new();
-    if t.trusts_region(eu) {
-        parts.push("EU".to_string());
-    }
-    parts.extend(
-        t.iter()
-            .filter(|c| !(t.trusts_region(eu) && c.is_eu()))
-            .map(|c| c.to_string()),
-    );
-    parts.join(" + ")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -14,7 +14,6 @@ use crate::render::diagram::{self, DiagramError, DiagramOptions, Focus, GroupBy,
 use crate::render::svg::RendererChoice;
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -253,16 +252,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         Format::Svg => format!("SVG drawn by {}", d.renderer.describe()),
         Format::Png => "PNG drawn by Graphviz `dot`".to_string(),
     };
-    writeln!(
-        ctx.err,
+    ctx.eprint(&format!(
         "wrote {} ({} view, {} node{}): {drawn}",
         args.output.display(),
         d.view,
         d.nodes,
         if d.nodes == 1 { "" } else { "s" }
-    )?;
+    ))?;
     for n in &d.notes {
-        writeln!(ctx.err, "note: {n}")?;
+        ctx.eprint(&format!("note: {n}"))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,13 +7,11 @@
 //! Exit code 0 whether or not something changed; 2 when a side cannot be
 //! read.
 
-use super::hotspots::new_table;
 use super::{CliError, Ctx};
 use crate::analysis::diff::{self, DEFAULT_TOP, Snapshot, SnapshotOptions};
 use crate::render::diff as render;
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use comfy_table::Cell;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -52,12 +50,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let d = diff::diff(&old, &new);
     match args.format {
         Format::Json => {
-            let text = serde_json::to_string_pretty(&d)
-                .map_err(|e| CliError::io(format!("cannot write JSON: {e}")))?;
-            writeln!(ctx.out, "{text}")?;
+            ctx.json(&d)?;
         }
-        Format::Markdown => ctx.out.write_all(render::markdown(&d, 1).as_bytes())?,
-        Format::Table => ctx.out.write_all(table(&d).as_bytes())?,
+        Format::Markdown => ctx.print(&render::markdown(&d, 1))?,
+        Format::Table => ctx.print(&render::table(&d))?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -80,7 +76,7 @@ fn side(ctx: &mut Ctx, path: &Path, args: &Args) -> Result<Snapshot, CliError> {
         return Ok(diff::snapshot(&g, &opts));
     }
     let name = path.display();
-    let limit = ctx.global.max_file_size;
+    let limit = ctx.global().max_file_size;
     let meta =
         std::fs::metadata(path).map_err(|e| CliError::io(format!("cannot read `{name}`: {e}")))?;
     if meta.len() > limit {
@@ -100,26 +96,4 @@ fn side(ctx: &mut Ctx, path: &Path, args: &Args) -> Result<Snapshot, CliError> {
             "give a review.json written by `exitgraph review`, or the model files (.toml) themselves",
         )
     })
-}
-
-/// The terminal form: a title, notes, and one table per section.
-fn table(d: &diff::Diff) -> String {
-    let mut out = format!("{}\n", render::title(d));
-    for n in &d.notes {
-        out.push_str(&format!("note: {n}\n"));
-    }
-    if d.unchanged {
-        out.push_str("no changes\n");
-        return out;
-    }
-    for s in render::sections(d) {
-        out.push_str(&format!("\n{}\n\n", s.title));
-        let mut t = new_table(&s.header);
-        for r in &s.rows {
-            t.add_row(r.iter().map(Cell::new).collect::<Vec<_>>());
-        }
-        out.push_str(&t.to_string());
-        out.push('\n');
-    }
-    out
 }

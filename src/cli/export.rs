@@ -52,9 +52,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     match &args.output {
         Some(o) => {
             super::write_atomic(o, text.as_bytes())?;
-            writeln!(ctx.err, "wrote {}", o.display())?;
+            ctx.eprint(&format!("wrote {}", o.display()))?;
         }
-        None => ctx.out.write_all(text.as_bytes())?,
+        None => ctx.data(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -90,12 +90,12 @@ fn read(ctx: &Ctx, path: &Path) -> Result<Vec<u8>, CliError> {
             path.display()
         )));
     }
-    if meta.len() > ctx.global.max_file_size {
+    if meta.len() > ctx.global().max_file_size {
         return Err(CliError::usage_help(
             format!(
                 "`{}` is larger than {} bytes",
                 path.display(),
-                ctx.global.max_file_size
+                ctx.global().max_file_size
             ),
             "raise the limit with --max-file-size if this is intended",
         ));
@@ -216,23 +216,21 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         Some(o) => {
             super::write_atomic(o, imported.toml.as_bytes())?;
             let c = imported.counts;
-            writeln!(
-                ctx.out,
-                "wrote {}: {} systems, {} vendors, {} formats, {} contracts, {} services",
+            ctx.print(&format!(
+                "wrote {}: {} systems, {} vendors, {} formats, {} contracts, {} services\n",
                 o.display(),
                 c.systems,
                 c.vendors,
                 c.formats,
                 c.contracts,
                 c.services
-            )?;
-            writeln!(
-                ctx.out,
-                "next: complete the TODOs, then run `exitgraph check {}`",
+            ))?;
+            ctx.print(&format!(
+                "next: complete the TODOs, then run `exitgraph check {}`\n",
                 o.display()
-            )?;
+            ))?;
         }
-        None => ctx.out.write_all(imported.toml.as_bytes())?,
+        None => ctx.data(imported.toml.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -258,12 +256,12 @@ fn print_report(ctx: &mut Ctx, i: &Imported) -> Result<(), CliError> {
         .map(|(k, n)| format!("{n} {}", k.as_str()))
         .collect();
     if summary.is_empty() {
-        writeln!(ctx.err, "import report: everything was mapped")?;
+        ctx.eprint("import report: everything was mapped")?;
     } else {
-        writeln!(ctx.err, "import report: {}", summary.join(", "))?;
+        ctx.eprint(&format!("import report: {}", summary.join(", ")))?;
     }
     for n in &i.report.notes {
-        writeln!(ctx.err, "  {n}")?;
+        ctx.eprint(&format!("  {n}"))?;
     }
     Ok(())
 }

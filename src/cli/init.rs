@@ -25,15 +25,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         ));
     }
     super::write_atomic(&args.path, STARTER.as_bytes())?;
-    writeln!(
-        ctx.out,
-        "wrote {}: a starter model with 3 vendors, 3 systems, 2 contracts, 1 service and 1 scenario",
+    ctx.print(&format!("wrote {}: a starter model with 3 vendors, 3 systems, 2 contracts, 1 service and 1 scenario\n",
+        args.path.display()))?;
+    ctx.print(&format!(
+        "next: edit it, then run `exitgraph check {}`\n",
         args.path.display()
-    )?;
-    writeln!(
-        ctx.out,
-        "next: edit it, then run `exitgraph check {}`",
-        args.path.display()
-    )?;
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

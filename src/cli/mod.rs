@@ -12,6 +12,7 @@
 
 mod catalog;
 mod check;
+mod ctx;
 mod deadlines;
 mod diagram;
 mod diff;
@@ -28,15 +29,16 @@ mod schema;
 mod score;
 mod simulate;
 
+pub use ctx::{Ctx, render_diagnostics};
 pub use output::write_atomic;
 
 use crate::graph::Graph;
-use crate::model::{self, Diagnostic, EntityKind, Limits, LoadFailure, SourceMap};
+use crate::model::{EntityKind, Limits, LoadFailure};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
-use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// exitgraph: how locked in you are to your IT vendors, and how you get out.
@@ -152,47 +154,6 @@ impl From<io::Error> for CliError {
     }
 }
 
-/// What a command needs from its surroundings: output streams and global options.
-pub struct Ctx {
-    pub global: GlobalArgs,
-    pub out: Box<dyn Write>,
-    pub err: Box<dyn Write>,
-    pub color: bool,
-    pub stderr_is_terminal: bool,
-}
-
-impl Ctx {
-    pub fn limits(&self) -> Limits {
-        Limits {
-            max_file_bytes: self.global.max_file_size,
-            max_entities: self.global.max_entities,
-            max_string_bytes: self.global.max_string_length,
-            ..Limits::default()
-        }
-    }
-
-    /// Loads and validates a model; on errors returns them for rendering.
-    pub fn load(&mut self, path: &Path) -> Result<Graph, CliError> {
-        let model = model::load_with(path, &self.limits()).map_err(CliError::Model)?;
-        Ok(Graph::build(model))
-    }
-
-    /// Loads a model and mentions its warnings in one line on stderr.
-    pub fn load_quiet(&mut self, path: &Path) -> Result<Graph, CliError> {
-        let g = self.load(path)?;
-        let n = g.model().warnings.len();
-        if n > 0 {
-            writeln!(
-                self.err,
-                "note: the model has {n} warning{}; `exitgraph check {}` shows them",
-                if n == 1 { "" } else { "s" },
-                path.display()
-            )?;
-        }
-        Ok(g)
-    }
-}
-
 /// Runs the CLI with the given arguments; returns the process exit code.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
@@ -212,19 +173,13 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             stderr_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let mut ctx = Ctx {
-        global: cli.global.clone(),
-        out: Box::new(io::BufWriter::new(io::stdout())),
-        err: Box::new(io::stderr()),
-        color,
-        stderr_is_terminal,
-    };
+    let mut ctx = Ctx::new(cli.global.clone(), color, stderr_is_terminal);
     let result = dispatch(&mut ctx, cli.command);
-    let flushed = ctx.out.flush();
+    let flushed = ctx.flush();
     match result {
         Ok(code) => match flushed {
             Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                let _ = writeln!(ctx.err, "error: cannot write output: {e}");
+                let _ = ctx.eprint(&format!("error: cannot write output: {e}"));
                 ExitCode::from(2)
             }
             _ => code,
@@ -264,57 +219,26 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<ExitCode, CliError> {
 }
 
 fn report(ctx: &mut Ctx, e: CliError) {
-    let _ = ctx.out.flush();
+    let _ = ctx.flush();
     match e {
         CliError::Model(failure) => {
-            let text = render_diagnostics(&failure.sources, &failure.diagnostics, ctx.color);
-            let _ = ctx.err.write_all(text.as_bytes());
+            let _ = ctx.diagnostics(&failure.sources, &failure.diagnostics);
             let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
-            let _ = writeln!(
-                ctx.err,
+            let _ = ctx.eprint(&format!(
                 "error: the model has {errors} error{}; nothing was analysed",
                 if errors == 1 { "" } else { "s" }
-            );
+            ));
         }
         CliError::Usage { message, help } => {
-            let _ = writeln!(ctx.err, "error: {message}");
+            let _ = ctx.eprint(&format!("error: {message}"));
             if let Some(h) = help {
-                let _ = writeln!(ctx.err, "  help: {h}");
+                let _ = ctx.eprint(&format!("  help: {h}"));
             }
         }
         CliError::Io { message } => {
-            let _ = writeln!(ctx.err, "error: {message}");
+            let _ = ctx.eprint(&format!("error: {message}"));
         }
     }
-}
-
-/// Renders diagnostics with source excerpts (codespan), coloured or plain.
-pub fn render_diagnostics(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
-    use codespan_reporting::term::{self, Config};
-    let config = Config::default();
-    let mut out = String::new();
-    for d in diags {
-        let cs = d.to_codespan();
-        if color {
-            let mut buf = term::termcolor::Buffer::ansi();
-            if term::emit_to_write_style(&mut buf, &config, sources, &cs).is_ok() {
-                out.push_str(&String::from_utf8_lossy(buf.as_slice()));
-                continue;
-            }
-        }
-        match term::emit_into_string(&config, sources, &cs) {
-            Ok(s) => out.push_str(&s),
-            Err(_) => {
-                out.push_str(&format!(
-                    "{}[{}]: {}\n",
-                    if d.is_error() { "error" } else { "warning" },
-                    d.code,
-                    d.message
-                ));
-            }
-        }
-    }
-    out
 }
 
 /// Parses a `YYYY-MM-DD` date given on the command line.

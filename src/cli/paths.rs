@@ -55,18 +55,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let report = paths::paths(&g, &services);
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut ctx.out, &report)
-                .map_err(|e| CliError::from(std::io::Error::from(e)))?;
-            writeln!(ctx.out)?;
+            ctx.json(&report)?;
         }
         Format::Text => {
             if report.services.is_empty() {
-                writeln!(
-                    ctx.out,
-                    "The model has no critical or high service; name one with --service ID."
+                ctx.print(
+                    "The model has no critical or high service; name one with --service ID.\n",
                 )?;
             }
-            write_text(&mut ctx.out, &report, args.depth)?;
+            write_text(&mut ctx.print_stream(), &report, args.depth)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -143,7 +143,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         exit_plans: DEFAULT_EXIT_PLANS,
         baseline,
     };
-    let progress = Progress::new(ctx.stderr_is_terminal);
+    let progress = Progress::new(ctx.stderr_is_terminal());
     progress.start("analysing the landscape");
     let r = review::review(&g, &opts);
     progress.step("drawing diagrams");
@@ -156,20 +156,17 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     progress.finish();
     written?;
     for f in &failed {
-        writeln!(ctx.err, "warning: {f}")?;
+        ctx.eprint(&format!("warning: {f}"))?;
     }
     let n = out
         .iter()
         .filter(|f| f.path.starts_with("diagrams/"))
         .count();
-    writeln!(
-        ctx.err,
-        "wrote the review of {} as of {} to {}: index.html, report.md, review.json, deadlines.ics, hotspots.csv, {n} diagram file{}",
+    ctx.eprint(&format!("wrote the review of {} as of {} to {}: index.html, report.md, review.json, deadlines.ics, hotspots.csv, {n} diagram file{}",
         m.organisation.name,
         r.as_of,
         args.out.display(),
-        if n == 1 { "" } else { "s" }
-    )?;
+        if n == 1 { "" } else { "s" }))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -18,7 +18,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     text.push('\n');
     match args.output {
         Some(p) => super::write_atomic(&p, text.as_bytes())?,
-        None => ctx.out.write_all(text.as_bytes())?,
+        None => ctx.data(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

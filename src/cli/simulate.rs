@@ -123,9 +123,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         let ev = sim.each_vendor(as_of);
         match args.format {
             Format::Json => json(ctx, &ev)?,
-            Format::Text => ctx
-                .out
-                .write_all(each_vendor_text(&ev, args.top, &currency).as_bytes())?,
+            Format::Text => ctx.print(&each_vendor_text(&ev, args.top, &currency))?,
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -140,12 +138,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         Format::Text => {
             for (i, r) in reports.iter().enumerate() {
                 if i > 0 {
-                    writeln!(ctx.out)?;
-                    writeln!(ctx.out, "{}", "=".repeat(78))?;
-                    writeln!(ctx.out)?;
+                    ctx.print("\n")?;
+                    ctx.print(&format!("{}\n", "=".repeat(78)))?;
+                    ctx.print("\n")?;
                 }
-                ctx.out
-                    .write_all(report_text(r, args.top, &currency).as_bytes())?;
+                ctx.print(&report_text(r, args.top, &currency))?;
             }
         }
     }
@@ -154,7 +151,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
 
 fn json<T: serde::Serialize>(ctx: &mut Ctx, value: &T) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CliError::io(e.to_string()))?;
-    writeln!(ctx.out, "{text}")?;
+    ctx.data(format!("{text}\n").as_bytes())?;
     Ok(())
 }
 

@@ -12,32 +12,9 @@
 //!
 //! Other renderers (the review's CSV tables) reuse [`Table`] and [`neutralise`].
 
+use crate::analysis::lockin::HotspotsReport;
+pub use crate::render::escape::csv::neutralise;
 use std::borrow::Cow;
-
-/// Neutralises one cell against formula injection (see the module docs).
-pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    let risky = matches!(
-        cell.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    );
-    if risky && !is_plain_number(cell) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
-
-/// `-?digits(.digits)?`: a number a spreadsheet reads as a number.
-fn is_plain_number(s: &str) -> bool {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (body, None),
-    };
-    !int.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
-}
 
 /// A number for a CSV cell: integers without a decimal point, others as
 /// Rust prints them (shortest round-trip form), so the CSV shows the same
@@ -98,31 +75,166 @@ impl Table {
     }
 }
 
+/// The tables of the hotspots report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HotspotsTable {
+    /// Systems with score, impact, hotspot and factor points (candidates appended).
+    Systems,
+    /// Vendor groups with score, spend share and single points of failure.
+    Vendors,
+    /// Annual spend per vendor group.
+    Groups,
+    /// Annual spend per jurisdiction of the top parent.
+    Jurisdictions,
+    /// Spend and HHI per system category.
+    Categories,
+}
+
+/// A table of the hotspots report as CSV (`exitgraph hotspots --format csv`;
+/// the review's `hotspots.csv` is [`HotspotsTable::Systems`]). Numbers
+/// carry the JSON's digits ([`number`]), so a spreadsheet reads them as
+/// numbers in every locale.
+pub fn hotspots(r: &HotspotsReport, part: HotspotsTable) -> String {
+    match part {
+        HotspotsTable::Systems => {
+            let factor_names: Vec<String> = r
+                .systems
+                .first()
+                .map(|s| &s.factors)
+                .or_else(|| {
+                    r.candidates
+                        .as_ref()
+                        .and_then(|c| c.first())
+                        .map(|s| &s.factors)
+                })
+                .map(|fs| fs.iter().map(|f| f.name.to_string()).collect())
+                .unwrap_or_default();
+            let mut t = Table::new(
+                [
+                    "rank", "id", "name", "status", "category", "score", "impact", "hotspot",
+                ]
+                .into_iter()
+                .map(String::from)
+                .chain(factor_names),
+            );
+            for s in &r.systems {
+                let mut row = vec![
+                    s.rank.to_string(),
+                    s.id.clone(),
+                    s.name.clone(),
+                    "in-use".to_string(),
+                    s.category.clone(),
+                    number(s.score),
+                    number(s.impact),
+                    number(s.hotspot),
+                ];
+                row.extend(s.factors.iter().map(|f| number(f.points)));
+                t.row(row);
+            }
+            for s in r.candidates.iter().flatten() {
+                let mut row = vec![
+                    String::new(),
+                    s.id.clone(),
+                    s.name.clone(),
+                    s.status.to_string(),
+                    s.category.clone(),
+                    number(s.score),
+                    String::new(),
+                    String::new(),
+                ];
+                row.extend(s.factors.iter().map(|f| number(f.points)));
+                t.row(row);
+            }
+            t.to_csv()
+        }
+        HotspotsTable::Vendors => {
+            let mut t = Table::new([
+                "id",
+                "name",
+                "country",
+                "score",
+                "spend_share",
+                "annual_cost",
+                "single_point_for",
+                "systems",
+            ]);
+            for v in &r.vendors {
+                t.row([
+                    v.id.clone(),
+                    v.name.clone(),
+                    v.country.to_string(),
+                    number(v.score),
+                    number(v.spend_share),
+                    number(v.annual_cost),
+                    v.single_point_for.join(" "),
+                    v.systems.join(" "),
+                ]);
+            }
+            t.to_csv()
+        }
+        HotspotsTable::Groups => {
+            let mut t = Table::new([
+                "vendor",
+                "name",
+                "country",
+                "annual_cost",
+                "share",
+                "untrusted",
+            ]);
+            for gsp in &r.concentration.by_group {
+                t.row([
+                    gsp.vendor.clone(),
+                    gsp.name.clone(),
+                    gsp.country.to_string(),
+                    number(gsp.annual_cost),
+                    number(gsp.share),
+                    gsp.untrusted.to_string(),
+                ]);
+            }
+            t.to_csv()
+        }
+        HotspotsTable::Jurisdictions => {
+            let mut t = Table::new(["country", "annual_cost", "share", "trusted"]);
+            for j in &r.concentration.by_jurisdiction {
+                t.row([
+                    j.country.to_string(),
+                    number(j.annual_cost),
+                    number(j.share),
+                    j.trusted.to_string(),
+                ]);
+            }
+            t.to_csv()
+        }
+        HotspotsTable::Categories => {
+            let mut t = Table::new([
+                "category",
+                "annual_cost",
+                "share",
+                "hhi",
+                "band",
+                "largest_group",
+                "largest_share",
+            ]);
+            for c in &r.concentration.by_category {
+                let first = c.by_group.first();
+                t.row([
+                    c.category.clone(),
+                    number(c.annual_cost),
+                    number(c.share),
+                    number(c.hhi),
+                    c.band.as_str().to_string(),
+                    first.map(|g| g.vendor.clone()).unwrap_or_default(),
+                    first.map(|g| number(g.share)).unwrap_or_default(),
+                ]);
+            }
+            t.to_csv()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formula_starts_get_an_apostrophe() {
-        assert_eq!(neutralise("=1+2"), "'=1+2");
-        assert_eq!(neutralise("+49 30 123"), "'+49 30 123");
-        assert_eq!(neutralise("-cmd"), "'-cmd");
-        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(neutralise("\tx"), "'\tx");
-        assert_eq!(neutralise("\rx"), "'\rx");
-        assert_eq!(neutralise("m365"), "m365");
-        assert_eq!(neutralise(""), "");
-    }
-
-    #[test]
-    fn plain_numbers_stay_numbers() {
-        assert_eq!(neutralise("-12.5"), "-12.5");
-        assert_eq!(neutralise("-3"), "-3");
-        assert_eq!(neutralise("-"), "'-");
-        assert_eq!(neutralise("-1."), "'-1.");
-        assert_eq!(neutralise("-1e5"), "'-1e5");
-        assert_eq!(neutralise("-1+2"), "'-1+2");
-    }
 
     #[test]
     fn table_quotes_and_neutralises() {

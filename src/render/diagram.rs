@@ -565,7 +565,7 @@ fn focus_seeds(g: &Graph, d: &Draft, f: Focus) -> Vec<usize> {
 /// spaces, splitting longer words), at most `max_lines`; a cut is marked
 /// with `…`. The full name belongs in the tooltip.
 pub fn wrap(name: &str, width: usize, max_lines: usize) -> Vec<String> {
-    let clean = dot::clean(name).replace('\n', " ");
+    let clean = crate::render::escape::clean(name);
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut cut = false;

@@ -7,8 +7,9 @@ use crate::analysis::diff::{
     Change, ContractChange, Diff, Direction, Entered, Reading, Resolved, SnapshotContract,
     SnapshotSystem, SnapshotVendor, SystemChange, VendorChange,
 };
-use crate::render::text::money;
+use crate::render::terminal::{money, new_table};
 use chrono::NaiveDate;
+use comfy_table::Cell;
 
 /// One section of the comparison: a title and a table.
 #[derive(Clone, Debug, PartialEq)]
@@ -439,23 +440,9 @@ fn summary(what: &str, added: usize, removed: usize, changed: usize) -> String {
     format!("{what}: {added} added, {removed} removed, {changed} changed")
 }
 
-/// Escapes text for a Markdown table cell.
-pub fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+/// Escapes text for Markdown ([`crate::render::escape::markdown`]).
+fn md(s: &str) -> String {
+    crate::render::escape::markdown::text(s)
 }
 
 /// The diff as Markdown; `level` is the level of the top heading (1 for
@@ -483,6 +470,28 @@ pub fn markdown(d: &Diff, level: usize) -> String {
         for r in &s.rows {
             out.push_str(&format!("| {} |\n", cells(r)));
         }
+        out.push('\n');
+    }
+    out
+}
+
+/// The terminal form: a title, notes, and one table per section.
+pub fn table(d: &Diff) -> String {
+    let mut out = format!("{}\n", title(d));
+    for n in &d.notes {
+        out.push_str(&format!("note: {n}\n"));
+    }
+    if d.unchanged {
+        out.push_str("no changes\n");
+        return out;
+    }
+    for s in sections(d) {
+        out.push_str(&format!("\n{}\n\n", s.title));
+        let mut t = new_table(&s.header);
+        for r in &s.rows {
+            t.add_row(r.iter().map(Cell::new).collect::<Vec<_>>());
+        }
+        out.push_str(&t.to_string());
         out.push('\n');
     }
     out
@@ -519,6 +528,6 @@ mod tests {
 
     #[test]
     fn markdown_cells_are_escaped() {
-        assert_eq!(md("a|b <c> *d*"), "a\\|b &lt;c&gt; \\*d\\*");
+        assert_eq!(md("a|b <c> *d*"), "a\\|b \\<c\\> \\*d\\*");
     }
 }

@@ -8,10 +8,9 @@
 //!
 //! graphviz-rust prints ids and attribute values exactly as given: it neither
 //! quotes nor escapes. Every id and every value therefore goes through
-//! [`quote`], the one escape helper of this module, and model text goes
-//! through [`clean`] first. Ids are always quoted, so a name containing `"`,
-//! `\`, a newline, `<`, `{` or `|` can never end a string, start an HTML
-//! label or (with `shape=box`, never `record`) become a record field.
+//! [`quote`] (`render::escape::dot`), which cleans model text first.
+
+pub use crate::render::escape::dot::{html_text, quote};
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
@@ -193,78 +192,6 @@ pub enum LegendItem {
     },
     /// A line of text.
     Text(String),
-}
-
-/// Removes what must not reach DOT, SVG or a terminal from model text:
-/// control characters (a tab becomes a space; newlines are kept for the
-/// caller to handle), the Unicode non-characters U+FFFE and U+FFFF, which
-/// XML forbids, and the bidirectional embedding, override and isolate
-/// controls (U+202A to U+202E, U+2066 to U+2069), which could make a label
-/// display as something else than it says. Right-to-left *marks*
-/// (U+200E, U+200F) stay: they only affect the text they are in.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            '\t' => Some(' '),
-            '\r' => None,
-            c if c.is_control() => None,
-            '\u{FFFE}' | '\u{FFFF}' => None,
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-            c => Some(c),
-        })
-        .collect()
-}
-
-/// The one DOT escape helper: a double-quoted DOT string for any id or
-/// attribute value. Cleans the text ([`clean`]), escapes `\` and `"`, writes
-/// a newline as Graphviz's centred line break `\n`, and writes `&` as
-/// `&amp;` (Graphviz passes anything that looks like an entity, such as
-/// `&nbsp;`, into its SVG unchanged, which would break the XML; `&amp;` is
-/// shown as `&` in every output format).
-pub fn quote(s: &str) -> String {
-    let s = clean(s);
-    let mut out = String::with_capacity(s.len().min(MAX_QUOTED) + 2);
-    out.push('"');
-    let mut buf = [0u8; 4];
-    for c in s.chars() {
-        let piece: &str = match c {
-            '\\' => "\\\\",
-            '"' => "\\\"",
-            '\n' => "\\n",
-            '&' => "&amp;",
-            c => c.encode_utf8(&mut buf),
-        };
-        // Graphviz refuses quoted strings longer than 16,384 bytes.
-        if out.len() + piece.len() > MAX_QUOTED {
-            out.push('…');
-            break;
-        }
-        out.push_str(piece);
-    }
-    out.push('"');
-    out
-}
-
-/// The longest quoted DOT string written, in bytes, ellipsis and quotes
-/// included (Graphviz's scanner stops at 16,384).
-const MAX_QUOTED: usize = 16_000;
-
-/// Text for Graphviz HTML-like labels: XML-escaped, cleaned, one line.
-pub fn html_text(s: &str) -> String {
-    let mut out = String::new();
-    for c in clean(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn id(s: &str) -> Id {
@@ -593,29 +520,6 @@ mod tests {
         let body = q.trim_end_matches("…\"");
         let slashes = body.len() - body.trim_end_matches('\\').len();
         assert_eq!(slashes % 2, 0, "{}", &body[body.len() - 20..]);
-    }
-
-    #[test]
-    fn quote_escapes_quotes_backslashes_newlines_and_ampersands() {
-        assert_eq!(quote(r#"a"b\c"#), r#""a\"b\\c""#);
-        assert_eq!(quote("x\ny"), r#""x\ny""#);
-        assert_eq!(quote("AT&T &nbsp;"), r#""AT&amp;T &amp;nbsp;""#);
-        assert_eq!(quote("<b>{x|y}</b>"), r#""<b>{x|y}</b>""#);
-    }
-
-    #[test]
-    fn clean_drops_controls_and_bidi_overrides_but_keeps_marks() {
-        assert_eq!(clean("a\u{0}b\u{1b}[31mc\td\r\n"), "ab[31mc d\n");
-        assert_eq!(clean("x\u{202E}y\u{2066}z\u{200F}"), "xyz\u{200F}");
-        assert_eq!(clean("\u{FFFE}ok\u{FFFF}"), "ok");
-    }
-
-    #[test]
-    fn html_text_escapes_markup() {
-        assert_eq!(
-            html_text("<script>\"&'\n"),
-            "&lt;script&gt;&quot;&amp;&#39; "
-        );
     }
 
     #[test]

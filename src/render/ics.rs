@@ -16,13 +16,15 @@
 //!   higher sequence and wins;
 //! - all-day events end on the next day (`DTEND` is exclusive).
 //!
-//! Text escaping (`\`, `;`, `,`, newlines) is done by the `icalendar`
-//! crate. Its line folding can leave a continuation line of 76 octets (a
+//! Every text from the model is cleaned first (`render::escape::ics`: no
+//! control character, in particular no bare CR, reaches the file); escaping
+//! of `\`, `;`, `,` and newlines is done by the `icalendar` crate. Its line folding can leave a continuation line of 76 octets (a
 //! leading space plus 75), so the output is unfolded and folded again by
 //! [`refold`]: at most 75 octets per line, never inside a UTF-8 character.
 
 use crate::analysis::deadlines::{ContractDeadline, Deadlines, Status};
 use crate::model::Lang;
+use crate::render::escape;
 use crate::render::i18n::Tr;
 use chrono::{NaiveDate, TimeZone, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger};
@@ -136,7 +138,7 @@ fn describe(c: &ContractDeadline, lang: Lang, currency: &str) -> String {
     for f in &c.data_act {
         lines.push(format!("EU Data Act {}: {}", f.article, f.message));
     }
-    lines.join("\n")
+    escape::ics::text(&lines.join("\n"))
 }
 
 /// Renders the deadlines as an iCalendar file (CRLF line ends).
@@ -160,7 +162,7 @@ pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &s
         Lang::De => format!("Vertragsfristen {organisation}"),
         Lang::En => format!("Contract deadlines {organisation}"),
     };
-    cal.append_property(Property::new("X-WR-CALNAME", calname));
+    cal.append_property(Property::new("X-WR-CALNAME", escape::ics::text(&calname)));
     for c in report
         .contracts
         .iter()
@@ -175,7 +177,8 @@ pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &s
         for (kind, date) in events {
             let Some(date) = date else { continue };
             let Some(end) = date.succ_opt() else { continue };
-            let summary = format!("{}: {name} ({})", kind.title(lang), c.vendor_name);
+            let summary =
+                escape::ics::text(&format!("{}: {name} ({})", kind.title(lang), c.vendor_name));
             let uid = format!("{}.{}@{org}.exitgraph", c.id, kind.uid_part());
             let mut ev = Event::new();
             ev.uid(&uid)

@@ -15,7 +15,7 @@
 use crate::analysis::review::Review;
 use crate::graph::Graph;
 use crate::model::Lang;
-use crate::render::csv::{Table, number};
+use crate::render::csv::{self, HotspotsTable};
 use crate::render::diagram::{self, Diagram, DiagramError, DiagramOptions, View};
 use crate::render::page::{self, Figure};
 use crate::render::svg::{Renderer, RendererChoice};
@@ -164,36 +164,10 @@ pub enum RenderError {
 }
 
 /// Every in-use system's lock-in, ranked: the hotspots table as CSV, with
-/// one column per factor. Text cells are neutralised against formulas.
+/// one column per factor (the same writer as `exitgraph hotspots --format
+/// csv`). Text cells are neutralised against formulas.
 pub fn hotspots_csv(r: &Review) -> String {
-    let factor_names: Vec<String> = r
-        .hotspots
-        .systems
-        .first()
-        .map(|s| s.factors.iter().map(|f| f.name.to_string()).collect())
-        .unwrap_or_default();
-    let mut t = Table::new(
-        [
-            "rank", "id", "name", "category", "score", "impact", "hotspot",
-        ]
-        .into_iter()
-        .map(String::from)
-        .chain(factor_names),
-    );
-    for s in &r.hotspots.systems {
-        let mut row = vec![
-            s.rank.to_string(),
-            s.id.clone(),
-            s.name.clone(),
-            s.category.clone(),
-            number(s.score),
-            number(s.impact),
-            number(s.hotspot),
-        ];
-        row.extend(s.factors.iter().map(|f| number(f.points)));
-        t.row(row);
-    }
-    t.to_csv()
+    csv::hotspots(&r.hotspots, HotspotsTable::Systems)
 }
 
 /// Renders every file of the review directory, in a fixed order.

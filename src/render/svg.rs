@@ -189,21 +189,8 @@ pub fn inline(svg: &str, prefix: &str) -> String {
         .replace("href=\"#", &format!("href=\"#{prefix}"))
 }
 
-/// Text for XML (SVG): cleaned like DOT text ([`dot::clean`]) and escaped.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in dot::clean(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text for XML (SVG): see [`crate::render::escape::xml`].
+pub use crate::render::escape::xml::text as xml_escape;
 
 /// A number for SVG: at most one decimal, no `-0`.
 pub fn num(x: f64) -> String {
@@ -1105,14 +1092,6 @@ mod tests {
         assert!(
             inline(svg, "<x\">").contains("id=\"xnode1\""),
             "unsafe prefix characters dropped"
-        );
-    }
-
-    #[test]
-    fn xml_escape_escapes_markup_and_drops_controls() {
-        assert_eq!(
-            xml_escape("<script>&\"'\u{0}\u{202E}"),
-            "&lt;script&gt;&amp;&quot;&#39;"
         );
     }
 }

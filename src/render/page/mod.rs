@@ -15,10 +15,10 @@
 //! `impl Builder<'_> { pub(super) fn NAME(&mut self) -> Vec<Block> }` and a
 //! line in [`document`].
 //!
-//! Every text that comes from the model passes [`clean`]: control
-//! characters become spaces and Unicode bidirectional overrides and
-//! isolates are shown as `[U+202E]`, so a name cannot reorder the text
-//! around it (the renderers escape markup on top of that).
+//! Every text that comes from the model passes [`clean`]
+//! (`render::escape`): control characters go, line breaks become spaces,
+//! and direction overrides are shown as `[U+202E]`, so a name cannot
+//! reorder the text around it (the renderers escape markup on top of that).
 
 use crate::analysis::deadlines::Status;
 use crate::analysis::diff::{Change, Diff, Direction, Entered, Reading, Resolved};
@@ -204,23 +204,7 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
-/// A text from the model made safe to show: control characters become
-/// spaces (a name stays on one line), and bidirectional embeddings,
-/// overrides and isolates are written out as `[U+202E]`, so that a name
-/// cannot turn the text after it around.
-pub fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
-                out.push_str(&format!("[U+{:04X}]", c as u32));
-            }
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::escape::clean;
 
 fn join_limited(tr: Tr, items: &[String]) -> String {
     if items.len() <= MAX_NAMED {
@@ -480,14 +464,6 @@ fn status_tone(s: Status) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clean_keeps_names_on_one_line_and_shows_bidi_overrides() {
-        assert_eq!(clean("a\nb\tc"), "a b c");
-        assert_eq!(clean("abc\u{202E}fed"), "abc[U+202E]fed");
-        assert_eq!(clean("x\u{2066}y"), "x[U+2066]y");
-        assert_eq!(clean("Bürgerbüro <b> & \"x\""), "Bürgerbüro <b> & \"x\"");
-    }
 
     #[test]
     fn score_dots_show_the_points() {
