@@ -1,10 +1,10 @@
 //! `exitgraph catalog`: the built-in catalogue of alternatives, optionally
 //! for one category.
 
+use super::format::{Format, TABLE_JSON};
 use super::{CliError, Ctx};
 use crate::catalog::{Catalog, Entry};
 use crate::render::terminal;
-use clap::ValueEnum;
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
@@ -13,14 +13,8 @@ pub struct Args {
     #[arg(long, value_name = "C")]
     pub category: Option<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, default_value = "table", value_parser = Format::parser(TABLE_JSON))]
     pub format: Format,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Json,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
@@ -51,7 +45,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         Format::Json => {
             ctx.json(&entries)?;
         }
-        Format::Table => ctx.print(&terminal::catalog::entries(&entries))?,
+        // Only table and json pass the parser.
+        Format::Table | Format::Csv | Format::Markdown => {
+            ctx.print(&terminal::catalog::entries(&entries))?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

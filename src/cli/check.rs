@@ -2,6 +2,7 @@
 //! `--policy` (or a rule flag), evaluate the policy rules for CI: exit 1
 //! when a rule fails (docs/ci.md). The evaluation is `analysis::policy`.
 
+use super::format::{Format, TABLE_JSON};
 use super::{CliError, Ctx, ModelArg};
 use crate::analysis::exit_plan::PlanOptions;
 use crate::analysis::policy::{self, PolicyOptions, PolicyReport};
@@ -9,7 +10,6 @@ use crate::model::policy::{Policy, Setting};
 use crate::model::{self, Diagnostic};
 use crate::render::terminal;
 use chrono::NaiveDate;
-use clap::ValueEnum;
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -18,7 +18,7 @@ pub struct Args {
     #[command(flatten)]
     pub model: ModelArg,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, default_value = "table", value_parser = Format::parser(TABLE_JSON))]
     pub format: Format,
     /// Evaluate the `[policy]` rules of the model (and the rule flags);
     /// exit 1 when a rule fails.
@@ -84,12 +84,6 @@ fn parse_score(s: &str) -> Result<f64, String> {
     }
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
-}
-
 #[derive(Serialize)]
 struct Report {
     ok: bool,
@@ -143,7 +137,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             ctx.json(&report)?;
             Ok(ExitCode::from(2))
         }
-        (Ok(m), Format::Text) => {
+        (Ok(m), Format::Table | Format::Csv | Format::Markdown) => {
             let warnings = all_warnings(&m);
             let (g, policy) = evaluate(m, wants_policy, &flags, args.as_of)?;
             let m = g.model();
@@ -154,7 +148,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             }
             Ok(exit_code(policy.as_ref()))
         }
-        (Err(f), Format::Text) => Err(CliError::Model(f)),
+        (Err(f), Format::Table | Format::Csv | Format::Markdown) => Err(CliError::Model(f)),
     }
 }
 

@@ -2,13 +2,13 @@
 //! Data Act findings of cloud contracts, and an optional iCalendar file.
 //! The analysis is `analysis::deadlines`; the calendar is `render::ics`.
 
+use super::format::{Format, TABLE_JSON};
 use super::{CliError, Ctx, ModelArg};
 use crate::analysis::deadlines::{self, DeadlineOptions};
 use crate::analysis::exit_plan::{DEFAULT_RUNS, DEFAULT_SEED, PlanOptions};
 use crate::model::{Duration, Lang};
 use crate::render::terminal;
 use chrono::NaiveDate;
-use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,15 +33,8 @@ pub struct Args {
           value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
     pub runs: u32,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, default_value = "table", value_parser = Format::parser(TABLE_JSON))]
     pub format: Format,
-}
-
-/// Output format of `deadlines`.
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Json,
 }
 
 fn parse_horizon(s: &str) -> Result<Duration, String> {
@@ -82,10 +75,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         Format::Json => {
             ctx.json(&report)?;
         }
-        Format::Table => ctx.print(&terminal::deadlines::table(
-            &report,
-            &m.organisation.currency,
-        ))?,
+        // Only table and json pass the parser.
+        Format::Table | Format::Csv | Format::Markdown => ctx.print(
+            &terminal::deadlines::table(&report, &m.organisation.currency),
+        )?,
     }
     Ok(ExitCode::SUCCESS)
 }

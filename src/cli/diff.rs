@@ -7,11 +7,11 @@
 //! Exit code 0 whether or not something changed; 2 when a side cannot be
 //! read.
 
+use super::format::Format;
 use super::{CliError, Ctx};
 use crate::analysis::diff::{self, DEFAULT_TOP, Snapshot, SnapshotOptions};
 use crate::render::diff as render;
 use chrono::NaiveDate;
-use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -24,7 +24,7 @@ pub struct Args {
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, default_value = "table", value_parser = Format::parser(&[Format::Table, Format::Markdown, Format::Json]))]
     pub format: Format,
     /// The review date of models (default: each model's `as_of`, else
     /// today); a review.json keeps its own date.
@@ -36,14 +36,6 @@ pub struct Args {
     pub top: u32,
 }
 
-/// Output format of `diff`.
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Markdown,
-    Json,
-}
-
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let old = side(ctx, &args.old, &args)?;
     let new = side(ctx, &args.new, &args)?;
@@ -53,7 +45,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             ctx.json(&d)?;
         }
         Format::Markdown => ctx.print(&render::markdown(&d, 1))?,
-        Format::Table => ctx.print(&render::table(&d))?,
+        // Csv does not pass the parser.
+        Format::Table | Format::Csv => ctx.print(&render::table(&d))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,12 +3,13 @@
 //! and money. The analysis is `analysis::exit_plan`; this file parses the
 //! options and prints a table or JSON.
 
+use super::format::{Format, TABLE_JSON};
 use super::{CliError, Ctx, ModelArg};
 use crate::analysis::exit_plan::{self, DEFAULT_RUNS, DEFAULT_SEED, PlanOptions, Target};
 use crate::model::{EntityKind, Region};
 use crate::render::terminal;
 use chrono::NaiveDate;
-use clap::{ArgGroup, ValueEnum};
+use clap::ArgGroup;
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
@@ -40,15 +41,8 @@ pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, default_value = "table", value_parser = Format::parser(TABLE_JSON))]
     pub format: Format,
-}
-
-/// Output format of `exit`.
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Json,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
@@ -101,7 +95,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         Format::Json => {
             ctx.json(&plan)?;
         }
-        Format::Table => {
+        // Only table and json pass the parser.
+        Format::Table | Format::Csv | Format::Markdown => {
             let start = super::as_of(args.as_of, &g);
             let text = terminal::exit::table(&plan, &m.organisation.currency, Some(start));
             ctx.print(&text)?;

@@ -2,6 +2,7 @@
 //! about one system, vendor, contract or service. `kind:ID` picks the kind
 //! when an id exists in several (ids are unique per kind only).
 
+use super::format::{Format, TABLE_JSON};
 use super::{CliError, Ctx, ModelArg};
 use crate::analysis::deadlines::{self, DeadlineOptions};
 use crate::analysis::exit_plan::PlanOptions;
@@ -10,7 +11,6 @@ use crate::analysis::paths::PathsReport;
 use crate::model::Duration;
 use crate::render::terminal;
 use chrono::NaiveDate;
-use clap::ValueEnum;
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
@@ -26,14 +26,8 @@ pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, default_value = "table", value_parser = Format::parser(TABLE_JSON))]
     pub format: Format,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 fn resolve_error(e: ResolveError) -> CliError {
@@ -104,7 +98,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         Format::Json => {
             ctx.json(&report)?;
         }
-        Format::Text => {
+        // Only table and json pass the parser.
+        Format::Table | Format::Csv | Format::Markdown => {
             let currency = &g.model().organisation.currency;
             let paths = match &report {
                 Explanation::Service(s) => super::paths::text(&PathsReport {

@@ -6,6 +6,7 @@
 //! points with one decimal, impact with three, shares as fractions with four
 //! decimals (the table prints them as percentages with two).
 
+use super::format::Format;
 use super::{CliError, Ctx, ModelArg};
 use crate::analysis::lockin;
 use crate::render::csv::{self, HotspotsTable};
@@ -21,7 +22,7 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, default_value = "table", value_parser = Format::parser(&[Format::Table, Format::Json, Format::Csv]))]
     pub format: Format,
     /// Also score the candidate systems on the same criteria (for procurement).
     #[arg(long)]
@@ -29,13 +30,6 @@ pub struct Args {
     /// Which table `--format csv` writes (systems by default).
     #[arg(long, value_enum)]
     pub csv_table: Option<CsvPart>,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
 }
 
 /// The table written by `--format csv`.
@@ -86,7 +80,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             };
             ctx.data(csv::hotspots(&report, part).as_bytes())?;
         }
-        Format::Table => {
+        // Markdown does not pass the parser.
+        Format::Table | Format::Markdown => {
             let org = &g.model().organisation;
             ctx.print(&terminal::hotspots::table(
                 &report,

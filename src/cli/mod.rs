@@ -19,6 +19,7 @@ mod diff;
 mod exit;
 mod explain;
 mod export;
+mod format;
 mod hotspots;
 mod import;
 mod init;

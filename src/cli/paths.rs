@@ -3,10 +3,10 @@
 //! marked; for every critical service (criticality critical or high) when no
 //! `--service` is given.
 
+use super::format::{Format, TABLE_JSON};
 use super::{CliError, Ctx, ModelArg, unknown_id};
 use crate::analysis::paths::{self, NodeKind, PathNode, PathsReport};
 use crate::model::EntityKind;
-use clap::ValueEnum;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -18,7 +18,7 @@ pub struct Args {
     #[arg(long, value_name = "ID")]
     pub service: Vec<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, default_value = "table", value_parser = Format::parser(TABLE_JSON))]
     pub format: Format,
     /// Deepest level of the tree shown in text output; deeper levels are
     /// counted in one line. JSON always has the whole tree.
@@ -30,12 +30,6 @@ pub struct Args {
 /// Levels of the tree shown in text output by default: deeper than any
 /// real landscape's chains, and still within 80 columns.
 pub const DEFAULT_DEPTH: u32 = 20;
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
-}
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let g = ctx.load_quiet(&args.model.model)?;
@@ -57,7 +51,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         Format::Json => {
             ctx.json(&report)?;
         }
-        Format::Text => {
+        // Only table and json pass the parser.
+        Format::Table | Format::Csv | Format::Markdown => {
             if report.services.is_empty() {
                 ctx.print(
                     "The model has no critical or high service; name one with --service ID.\n",

@@ -2,11 +2,11 @@
 //! points) with what pulls each dimension down, and the indicative SEAL
 //! level of every in-use system.
 
+use super::format::{Format, TABLE_JSON};
 use super::{CliError, Ctx, ModelArg};
 use crate::analysis::seal::{self, Seal};
 use crate::analysis::sovereignty::{self, SovereigntyReport};
 use crate::render::terminal;
-use clap::ValueEnum;
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -15,14 +15,8 @@ pub struct Args {
     #[command(flatten)]
     pub model: ModelArg,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, default_value = "table", value_parser = Format::parser(TABLE_JSON))]
     pub format: Format,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Json,
 }
 
 #[derive(Serialize)]
@@ -43,7 +37,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         Format::Json => {
             ctx.json(&report)?;
         }
-        Format::Table => {
+        // Only table and json pass the parser.
+        Format::Table | Format::Csv | Format::Markdown => {
             let org = &g.model().organisation.name;
             ctx.print(&terminal::score::table(&report.check, &report.seal, org))?;
         }

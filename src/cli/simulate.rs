@@ -8,6 +8,7 @@
 //! summary for the planner, most critical services first; `--format json`
 //! prints the report data. Bad cuts, prices or ids exit with 2.
 
+use super::format::{Format, TABLE_JSON};
 use super::{CliError, Ctx, ModelArg, unknown_id};
 use crate::analysis::simulate::{
     EachVendor, Report, RestoreBy, ServiceResult, Simulator, Spec, State, SystemResult,
@@ -17,7 +18,6 @@ use crate::model::{Cut, types::Criticality};
 use crate::model::{EntityKind, PriceShock, Region};
 use crate::render::text::{group, money};
 use chrono::NaiveDate;
-use clap::ValueEnum;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -51,14 +51,8 @@ pub struct Args {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, default_value = "table", value_parser = Format::parser(TABLE_JSON))]
     pub format: Format,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
@@ -123,7 +117,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         let ev = sim.each_vendor(as_of);
         match args.format {
             Format::Json => json(ctx, &ev)?,
-            Format::Text => ctx.print(&each_vendor_text(&ev, args.top, &currency))?,
+            // Only table and json pass the parser.
+            Format::Table | Format::Csv | Format::Markdown => {
+                ctx.print(&each_vendor_text(&ev, args.top, &currency))?
+            }
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -135,7 +132,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
                 json(ctx, r)?;
             }
         }
-        Format::Text => {
+        // Only table and json pass the parser.
+        Format::Table | Format::Csv | Format::Markdown => {
             for (i, r) in reports.iter().enumerate() {
                 if i > 0 {
                     ctx.print("\n")?;
