@@ -224,8 +224,10 @@ fn parse_price(g: &Graph, text: &str) -> Result<PriceShock, CliError> {
         .trim()
         .parse()
         .map_err(|_| bad(&format!("`{factor}` is not a number")))?;
-    if !factor.is_finite() || factor <= 0.0 {
-        return Err(bad("the factor must be a number above 0 (1 = no change)"));
+    if !factor.is_finite() || factor <= 0.0 || factor > crate::model::decode::MAX_NUMBER {
+        return Err(bad(
+            "the factor must be a number above 0 and at most 10^12 (1 = no change)",
+        ));
     }
     Ok(PriceShock { vendor, factor })
 }

@@ -15,6 +15,12 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+/// The largest number a model may hold (money, data volumes, factors,
+/// coefficients: 10^12). Sums and products of such numbers over the
+/// largest model the limits allow stay far below `f64::MAX`, so no analysis
+/// meets an infinity (which JSON would write as `null`).
+pub const MAX_NUMBER: f64 = 1e12;
+
 /// Collects diagnostics for one file.
 pub struct Ctx<'d> {
     pub file: FileId,
@@ -216,7 +222,7 @@ impl<'a, 'i> Table<'a, 'i> {
         }
     }
 
-    /// A non-negative finite number (integer or float), e.g. money or gigabytes.
+    /// A number from 0 to [`MAX_NUMBER`] (integer or float), e.g. money or gigabytes.
     pub fn number(&mut self, cx: &mut Ctx<'_>, key: &'static str) -> Option<Sp<f64>> {
         let v = self.get(key)?;
         let n = match v.get_ref() {
@@ -241,17 +247,18 @@ impl<'a, 'i> Table<'a, 'i> {
             }
         };
         match n {
-            Some(n) if n.is_finite() && n >= 0.0 => Some(Sp::new(n, cx.span(v.span()))),
+            Some(n) if (0.0..=MAX_NUMBER).contains(&n) => Some(Sp::new(n, cx.span(v.span()))),
             _ => {
                 cx.push(
                     Diagnostic::error(
                         Code::InvalidNumber,
                         format!(
-                            "`{key}` of {} must be a finite number of 0 or more",
+                            "`{key}` of {} must be a number from 0 to 1,000,000,000,000 (10^12)",
                             self.what
                         ),
                     )
-                    .at(cx.span(v.span()), "out of range"),
+                    .at(cx.span(v.span()), "out of range")
+                    .help("numbers above 10^12 are refused: no landscape needs them, and sums of them could overflow"),
                 );
                 None
             }

@@ -10,6 +10,8 @@ pub mod lockin;
 pub mod switch;
 
 use super::decode::{Ctx, Table};
+use super::diag::{Code, Diagnostic};
+use super::source::Sp;
 
 pub use lockin::LockinWeights;
 pub use switch::SwitchParams;
@@ -58,7 +60,9 @@ macro_rules! params {
                 let mut p = Self::default();
                 $(
                     if let Some(v) = t.number(cx, stringify!($field)) {
-                        p.$field = v.value;
+                        if $crate::model::defaults::in_bounds(cx, t.what(), stringify!($field), &v) {
+                            p.$field = v.value;
+                        }
                     }
                 )*
                 t.finish(cx);
@@ -79,6 +83,60 @@ macro_rules! params {
             }
         }
     };
+}
+
+/// The largest value of any coefficient.
+pub const MAX_COEFFICIENT: f64 = 1_000_000.0;
+
+/// The smallest positive value of a coefficient that divides (a wave size,
+/// a unit, a curve constant); 0 keeps the default where the doc says so.
+pub const MIN_DIVISOR: f64 = 0.001;
+
+/// Curve constants of the lock-in score that divide: 0 means the default
+/// (docs/methodology.md); a positive value below [`MIN_DIVISOR`] would
+/// make a quotient overflow.
+const DIVISORS: &[&str] = &[
+    "volume_full_gb",
+    "integrations_half",
+    "dependents_half",
+    "switch_full_ratio",
+    "notice_full_months",
+    "vendor_spend_full_share",
+];
+
+/// Checks a coefficient against the documented bounds (docs/model.md,
+/// `[defaults.switch]` and `[defaults.lockin]`): at most
+/// [`MAX_COEFFICIENT`]; `users_per_wave` at least 1, `data_gb_unit` at
+/// least [`MIN_DIVISOR`], the lock-in curve constants 0 or at least
+/// [`MIN_DIVISOR`]. Reports an `invalid-number` error and returns false
+/// (the default is kept) when it is out of bounds.
+pub fn in_bounds(cx: &mut Ctx<'_>, table: &str, key: &str, v: &Sp<f64>) -> bool {
+    let x = v.value;
+    let need = if x > MAX_COEFFICIENT {
+        Some("at most 1,000,000")
+    } else if key == "users_per_wave" && x < 1.0 {
+        Some("at least 1 (users trained in one wave)")
+    } else if key == "data_gb_unit" && x < MIN_DIVISOR {
+        Some("at least 0.001 (it divides the data volume)")
+    } else if DIVISORS.contains(&key) && x > 0.0 && x < MIN_DIVISOR {
+        Some("0 (the default) or at least 0.001 (it divides)")
+    } else {
+        None
+    };
+    match need {
+        Some(need) => {
+            cx.push(
+                Diagnostic::error(
+                    Code::InvalidNumber,
+                    format!("`{key}` of {table} must be {need}"),
+                )
+                .at(v.span, "out of range")
+                .help("docs/methodology.md gives every coefficient's default and meaning"),
+            );
+            false
+        }
+        None => true,
+    }
 }
 
 /// Reads the `[defaults]` table.

@@ -346,7 +346,10 @@ fn read_categories(
             },
         };
         let mut changed = false;
-        if let Some(x) = sub.number(cx, "likely_days") {
+        let table = sub.what().to_string();
+        if let Some(x) = sub.number(cx, "likely_days")
+            && super::in_bounds(cx, &table, "likely_days", &x)
+        {
             row.likely_days = x.value;
             changed = true;
         }
@@ -364,7 +367,9 @@ fn read_categories(
                 changed = true;
             }
         }
-        if let Some(x) = sub.number(cx, "cost_per_user") {
+        if let Some(x) = sub.number(cx, "cost_per_user")
+            && super::in_bounds(cx, &table, "cost_per_user", &x)
+        {
             row.cost_per_user = x.value;
             changed = true;
         }
@@ -434,6 +439,38 @@ mod tests {
             msgs.iter().any(|m| m.contains("optimistic_factor")),
             "{msgs:?}"
         );
+    }
+
+    /// Coefficients that would drive an estimate to infinity are refused
+    /// at their place; values at the bounds load.
+    #[test]
+    fn coefficients_out_of_bounds_are_located_errors() {
+        let f = load("[defaults.switch]\nbase_days = 1e308\nusers_per_wave = 0.5\ndata_gb_unit = 1e-300\ncost_per_day = 1000001\n[defaults.switch.category.video]\nlikely_days = 2e6\n[defaults.lockin]\nintegrations_half = 1e-9\n")
+            .err()
+            .unwrap_or_else(|| panic!("expected errors"));
+        let bad: Vec<(&str, usize)> = f
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::InvalidNumber)
+            .map(|d| {
+                let (span, _) = d.primary.as_ref().unwrap_or_else(|| panic!("no place"));
+                let line = f.sources.locate(*span).map_or(0, |l| l.line);
+                (d.message.split('`').nth(1).unwrap_or(""), line)
+            })
+            .collect();
+        assert_eq!(
+            bad,
+            vec![
+                ("base_days", 5),
+                ("users_per_wave", 6),
+                ("data_gb_unit", 7),
+                ("cost_per_day", 8),
+                ("likely_days", 10),
+                ("integrations_half", 12),
+            ]
+        );
+        load("[defaults.switch]\nbase_days = 1000000\nusers_per_wave = 1\ndata_gb_unit = 0.001\n[defaults.lockin]\nintegrations_half = 0\nswitch_full_ratio = 0.001\n")
+            .unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
     }
 
     #[test]
