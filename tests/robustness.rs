@@ -343,3 +343,26 @@ fn a_chain_of_90000_systems_loads_in_both_directions() {
     );
     assert_eq!(cycles[0].secondary.len(), 9);
 }
+
+/// 10,000 errors on one 100 KB line print a window around each place, not
+/// the whole line each time: the output grows linearly (it was 1 GB).
+#[test]
+fn ten_thousand_errors_on_one_long_line_print_windows() {
+    let refs: Vec<String> = (0..10_000).map(|i| format!("\"no-such-{i}\"")).collect();
+    let text = format!(
+        "[organisation]\nname = \"T\"\nhome = \"DE\"\n[[system]]\nid = \"a\"\nname = \"A\"\ndepends_on = [{}]\n",
+        refs.join(", ")
+    );
+    assert!(text.len() > 100_000);
+    let f = load(&text).expect_err("unknown references");
+    let n = f
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnknownReference)
+        .count();
+    assert_eq!(n, 10_000);
+    let out = exitgraph::cli::render_diagnostics(&f.sources, &f.diagnostics, false);
+    assert!(out.len() < 10_000 * 800, "{} bytes", out.len());
+    assert!(out.contains("t.toml:7:"), "the real line is named");
+    assert!(out.contains("…"), "the line is cut");
+}

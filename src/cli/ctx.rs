@@ -18,7 +18,6 @@
 
 use super::{CliError, GlobalArgs};
 use crate::graph::Graph;
-use crate::model::source::FileId;
 use crate::model::{self, Diagnostic, Limits, SourceMap};
 use crate::render::escape;
 use std::io::{self, Write};
@@ -201,77 +200,18 @@ impl Drop for TerminalWriter<'_> {
     }
 }
 
-/// The model's files as codespan sees them, with every control character
-/// and direction override of the text replaced at the same byte length
-/// (`escape::terminal::same_length`), so that spans still fit.
-struct CleanSources<'a> {
-    map: &'a SourceMap,
-    names: Vec<String>,
-    texts: Vec<std::borrow::Cow<'a, str>>,
-}
-
-impl<'a> CleanSources<'a> {
-    fn new(map: &'a SourceMap) -> CleanSources<'a> {
-        let (names, texts) = map
-            .files()
-            .map(|(_, f)| {
-                (
-                    escape::clean(&f.name),
-                    escape::terminal::same_length(&f.text),
-                )
-            })
-            .unzip();
-        CleanSources { map, names, texts }
-    }
-}
-
-impl<'a> codespan_reporting::files::Files<'a> for CleanSources<'_> {
-    type FileId = FileId;
-    type Name = &'a str;
-    type Source = &'a str;
-
-    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.names
-            .get(id.0 as usize)
-            .map(String::as_str)
-            .ok_or(codespan_reporting::files::Error::FileMissing)
-    }
-
-    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.texts
-            .get(id.0 as usize)
-            .map(|t| t.as_ref())
-            .ok_or(codespan_reporting::files::Error::FileMissing)
-    }
-
-    fn line_index(
-        &'a self,
-        id: FileId,
-        byte_index: usize,
-    ) -> Result<usize, codespan_reporting::files::Error> {
-        self.map.line_index(id, byte_index)
-    }
-
-    fn line_range(
-        &'a self,
-        id: FileId,
-        line_index: usize,
-    ) -> Result<std::ops::Range<usize>, codespan_reporting::files::Error> {
-        self.map.line_range(id, line_index)
-    }
-}
-
 /// Renders diagnostics with source excerpts (codespan), coloured or plain.
-/// Source lines, file names, messages, labels and notes are cleaned for
-/// the terminal (`render::escape`), so a model cannot smuggle escape
-/// sequences into them.
+/// Each excerpt is a window around the place, not the whole line
+/// (`model::diag::excerpt`). Source text, file names, messages, labels and
+/// notes are cleaned for the terminal (`render::escape`), so a model cannot
+/// smuggle escape sequences into them.
 pub fn render_diagnostics(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
     use codespan_reporting::term::{self, Config};
     let config = Config::default();
-    let files = CleanSources::new(sources);
     let mut out = String::new();
     for d in diags {
-        let mut cs = d.to_codespan();
+        let (mut files, mut cs) = crate::model::diag::excerpt::Excerpt::build(d, sources);
+        files.map(escape::terminal::same_length, escape::clean);
         cs.message = escape::clean(&cs.message);
         for l in &mut cs.labels {
             l.message = escape::clean(&l.message);

@@ -9,6 +9,8 @@
 use super::source::{Location, SourceMap, Span};
 use serde::Serialize;
 
+pub mod excerpt;
+
 /// How bad a finding is. Errors make a model unusable (exit code 2);
 /// warnings are reported and the model is still analysed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -210,30 +212,6 @@ impl Diagnostic {
                 })
                 .collect(),
         }
-    }
-
-    /// Converts to the codespan form for terminal rendering.
-    pub fn to_codespan(&self) -> codespan_reporting::diagnostic::Diagnostic<super::source::FileId> {
-        use codespan_reporting::diagnostic::{Diagnostic as D, Label};
-        let base = match self.severity {
-            Severity::Error => D::error(),
-            Severity::Warning => D::warning(),
-        };
-        let mut labels = Vec::new();
-        if let Some((span, label)) = &self.primary {
-            labels.push(Label::primary(span.file, span.range()).with_message(label));
-        }
-        for (span, label) in &self.secondary {
-            labels.push(Label::secondary(span.file, span.range()).with_message(label));
-        }
-        let mut d = base
-            .with_code(self.code.as_str())
-            .with_message(&self.message)
-            .with_labels(labels);
-        if let Some(h) = &self.help {
-            d = d.with_notes(vec![format!("help: {h}")]);
-        }
-        d
     }
 }
 
