@@ -89,10 +89,7 @@ impl Excerpt {
     pub fn build(
         d: &Diagnostic,
         sources: &SourceMap,
-    ) -> (
-        Excerpt,
-        codespan_reporting::diagnostic::Diagnostic<FileId>,
-    ) {
+    ) -> (Excerpt, codespan_reporting::diagnostic::Diagnostic<FileId>) {
         use codespan_reporting::diagnostic::{Diagnostic as D, Label};
         let mut ex = Excerpt {
             text: String::new(),
