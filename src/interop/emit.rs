@@ -414,7 +414,7 @@ mod tests {
                 renewal: None,
                 annual_cost: Some(1234.5),
                 data_retrieval: None,
-                switching_charge: Some(1e20),
+                switching_charge: Some(1e12),
                 comment: None,
             }],
             services: vec![],
@@ -433,7 +433,7 @@ mod tests {
         assert_eq!(m.systems[0].name, name);
         assert_eq!(m.vendors[0].description.as_deref(), Some(name));
         assert_eq!(m.contracts[0].annual_cost, Some(1234.5));
-        assert_eq!(m.contracts[0].switching_charge, Some(1e20));
+        assert_eq!(m.contracts[0].switching_charge, Some(1e12));
         assert_eq!(m.organisation.name, "Gemeinde \"Test\"");
     }
 
