@@ -366,3 +366,124 @@ fn ten_thousand_errors_on_one_long_line_print_windows() {
     assert!(out.contains("t.toml:7:"), "the real line is named");
     assert!(out.contains("…"), "the line is cut");
 }
+
+/// A model in `dir/model/` with the given include list and a file outside
+/// its folder that holds a secret line.
+fn include_setup(includes: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model");
+    std::fs::create_dir_all(model.join("parts")).unwrap();
+    std::fs::write(
+        dir.path().join("secret.toml"),
+        "-----BEGIN PRIVATE KEY----- SECRET-LINE\n",
+    )
+    .unwrap();
+    std::fs::write(
+        model.join("main.toml"),
+        format!("[organisation]\nname = \"T\"\nhome = \"DE\"\ninclude = [{includes}]\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        model.join("parts/v.toml"),
+        "[[vendor]]\nid = \"v\"\nname = \"V\"\ncountry = \"DE\"\n",
+    )
+    .unwrap();
+    (dir, model.join("main.toml"))
+}
+
+fn codes(f: &model::LoadFailure) -> Vec<Code> {
+    f.diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.code)
+        .collect()
+}
+
+/// Includes outside the main file's folder (`..`, absolute, through a
+/// symlink) are refused without reading them; the flag allows them.
+#[test]
+fn includes_outside_the_model_folder_are_refused_unread() {
+    let secret = |f: &model::LoadFailure| {
+        exitgraph::cli::render_diagnostics(&f.sources, &f.diagnostics, false).contains("SECRET")
+    };
+    let (dir, main) = include_setup("\"../secret.toml\"");
+    let f = model::load(&main).unwrap_err();
+    assert_eq!(codes(&f), vec![Code::IncludeInvalid]);
+    assert!(!secret(&f));
+    let abs = dir.path().join("secret.toml").canonicalize().unwrap();
+    let (_d2, main2) = include_setup(&format!("{:?}", abs.to_string_lossy()));
+    let f = model::load(&main2).unwrap_err();
+    assert_eq!(codes(&f), vec![Code::IncludeInvalid]);
+    assert!(!secret(&f));
+    #[cfg(unix)]
+    {
+        let (dir3, main3) = include_setup("\"parts/*.toml\"");
+        std::os::unix::fs::symlink(
+            dir3.path().join("secret.toml"),
+            main3.with_file_name("parts/link.toml"),
+        )
+        .unwrap();
+        let f = model::load(&main3).unwrap_err();
+        assert_eq!(codes(&f), vec![Code::IncludeInvalid]);
+        assert!(!secret(&f));
+    }
+    // With the flag the file is read; its syntax error shows the line.
+    let open = Limits {
+        allow_include_outside: true,
+        ..Limits::default()
+    };
+    let f = model::load_with(&main, &open).unwrap_err();
+    assert_eq!(codes(&f), vec![Code::TomlSyntax]);
+    assert!(secret(&f));
+}
+
+/// `**` does not follow symlinked directories: two loop links end neither
+/// in an endless walk nor in files read twice.
+#[cfg(unix)]
+#[test]
+fn glob_walks_do_not_follow_symlinked_directories() {
+    let (_dir, main) = include_setup("\"parts/**/*.toml\"");
+    let parts = main.with_file_name("parts");
+    std::os::unix::fs::symlink("..", parts.join("up")).unwrap();
+    std::os::unix::fs::symlink(".", parts.join("same")).unwrap();
+    std::fs::create_dir_all(parts.join("a/b")).unwrap();
+    std::fs::write(
+        parts.join("a/b/w.toml"),
+        "[[vendor]]\nid = \"w\"\nname = \"W\"\ncountry = \"DE\"\n",
+    )
+    .unwrap();
+    let m = model::load(&main).unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
+    let ids: Vec<&str> = m.vendors.iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(ids, vec!["w", "v"]);
+    assert_eq!(m.sources.len(), 3);
+}
+
+/// Only regular files are included, and the size limit counts the bytes
+/// read: a file in /proc reports size 0.
+#[cfg(target_os = "linux")]
+#[test]
+fn devices_are_refused_and_the_size_limit_counts_bytes_read() {
+    let (_dir, main) = include_setup("\"/dev/zero\", \"/proc/self/maps\"");
+    let limits = Limits {
+        allow_include_outside: true,
+        max_file_bytes: 200,
+        ..Limits::default()
+    };
+    let f = model::load_with(&main, &limits).unwrap_err();
+    let msgs: Vec<&str> = f
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        codes(&f),
+        vec![Code::IncludeInvalid, Code::FileRead],
+        "{msgs:?}"
+    );
+    assert!(msgs[0].contains("not a regular file"), "{msgs:?}");
+    assert!(
+        msgs[1].contains("more than 200 bytes could be read"),
+        "{msgs:?}"
+    );
+}

@@ -122,6 +122,7 @@ impl Ctx {
             max_file_bytes: self.global.max_file_size,
             max_entities: self.global.max_entities,
             max_string_bytes: self.global.max_string_length,
+            allow_include_outside: self.global.allow_include_outside,
             ..Limits::default()
         }
     }

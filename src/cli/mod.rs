@@ -67,6 +67,9 @@ pub struct GlobalArgs {
     /// Longest string value accepted, in bytes.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_string_bytes)]
     pub max_string_length: usize,
+    /// Let the model include files outside the main model file's folder.
+    #[arg(long, global = true)]
+    pub allow_include_outside: bool,
 }
 
 /// Colour choice for terminal output.

@@ -5,6 +5,18 @@
 //! relative to the including file, in sorted order (so the model does not
 //! depend on directory listing order); a file reached twice is read once;
 //! a file that includes itself through a chain is an `include-cycle` error.
+//!
+//! Includes are confined (docs/security.md): a model is often written by
+//! others and checked in CI, where an include of `/home/ci/.ssh/id_rsa` or
+//! `../../secrets.env` would echo a line of that file in a diagnostic. An
+//! included file must be a regular file whose real path (symlinks
+//! resolved) lies in the directory tree of the main model file, unless
+//! [`Limits::allow_include_outside`] says otherwise. Glob patterns are
+//! expanded by a walk that does not follow symlinked directories (so link
+//! loops cannot make it run forever) and that stops after
+//! [`MAX_WALK_ENTRIES`] directory entries; a model reads at most
+//! [`MAX_INCLUDE_FILES`] files. The size limit counts the bytes actually
+//! read (`/proc/self/pagemap` reports a size of 0 and yields gigabytes).
 
 use super::decode::Ctx;
 use super::diag::{Code, Diagnostic};
@@ -26,7 +38,16 @@ pub struct Limits {
     pub max_include_depth: usize,
     /// Longest string value accepted, in bytes.
     pub max_string_bytes: usize,
+    /// Whether includes may lie outside the main model file's directory
+    /// tree (`--allow-include-outside`).
+    pub allow_include_outside: bool,
 }
+
+/// Most files one model may consist of (the main file and its includes).
+pub const MAX_INCLUDE_FILES: usize = 10_000;
+
+/// Most directory entries one include pattern may look at.
+pub const MAX_WALK_ENTRIES: usize = 100_000;
 
 impl Default for Limits {
     fn default() -> Self {
@@ -35,6 +56,7 @@ impl Default for Limits {
             max_entities: 2_000_000,
             max_include_depth: 16,
             max_string_bytes: 64 * 1024,
+            allow_include_outside: false,
         }
     }
 }
@@ -44,6 +66,8 @@ pub(crate) struct Loader<'l> {
     pub sources: SourceMap,
     pub diags: Vec<Diagnostic>,
     pub raw: RawModel,
+    /// The real directory of the main model file: includes must lie below it.
+    root: Option<PathBuf>,
 }
 
 impl<'l> Loader<'l> {
@@ -53,13 +77,14 @@ impl<'l> Loader<'l> {
             sources: SourceMap::new(),
             diags: Vec::new(),
             raw: RawModel::default(),
+            root: None,
         }
     }
 
     /// Loads the main file from disk, then its includes.
     pub fn load_path(&mut self, path: &Path) {
         let name = path.display().to_string();
-        match self.read_text(path) {
+        match self.read_text(path, false) {
             Ok(text) => {
                 let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
                 self.load_text(name, &canonical, text, true, &mut vec![canonical.clone()]);
@@ -85,6 +110,13 @@ impl<'l> Loader<'l> {
             Some(rest) => rest.to_string(),
             None => text,
         };
+        if is_main {
+            let dir = Path::new(&name)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            self.root = dir.canonicalize().ok();
+        }
         let file = FileId(self.sources.len() as u32);
         let includes = self.parse_and_read(file, &text, is_main);
         self.sources.add(name, path, text);
@@ -125,24 +157,15 @@ impl<'l> Loader<'l> {
         let full = dir.join(&pattern.value);
         let full_str = full.to_string_lossy().to_string();
         let is_glob = pattern.value.contains(['*', '?', '[']);
-        // Hidden files (editor lock files, `._x.toml`) match only when the
-        // pattern names the dot explicitly.
-        let options = glob::MatchOptions {
-            require_literal_leading_dot: true,
-            ..glob::MatchOptions::new()
-        };
-        let mut paths: Vec<PathBuf> = match glob::glob_with(&full_str, options) {
-            Ok(paths) => paths
-                .filter_map(Result::ok)
-                .filter(|p| p.is_file())
-                .collect(),
-            Err(e) => {
+        let mut paths = match expand(&full, is_glob) {
+            Ok(paths) => paths,
+            Err(why) => {
                 self.diags.push(
                     Diagnostic::error(
                         Code::IncludeNotFound,
                         format!("`{}` is not a valid include pattern", pattern.value),
                     )
-                    .at(pattern.span, e.msg),
+                    .at(pattern.span, why),
                 );
                 return;
             }
@@ -167,7 +190,35 @@ impl<'l> Loader<'l> {
             return;
         }
         for p in paths {
-            let canonical = p.canonicalize().unwrap_or_else(|_| p.clone());
+            let canonical = match p.canonicalize() {
+                Ok(c) => c,
+                Err(e) => {
+                    if !is_glob {
+                        self.diags.push(
+                            Diagnostic::error(
+                                Code::IncludeNotFound,
+                                format!("included file `{}` cannot be opened: {e}", p.display()),
+                            )
+                            .at(pattern.span, "included here"),
+                        );
+                    }
+                    continue;
+                }
+            };
+            if let Some(why) = self.refuse(&canonical) {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::IncludeInvalid,
+                        format!("`{}` cannot be included: {why}", p.display()),
+                    )
+                    .at(pattern.span, "included here")
+                    .help(
+                        "keep included files in the main model file's folder or below it; \
+                         `--allow-include-outside` lifts the folder rule",
+                    ),
+                );
+                continue;
+            }
             if stack.contains(&canonical) {
                 let chain: Vec<String> = stack
                     .iter()
@@ -191,7 +242,18 @@ impl<'l> Loader<'l> {
             if self.sources.files().any(|(_, f)| f.path == canonical) {
                 continue; // already read through another include
             }
-            match self.read_text(&p) {
+            if self.sources.len() >= MAX_INCLUDE_FILES {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::TooLarge,
+                        format!("the model would have more than {MAX_INCLUDE_FILES} files"),
+                    )
+                    .at(pattern.span, "this include goes past the limit")
+                    .help("merge small files, or narrow the pattern"),
+                );
+                return;
+            }
+            match self.read_text(&p, true) {
                 Ok(text) => {
                     stack.push(canonical.clone());
                     self.load_text(p.display().to_string(), &canonical, text, false, stack);
@@ -208,19 +270,60 @@ impl<'l> Loader<'l> {
         }
     }
 
-    fn read_text(&self, path: &Path) -> Result<String, String> {
-        let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    /// Why a real path may not be included, if it may not.
+    fn refuse(&self, canonical: &Path) -> Option<String> {
+        match std::fs::metadata(canonical) {
+            Ok(m) if m.is_file() => {}
+            Ok(m) if m.is_dir() => return Some("it is a directory".into()),
+            Ok(_) => return Some("it is not a regular file (a device, pipe or socket)".into()),
+            Err(e) => return Some(e.to_string()),
+        }
+        if self.limits.allow_include_outside {
+            return None;
+        }
+        match &self.root {
+            Some(root) if canonical.starts_with(root) => None,
+            Some(root) => Some(format!(
+                "it lies outside the folder of the main model file (`{}`)",
+                root.display()
+            )),
+            None => Some("the folder of the main model file cannot be resolved".into()),
+        }
+    }
+
+    /// Reads a file as UTF-8, at most `max_file_bytes` of it. An include
+    /// must be a regular file; the main file (named by the user) may also
+    /// be a pipe (`<(generate)`).
+    fn read_text(&self, path: &Path, include: bool) -> Result<String, String> {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        let meta = file.metadata().map_err(|e| e.to_string())?;
         if meta.is_dir() {
             return Err("it is a directory, not a file".into());
         }
-        if meta.len() > self.limits.max_file_bytes {
+        if include && !meta.is_file() {
+            return Err("it is not a regular file".into());
+        }
+        let max = self.limits.max_file_bytes;
+        let too_large = |n: String| {
+            format!(
+                "the file has {n} bytes, more than the limit of {max} (raise it with --max-file-size)"
+            )
+        };
+        if meta.len() > max {
+            return Err(too_large(meta.len().to_string()));
+        }
+        // The reported size may be wrong (0 for files in /proc): count what
+        // is read, and stop one byte past the limit.
+        let mut bytes = Vec::new();
+        file.take(max.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| e.to_string())?;
+        if bytes.len() as u64 > max {
             return Err(format!(
-                "the file has {} bytes, more than the limit of {} (raise it with --max-file-size)",
-                meta.len(),
-                self.limits.max_file_bytes
+                "more than {max} bytes could be read, the limit (raise it with --max-file-size)"
             ));
         }
-        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
         String::from_utf8(bytes).map_err(|e| {
             format!(
                 "the file is not UTF-8 (first bad byte at offset {}); save it as UTF-8",
@@ -328,6 +431,89 @@ impl Loader<'_> {
         }
         Some(includes)
     }
+}
+
+/// The files an include names: the path itself when it has no wildcards,
+/// else the files (or links to files) the pattern matches, found by a walk
+/// from the pattern's first directory with wildcards that does not follow
+/// symlinked directories. Hidden files match only when the pattern names
+/// the dot; `*` does not cross a `/`, `**` does.
+fn expand(full: &Path, is_glob: bool) -> Result<Vec<PathBuf>, String> {
+    if !is_glob {
+        return Ok(if std::fs::symlink_metadata(full).is_ok() {
+            vec![full.to_path_buf()]
+        } else {
+            Vec::new()
+        });
+    }
+    let text = full.to_string_lossy();
+    let pattern = glob::Pattern::new(&text).map_err(|e| e.msg.to_string())?;
+    let options = glob::MatchOptions {
+        case_sensitive: true,
+        require_literal_separator: true,
+        require_literal_leading_dot: true,
+    };
+    // The directories before the first component with a wildcard.
+    let mut base = PathBuf::new();
+    let mut rest = Vec::new();
+    for c in full.components() {
+        let s = c.as_os_str().to_string_lossy();
+        if rest.is_empty() && !s.contains(['*', '?', '[']) {
+            base.push(c);
+        } else {
+            rest.push(s.into_owned());
+        }
+    }
+    // Without `**`, nothing deeper than the pattern's own components matches.
+    let max_depth = if rest.iter().any(|s| s.contains("**")) {
+        usize::MAX
+    } else {
+        rest.len()
+    };
+    // A pattern relative to the current directory matches paths without `./`.
+    let here = base.as_os_str().is_empty();
+    let start = if here { PathBuf::from(".") } else { base };
+    let mut out = Vec::new();
+    let mut seen = 0usize;
+    let mut stack = vec![(start, 0usize)];
+    while let Some((dir, depth)) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            seen += 1;
+            if seen > MAX_WALK_ENTRIES {
+                return Err(format!(
+                    "the pattern looks at more than {MAX_WALK_ENTRIES} directory entries; narrow it"
+                ));
+            }
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path();
+            let path = match path.strip_prefix(".") {
+                Ok(p) if here => p.to_path_buf(),
+                _ => path,
+            };
+            if kind.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+                continue; // a symlinked directory: neither followed nor a file
+            }
+            if kind.is_dir() {
+                // A real directory (a symlinked one is not followed).
+                if depth + 1 < max_depth {
+                    stack.push((path, depth + 1));
+                }
+            } else if depth + 1 <= max_depth && pattern.matches_path_with(&path, options) {
+                out.push(path);
+                if out.len() > MAX_INCLUDE_FILES {
+                    return Err(format!(
+                        "the pattern matches more than {MAX_INCLUDE_FILES} files"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Refuses overlong strings (names of 10,000 characters are fine; megabytes are not).
