@@ -503,7 +503,7 @@ fn expand(full: &Path, is_glob: bool) -> Result<Vec<PathBuf>, String> {
                 if depth + 1 < max_depth {
                     stack.push((path, depth + 1));
                 }
-            } else if depth + 1 <= max_depth && pattern.matches_path_with(&path, options) {
+            } else if depth < max_depth && pattern.matches_path_with(&path, options) {
                 out.push(path);
                 if out.len() > MAX_INCLUDE_FILES {
                     return Err(format!(
