@@ -134,7 +134,7 @@ fn libreoffice_csv_imports_into_a_valid_model() {
     );
     has(
         &n,
-        "libreoffice.csv:1: not mapped: column 18 `cost centre` is not a known column (or a second one of the same kind); its 7 value(s) were not imported",
+        "libreoffice.csv:1: not mapped: column 18 `cost centre` is not a known column; its 7 value(s) were not imported (--map FIELD=\"cost centre\" reads it)",
     );
     has(
         &n,

@@ -106,6 +106,21 @@ pub struct DraftService {
     pub comment: Option<String>,
 }
 
+/// An interface of a draft.
+#[derive(Clone, Debug, Default)]
+pub struct DraftInterface {
+    pub id: String,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub from: String,
+    pub to: String,
+    pub protocol: Option<String>,
+    pub format: Option<String>,
+    pub open: Option<bool>,
+    pub hard: Option<bool>,
+    pub comment: Option<String>,
+}
+
 /// A whole model as plain data, ready to be written.
 #[derive(Clone, Debug)]
 pub struct Draft {
@@ -240,18 +255,7 @@ pub fn emit(d: &Draft) -> String {
         }
     }
 
-    if !d.formats.is_empty() {
-        o.section("Data formats / Datenformate");
-    }
-    for f in &d.formats {
-        o.s.push('\n');
-        o.comment(&f.comment);
-        o.s.push_str("[[format]]\n");
-        o.str("id", &f.id);
-        o.str("name", &f.name);
-        o.raw("open", f.open);
-        o.opt_str("standard", &f.standard);
-    }
+    formats(&mut o, &d.formats);
 
     if !d.systems.is_empty() {
         o.section("Systems / Systeme");
@@ -309,10 +313,30 @@ pub fn emit(d: &Draft) -> String {
         o.money("switching_charge", &c.switching_charge);
     }
 
-    if !d.services.is_empty() {
+    services(&mut o, &d.services);
+    o.s
+}
+
+fn formats(o: &mut Out, fs: &[DraftFormat]) {
+    if !fs.is_empty() {
+        o.section("Data formats / Datenformate");
+    }
+    for f in fs {
+        o.s.push('\n');
+        o.comment(&f.comment);
+        o.s.push_str("[[format]]\n");
+        o.str("id", &f.id);
+        o.str("name", &f.name);
+        o.raw("open", f.open);
+        o.opt_str("standard", &f.standard);
+    }
+}
+
+fn services(o: &mut Out, ss: &[DraftService]) {
+    if !ss.is_empty() {
         o.section("Services / Leistungen");
     }
-    for s in &d.services {
+    for s in ss {
         o.s.push('\n');
         o.comment(&s.comment);
         o.s.push_str("[[service]]\n");
@@ -326,6 +350,47 @@ pub fn emit(d: &Draft) -> String {
         }
         o.list("needs", &s.needs);
     }
+}
+
+fn interfaces(o: &mut Out, is: &[DraftInterface]) {
+    if !is.is_empty() {
+        o.section("Interfaces / Schnittstellen");
+    }
+    for i in is {
+        o.s.push('\n');
+        o.comment(&i.comment);
+        o.s.push_str("[[interface]]\n");
+        o.str("id", &i.id);
+        o.opt_str("name", &i.name);
+        o.opt_str("description", &i.description);
+        o.str("from", &i.from);
+        o.str("to", &i.to);
+        o.opt_str("protocol", &i.protocol);
+        o.opt_str("format", &i.format);
+        if let Some(b) = i.open {
+            o.raw("open", b);
+        }
+        if let Some(b) = i.hard {
+            o.raw("hard", b);
+        }
+    }
+}
+
+/// Tables to append to an existing model: formats, interfaces, services,
+/// under a comment saying where they came from.
+pub fn emit_tables(
+    header: &[String],
+    fs: &[DraftFormat],
+    is: &[DraftInterface],
+    ss: &[DraftService],
+) -> String {
+    let mut o = Out { s: String::new() };
+    for h in header {
+        let _ = writeln!(o.s, "# {}", comment_text(h));
+    }
+    formats(&mut o, fs);
+    interfaces(&mut o, is);
+    services(&mut o, ss);
     o.s
 }
 

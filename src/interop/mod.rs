@@ -25,6 +25,8 @@ pub mod export_cyclonedx;
 pub mod export_graphml;
 pub mod export_json;
 pub mod export_mermaid;
+pub mod mapping;
+pub mod merge;
 pub mod words;
 
 use serde::Serialize;
@@ -42,6 +44,10 @@ pub enum NoteKind {
     Stub,
     /// A value the import chose: a generated id, a default, a placeholder.
     Assumed,
+    /// A key added to an entity of the model merged into.
+    Merged,
+    /// A value that differs from the model merged into: the model's was kept.
+    Conflict,
     /// How the input was read (encoding, separator).
     Info,
 }
@@ -53,6 +59,8 @@ impl NoteKind {
             NoteKind::NotMapped => "not mapped",
             NoteKind::Stub => "stub",
             NoteKind::Assumed => "assumed",
+            NoteKind::Merged => "merged",
+            NoteKind::Conflict => "conflict",
             NoteKind::Info => "info",
         }
     }
@@ -119,6 +127,8 @@ impl Report {
             NoteKind::NotMapped,
             NoteKind::Stub,
             NoteKind::Assumed,
+            NoteKind::Merged,
+            NoteKind::Conflict,
             NoteKind::Info,
         ] {
             let n = self.of(k).count();
@@ -138,6 +148,10 @@ pub struct Imported {
     pub report: Report,
     /// Entities written, per kind.
     pub counts: crate::model::Counts,
+    /// How each spreadsheet's columns were read (empty for ArchiMate).
+    pub columns: Vec<csv_import::FileColumns>,
+    /// What a merge into an existing model did (`None` for a new model).
+    pub merged: Option<merge::Merged>,
 }
 
 /// Why an import failed as a whole.
@@ -146,6 +160,9 @@ pub enum ImportError {
     /// The input cannot be read at all (not CSV, not XML, no header ...).
     #[error("{file}: {message}")]
     Unreadable { file: String, message: String },
+    /// A column map does not fit the file (a header it names is missing).
+    #[error("{file}: {message}")]
+    Map { file: String, message: String },
     /// The generated model does not validate. This is a defect of the
     /// importer (it must only write valid models); the diagnostics say why.
     #[error("the imported model does not validate: {0}")]
@@ -165,6 +182,8 @@ pub(crate) fn finish(draft: &emit::Draft, report: Report) -> Result<Imported, Im
             counts: m.counts(),
             toml,
             report,
+            columns: Vec::new(),
+            merged: None,
         }),
         Err(f) => {
             let msgs: Vec<String> = f

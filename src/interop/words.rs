@@ -81,12 +81,25 @@ pub fn criticality(s: &str) -> Option<Criticality> {
         s,
         &[
             (
-                &["critical", "kritisch", "sehr hoch", "very high"],
+                &[
+                    "critical",
+                    "kritisch",
+                    "sehr hoch",
+                    "very high",
+                    "mission critical",
+                    "business critical",
+                    "geschäftskritisch",
+                    "kritiek",
+                    "zeer hoog",
+                ],
                 Criticality::Critical,
             ),
-            (&["high", "hoch"], Criticality::High),
-            (&["medium", "mittel", "normal"], Criticality::Medium),
-            (&["low", "niedrig", "gering"], Criticality::Low),
+            (&["high", "hoch", "hoog"], Criticality::High),
+            (
+                &["medium", "mittel", "normal", "gemiddeld", "midden"],
+                Criticality::Medium,
+            ),
+            (&["low", "niedrig", "gering", "laag"], Criticality::Low),
         ],
     )
 }
@@ -136,6 +149,8 @@ pub fn licence(s: &str) -> Option<Licence> {
                     "commercial",
                     "closed source",
                     "closed",
+                    "proprietair",
+                    "commercieel",
                 ],
                 Licence::Proprietary,
             ),
@@ -149,12 +164,18 @@ pub fn yes_no(s: &str) -> Option<bool> {
         s,
         &[
             (&["ja", "yes", "y", "j", "x", "true", "wahr", "1"], true),
-            (&["nein", "no", "n", "false", "falsch", "0", "-"], false),
+            (
+                &["nein", "no", "n", "false", "falsch", "0", "-", "nee"],
+                false,
+            ),
         ],
     )
 }
 
-/// `in Betrieb`/`in use`/`aktiv`/`produktiv`, `Kandidat`/`candidate`/`geplant`, `abgeschaltet`/`retired`.
+/// Status words of inventories and portfolio lists, in German, English
+/// and Dutch. A system being phased out still runs: it is in use. A
+/// product under review, planned or in a pilot is a candidate. A denied
+/// or rejected product is not in use: it counts as retired.
 pub fn status(s: &str) -> Option<Status> {
     lookup(
         s,
@@ -164,11 +185,37 @@ pub fn status(s: &str) -> Option<Status> {
                     "in use",
                     "in-use",
                     "in betrieb",
+                    "im einsatz",
+                    "eingesetzt",
                     "aktiv",
                     "active",
                     "produktiv",
                     "production",
+                    "in production",
+                    "in operation",
+                    "operational",
                     "live",
+                    "approved",
+                    "approved with conditions",
+                    "approved w/conditions",
+                    "approved w/ conditions",
+                    "genehmigt",
+                    "freigegeben",
+                    "phase-out",
+                    "phase out",
+                    "phasing out",
+                    "sunset",
+                    "sunsetting",
+                    "retiring",
+                    "legacy",
+                    "auslaufend",
+                    "auslauf",
+                    "wird abgelöst",
+                    "in gebruik",
+                    "in productie",
+                    "productie",
+                    "uitfaseren",
+                    "afbouw",
                 ],
                 Status::InUse,
             ),
@@ -178,10 +225,32 @@ pub fn status(s: &str) -> Option<Status> {
                     "kandidat",
                     "geplant",
                     "planned",
-                    "evaluation",
-                    "evaluierung",
+                    "planning",
                     "in planung",
+                    "evaluation",
+                    "in evaluation",
+                    "evaluierung",
+                    "under review",
+                    "in review",
+                    "not yet reviewed",
+                    "proposed",
+                    "in prüfung",
+                    "prüfung",
+                    "vorgeschlagen",
                     "pilot",
+                    "pilotbetrieb",
+                    "test",
+                    "testbetrieb",
+                    "in test",
+                    "in einführung",
+                    "einführung",
+                    "development",
+                    "in development",
+                    "in entwicklung",
+                    "gepland",
+                    "in ontwikkeling",
+                    "in aanschaf",
+                    "in onderzoek",
                 ],
                 Status::Candidate,
             ),
@@ -191,12 +260,88 @@ pub fn status(s: &str) -> Option<Status> {
                     "abgeschaltet",
                     "außer betrieb",
                     "ausser betrieb",
+                    "außer betrieb genommen",
                     "stillgelegt",
                     "abgelöst",
                     "abgeloest",
+                    "abgebaut",
+                    "archiviert",
+                    "archived",
                     "decommissioned",
+                    "phased out",
+                    "eliminated",
+                    "denied",
+                    "rejected",
+                    "not approved",
+                    "prohibited",
+                    "abgelehnt",
+                    "nicht zugelassen",
+                    "untersagt",
+                    "uitgefaseerd",
+                    "uit gebruik",
+                    "afgewezen",
                 ],
                 Status::Retired,
+            ),
+        ],
+    )
+}
+
+/// Who runs a system, as a deployment column says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deployment {
+    /// Software as a service, cloud, hosted: the vendor runs it.
+    ByVendor,
+    /// On premises: the organisation runs it.
+    InHouse,
+}
+
+/// `SaaS`/`Cloud`/`hosted` (run by the vendor), `On-Premise`/`intern`/`Eigenbetrieb` (run in-house).
+pub fn deployment(s: &str) -> Option<Deployment> {
+    lookup(
+        s,
+        &[
+            (
+                &[
+                    "saas",
+                    "software as a service",
+                    "cloud",
+                    "public cloud",
+                    "cloud service",
+                    "hosted",
+                    "vendor hosted",
+                    "vendor-hosted",
+                    "externally hosted",
+                    "managed service",
+                    "extern",
+                    "extern gehostet",
+                    "gehostet",
+                    "clouddienst",
+                    "extern gehost",
+                ],
+                Deployment::ByVendor,
+            ),
+            (
+                &[
+                    "on-premise",
+                    "on premise",
+                    "on-premises",
+                    "on premises",
+                    "on-prem",
+                    "on prem",
+                    "self-hosted",
+                    "self hosted",
+                    "in-house",
+                    "inhouse",
+                    "intern",
+                    "lokal",
+                    "vor ort",
+                    "eigenbetrieb",
+                    "eigenes rechenzentrum",
+                    "eigen beheer",
+                    "eigen datacenter",
+                ],
+                Deployment::InHouse,
             ),
         ],
     )
@@ -275,7 +420,7 @@ pub fn is_self(s: &str) -> bool {
 
 /// Country names in German and English that spreadsheets use instead of codes.
 const COUNTRY_NAMES: &[(&[&str], &str)] = &[
-    (&["deutschland", "germany", "brd"], "DE"),
+    (&["deutschland", "germany", "brd", "duitsland"], "DE"),
     (
         &[
             "usa",
@@ -284,12 +429,17 @@ const COUNTRY_NAMES: &[(&[&str], &str)] = &[
             "united states",
             "united states of america",
             "vereinigte staaten von amerika",
+            "verenigde staten",
+            "vs",
         ],
         "US",
     ),
-    (&["irland", "ireland"], "IE"),
-    (&["niederlande", "netherlands", "holland"], "NL"),
-    (&["frankreich", "france"], "FR"),
+    (&["irland", "ireland", "ierland"], "IE"),
+    (
+        &["niederlande", "netherlands", "holland", "nederland"],
+        "NL",
+    ),
+    (&["frankreich", "france", "frankrijk"], "FR"),
     (&["österreich", "oesterreich", "austria"], "AT"),
     (&["schweiz", "switzerland"], "CH"),
     (
@@ -301,10 +451,11 @@ const COUNTRY_NAMES: &[(&[&str], &str)] = &[
             "uk",
             "great britain",
             "england",
+            "verenigd koninkrijk",
         ],
         "GB",
     ),
-    (&["belgien", "belgium"], "BE"),
+    (&["belgien", "belgium", "belgië", "belgie"], "BE"),
     (&["luxemburg", "luxembourg"], "LU"),
     (&["dänemark", "daenemark", "denmark"], "DK"),
     (&["schweden", "sweden"], "SE"),
@@ -345,6 +496,7 @@ pub fn region(s: &str) -> Option<Region> {
                 "europe",
                 "europäische union",
                 "european union",
+                "europese unie",
             ],
             (),
         )],
@@ -356,8 +508,8 @@ pub fn region(s: &str) -> Option<Region> {
     country(s).map(Region::Country)
 }
 
-/// A duration in the model's syntax, or with German units (`3 Monate`,
-/// `2 Jahre`, `30 Tage`, `6 Wochen`).
+/// A duration in the model's syntax, or with German or Dutch units
+/// (`3 Monate`, `2 Jahre`, `30 Tage`, `6 Wochen`, `4 Stunden`, `2 dagen`).
 pub fn duration(s: &str) -> Result<Duration, String> {
     let mut t = String::new();
     for word in s.split_whitespace() {
@@ -365,10 +517,11 @@ pub fn duration(s: &str) -> Result<Duration, String> {
         let digits: String = f.chars().take_while(|c| c.is_ascii_digit()).collect();
         let unit = &f[digits.len()..];
         let unit = match unit {
-            "monat" | "monate" | "monaten" | "mon" | "mo" => "mo",
-            "jahr" | "jahre" | "jahren" | "j" => "y",
-            "tag" | "tage" | "tagen" => "d",
-            "woche" | "wochen" => "w",
+            "monat" | "monate" | "monaten" | "mon" | "mo" | "maand" | "maanden" => "mo",
+            "jahr" | "jahre" | "jahren" | "j" | "jaar" | "jaren" => "y",
+            "tag" | "tage" | "tagen" | "dag" | "dagen" => "d",
+            "woche" | "wochen" | "week" | "weken" => "w",
+            "stunde" | "stunden" | "std" | "uur" => "h",
             other => other,
         };
         if !t.is_empty() {
@@ -658,6 +811,17 @@ mod tests {
         assert_eq!(yes_no("Ja"), Some(true));
         assert_eq!(yes_no("no"), Some(false));
         assert_eq!(status("In Betrieb"), Some(Status::InUse));
+        assert_eq!(status("Phase-Out"), Some(Status::InUse));
+        assert_eq!(status("Under Review"), Some(Status::Candidate));
+        assert_eq!(status("Denied"), Some(Status::Retired));
+        assert_eq!(status("abgelehnt"), Some(Status::Retired));
+        assert_eq!(status("in Prüfung"), Some(Status::Candidate));
+        assert_eq!(status("uitgefaseerd"), Some(Status::Retired));
+        assert_eq!(deployment("SaaS"), Some(Deployment::ByVendor));
+        assert_eq!(deployment("On-Premise"), Some(Deployment::InHouse));
+        assert_eq!(deployment("Hybrid"), None);
+        assert_eq!(criticality("Mission Critical"), Some(Criticality::Critical));
+        assert_eq!(criticality("hoog"), Some(Criticality::High));
         assert_eq!(layer("Infrastruktur"), Some(Layer::Infrastructure));
         assert_eq!(contract_kind("Wartung"), Some(ContractKind::Support));
         assert!(is_self("Eigenbetrieb"));
@@ -679,6 +843,14 @@ mod tests {
         );
         assert_eq!(country("Atlantis"), None);
         assert_eq!(region("Europa"), Some(Region::Eu));
+    }
+
+    #[test]
+    fn outages_in_hours() {
+        assert_eq!(duration("4 Stunden").unwrap().to_string(), "4h");
+        assert_eq!(duration("36 Std.").unwrap().to_string(), "36h");
+        assert_eq!(duration("8 uur").unwrap().to_string(), "8h");
+        assert_eq!(duration("2 dagen").unwrap().to_string(), "2d");
     }
 
     #[test]

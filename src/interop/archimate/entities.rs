@@ -6,6 +6,8 @@ use super::Ctx;
 use super::read::Element;
 use crate::interop::NoteKind;
 use crate::interop::csv_import::Vendors;
+use crate::interop::csv_import::columns::{C, Field, S, Svc};
+use crate::interop::csv_import::table::vocabulary;
 use crate::interop::emit::{DraftContract, DraftService, DraftSystem, IdPool};
 use crate::interop::words::{self, fold};
 use crate::model::{ContractKind, Layer, Licence};
@@ -77,11 +79,36 @@ pub(super) const CONTRACT_KEYS: &[(&str, &[&str])] = &[
     ("description", &["description", "beschreibung"]),
 ];
 
-pub(super) fn key_of(keys: &[(&'static str, &[&str])], prop: &str) -> Option<&'static str> {
+fn key_of(keys: &[(&'static str, &[&str])], prop: &str) -> Option<&'static str> {
     let f = fold(prop);
     keys.iter()
         .find(|(_, names)| names.iter().any(|n| fold(n) == f))
         .map(|(k, _)| *k)
+}
+
+/// The model key a property names: the lists above, else the spreadsheet
+/// vocabulary of the same kind of entity (`Lifecycle` is a status there),
+/// when this import reads that key from properties.
+fn key_or_vocabulary<F: Field>(
+    keys: &[(&'static str, &[&str])],
+    prop: &str,
+) -> Option<&'static str> {
+    key_of(keys, prop).or_else(|| {
+        let key = vocabulary::<F>(prop)?.key();
+        keys.iter().find(|(k, _)| *k == key).map(|(k, _)| *k)
+    })
+}
+
+fn system_key(prop: &str) -> Option<&'static str> {
+    key_or_vocabulary::<S>(SYSTEM_KEYS, prop)
+}
+
+fn service_key(prop: &str) -> Option<&'static str> {
+    key_or_vocabulary::<Svc>(SERVICE_KEYS, prop)
+}
+
+fn contract_key(prop: &str) -> Option<&'static str> {
+    key_or_vocabulary::<C>(CONTRACT_KEYS, prop)
 }
 
 pub(super) fn element_id(
@@ -136,7 +163,7 @@ pub(super) fn system(
     let line = el.line;
     let given = props
         .iter()
-        .find(|(n, _, _)| key_of(SYSTEM_KEYS, n) == Some("id"))
+        .find(|(n, _, _)| system_key(n) == Some("id"))
         .map(|(_, v, _)| v.clone());
     let id = element_id(cx, pool, given.as_deref(), name, ident, line);
     let mut s = DraftSystem {
@@ -148,7 +175,7 @@ pub(super) fn system(
         ..Default::default()
     };
     for (n, v, pl) in props {
-        let key = key_of(SYSTEM_KEYS, &n);
+        let key = system_key(&n);
         let ok = match key {
             Some("id") => true,
             Some("vendor") => {
@@ -226,7 +253,7 @@ pub(super) fn service(cx: &mut Ctx<'_>, pool: &mut IdPool, el: &Element) -> Draf
     let line = el.line;
     let given = props
         .iter()
-        .find(|(n, _, _)| key_of(SERVICE_KEYS, n) == Some("id"))
+        .find(|(n, _, _)| service_key(n) == Some("id"))
         .map(|(_, v, _)| v.clone());
     let id = element_id(cx, pool, given.as_deref(), name, ident, line);
     let mut s = DraftService {
@@ -240,7 +267,7 @@ pub(super) fn service(cx: &mut Ctx<'_>, pool: &mut IdPool, el: &Element) -> Draf
         ..Default::default()
     };
     for (n, v, pl) in props {
-        let ok = match key_of(SERVICE_KEYS, &n) {
+        let ok = match service_key(&n) {
             Some("id") => true,
             Some("criticality") => set(&mut s.criticality, words::criticality(&v)),
             Some("max_outage") => set(&mut s.max_outage, words::duration(&v).ok()),
@@ -306,7 +333,7 @@ pub(super) fn contract(
     let mut unmapped_props = Vec::new();
     for (n, v, pl) in &props {
         let dur = |s: &str| words::duration(s).ok().filter(|d| !d.is_zero());
-        let ok = match key_of(CONTRACT_KEYS, n) {
+        let ok = match contract_key(n) {
             Some("id") => {
                 given_id = Some(v.clone());
                 true
