@@ -84,7 +84,7 @@ fn systems_without_alternatives_get_catalogue_suggestions() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|a| a["label"].as_str().unwrap())
+        .map(|a| a["id"].as_str().unwrap())
         .collect();
     assert!(
         labels.iter().any(|l| l.starts_with("bigbluebutton")),

@@ -84,7 +84,7 @@ fn json_has_the_shape_the_issue_asks_for() {
         assert!(s.get(k).is_some(), "systems[].{k}");
     }
     let f = &s["factors"][0];
-    for k in ["name", "points", "detail"] {
+    for k in ["name", "points", "reason"] {
         assert!(f.get(k).is_some(), "factors[].{k}");
     }
     let v = &r["vendors"][0];

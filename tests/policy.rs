@@ -78,7 +78,7 @@ fn max_days_to_decision() {
     fail_and_pass(
         Rule::MaxDaysToDecision,
         &[
-            "tests/fixtures/policy/max_days_to_decision-fail.toml:24:1: max_days_to_decision: contract `crm-licence`: the decision deadline 2026-05-30 is in 149 days (limit: 150 days, as of 2026-01-01): start the switch (P80: 31 days) by 2026-05-30 to leave on 2026-06-30",
+            "tests/fixtures/policy/max_days_to_decision-fail.toml:24:1: max_days_to_decision: contract `crm-licence`: the decision deadline 2026-05-30 is in 149 days (limit: 150 days, as of 2026-01-01; status due)",
         ],
     );
 }
@@ -108,7 +108,7 @@ fn data_act() {
     fail_and_pass(
         Rule::DataAct,
         &[
-            "tests/fixtures/policy/data_act-fail.toml:28:10: data_act: contract `crm-cloud`: cloud contract `crm-cloud` has a notice period of 3mo, longer than the Data Act's maximum of two months (Data Act Art. 25(2)(d), data-act-notice)",
+            "tests/fixtures/policy/data_act-fail.toml:28:10: data_act: contract `crm-cloud`: notice period of 3 months, longer than the maximum of two months (Data Act Art. 25(2)(d), data-act-notice)",
         ],
     );
 }
@@ -180,7 +180,7 @@ fn the_as_of_date_moves_deadlines() {
     assert_eq!(code, 1);
     assert!(
         out.contains(
-            "the decision deadline 2026-05-30 passed 2 days ago (limit: 150 days, as of 2026-06-01)"
+            "the decision deadline 2026-05-30 passed 2 days ago (limit: 150 days, as of 2026-06-01; status overdue)"
         ),
         "{out}"
     );
@@ -210,7 +210,7 @@ fn json_lists_rules_and_failures_with_their_place() {
             "rule": "exit_plan_for_core",
             "kind": "system",
             "element": "registry",
-            "message": "core system (in use, criticality critical) has no `exit_plan`; record where its exit scenario is documented",
+            "why": {"kind": "no_exit_plan", "criticality": "critical"},
             "file": "tests/fixtures/policy/exit_plan_for_core-fail.toml",
             "line": 12,
             "column": 1

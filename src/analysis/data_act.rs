@@ -41,7 +41,43 @@ pub struct Finding {
     pub code: Code,
     /// The article of the regulation.
     pub article: &'static str,
-    pub message: String,
+    /// What is wrong, with its numbers.
+    pub issue: Issue,
+}
+
+/// What a Data Act finding is about.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Issue {
+    /// The notice period is longer than two months.
+    NoticeTooLong { notice: Duration },
+    /// No data retrieval period is agreed.
+    NoRetrievalPeriod,
+    /// The data retrieval period is shorter than 30 days.
+    RetrievalTooShort { period: Duration },
+    /// A switching charge on a contract that runs on or after 12 January 2027.
+    SwitchingCharge { charge: f64 },
+}
+
+impl Issue {
+    /// The diagnostic's message (diagnostics are in English, like every
+    /// message of `check`).
+    fn message(&self, contract: &str) -> String {
+        match self {
+            Issue::NoticeTooLong { notice } => format!(
+                "cloud contract `{contract}` has a notice period of {notice}, longer than the Data Act's maximum of two months"
+            ),
+            Issue::NoRetrievalPeriod => {
+                format!("cloud contract `{contract}` names no data retrieval period")
+            }
+            Issue::RetrievalTooShort { period } => format!(
+                "cloud contract `{contract}` gives {period} to retrieve data, less than the Data Act's 30 days"
+            ),
+            Issue::SwitchingCharge { .. } => format!(
+                "cloud contract `{contract}` charges for switching, which the Data Act forbids from 12 January 2027"
+            ),
+        }
+    }
 }
 
 /// Every Data Act finding of the model's cloud contracts, in contract order.
@@ -64,8 +100,8 @@ fn findings_with_diagnostics(m: &Model) -> Vec<(Finding, Diagnostic)> {
     let mut out = Vec::new();
     for c in m.contracts.iter().filter(|c| c.kind == ContractKind::Cloud) {
         let vendor = m.vendor(c.vendor).id.clone();
-        let mut push = |code: Code, article: &'static str, message: String, help: &str| {
-            let d = Diagnostic::warning(code, message.clone())
+        let mut push = |code: Code, article: &'static str, issue: Issue, help: &str| {
+            let d = Diagnostic::warning(code, issue.message(&c.id))
                 .at(
                     if code == Code::DataActNotice {
                         c.notice_span.unwrap_or(c.span)
@@ -81,7 +117,7 @@ fn findings_with_diagnostics(m: &Model) -> Vec<(Finding, Diagnostic)> {
                     vendor: vendor.clone(),
                     code,
                     article,
-                    message,
+                    issue,
                 },
                 d,
             ));
@@ -90,10 +126,7 @@ fn findings_with_diagnostics(m: &Model) -> Vec<(Finding, Diagnostic)> {
             push(
                 Code::DataActNotice,
                 "Art. 25(2)(d)",
-                format!(
-                    "cloud contract `{}` has a notice period of {}, longer than the Data Act's maximum of two months",
-                    c.id, c.notice
-                ),
+                Issue::NoticeTooLong { notice: c.notice },
                 "the Data Act lets cloud customers initiate switching with at most two months' notice; renegotiate the clause",
             );
         }
@@ -101,29 +134,23 @@ fn findings_with_diagnostics(m: &Model) -> Vec<(Finding, Diagnostic)> {
             None => push(
                 Code::DataActRetrieval,
                 "Art. 25(2)(g)",
-                format!("cloud contract `{}` names no data retrieval period", c.id),
+                Issue::NoRetrievalPeriod,
                 "agree at least 30 days to retrieve all data after the contract ends, and record it as `data_retrieval = \"30d\"`",
             ),
             Some(d) if d.as_days() < MIN_RETRIEVAL_DAYS => push(
                 Code::DataActRetrieval,
                 "Art. 25(2)(g)",
-                format!(
-                    "cloud contract `{}` gives {} to retrieve data, less than the Data Act's 30 days",
-                    c.id, d
-                ),
+                Issue::RetrievalTooShort { period: d },
                 "the Data Act requires at least 30 days to retrieve data after the contract ends",
             ),
             Some(_) => {}
         }
         let runs_after = c.renewal.is_some() || c.end >= switching_charges_end();
-        if c.switching_charge.is_some_and(|x| x > 0.0) && runs_after {
+        if let Some(charge) = c.switching_charge.filter(|x| *x > 0.0 && runs_after) {
             push(
                 Code::DataActSwitchingCharge,
                 "Art. 29(1)",
-                format!(
-                    "cloud contract `{}` charges for switching, which the Data Act forbids from 12 January 2027",
-                    c.id
-                ),
+                Issue::SwitchingCharge { charge },
                 "switching charges are not allowed from 12 January 2027 (reduced to cost until then); remove the charge",
             );
         }

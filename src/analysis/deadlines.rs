@@ -231,8 +231,7 @@ fn note(c: &Contract, d: &Dates, st: Status, migration: i64) -> String {
     let fmt = |x: Option<NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
     let took = if migration >= 365 {
         format!(
-            "P80: {} days, {:.1} years",
-            crate::render::text::group(migration),
+            "P80: {migration} days, {:.1} years",
             migration as f64 / 365.25
         )
     } else {

@@ -245,7 +245,7 @@ pub fn snapshot_of(
                     .factors
                     .iter()
                     .map(|f| SnapshotFactor {
-                        name: f.name.to_string(),
+                        name: f.name.key().to_string(),
                         points: f.points,
                     })
                     .collect(),
@@ -301,14 +301,14 @@ pub fn snapshot_of(
                 .dimensions
                 .iter()
                 .map(|d| SnapshotDimension {
-                    key: d.key.to_string(),
-                    name: d.name.to_string(),
+                    key: d.key.key().to_string(),
+                    name: d.key.snapshot_name().to_string(),
                     score: d.score,
                     share: d.share,
                 })
                 .collect(),
             total: sov.total,
-            level: sov.level.to_string(),
+            level: sov.level.snapshot_name().to_string(),
         },
         spend: SnapshotSpend {
             total: c.total,
@@ -722,7 +722,7 @@ pub struct Diff {
     /// Nothing differs (notes aside).
     pub unchanged: bool,
     /// Differences of method that may explain changes (other seeds, list lengths).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     pub systems: Changes<SnapshotSystem, SystemChange>,
     pub vendors: Changes<SnapshotVendor, VendorChange>,
     pub contracts: Changes<SnapshotContract, ContractChange>,
@@ -944,40 +944,67 @@ fn spend_diff(old: &Snapshot, new: &Snapshot) -> SpendDiff {
     }
 }
 
-fn notes(old: &Snapshot, new: &Snapshot) -> Vec<String> {
+/// Something that limits how far two snapshots compare.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Note {
+    /// The snapshots are of different organisations.
+    OtherOrganisation { old: String, new: String },
+    /// Money is in different currencies; amounts are compared as written.
+    OtherCurrency { old: String, new: String },
+    /// The hotspot lists have different lengths; the first `compared` count.
+    OtherHotspotTop {
+        old: usize,
+        new: usize,
+        compared: usize,
+    },
+    /// The deadlines used different Monte Carlo settings: decision
+    /// deadlines may differ by a day or two for that alone.
+    OtherMonteCarlo {
+        old_runs: u32,
+        old_seed: u64,
+        new_runs: u32,
+        new_seed: u64,
+    },
+    /// The deadline horizon differs: `due` means different things.
+    OtherHorizon { old: String, new: String },
+}
+
+fn notes(old: &Snapshot, new: &Snapshot) -> Vec<Note> {
     let mut out = Vec::new();
     if old.organisation != new.organisation {
-        out.push(format!(
-            "the snapshots are of different organisations: `{}` and `{}`",
-            old.organisation, new.organisation
-        ));
+        out.push(Note::OtherOrganisation {
+            old: old.organisation.clone(),
+            new: new.organisation.clone(),
+        });
     }
     if old.currency != new.currency {
-        out.push(format!(
-            "money is in {} before and in {} after; amounts are compared as written",
-            old.currency, new.currency
-        ));
+        out.push(Note::OtherCurrency {
+            old: old.currency.clone(),
+            new: new.currency.clone(),
+        });
     }
     let (a, b) = (&old.method, &new.method);
     if a.hotspot_top != b.hotspot_top {
-        out.push(format!(
-            "the hotspot lists have {} and {} entries; the first {} are compared",
-            a.hotspot_top,
-            b.hotspot_top,
-            a.hotspot_top.min(b.hotspot_top)
-        ));
+        out.push(Note::OtherHotspotTop {
+            old: a.hotspot_top,
+            new: b.hotspot_top,
+            compared: a.hotspot_top.min(b.hotspot_top),
+        });
     }
     if a.runs != b.runs || a.seed != b.seed {
-        out.push(format!(
-            "the deadlines used different Monte Carlo settings ({} runs, seed {} before; {} runs, seed {} after): decision deadlines may differ by a day or two for that alone",
-            a.runs, a.seed, b.runs, b.seed
-        ));
+        out.push(Note::OtherMonteCarlo {
+            old_runs: a.runs,
+            old_seed: a.seed,
+            new_runs: b.runs,
+            new_seed: b.seed,
+        });
     }
     if a.horizon != b.horizon {
-        out.push(format!(
-            "the deadline horizon was {} before and {} after: `due` means different things",
-            a.horizon, b.horizon
-        ));
+        out.push(Note::OtherHorizon {
+            old: a.horizon.clone(),
+            new: b.horizon.clone(),
+        });
     }
     out
 }

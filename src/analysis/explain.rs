@@ -22,7 +22,9 @@
 //! from it (the command line does; it stays absent otherwise).
 
 use crate::analysis::deadlines::{ContractDeadline, Deadlines};
-use crate::analysis::lockin::{self, Impact, Scorer, SystemScore, VendorAggregate, chain_text};
+use crate::analysis::lockin::{
+    self, AlternativeTrust, ChainLink, Impact, Scorer, SystemScore, VendorAggregate, chain,
+};
 use crate::analysis::paths::{self, ServicePaths};
 use crate::analysis::propagate::CutSet;
 use crate::analysis::seal::{self, Seal};
@@ -133,8 +135,9 @@ pub struct PartyInfo {
     /// Vendor id, or `self`.
     pub id: String,
     pub name: String,
-    /// `Microsoft Ireland Operations Ltd (IE) -> controlled by Microsoft Corporation (US)`.
-    pub chain: String,
+    /// The vendor, then each company that controls the one before;
+    /// `None` for the organisation itself.
+    pub chain: Option<Vec<ChainLink>>,
     /// Countries whose law reaches it, sorted.
     pub exposure: Vec<Country>,
     /// Those outside the trusted set.
@@ -147,11 +150,8 @@ fn party_info(g: &Graph, p: Party) -> PartyInfo {
         id: m.party_id(p).to_string(),
         name: m.party_name(p).to_string(),
         chain: match p {
-            Party::Own => format!(
-                "{} (in-house, {})",
-                m.organisation.name, m.organisation.home
-            ),
-            Party::Vendor(v) => chain_text(g, v),
+            Party::Own => None,
+            Party::Vendor(v) => Some(chain(g, v)),
         },
         exposure: g.party_exposure(p),
         untrusted: g.untrusted_exposure(p),
@@ -194,8 +194,7 @@ fn contract_ref(m: &Model, c: ContractId) -> ContractRef {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InterfaceRef {
     pub id: String,
-    /// `out` (this system needs the other) or `in` (the other needs it).
-    pub direction: &'static str,
+    pub direction: Direction,
     pub other: String,
     pub protocol: Option<String>,
     pub format: Option<String>,
@@ -203,11 +202,14 @@ pub struct InterfaceRef {
     pub hard: bool,
 }
 
-/// An alternative and whether it is free of untrusted jurisdictions.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct AlternativeRef {
-    pub label: String,
-    pub trusted: bool,
+/// Which way an interface points, seen from the system explained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// This system needs the other.
+    Out,
+    /// The other needs this system.
+    In,
 }
 
 /// A catalogue entry suggested for a system without alternatives.
@@ -262,8 +264,8 @@ pub struct HotspotPosition {
 /// A sovereignty dimension this system pulls down.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PullRef {
-    pub dimension: &'static str,
-    pub reason: String,
+    pub dimension: sovereignty::DimensionKey,
+    pub reasons: Vec<sovereignty::PullReason>,
 }
 
 /// Everything about a system.
@@ -302,7 +304,7 @@ pub struct SystemExplanation {
     pub switch: Estimate,
     pub contracts: Vec<ContractRef>,
     pub interfaces: Vec<InterfaceRef>,
-    pub alternatives: Vec<AlternativeRef>,
+    pub alternatives: Vec<AlternativeTrust>,
     /// Catalogue entries for its category, when no alternative is recorded.
     pub suggestions: Vec<Suggestion>,
     pub seal: Seal,
@@ -328,7 +330,7 @@ pub struct VendorExplanation {
     pub name: String,
     pub description: Option<String>,
     pub country: Country,
-    pub chain: String,
+    pub chain: Vec<ChainLink>,
     pub exposure: Vec<Country>,
     pub untrusted: Vec<Country>,
     /// Companies it controls directly or indirectly (without itself).
@@ -375,8 +377,8 @@ pub struct ContractExplanation {
     pub data_retrieval: Option<String>,
     pub switching_charge: Option<f64>,
     pub covers: Vec<CoveredSystem>,
-    /// Data Act findings (cloud contracts), as messages with the article.
-    pub data_act: Vec<String>,
+    /// Data Act findings (cloud contracts).
+    pub data_act: Vec<data_act::Finding>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deadlines: Option<Vec<ContractDeadline>>,
 }
@@ -518,7 +520,7 @@ fn system(g: &Graph, s: SystemId) -> SystemExplanation {
             let out = it.from == s;
             InterfaceRef {
                 id: it.id.clone(),
-                direction: if out { "out" } else { "in" },
+                direction: if out { Direction::Out } else { Direction::In },
                 other: m.system(if out { it.to } else { it.from }).id.clone(),
                 protocol: it.protocol.clone(),
                 format: it.format.map(|f| m.format(f).id.clone()),
@@ -530,10 +532,7 @@ fn system(g: &Graph, s: SystemId) -> SystemExplanation {
     let alternatives = sys
         .alternatives
         .iter()
-        .map(|a| {
-            let (trusted, label) = scorer.alternative_trust(a);
-            AlternativeRef { label, trusted }
-        })
+        .map(|a| scorer.alternative_trust(a))
         .collect();
     let suggestions = if sys.alternatives.is_empty() {
         lockin::catalogue_suggestions(g, s)
@@ -550,10 +549,10 @@ fn system(g: &Graph, s: SystemId) -> SystemExplanation {
         .flat_map(|d| {
             d.pulled_down_by
                 .iter()
-                .filter(|p| p.kind == "system" && p.id == sys.id)
+                .filter(|p| p.kind == sovereignty::PullKind::System && p.id == sys.id)
                 .map(|p| PullRef {
-                    dimension: d.name,
-                    reason: p.reason.clone(),
+                    dimension: d.key,
+                    reasons: p.reasons.clone(),
                 })
         })
         .collect();
@@ -671,7 +670,7 @@ fn vendor(g: &Graph, v: VendorId) -> VendorExplanation {
         name: vendor.name.clone(),
         description: vendor.description.clone(),
         country: vendor.country,
-        chain: chain_text(g, v),
+        chain: chain(g, v),
         exposure: g.exposure(v).to_vec(),
         untrusted: g.untrusted_exposure(Party::Vendor(v)),
         controls,
@@ -707,7 +706,6 @@ fn contract(g: &Graph, c: ContractId) -> ContractExplanation {
     let data_act = data_act::findings(m)
         .into_iter()
         .filter(|f| f.contract == contract.id)
-        .map(|f| format!("{} ({})", f.message, f.article))
         .collect();
     ContractExplanation {
         id: contract.id.clone(),

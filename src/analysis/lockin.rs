@@ -48,6 +48,12 @@ use crate::model::{
 };
 use serde::Serialize;
 use std::cell::{OnceCell, RefCell};
+
+mod reason;
+pub use reason::{
+    AlternativeTrust, ChainLink, Export, FactorName, ImpactHow, NoticeTerm, Reason, RetrievalTerm,
+    Stored,
+};
 use std::collections::BTreeMap;
 
 /// Users at which the user part of an impact is full (a large city's citizens).
@@ -66,12 +72,13 @@ pub fn round3(x: f64) -> f64 {
 /// One part of a score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Factor {
-    pub name: &'static str,
+    pub name: FactorName,
     /// Points, rounded to one decimal; the points of a score add up to it.
     pub points: f64,
     /// The most points this factor can give (its scaled weight).
     pub max: f64,
-    pub detail: String,
+    /// Why: the facts and numbers behind the points.
+    pub reason: Reason,
 }
 
 /// The lock-in score of one system.
@@ -93,11 +100,8 @@ pub struct ImpactPart {
     pub service: Option<String>,
     pub criticality: Criticality,
     pub users: u64,
-    /// `own use`, `fails if cut` (the service goes down when the system
-    /// alone is cut) or `degrades only` (it rests on the system through a
-    /// soft interface or a redundant `any` group and keeps running; it is
-    /// listed but does not count).
-    pub how: &'static str,
+    /// Own use, fails if cut, or degrades only (listed, not counted).
+    pub how: ImpactHow,
     /// The part's hit, 0..1, three decimals.
     pub value: f64,
 }
@@ -398,14 +402,15 @@ impl<'g> Scorer<'g> {
         let weights = self.w.factor_weights();
         let factors: Vec<Factor> = weights
             .iter()
+            .zip(FactorName::SYSTEM)
             .zip(fractions)
-            .map(|((name, w), (fraction, detail))| {
+            .map(|(((_, w), name), (fraction, reason))| {
                 let max = round1(w * self.scale);
                 Factor {
                     name,
                     points: round1(w * self.scale * fraction.clamp(0.0, 1.0)),
                     max,
-                    detail,
+                    reason,
                 }
             })
             .collect();
@@ -439,7 +444,7 @@ impl<'g> Scorer<'g> {
             service: None,
             criticality: sys.criticality,
             users: sys.users,
-            how: "own use",
+            how: ImpactHow::OwnUse,
             value: round3(hit(sys.criticality, sys.users)),
         }];
         for sv in all {
@@ -450,9 +455,9 @@ impl<'g> Scorer<'g> {
                 criticality: service.criticality,
                 users: service.users,
                 how: if alone {
-                    "fails if cut"
+                    ImpactHow::FailsIfCut
                 } else {
-                    "degrades only"
+                    ImpactHow::DegradesOnly
                 },
                 value: if alone {
                     round3(hit(service.criticality, service.users))
@@ -469,34 +474,36 @@ impl<'g> Scorer<'g> {
         }
     }
 
-    // ---- the eight factors: each returns (fraction 0..1, detail) ----
+    // ---- the eight factors: each returns (fraction 0..1, reason) ----
 
-    fn data_portability(&self, s: SystemId) -> (f64, String) {
+    fn data_portability(&self, s: SystemId) -> (f64, Reason) {
         let m = self.g.model();
         let sys = m.system(s);
         if sys.data.is_none() && sys.formats.is_empty() && sys.exports.is_none() {
-            return (0.0, "no data, stored formats or exports recorded".into());
+            return (0.0, Reason::NoDataRecorded);
         }
-        let names = |fs: &[crate::model::FormatId]| -> String {
-            fs.iter()
-                .map(|f| m.format(*f).id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+        let ids = |fs: &[crate::model::FormatId]| -> Vec<String> {
+            fs.iter().map(|f| m.format(*f).id.clone()).collect()
         };
-        let (export, export_text) = match &sys.exports {
-            None => (0.5, "export not documented".to_string()),
-            Some(list) if list.is_empty() => (1.0, "no export".to_string()),
+        let (export_part, export) = match &sys.exports {
+            None => (0.5, Export::NotDocumented),
+            Some(list) if list.is_empty() => (1.0, Export::None),
             Some(list) => {
                 let open: Vec<_> = list.iter().copied().filter(|f| m.format(*f).open).collect();
                 if open.is_empty() {
-                    (0.7, format!("only closed export ({})", names(list)))
+                    (0.7, Export::ClosedOnly { formats: ids(list) })
                 } else {
-                    (0.0, format!("open export ({})", names(&open)))
+                    (
+                        0.0,
+                        Export::Open {
+                            formats: ids(&open),
+                        },
+                    )
                 }
             }
         };
-        let (stored, stored_text) = if sys.formats.is_empty() {
-            (0.5, "stored formats not documented".to_string())
+        let (stored_part, stored) = if sys.formats.is_empty() {
+            (0.5, Stored::NotDocumented)
         } else {
             let closed: Vec<_> = sys
                 .formats
@@ -505,16 +512,17 @@ impl<'g> Scorer<'g> {
                 .filter(|f| !m.format(*f).open)
                 .collect();
             let n = sys.formats.len();
-            let text = if closed.is_empty() {
-                format!("stored formats open ({})", names(&sys.formats))
+            let stored = if closed.is_empty() {
+                Stored::Open {
+                    formats: ids(&sys.formats),
+                }
             } else {
-                format!(
-                    "{} of {n} stored formats closed ({})",
-                    closed.len(),
-                    names(&closed)
-                )
+                Stored::Closed {
+                    closed: ids(&closed),
+                    of: n,
+                }
             };
-            (closed.len() as f64 / n as f64, text)
+            (closed.len() as f64 / n as f64, stored)
         };
         let gb = sys.data.as_ref().map(|d| d.volume_gb).unwrap_or(0.0);
         let full = LockinWeights::positive(
@@ -526,21 +534,18 @@ impl<'g> Scorer<'g> {
         } else {
             0.0
         };
-        let fraction = 0.5 * export + 0.3 * stored + 0.2 * volume;
-        let volume_text = match &sys.data {
-            Some(_) => format!(
-                "{} GB of data",
-                crate::render::text::group(gb.round() as i64)
-            ),
-            None => "no data volume recorded".to_string(),
-        };
+        let fraction = 0.5 * export_part + 0.3 * stored_part + 0.2 * volume;
         (
             fraction,
-            format!("{export_text}; {stored_text}; {volume_text}"),
+            Reason::DataPortability {
+                export,
+                stored,
+                volume_gb: sys.data.as_ref().map(|d| d.volume_gb),
+            },
         )
     }
 
-    fn interfaces(&self, s: SystemId) -> (f64, String) {
+    fn interfaces(&self, s: SystemId) -> (f64, Reason) {
         let m = self.g.model();
         let mut open = 0u32;
         let mut closed = 0u32;
@@ -564,24 +569,19 @@ impl<'g> Scorer<'g> {
         let fraction = 0.5 * x / (x + hi) + 0.5 * y / (y + hd);
         (
             fraction,
-            format!(
-                "{} interface{} ({closed} proprietary); relied on by {} system{} and {} service{} directly, {} system{} and {} service{} indirectly",
-                open + closed,
-                plural(open + closed),
-                direct.len(),
-                plural(direct.len() as u32),
-                own.len(),
-                plural(own.len() as u32),
-                indirect.len(),
-                plural(indirect.len() as u32),
-                via.len(),
-                plural(via.len() as u32),
-            ),
+            Reason::Interfaces {
+                interfaces: open + closed,
+                proprietary: closed,
+                direct_systems: direct.len(),
+                direct_services: own.len(),
+                indirect_systems: indirect.len(),
+                indirect_services: via.len(),
+            },
         )
     }
 
-    /// Whether an alternative is free of untrusted jurisdictions, with its label.
-    pub fn alternative_trust(&self, a: &Alternative) -> (bool, String) {
+    /// Whether an alternative is free of untrusted jurisdictions, and why not.
+    pub fn alternative_trust(&self, a: &Alternative) -> AlternativeTrust {
         let m = self.g.model();
         let trusted = &m.organisation.trusted;
         match a {
@@ -592,71 +592,69 @@ impl<'g> Scorer<'g> {
                 bad.sort_unstable();
                 bad.dedup();
                 let region_ok = trusted.trusts_region(sys.region);
-                let ok = bad.is_empty() && region_ok;
-                let label = if ok {
-                    sys.id.clone()
-                } else if bad.is_empty() {
-                    format!("{} (runs in {})", sys.id, sys.region)
-                } else {
-                    format!("{} ({})", sys.id, join_countries(&bad))
-                };
-                (ok, label)
+                AlternativeTrust {
+                    id: sys.id.clone(),
+                    trusted: bad.is_empty() && region_ok,
+                    untrusted_region: (!region_ok).then_some(sys.region),
+                    outside: bad,
+                    known: true,
+                }
             }
             Alternative::Catalog(id) => match Catalog::builtin().get(id) {
                 Some(e) => {
-                    let ok = crate::model::Country::parse(&e.country)
-                        .map(|c| trusted.contains(c))
-                        .unwrap_or(false);
-                    let label = if ok {
-                        format!("catalog:{id}")
-                    } else {
-                        format!("catalog:{id} ({})", e.country)
-                    };
-                    (ok, label)
+                    let country = crate::model::Country::parse(&e.country).ok();
+                    let ok = country.map(|c| trusted.contains(c)).unwrap_or(false);
+                    AlternativeTrust {
+                        id: format!("catalog:{id}"),
+                        trusted: ok,
+                        outside: if ok {
+                            Vec::new()
+                        } else {
+                            country.into_iter().collect()
+                        },
+                        untrusted_region: None,
+                        known: true,
+                    }
                 }
-                None => (false, format!("catalog:{id} (unknown)")),
+                None => AlternativeTrust {
+                    id: format!("catalog:{id}"),
+                    trusted: false,
+                    outside: Vec::new(),
+                    untrusted_region: None,
+                    known: false,
+                },
             },
         }
     }
 
-    fn alternatives(&self, s: SystemId) -> (f64, String) {
+    fn alternatives(&self, s: SystemId) -> (f64, Reason) {
         let sys = self.g.model().system(s);
         if sys.alternatives.is_empty() {
-            let suggestions: Vec<&str> = catalogue_suggestions(self.g, s)
+            let catalogue: Vec<String> = catalogue_suggestions(self.g, s)
                 .iter()
-                .map(|e| e.id.as_str())
+                .map(|e| e.id.clone())
                 .collect();
-            let mut text = "no alternative recorded".to_string();
-            if !suggestions.is_empty() {
-                text.push_str(&format!(
-                    " (the catalogue lists {} for `{}`)",
-                    suggestions.join(", "),
-                    sys.category
-                ));
-            }
-            return (1.0, text);
+            return (
+                1.0,
+                Reason::NoAlternative {
+                    category: sys.category.clone(),
+                    catalogue,
+                },
+            );
         }
         let (good, bad): (Vec<_>, Vec<_>) = sys
             .alternatives
             .iter()
             .map(|a| self.alternative_trust(a))
-            .partition(|(ok, _)| *ok);
+            .partition(|t| t.trusted);
         if good.is_empty() {
-            let labels: Vec<String> = bad.into_iter().map(|(_, l)| l).collect();
-            (
-                0.5,
-                format!(
-                    "only alternatives exposed outside the trusted set: {}",
-                    labels.join(", ")
-                ),
-            )
+            (0.5, Reason::OnlyUntrustedAlternatives { alternatives: bad })
         } else {
-            let labels: Vec<String> = good.into_iter().map(|(_, l)| l).collect();
-            (0.0, format!("trusted alternative: {}", labels.join(", ")))
+            (0.0, Reason::TrustedAlternative { alternatives: good })
         }
     }
 
-    fn switch_time(&self, s: SystemId) -> (f64, String) {
+    fn switch_time(&self, s: SystemId) -> (f64, Reason) {
         let m = self.g.model();
         // The numbers of `switch::estimate` without its texts (one per system).
         let (p80_days, given) = switch::p80(self.g, s);
@@ -673,71 +671,79 @@ impl<'g> Scorer<'g> {
             0.0
         };
         let fraction = (ratio / full).min(1.0);
-        let source = if given {
-            "given in the model"
-        } else {
-            "parametric estimate"
-        };
         (
             fraction,
-            format!(
-                "P80 switch time {} months ({source}) against a target of {}; full points at {} times the target",
-                months(p80_days),
-                months_text(target),
-                trim(full)
-            ),
+            Reason::SwitchTime {
+                p80_days,
+                given,
+                target_days: target,
+                full_ratio: full,
+            },
         )
     }
 
-    fn contract_terms(&self, s: SystemId) -> (f64, String) {
+    fn contract_terms(&self, s: SystemId) -> (f64, Reason) {
         let m = self.g.model();
         let contracts = self.g.contracts_of(s);
         if contracts.is_empty() {
-            return (0.0, "no contract recorded".into());
+            return (0.0, Reason::NoContract);
         }
         let full_days = LockinWeights::positive(
             self.w.notice_full_months,
             LockinWeights::default().notice_full_months,
         ) * crate::model::duration::DAYS_PER_MONTH;
-        let mut notice: (f64, String) = (0.0, String::new());
+        let mut notice: Option<(f64, NoticeTerm)> = None;
         let mut renewal: Option<String> = None;
-        let mut retrieval: (f64, String) = (0.0, String::new());
+        let mut retrieval: (f64, Option<RetrievalTerm>) = (0.0, None);
         for c in contracts {
             let c = m.contract(*c);
             let n = (c.notice.as_days() / full_days).min(1.0);
-            if n > notice.0 || notice.1.is_empty() {
-                notice = (n, format!("notice {} ({})", c.notice, c.id));
+            if notice.as_ref().is_none_or(|(best, _)| n > *best) {
+                notice = Some((
+                    n,
+                    NoticeTerm {
+                        contract: c.id.clone(),
+                        notice: c.notice,
+                    },
+                ));
             }
             if c.renewal.is_some() && renewal.is_none() {
                 renewal = Some(c.id.clone());
             }
             if matches!(c.kind, ContractKind::Cloud | ContractKind::Hosting) {
-                let (r, text) = match c.data_retrieval {
-                    None => (1.0, format!("no data retrieval period ({})", c.id)),
-                    Some(d) if d.as_days() < crate::analysis::data_act::MIN_RETRIEVAL_DAYS => {
-                        (0.5, format!("data retrieval only {d} ({})", c.id))
-                    }
-                    Some(_) => (0.0, String::new()),
+                let r = match c.data_retrieval {
+                    None => 1.0,
+                    Some(d) if d.as_days() < crate::analysis::data_act::MIN_RETRIEVAL_DAYS => 0.5,
+                    Some(_) => 0.0,
                 };
                 if r > retrieval.0 {
-                    retrieval = (r, text);
+                    retrieval = (
+                        r,
+                        Some(RetrievalTerm {
+                            contract: c.id.clone(),
+                            period: c.data_retrieval,
+                        }),
+                    );
                 }
             }
         }
         let renew = if renewal.is_some() { 1.0 } else { 0.0 };
-        let fraction = (notice.0 + renew + retrieval.0) / 3.0;
-        let mut parts = vec![notice.1];
-        parts.push(match renewal {
-            Some(id) => format!("renews automatically ({id})"),
-            None => "no automatic renewal".into(),
-        });
-        if !retrieval.1.is_empty() {
-            parts.push(retrieval.1);
-        }
-        (fraction, parts.join("; "))
+        let (n, notice) = match notice {
+            Some(n) => n,
+            None => return (0.0, Reason::NoContract),
+        };
+        let fraction = (n + renew + retrieval.0) / 3.0;
+        (
+            fraction,
+            Reason::ContractTerms {
+                notice,
+                renews: renewal,
+                retrieval: retrieval.1,
+            },
+        )
     }
 
-    fn jurisdiction(&self, s: SystemId) -> (f64, String) {
+    fn jurisdiction(&self, s: SystemId) -> (f64, Reason) {
         let m = self.g.model();
         let sys = m.system(s);
         let op = self.g.untrusted_exposure(sys.operator);
@@ -746,68 +752,49 @@ impl<'g> Scorer<'g> {
         let fraction = 0.5 * (!op.is_empty()) as u8 as f64
             + 0.3 * (!ven.is_empty()) as u8 as f64
             + 0.2 * (!region_ok) as u8 as f64;
-        let mark = |bad: &[crate::model::Country]| {
-            if bad.is_empty() {
-                String::new()
-            } else {
-                format!(" [outside the trusted set: {}]", join_countries(bad))
-            }
-        };
-        let op_text = match sys.operator {
-            Party::Own => "operated in-house".to_string(),
-            Party::Vendor(v) => format!("operated by {}", chain_text(self.g, v)),
-        };
-        let ven_text = match sys.vendor {
-            Party::Own => "made in-house".to_string(),
-            Party::Vendor(v) => format!("made by {}", chain_text(self.g, v)),
+        let chain = |p: Party| match p {
+            Party::Own => None,
+            Party::Vendor(v) => Some(chain(self.g, v)),
         };
         (
             fraction,
-            format!(
-                "{op_text}{}; {ven_text}{}; runs in {}{}",
-                mark(&op),
-                mark(&ven),
-                sys.region,
-                if region_ok { "" } else { " [not trusted]" }
-            ),
+            Reason::Jurisdiction {
+                operator: chain(sys.operator),
+                operator_outside: op,
+                vendor: chain(sys.vendor),
+                vendor_outside: ven,
+                region: sys.region,
+                region_trusted: region_ok,
+            },
         )
     }
 
-    fn licence(&self, s: SystemId) -> (f64, String) {
+    fn licence(&self, s: SystemId) -> (f64, Reason) {
         let sys = self.g.model().system(s);
         match sys.licence {
-            crate::model::Licence::Proprietary => (1.0, "proprietary".into()),
-            crate::model::Licence::OpenSource => (0.0, "open source".into()),
+            crate::model::Licence::Proprietary => (1.0, Reason::Licence { open_source: false }),
+            crate::model::Licence::OpenSource => (0.0, Reason::Licence { open_source: true }),
         }
     }
 
-    fn criticality(&self, s: SystemId) -> (f64, String) {
+    fn criticality(&self, s: SystemId) -> (f64, Reason) {
         let m = self.g.model();
         let sys = m.system(s);
         let (own, via) = self.services(s);
-        let mut best = (
-            sys.criticality.weight(),
-            format!("system is {}", sys.criticality),
-        );
+        let mut best: (Criticality, Option<String>) = (sys.criticality, None);
         for sv in own.iter().chain(via.iter()) {
             let service = m.service(*sv);
-            if service.criticality.weight() > best.0 {
-                best = (
-                    service.criticality.weight(),
-                    format!("service {} is {}", service.id, service.criticality),
-                );
+            if service.criticality.weight() > best.0.weight() {
+                best = (service.criticality, Some(service.id.clone()));
             }
         }
-        let n = own.len() + via.len();
         (
-            best.0 as f64 / 4.0,
-            format!(
-                "{} ({} service{} rest{} on it)",
-                best.1,
-                n,
-                plural(n as u32),
-                if n == 1 { "s" } else { "" }
-            ),
+            best.0.weight() as f64 / 4.0,
+            Reason::Criticality {
+                criticality: best.0,
+                service: best.1,
+                services: own.len() + via.len(),
+            },
         )
     }
 }
@@ -825,30 +812,6 @@ pub fn impact_floor(w: &LockinWeights) -> f64 {
 fn hit(c: Criticality, users: u64) -> f64 {
     let u = ((10.0 + users as f64).log10() / (10.0 + IMPACT_USERS_FULL).log10()).min(1.0);
     c.weight() as f64 / 4.0 * u
-}
-
-fn plural(n: u32) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-fn months(days: f64) -> String {
-    format!("{:.1}", days / crate::model::duration::DAYS_PER_MONTH)
-}
-
-/// Days as months for sentences: `6 months`, `1 month`, `7.5 months`.
-pub fn months_text(days: f64) -> String {
-    let s = months(days);
-    let s = s.strip_suffix(".0").unwrap_or(&s);
-    format!("{s} month{}", if s == "1" { "" } else { "s" })
-}
-
-fn trim(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-fn join_countries(cs: &[crate::model::Country]) -> String {
-    cs.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 /// Catalogue entries for the system's category that could replace it: not
@@ -878,24 +841,21 @@ pub fn catalogue_suggestions(g: &Graph, s: SystemId) -> Vec<&'static crate::cata
         .collect()
 }
 
-/// The ownership chain of a vendor as text:
-/// `Microsoft Ireland Operations Ltd (IE) -> controlled by Microsoft Corporation (US)`.
-pub fn chain_text(g: &Graph, v: VendorId) -> String {
+/// The ownership chain of a vendor: the vendor, then each company that
+/// controls the one before.
+pub fn chain(g: &Graph, v: VendorId) -> Vec<ChainLink> {
     let m = g.model();
     g.ownership_chain(v)
         .iter()
-        .enumerate()
-        .map(|(i, x)| {
+        .map(|x| {
             let vendor = m.vendor(*x);
-            let text = format!("{} ({})", vendor.name, vendor.country);
-            if i == 0 {
-                text
-            } else {
-                format!("controlled by {text}")
+            ChainLink {
+                id: vendor.id.clone(),
+                name: vendor.name.clone(),
+                country: vendor.country,
             }
         })
-        .collect::<Vec<_>>()
-        .join(" -> ")
+        .collect()
 }
 
 /// Lock-in scores of the systems with a status, in model order.
@@ -989,38 +949,32 @@ pub fn vendor_aggregate(
     };
     let factors = vec![
         Factor {
-            name: "systems",
+            name: FactorName::Systems,
             points: round1(ws * scale * sys_fraction),
             max: round1(ws * scale),
-            detail: match best {
-                Some((b, s)) => format!(
-                    "most locked-in system {} scores {b} of 100 ({} in-use system{})",
-                    m.system(s).id,
-                    systems.len(),
-                    plural(systems.len() as u32)
-                ),
-                None => "no in-use system".into(),
+            reason: Reason::MostLockedIn {
+                system: best.map(|(_, s)| m.system(s).id.clone()),
+                score: best.map(|(b, _)| b).unwrap_or(0.0),
+                systems: systems.len(),
             },
         },
         Factor {
-            name: "spend",
+            name: FactorName::Spend,
             points: round1(wp * scale * spend_fraction),
             max: round1(wp * scale),
-            detail: format!(
-                "{} % of annual spend; full points at {} %",
-                trim(spend::round_share(share) * 100.0),
-                trim(full * 100.0)
-            ),
+            reason: Reason::SpendShare {
+                share: spend::round_share(share),
+                full_share: full,
+            },
         },
         Factor {
-            name: "single_point_of_failure",
+            name: FactorName::SinglePointOfFailure,
             points: round1(wf * scale * spof_fraction),
             max: round1(wf * scale),
-            detail: format!(
-                "{} of {} critical services fail if this vendor group alone is cut",
-                spof.len(),
-                critical
-            ),
+            reason: Reason::SinglePoints {
+                services: spof.len(),
+                critical,
+            },
         },
     ];
     let vendor = m.vendor(top);

@@ -2,7 +2,7 @@
 //! against the analyses, for `exitgraph check --policy` in CI.
 //!
 //! Each rule asks one analysis and turns what it finds into failures, each
-//! with the rule, the element, a sentence saying why, and the TOML location
+//! with the rule, the element, why (as data: [`Why`]), and the TOML location
 //! of the element (of the rule's own line for the model-level sovereignty
 //! rule):
 //!
@@ -64,8 +64,8 @@ impl std::fmt::Display for RuleValue {
 pub struct RuleResult {
     pub rule: Rule,
     pub value: RuleValue,
-    /// `model` (the `[policy]` table) or `command line`.
-    pub source: &'static str,
+    /// The `[policy]` table of the model, or the command line.
+    pub source: RuleSource,
     pub meaning: &'static str,
     /// How many elements the rule looked at.
     pub checked: usize,
@@ -73,16 +73,94 @@ pub struct RuleResult {
     pub failed: usize,
 }
 
+/// Where a rule was set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleSource {
+    /// The `[policy]` table of the model.
+    Model,
+    /// A rule flag of `check`.
+    CommandLine,
+}
+
+/// What a failure is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ElementKind {
+    Contract,
+    System,
+    Service,
+    Organisation,
+}
+
+/// A factor's points, for a failure of `max_lockin`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FactorPoints {
+    pub name: lockin::FactorName,
+    pub points: f64,
+    pub max: f64,
+}
+
+/// A vendor that alone stops a service, and from which day.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VendorCut {
+    pub vendor: String,
+    pub country: crate::model::Country,
+    pub day: u32,
+}
+
+/// Why an element fails a rule, with its numbers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Why {
+    /// The decision deadline is overdue or within the limit (`days`
+    /// negative: passed that many days ago).
+    DecisionDue {
+        deadline: Option<NaiveDate>,
+        days: i64,
+        limit: u32,
+        as_of: NaiveDate,
+        status: deadlines::Status,
+    },
+    /// The lock-in score is above the limit; the three largest factors.
+    LockinAbove {
+        score: f64,
+        limit: f64,
+        largest: Vec<FactorPoints>,
+    },
+    /// One vendor alone can stop the service.
+    SingleVendor {
+        criticality: crate::model::Criticality,
+        vendors: Vec<VendorCut>,
+    },
+    /// A Data Act finding.
+    DataAct {
+        issue: data_act::Issue,
+        article: &'static str,
+        code: Code,
+    },
+    /// The self-check total is below the minimum; the weakest dimensions.
+    SovereigntyBelow {
+        total: u8,
+        level: sovereignty::Level,
+        min: u8,
+        weakest: Vec<(sovereignty::DimensionKey, u8)>,
+    },
+    /// A core system without `exit_plan`.
+    NoExitPlan {
+        criticality: crate::model::Criticality,
+    },
+}
+
 /// One failure of a rule.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Failure {
     pub rule: Rule,
-    /// `contract`, `system`, `service` or `organisation`.
-    pub kind: &'static str,
+    pub kind: ElementKind,
     /// The element's id (the organisation's name for model-level rules).
     pub element: String,
-    /// Why it fails, in one or two sentences.
-    pub message: String,
+    /// Why it fails.
+    pub why: Why,
     pub file: Option<String>,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -114,20 +192,13 @@ struct Eval<'a> {
 }
 
 impl Eval<'_> {
-    fn fail(
-        &mut self,
-        rule: Rule,
-        kind: &'static str,
-        element: &str,
-        message: String,
-        span: Option<Span>,
-    ) {
+    fn fail(&mut self, rule: Rule, kind: ElementKind, element: &str, why: Why, span: Option<Span>) {
         let loc = span.and_then(|s| self.m.locate(s));
         self.failures.push(Failure {
             rule,
             kind,
             element: element.to_string(),
-            message,
+            why,
             file: loc.as_ref().map(|l| l.file.clone()),
             line: loc.as_ref().map(|l| l.line),
             column: loc.as_ref().map(|l| l.column),
@@ -136,11 +207,11 @@ impl Eval<'_> {
     }
 }
 
-fn source<T>(s: &Setting<T>) -> &'static str {
+fn source<T>(s: &Setting<T>) -> RuleSource {
     if s.span.is_some() {
-        "model"
+        RuleSource::Model
     } else {
-        "command line"
+        RuleSource::CommandLine
     }
 }
 
@@ -211,10 +282,6 @@ pub fn evaluate(g: &Graph, policy: &Policy, opts: &PolicyOptions) -> PolicyRepor
     }
 }
 
-fn days_text(n: i64) -> String {
-    format!("{n} day{}", if n.abs() == 1 { "" } else { "s" })
-}
-
 /// `max_days_to_decision`: contracts whose decision is overdue or due
 /// within `limit` days. Returns the number of contracts with a decision.
 fn decision_rule(g: &Graph, ev: &mut Eval<'_>, limit: u32, opts: &PolicyOptions) -> usize {
@@ -235,28 +302,18 @@ fn decision_rule(g: &Graph, ev: &mut Eval<'_>, limit: u32, opts: &PolicyOptions)
         .collect();
     hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
     for (d, c) in hits {
-        let date = c
-            .decision_deadline
-            .map(|x| x.to_string())
-            .unwrap_or_default();
-        let when = if d < 0 {
-            format!("the decision deadline {date} passed {} ago", days_text(-d))
-        } else if d == 0 {
-            format!("the decision deadline {date} is today")
-        } else {
-            format!("the decision deadline {date} is in {}", days_text(d))
-        };
         let span = m.contract_id(&c.id).map(|k| m.contract(k).span);
         ev.fail(
             Rule::MaxDaysToDecision,
-            "contract",
+            ElementKind::Contract,
             &c.id,
-            format!(
-                "{when} (limit: {}, as of {}): {}",
-                days_text(i64::from(limit)),
-                opts.as_of,
-                c.note
-            ),
+            Why::DecisionDue {
+                deadline: c.decision_deadline,
+                days: d,
+                limit,
+                as_of: opts.as_of,
+                status: c.status,
+            },
             span,
         );
     }
@@ -278,21 +335,25 @@ fn lockin_rule(g: &Graph, ev: &mut Eval<'_>, limit: f64) -> usize {
             s.factors.iter().filter(|f| f.points > 0.0).collect();
         // Stable sort: equal points keep the report order of the factors.
         factors.sort_by(|a, b| b.points.total_cmp(&a.points));
-        let largest: Vec<String> = factors
+        let largest: Vec<FactorPoints> = factors
             .iter()
             .take(3)
-            .map(|f| format!("{} {:.1} of {:.1}", f.name, f.points, f.max))
+            .map(|f| FactorPoints {
+                name: f.name,
+                points: f.points,
+                max: f.max,
+            })
             .collect();
         let span = m.system_id(&s.id).map(|x| m.system(x).span);
         ev.fail(
             Rule::MaxLockin,
-            "system",
+            ElementKind::System,
             &s.id,
-            format!(
-                "lock-in score {:.1} is above the limit of {limit}; largest factors: {}",
-                s.score,
-                largest.join(", ")
-            ),
+            Why::LockinAbove {
+                score: s.score,
+                limit,
+                largest,
+            },
             span,
         );
     }
@@ -312,35 +373,34 @@ fn single_vendor_rule(g: &Graph, ev: &mut Eval<'_>) -> usize {
         if vendors.is_empty() {
             continue;
         }
-        let list: Vec<String> = vendors
+        let list: Vec<VendorCut> = vendors
             .iter()
             .map(|(v, day, _)| {
                 let vendor = m.vendor(*v);
-                if *day == 0 {
-                    format!("{} ({})", vendor.id, vendor.country)
-                } else {
-                    format!("{} ({}, after {} days)", vendor.id, vendor.country, day)
+                VendorCut {
+                    vendor: vendor.id.clone(),
+                    country: vendor.country,
+                    day: *day,
                 }
             })
             .collect();
         let service = m.service(*sv);
         hits.push((
             service.id.clone(),
-            format!(
-                "criticality {}; stops if one vendor alone is cut: {}",
-                service.criticality,
-                list.join(", ")
-            ),
+            Why::SingleVendor {
+                criticality: service.criticality,
+                vendors: list,
+            },
             service.span,
         ));
     }
     hits.sort_by(|a, b| a.0.cmp(&b.0));
-    for (id, message, span) in hits {
+    for (id, why, span) in hits {
         ev.fail(
             Rule::NoSingleVendorForCritical,
-            "service",
+            ElementKind::Service,
             &id,
-            message,
+            why,
             Some(span),
         );
     }
@@ -366,9 +426,13 @@ fn data_act_rule(ev: &mut Eval<'_>) -> usize {
         });
         ev.fail(
             Rule::DataAct,
-            "contract",
+            ElementKind::Contract,
             &f.contract,
-            format!("{} (Data Act {}, {})", f.message, f.article, f.code),
+            Why::DataAct {
+                issue: f.issue,
+                article: f.article,
+                code: f.code,
+            },
             span,
         );
     }
@@ -385,23 +449,23 @@ fn sovereignty_rule(g: &Graph, ev: &mut Eval<'_>, min: u8, rule_span: Option<Spa
         return;
     }
     let lowest = report.dimensions.iter().map(|d| d.score).min().unwrap_or(0);
-    let weakest: Vec<String> = report
+    let weakest: Vec<(sovereignty::DimensionKey, u8)> = report
         .dimensions
         .iter()
         .filter(|d| d.score == lowest)
-        .map(|d| format!("{} {} of 5", d.name, d.score))
+        .map(|d| (d.key, d.score))
         .collect();
     let name = ev.m.organisation.name.clone();
     ev.fail(
         Rule::MinSovereignty,
-        "organisation",
+        ElementKind::Organisation,
         &name,
-        format!(
-            "the sovereignty self-check totals {} of 25 ({}), below the minimum of {min}; weakest: {}",
-            report.total,
-            report.level,
-            weakest.join(", ")
-        ),
+        Why::SovereigntyBelow {
+            total: report.total,
+            level: report.level,
+            min,
+            weakest,
+        },
         rule_span,
     );
 }
@@ -419,12 +483,11 @@ fn exit_plan_rule(g: &Graph, ev: &mut Eval<'_>) -> usize {
     for s in missing {
         ev.fail(
             Rule::ExitPlanForCore,
-            "system",
+            ElementKind::System,
             &s.id,
-            format!(
-                "core system (in use, criticality {}) has no `exit_plan`; record where its exit scenario is documented",
-                s.criticality
-            ),
+            Why::NoExitPlan {
+                criticality: s.criticality,
+            },
             Some(s.span),
         );
     }

@@ -34,9 +34,9 @@
 use crate::analysis::deadlines::{self, ContractDeadline, DeadlineOptions, Deadlines, Status};
 use crate::analysis::diff::{self, Diff, Snapshot, SnapshotOptions};
 use crate::analysis::exit_plan::{self, ExitPlan, PlanOptions, Target};
-use crate::analysis::lockin::{self, HotspotsReport};
+use crate::analysis::lockin::{self, FactorName, HotspotsReport};
 use crate::analysis::simulate::{self, Simulator, Spec, State};
-use crate::analysis::sovereignty::{self, SovereigntyReport};
+use crate::analysis::sovereignty::{self, DimensionKey, Level, SovereigntyReport};
 use crate::analysis::spend;
 use crate::analysis::{data_act, explain, paths};
 use crate::graph::Graph;
@@ -163,7 +163,7 @@ pub struct ServiceBrief {
 /// One dimension's score, for the summary.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DimensionScore {
-    pub key: &'static str,
+    pub key: DimensionKey,
     pub score: u8,
 }
 
@@ -173,10 +173,10 @@ pub struct SovereigntyBrief {
     /// 5..25.
     pub total: u8,
     pub max: u8,
-    pub level: &'static str,
+    pub level: Level,
     pub scores: Vec<DimensionScore>,
     /// The keys of the dimensions with the lowest score, in report order.
-    pub weakest: Vec<&'static str>,
+    pub weakest: Vec<DimensionKey>,
 }
 
 /// A hotspot named in the summary.
@@ -192,7 +192,7 @@ pub struct HotspotBrief {
     pub vendor_group: Option<String>,
     pub vendor_group_name: Option<String>,
     /// The factor with the most points (ties: report order).
-    pub largest_factor: &'static str,
+    pub largest_factor: FactorName,
 }
 
 /// A contract that needs a decision before the next review.
@@ -606,7 +606,7 @@ fn hotspot_briefs(g: &Graph, h: &HotspotsReport, n: usize) -> Vec<HotspotBrief> 
                 .system_id(&s.id)
                 .and_then(|id| m.system(id).vendor.vendor())
                 .map(|v| g.top_parent(v));
-            let mut largest = ("", f64::NEG_INFINITY);
+            let mut largest = (FactorName::DataPortability, f64::NEG_INFINITY);
             for f in &s.factors {
                 if f.points > largest.1 {
                     largest = (f.name, f.points);

@@ -39,7 +39,7 @@
 //! It ignores the supply chain below the system (what it runs on), the
 //! security and environmental objectives, and contracts; the report says so.
 
-use crate::analysis::lockin::chain_text;
+use crate::analysis::lockin::{ChainLink, chain};
 use crate::graph::Graph;
 use crate::model::{Country, Licence, Party, Region, SystemId};
 use serde::Serialize;
@@ -64,7 +64,7 @@ pub struct Seal {
     /// `Data sovereignty`.
     pub name: &'static str,
     /// Why not higher (or why the top level), in the rule's terms.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<SealReason>,
     /// Always true: derived from the model, not an assessment.
     pub indicative: bool,
 }
@@ -80,10 +80,34 @@ fn region_eu(r: Region) -> bool {
     }
 }
 
-fn party_text(g: &Graph, p: Party) -> String {
+/// Why a system has its level, in the rule's terms. A chain is `None`
+/// when the organisation itself operates or makes the system.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SealReason {
+    /// Level 0: no company in the operator's chain is in the EU.
+    NonEuOperatorOnly { operator: Option<Vec<ChainLink>> },
+    /// Runs outside the EU.
+    RunsOutsideEu { region: Region },
+    /// Level 1: the operator's chain reaches outside the EU.
+    OperatorOutsideEu { operator: Option<Vec<ChainLink>> },
+    /// Level 2: proprietary technology of a vendor whose chain reaches outside the EU.
+    ProprietaryFromOutsideEu { vendor: Option<Vec<ChainLink>> },
+    /// Level 3: open source, but made outside the EU.
+    OpenSourceFromOutsideEu { vendor: Option<Vec<ChainLink>> },
+    /// Level 3: proprietary licence.
+    ProprietaryLicence,
+    /// Level 3: holds data without an open export format.
+    NoOpenExport,
+    /// Level 4: operated, made and run in the EU; open source (with an
+    /// open export when it holds data).
+    FullyEu { holds_data: bool },
+}
+
+fn party_chain(g: &Graph, p: Party) -> Option<Vec<ChainLink>> {
     match p {
-        Party::Own => format!("{} (in-house)", g.model().organisation.name),
-        Party::Vendor(v) => chain_text(g, v),
+        Party::Own => None,
+        Party::Vendor(v) => Some(chain(g, v)),
     }
 }
 
@@ -108,57 +132,46 @@ pub fn seal(g: &Graph, s: SystemId) -> Seal {
         (
             0,
             vec![
-                format!(
-                    "operated under non-EU control only: {}",
-                    party_text(g, sys.operator)
-                ),
-                format!("runs outside the EU ({})", sys.region),
+                SealReason::NonEuOperatorOnly {
+                    operator: party_chain(g, sys.operator),
+                },
+                SealReason::RunsOutsideEu { region: sys.region },
             ],
         )
     } else if !op_all_eu {
         (
             1,
-            vec![format!(
-                "operator's chain reaches outside the EU: {}",
-                party_text(g, sys.operator)
-            )],
+            vec![SealReason::OperatorOutsideEu {
+                operator: party_chain(g, sys.operator),
+            }],
         )
     } else if !runs_eu || (!ven_all_eu && !open_source) {
         let mut r = Vec::new();
         if !runs_eu {
-            r.push(format!("runs outside the EU ({})", sys.region));
+            r.push(SealReason::RunsOutsideEu { region: sys.region });
         }
         if !ven_all_eu && !open_source {
-            r.push(format!(
-                "proprietary technology from outside the EU: {}",
-                party_text(g, sys.vendor)
-            ));
+            r.push(SealReason::ProprietaryFromOutsideEu {
+                vendor: party_chain(g, sys.vendor),
+            });
         }
         (2, r)
     } else if !ven_all_eu || !open_source || export_missing {
         let mut r = Vec::new();
         if !ven_all_eu {
-            r.push(format!(
-                "open source, but made outside the EU: {}",
-                party_text(g, sys.vendor)
-            ));
+            r.push(SealReason::OpenSourceFromOutsideEu {
+                vendor: party_chain(g, sys.vendor),
+            });
         }
         if !open_source {
-            r.push("proprietary licence".to_string());
+            r.push(SealReason::ProprietaryLicence);
         }
         if export_missing {
-            r.push("no open export format".to_string());
+            r.push(SealReason::NoOpenExport);
         }
         (3, r)
     } else {
-        (
-            4,
-            vec![if holds_data {
-                "operated, made and run in the EU; open source with an open export".to_string()
-            } else {
-                "operated, made and run in the EU; open source".to_string()
-            }],
-        )
+        (4, vec![SealReason::FullyEu { holds_data }])
     };
     Seal {
         system: sys.id.clone(),
@@ -216,7 +229,7 @@ open = false
         Graph::build(m)
     }
 
-    fn level(body: &str) -> (u8, Vec<String>) {
+    fn level(body: &str) -> (u8, Vec<SealReason>) {
         let g = graph(&format!("[[system]]\nid = \"s\"\nname = \"S\"\n{body}\n"));
         let s = seal(&g, g.model().system_id("s").unwrap());
         assert!(s.indicative);
@@ -236,12 +249,11 @@ open = false
     fn eu_subsidiary_of_a_us_company_is_seal_1_even_in_germany() {
         let (l, r) = level("vendor = \"us\"\noperator = \"us-ie\"\nregion = \"DE\"");
         assert_eq!(l, 1);
-        assert_eq!(
-            r,
-            vec![
-                "operator's chain reaches outside the EU: US Corp Ireland (IE) -> controlled by US Corp (US)"
-            ]
-        );
+        let [SealReason::OperatorOutsideEu { operator: Some(c) }] = r.as_slice() else {
+            panic!("{r:?}")
+        };
+        let ids: Vec<&str> = c.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, vec!["us-ie", "us"]);
         // a US operator running in the EU: EU law applies formally, no more
         assert_eq!(
             level("vendor = \"us\"\noperator = \"us\"\nregion = \"EU\"").0,
@@ -253,10 +265,10 @@ open = false
     fn self_operated_us_software_is_seal_2() {
         let (l, r) = level("vendor = \"us\"\noperator = \"self\"\nexports = [\"odf\"]");
         assert_eq!(l, 2);
-        assert_eq!(
-            r,
-            vec!["proprietary technology from outside the EU: US Corp (US)"]
-        );
+        let [SealReason::ProprietaryFromOutsideEu { vendor: Some(c) }] = r.as_slice() else {
+            panic!("{r:?}")
+        };
+        assert_eq!(c[0].id, "us");
         // EU-operated but hosted outside the EU
         assert_eq!(
             level("vendor = \"de\"\noperator = \"de\"\nregion = \"US\"").0,
@@ -278,7 +290,7 @@ open = false
             "vendor = \"de\"\noperator = \"self\"\nlicence = \"open-source\"\nexports = [\"blob\"]",
         );
         assert_eq!(l, 3);
-        assert_eq!(r, vec!["no open export format"]);
+        assert_eq!(r, vec![SealReason::NoOpenExport]);
     }
 
     #[test]

@@ -26,33 +26,186 @@
 //! does not show is not assumed. Levels: 5..10 critically dependent, 11..18
 //! hybrid, 19..25 sovereign on course.
 
-use crate::analysis::lockin::{chain_text, months_text};
+use crate::analysis::lockin::{ChainLink, chain};
 use crate::analysis::switch;
 use crate::graph::Graph;
-use crate::model::{Criticality, Party, Sensitivity, SystemId};
+use crate::model::{Criticality, Party, Region, Sensitivity, SystemId};
 use serde::Serialize;
+
+/// What pulls a dimension down: a system or an interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PullKind {
+    System,
+    Interface,
+}
+
+/// Why something pulls a dimension down.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PullReason {
+    /// Data: runs in a region that is not trusted.
+    RunsOutsideTrusted { region: Region },
+    /// Data: operated by a vendor whose chain reaches outside the trusted set.
+    OperatedFromOutside { operator: Vec<ChainLink> },
+    /// Technology: the P80 switch time exceeds the switch target.
+    SwitchTooLong {
+        p80_days: f64,
+        given: bool,
+        target_days: f64,
+    },
+    /// Competence: operated by a vendor, not in-house.
+    OperatedByVendor { vendor: String },
+    /// Standards: a proprietary interface between two in-use systems.
+    ProprietaryInterface {
+        from: String,
+        to: String,
+        protocol: Option<String>,
+    },
+    /// Standards: stores its data in closed formats.
+    ClosedFormats { formats: Vec<String> },
+    /// Governance: no exit plan recorded.
+    NoExitPlan,
+    /// Governance: no alternative recorded.
+    NoAlternative,
+    /// Governance: `exports` not given.
+    ExportNotDocumented,
+    /// Governance: `exports = []`.
+    NoExport,
+}
 
 /// Something that pulls a dimension down.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Pull {
-    /// `system` or `interface`.
-    pub kind: &'static str,
+    pub kind: PullKind,
     pub id: String,
-    pub reason: String,
+    pub reasons: Vec<PullReason>,
+}
+
+/// The five dimensions of the self-check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DimensionKey {
+    /// Data sovereignty.
+    Data,
+    /// Technological independence.
+    Technology,
+    /// Internal IT competence.
+    Competence,
+    /// Open standards and interfaces.
+    Standards,
+    /// Governance and exit strategy.
+    Governance,
+}
+
+impl DimensionKey {
+    /// The five, in the order of the domain brief.
+    pub const ALL: [DimensionKey; 5] = [
+        DimensionKey::Data,
+        DimensionKey::Technology,
+        DimensionKey::Competence,
+        DimensionKey::Standards,
+        DimensionKey::Governance,
+    ];
+
+    /// The key as serialised (`data`, `technology`, ...).
+    pub fn key(self) -> &'static str {
+        match self {
+            DimensionKey::Data => "data",
+            DimensionKey::Technology => "technology",
+            DimensionKey::Competence => "competence",
+            DimensionKey::Standards => "standards",
+            DimensionKey::Governance => "governance",
+        }
+    }
+
+    /// The dimension of a key.
+    pub fn from_key(key: &str) -> Option<DimensionKey> {
+        DimensionKey::ALL.into_iter().find(|d| d.key() == key)
+    }
+
+    /// The name stored in the snapshot of `review.json` (a stable
+    /// identifier of that file format, as earlier versions wrote it; the
+    /// renderers translate the key).
+    pub fn snapshot_name(self) -> &'static str {
+        match self {
+            DimensionKey::Data => "Data sovereignty",
+            DimensionKey::Technology => "Technological independence",
+            DimensionKey::Competence => "Internal IT competence",
+            DimensionKey::Standards => "Open standards and interfaces",
+            DimensionKey::Governance => "Governance and exit strategy",
+        }
+    }
+}
+
+/// The level of a total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// 5 to 10 points.
+    CriticallyDependent,
+    /// 11 to 18 points.
+    Hybrid,
+    /// 19 to 25 points.
+    SovereignOnCourse,
+}
+
+impl Level {
+    /// The level stored in the snapshot of `review.json` (a stable
+    /// identifier of that file format, as earlier versions wrote it).
+    pub fn snapshot_name(self) -> &'static str {
+        match self {
+            Level::CriticallyDependent => "critically dependent",
+            Level::Hybrid => "hybrid",
+            Level::SovereignOnCourse => "sovereign on course",
+        }
+    }
+
+    /// The level of a snapshot name.
+    pub fn from_snapshot_name(name: &str) -> Option<Level> {
+        [
+            Level::CriticallyDependent,
+            Level::Hybrid,
+            Level::SovereignOnCourse,
+        ]
+        .into_iter()
+        .find(|l| l.snapshot_name() == name)
+    }
+}
+
+/// How a dimension's share was obtained.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Basis {
+    /// Nothing to count: the dimension scores 1.
+    NothingToCount,
+    /// Data: `met` of `of` systems with data run in a trusted region under
+    /// a trusted operator; `sensitive`: counted over the systems holding
+    /// data of sensitivity high or critical (else over all with data).
+    Data { sensitive: bool },
+    /// Technology: core systems replaceable within the switch target.
+    Technology { target_days: f64 },
+    /// Competence declared as `it_competence`; `own` of `of` core systems
+    /// are operated in-house (what the computed share would be).
+    Declared { value: u8, own: usize },
+    /// Competence computed: core systems operated in-house.
+    InHouse,
+    /// Standards: open interfaces and (system, stored format) pairs.
+    Standards { interfaces: usize, pairs: usize },
+    /// Governance: core systems with an exit plan, an alternative and an export.
+    Governance,
 }
 
 /// One dimension of the check.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dimension {
-    /// `data`, `technology`, `competence`, `standards`, `governance`.
-    pub key: &'static str,
-    pub name: &'static str,
+    pub key: DimensionKey,
     /// Fraction 0..1 (four decimals).
     pub share: f64,
     /// 1..5.
     pub score: u8,
-    /// How the share was obtained, in one sentence.
-    pub basis: String,
+    /// How the share was obtained.
+    pub basis: Basis,
     /// What was counted as meeting the criterion, and out of how many.
     pub met: usize,
     pub of: usize,
@@ -67,8 +220,7 @@ pub struct SovereigntyReport {
     pub dimensions: Vec<Dimension>,
     /// 5..25.
     pub total: u8,
-    /// `critically dependent`, `hybrid` or `sovereign on course`.
-    pub level: &'static str,
+    pub level: Level,
 }
 
 /// The band of `met` out of `of`: 1 + floor(5 met / of), at most 5; 1 when
@@ -81,11 +233,11 @@ pub fn band(met: usize, of: usize) -> u8 {
 }
 
 /// The level of a total.
-pub fn level(total: u8) -> &'static str {
+pub fn level(total: u8) -> Level {
     match total {
-        0..=10 => "critically dependent",
-        11..=18 => "hybrid",
-        _ => "sovereign on course",
+        0..=10 => Level::CriticallyDependent,
+        11..=18 => Level::Hybrid,
+        _ => Level::SovereignOnCourse,
     }
 }
 
@@ -109,30 +261,25 @@ pub fn core_systems(g: &Graph) -> Vec<SystemId> {
 }
 
 fn dimension(
-    key: &'static str,
-    name: &'static str,
+    key: DimensionKey,
     met: usize,
     of: usize,
-    basis: String,
+    basis: Basis,
     pulled_down_by: Vec<Pull>,
 ) -> Dimension {
+    let basis = if of == 0 {
+        Basis::NothingToCount
+    } else {
+        basis
+    };
     Dimension {
         key,
-        name,
         share: share(met, of),
         score: band(met, of),
         basis,
         met,
         of,
         pulled_down_by,
-    }
-}
-
-fn pct(met: usize, of: usize) -> String {
-    if of == 0 {
-        "0 %".into()
-    } else {
-        format!("{:.0} %", met as f64 * 100.0 / of as f64)
     }
 }
 
@@ -153,17 +300,8 @@ fn data(g: &Graph) -> Dimension {
                 .is_some_and(|d| matches!(d.sensitivity, Sensitivity::High | Sensitivity::Critical))
         })
         .collect();
-    let (base, what) = if sensitive.is_empty() {
-        (
-            with_data,
-            "in-use systems with data (none holds data of sensitivity high or critical)",
-        )
-    } else {
-        (
-            sensitive,
-            "in-use systems holding data of sensitivity high or critical",
-        )
-    };
+    let sensitive_only = !sensitive.is_empty();
+    let base = if sensitive_only { sensitive } else { with_data };
     let mut pulls = Vec::new();
     let mut met = 0;
     for &s in &base {
@@ -176,27 +314,24 @@ fn data(g: &Graph) -> Dimension {
         }
         let mut reasons = Vec::new();
         if !region_ok {
-            reasons.push(format!("runs in {} (not trusted)", sys.region));
+            reasons.push(PullReason::RunsOutsideTrusted { region: sys.region });
         }
         if let (false, Party::Vendor(v)) = (bad.is_empty(), sys.operator) {
-            reasons.push(format!("operated by {}", chain_text(g, v)));
+            reasons.push(PullReason::OperatedFromOutside {
+                operator: chain(g, v),
+            });
         }
         pulls.push(Pull {
-            kind: "system",
+            kind: PullKind::System,
             id: sys.id.clone(),
-            reason: reasons.join("; "),
+            reasons,
         });
     }
     let n = base.len();
-    let basis = if n == 0 {
-        "no in-use system records data; the dimension cannot be shown and scores 1".to_string()
-    } else {
-        format!(
-            "{met} of {n} {what} run in a trusted region under an operator free of untrusted jurisdictions ({})",
-            pct(met, n)
-        )
+    let basis = Basis::Data {
+        sensitive: sensitive_only,
     };
-    dimension("data", "Data sovereignty", met, n, basis, pulls)
+    dimension(DimensionKey::Data, met, n, basis, pulls)
 }
 
 fn technology(g: &Graph, core: &[SystemId]) -> Dimension {
@@ -211,37 +346,22 @@ fn technology(g: &Graph, core: &[SystemId]) -> Dimension {
             met += 1;
         } else {
             pulls.push(Pull {
-                kind: "system",
+                kind: PullKind::System,
                 id: m.system(s).id.clone(),
-                reason: format!(
-                    "P80 switch time {:.1} months ({}) exceeds the target of {}",
-                    p80_days / crate::model::duration::DAYS_PER_MONTH,
-                    if given {
-                        "given in the model"
-                    } else {
-                        "parametric estimate"
-                    },
-                    months_text(target_days)
-                ),
+                reasons: vec![PullReason::SwitchTooLong {
+                    p80_days,
+                    given,
+                    target_days,
+                }],
             });
         }
     }
     let n = core.len();
-    let basis = if n == 0 {
-        "no core system (in use, critical or high); the dimension scores 1".to_string()
-    } else {
-        format!(
-            "{met} of {n} core systems can be replaced within {} (switch_target) at the 80th percentile ({})",
-            months_text(target_days),
-            pct(met, n)
-        )
-    };
     dimension(
-        "technology",
-        "Technological independence",
+        DimensionKey::Technology,
         met,
         n,
-        basis,
+        Basis::Technology { target_days },
         pulls,
     )
 }
@@ -255,23 +375,11 @@ fn competence(g: &Graph, core: &[SystemId]) -> Dimension {
     let n = core.len();
     if let Some(c) = m.organisation.it_competence {
         let c = c.clamp(1, 5);
-        let computed = if n == 0 {
-            String::new()
-        } else {
-            format!(
-                "; the share of core systems operated in-house would be {} ({own} of {n}, score {})",
-                pct(own, n),
-                band(own, n)
-            )
-        };
         return Dimension {
-            key: "competence",
-            name: "Internal IT competence",
+            key: DimensionKey::Competence,
             share: (c as f64 - 1.0) / 5.0,
             score: c,
-            basis: format!(
-                "declared: [organisation] it_competence = {c} (self-assessment; the share shown is the lower edge of its band){computed}"
-            ),
+            basis: Basis::Declared { value: c, own },
             met: own,
             of: n,
             pulled_down_by: Vec::new(),
@@ -284,22 +392,16 @@ fn competence(g: &Graph, core: &[SystemId]) -> Dimension {
             match sys.operator {
                 Party::Own => None,
                 Party::Vendor(v) => Some(Pull {
-                    kind: "system",
+                    kind: PullKind::System,
                     id: sys.id.clone(),
-                    reason: format!("operated by {}", m.vendor(v).name),
+                    reasons: vec![PullReason::OperatedByVendor {
+                        vendor: m.vendor(v).name.clone(),
+                    }],
                 }),
             }
         })
         .collect();
-    let basis = if n == 0 {
-        "no it_competence declared and no core system; the dimension scores 1".to_string()
-    } else {
-        format!(
-            "computed (no it_competence declared): {own} of {n} core systems are operated by the organisation itself ({})",
-            pct(own, n)
-        )
-    };
-    dimension("competence", "Internal IT competence", own, n, basis, pulls)
+    dimension(DimensionKey::Competence, own, n, Basis::InHouse, pulls)
 }
 
 fn standards(g: &Graph) -> Dimension {
@@ -317,19 +419,14 @@ fn standards(g: &Graph) -> Dimension {
         if it.open {
             met += 1;
         } else {
-            let via = it
-                .protocol
-                .as_deref()
-                .map(|p| format!(" ({p})"))
-                .unwrap_or_default();
             pulls.push(Pull {
-                kind: "interface",
+                kind: PullKind::Interface,
                 id: it.id.clone(),
-                reason: format!(
-                    "proprietary interface from {} to {}{via}",
-                    m.system(it.from).id,
-                    m.system(it.to).id
-                ),
+                reasons: vec![PullReason::ProprietaryInterface {
+                    from: m.system(it.from).id.clone(),
+                    to: m.system(it.to).id.clone(),
+                    protocol: it.protocol.clone(),
+                }],
             });
         }
     }
@@ -342,32 +439,22 @@ fn standards(g: &Graph) -> Dimension {
             if m.format(*f).open {
                 met += 1;
             } else {
-                closed.push(m.format(*f).id.as_str());
+                closed.push(m.format(*f).id.clone());
             }
         }
         if !closed.is_empty() {
             pulls.push(Pull {
-                kind: "system",
+                kind: PullKind::System,
                 id: sys.id.clone(),
-                reason: format!("stores its data in closed format {}", closed.join(", ")),
+                reasons: vec![PullReason::ClosedFormats { formats: closed }],
             });
         }
     }
-    let basis = if of == 0 {
-        "no interface between in-use systems and no stored format recorded; the dimension scores 1"
-            .to_string()
-    } else {
-        format!(
-            "{met} of {of} are open: {interfaces} interfaces between in-use systems and {pairs} (system, stored format) pairs ({})",
-            pct(met, of)
-        )
-    };
     dimension(
-        "standards",
-        "Open standards and interfaces",
+        DimensionKey::Standards,
         met,
         of,
-        basis,
+        Basis::Standards { interfaces, pairs },
         pulls,
     )
 }
@@ -380,43 +467,33 @@ fn governance(g: &Graph, core: &[SystemId]) -> Dimension {
         let sys = m.system(s);
         let mut missing = Vec::new();
         if sys.exit_plan.is_none() {
-            missing.push("no exit plan");
+            missing.push(PullReason::NoExitPlan);
         }
         if sys.alternatives.is_empty() {
-            missing.push("no alternative");
+            missing.push(PullReason::NoAlternative);
         }
         if sys.exports.as_ref().is_none_or(|e| e.is_empty()) {
             missing.push(if sys.exports.is_none() {
-                "export not documented"
+                PullReason::ExportNotDocumented
             } else {
-                "no export"
+                PullReason::NoExport
             });
         }
         if missing.is_empty() {
             met += 1;
         } else {
             pulls.push(Pull {
-                kind: "system",
+                kind: PullKind::System,
                 id: sys.id.clone(),
-                reason: missing.join(", "),
+                reasons: missing,
             });
         }
     }
-    let n = core.len();
-    let basis = if n == 0 {
-        "no core system (in use, critical or high); the dimension scores 1".to_string()
-    } else {
-        format!(
-            "{met} of {n} core systems have an exit plan, an alternative and an export format ({})",
-            pct(met, n)
-        )
-    };
     dimension(
-        "governance",
-        "Governance and exit strategy",
+        DimensionKey::Governance,
         met,
-        n,
-        basis,
+        core.len(),
+        Basis::Governance,
         pulls,
     )
 }

@@ -107,7 +107,7 @@ pub fn hotspots(r: &HotspotsReport, part: HotspotsTable) -> String {
                         .and_then(|c| c.first())
                         .map(|s| &s.factors)
                 })
-                .map(|fs| fs.iter().map(|f| f.name.to_string()).collect())
+                .map(|fs| fs.iter().map(|f| f.name.key().to_string()).collect())
                 .unwrap_or_default();
             let mut t = Table::new(
                 [

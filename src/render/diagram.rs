@@ -292,7 +292,7 @@ pub fn build(g: &Graph, view: &View, opts: &DiagramOptions) -> Result<Diagram, D
             view.name()
         )));
     }
-    let w = Tr(opts.lang);
+    let w = Tr::new(opts.lang);
     match view {
         View::Landscape => graph_diagram(g, graphs::landscape(g, opts, w), opts),
         View::Hotspots => {
@@ -348,7 +348,11 @@ pub fn hotspots_diagram(
     report: &crate::analysis::lockin::HotspotsReport,
     opts: &DiagramOptions,
 ) -> Result<Diagram, DiagramError> {
-    graph_diagram(g, graphs::hotspots(g, report, opts, Tr(opts.lang)), opts)
+    graph_diagram(
+        g,
+        graphs::hotspots(g, report, opts, Tr::new(opts.lang)),
+        opts,
+    )
 }
 
 /// Builds the cut-off view from a simulation report already computed
@@ -358,7 +362,7 @@ pub fn cutoff_diagram(
     report: &crate::analysis::simulate::Report,
     opts: &DiagramOptions,
 ) -> Result<Diagram, DiagramError> {
-    graph_diagram(g, graphs::cutoff(g, report, Tr(opts.lang)), opts)
+    graph_diagram(g, graphs::cutoff(g, report, Tr::new(opts.lang)), opts)
 }
 
 /// Whether the built-in layout will draw (no Graphviz, or asked for).
@@ -372,7 +376,7 @@ fn uses_builtin(choice: RendererChoice) -> bool {
 
 /// Focus, roll-up, DOT and SVG of a graph view.
 fn graph_diagram(g: &Graph, mut d: Draft, opts: &DiagramOptions) -> Result<Diagram, DiagramError> {
-    let w = Tr(opts.lang);
+    let w = Tr::new(opts.lang);
     let m = g.model();
     let mut notes: Vec<String> = Vec::new();
     if let Some(f) = opts.focus {

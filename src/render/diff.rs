@@ -7,6 +7,7 @@ use crate::analysis::diff::{
     Change, ContractChange, Diff, Direction, Entered, Reading, Resolved, SnapshotContract,
     SnapshotSystem, SnapshotVendor, SystemChange, VendorChange,
 };
+use crate::render::i18n::Tr;
 use crate::render::terminal::{money, new_table};
 use chrono::NaiveDate;
 use comfy_table::Cell;
@@ -451,7 +452,7 @@ pub fn markdown(d: &Diff, level: usize) -> String {
     let h = |n: usize| "#".repeat(n.clamp(1, 6));
     let mut out = format!("{} {}\n\n", h(level), md(&title(d)));
     for n in &d.notes {
-        out.push_str(&format!("> Note: {}\n\n", md(n)));
+        out.push_str(&format!("> Note: {}\n\n", md(&Tr::TERMINAL.diff_note(n))));
     }
     if d.unchanged {
         out.push_str("No changes.\n");
@@ -479,7 +480,7 @@ pub fn markdown(d: &Diff, level: usize) -> String {
 pub fn table(d: &Diff) -> String {
     let mut out = format!("{}\n", title(d));
     for n in &d.notes {
-        out.push_str(&format!("note: {n}\n"));
+        out.push_str(&format!("note: {}\n", Tr::TERMINAL.diff_note(n)));
     }
     if d.unchanged {
         out.push_str("no changes\n");

@@ -135,8 +135,13 @@ fn describe(c: &ContractDeadline, lang: Lang, currency: &str) -> String {
             }
         }
     }
+    let tr = Tr::new(lang);
     for f in &c.data_act {
-        lines.push(format!("EU Data Act {}: {}", f.article, f.message));
+        lines.push(format!(
+            "EU Data Act {}: {}",
+            tr.article(f.article),
+            tr.data_act_detail(&f.issue, currency)
+        ));
     }
     escape::ics::text(&lines.join("\n"))
 }

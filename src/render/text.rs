@@ -1,17 +1,17 @@
 //! Shortcuts of the English formatter for the terminal tables, which are
-//! in English: `1,234,567`. They are [`Tr::EN`]'s formats (one rounding
+//! in English: `1,234,567`. They are [`Tr::TERMINAL`]'s formats (one rounding
 //! rule, one grouping); new code calls [`Tr`] directly.
 
 use crate::render::i18n::Tr;
 
 /// Money with thousands separators and no decimals: `1,234,567`.
 pub fn money(x: f64) -> String {
-    Tr::EN.num(x, 0)
+    Tr::TERMINAL.num(x, 0)
 }
 
 /// An integer with thousands separators.
 pub fn group(n: i64) -> String {
-    Tr::EN.int(n)
+    Tr::TERMINAL.int(n)
 }
 
 #[cfg(test)]

@@ -320,7 +320,11 @@ fn different_methods_are_noted_and_the_shorter_list_is_compared() {
     assert_eq!(d.notes.len(), 2);
     assert_eq!(
         d.notes[0],
-        "the hotspot lists have 2 and 3 entries; the first 2 are compared"
+        Note::OtherHotspotTop {
+            old: 2,
+            new: 3,
+            compared: 2
+        }
     );
     // Notes alone are no change.
     assert!(d.unchanged);

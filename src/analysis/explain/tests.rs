@@ -116,10 +116,15 @@ fn a_system_explanation_gathers_score_chain_dependents_and_suggestions() {
     else {
         panic!("not a system")
     };
-    assert_eq!(
-        s.operator.chain,
-        "US Corp Ireland (IE) -> controlled by US Corp (US)"
-    );
+    let chain: Vec<String> = s
+        .operator
+        .chain
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| l.id)
+        .collect();
+    assert_eq!(chain, vec!["us-ie", "us"]);
     assert_eq!(s.operator.untrusted.len(), 1);
     let sum: f64 = s.score.factors.iter().map(|f| f.points).sum();
     assert_eq!(crate::analysis::lockin::round1(sum), s.score.score);
@@ -138,7 +143,7 @@ fn a_system_explanation_gathers_score_chain_dependents_and_suggestions() {
     assert!(
         s.sovereignty
             .iter()
-            .any(|p| p.dimension == "Governance and exit strategy")
+            .any(|p| p.dimension == crate::analysis::sovereignty::DimensionKey::Governance)
     );
 }
 

@@ -3,7 +3,7 @@
 //! pessimistic, so their P80 is that duration whatever the estimator.
 
 use super::*;
-use crate::model::{Limits, load_str};
+use crate::model::{Country, Limits, load_str};
 use std::path::Path;
 
 pub(crate) const HEAD: &str = r#"[organisation]
@@ -54,7 +54,14 @@ fn sid(g: &Graph, id: &str) -> SystemId {
 
 fn factor(g: &Graph, id: &str, name: &str) -> Factor {
     let s = Scorer::new(g).score(sid(g, id));
-    s.factors.into_iter().find(|f| f.name == name).unwrap()
+    s.factors
+        .into_iter()
+        .find(|f| f.name.key() == name)
+        .unwrap()
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
 }
 
 fn points(g: &Graph, id: &str, name: &str) -> f64 {
@@ -100,12 +107,19 @@ fn data_portability_adds_export_stored_formats_and_volume() {
     assert_eq!(points(&g, "d", "data_portability"), 3.0);
     assert_eq!(points(&g, "e", "data_portability"), 12.0);
     assert_eq!(
-        factor(&g, "a", "data_portability").detail,
-        "no export; 1 of 1 stored formats closed (blob); 100 GB of data"
+        factor(&g, "a", "data_portability").reason,
+        Reason::DataPortability {
+            export: Export::None,
+            stored: Stored::Closed {
+                closed: strings(&["blob"]),
+                of: 1
+            },
+            volume_gb: Some(100.0)
+        }
     );
     assert_eq!(
-        factor(&g, "c", "data_portability").detail,
-        "no data, stored formats or exports recorded"
+        factor(&g, "c", "data_portability").reason,
+        Reason::NoDataRecorded
     );
 }
 
@@ -147,8 +161,15 @@ needs = ["top2"]
     let f = factor(&g, "core", "interfaces");
     assert_eq!(f.points, 5.0);
     assert_eq!(
-        f.detail,
-        "2 interfaces (2 proprietary); relied on by 2 systems and 1 service directly, 2 systems and 2 services indirectly"
+        f.reason,
+        Reason::Interfaces {
+            interfaces: 2,
+            proprietary: 2,
+            direct_systems: 2,
+            direct_services: 1,
+            indirect_systems: 2,
+            indirect_services: 2
+        }
     );
     // a leaf only one service needs: 0.5 x 1 / (1 + 5) of 10
     assert_eq!(points(&g, "top1", "interfaces"), 0.8);
@@ -167,14 +188,21 @@ fn alternatives_none_untrusted_only_or_trusted() {
     ]);
     assert_eq!(points(&g, "none", "alternatives"), 10.0);
     assert_eq!(
-        factor(&g, "none", "alternatives").detail,
-        "no alternative recorded (the catalogue lists proxmox-ve for `virtualisation`)"
+        factor(&g, "none", "alternatives").reason,
+        Reason::NoAlternative {
+            category: "virtualisation".into(),
+            catalogue: strings(&["proxmox-ve"])
+        }
     );
     assert_eq!(points(&g, "only-us", "alternatives"), 5.0);
-    assert_eq!(
-        factor(&g, "only-us", "alternatives").detail,
-        "only alternatives exposed outside the trusted set: us-alt (US)"
-    );
+    let Reason::OnlyUntrustedAlternatives { alternatives } =
+        factor(&g, "only-us", "alternatives").reason
+    else {
+        panic!("not only untrusted alternatives")
+    };
+    assert_eq!(alternatives.len(), 1);
+    assert_eq!(alternatives[0].id, "us-alt");
+    assert_eq!(alternatives[0].outside, vec![Country::parse("US").unwrap()]);
     assert_eq!(points(&g, "both", "alternatives"), 0.0);
     assert_eq!(points(&g, "cat-us", "alternatives"), 5.0);
     assert_eq!(points(&g, "cat-de", "alternatives"), 0.0);
@@ -191,10 +219,18 @@ fn switch_time_is_p80_against_four_times_the_target() {
     assert_eq!(points(&g, "six", "switch_time"), 5.0);
     assert_eq!(points(&g, "year", "switch_time"), 10.0);
     assert_eq!(points(&g, "long", "switch_time"), 20.0);
-    assert_eq!(
-        factor(&g, "six", "switch_time").detail,
-        "P80 switch time 6.0 months (given in the model) against a target of 6 months; full points at 4 times the target"
-    );
+    let Reason::SwitchTime {
+        p80_days,
+        given,
+        full_ratio,
+        ..
+    } = factor(&g, "six", "switch_time").reason
+    else {
+        panic!("not a switch time")
+    };
+    assert!(given);
+    assert_eq!(full_ratio, 4.0);
+    assert!((p80_days / crate::model::duration::DAYS_PER_MONTH - 6.0).abs() < 0.05);
 }
 
 #[test]
@@ -243,8 +279,18 @@ data_retrieval = "90d"
     // (3/6 + 1 + 1) / 3 = 0.8333 of 10
     assert_eq!(points(&g, "cloud", "contract_terms"), 8.3);
     assert_eq!(
-        factor(&g, "cloud", "contract_terms").detail,
-        "notice 3mo (c-cloud); renews automatically (c-cloud); no data retrieval period (c-cloud)"
+        factor(&g, "cloud", "contract_terms").reason,
+        Reason::ContractTerms {
+            notice: NoticeTerm {
+                contract: "c-cloud".into(),
+                notice: crate::model::Duration::months(3)
+            },
+            renews: Some("c-cloud".into()),
+            retrieval: Some(RetrievalTerm {
+                contract: "c-cloud".into(),
+                period: None
+            })
+        }
     );
     // support contracts hold no data: (6/6 + 0 + 0) / 3
     assert_eq!(points(&g, "support", "contract_terms"), 3.3);
@@ -281,11 +327,25 @@ fn jurisdiction_weighs_operator_vendor_and_region() {
     assert_eq!(points(&g, "abroad", "jurisdiction"), 4.0);
     assert_eq!(points(&g, "all", "jurisdiction"), 20.0);
     assert_eq!(points(&g, "home", "jurisdiction"), 0.0);
-    assert_eq!(
-        factor(&g, "cloud", "jurisdiction").detail,
-        "operated by US Corp Ireland (IE) -> controlled by US Corp (US) [outside the trusted set: US]; \
-         made by US Corp (US) [outside the trusted set: US]; runs in DE"
-    );
+    let Reason::Jurisdiction {
+        operator,
+        operator_outside,
+        vendor,
+        vendor_outside,
+        region_trusted,
+        ..
+    } = factor(&g, "cloud", "jurisdiction").reason
+    else {
+        panic!("not a jurisdiction")
+    };
+    let ids = |c: Option<Vec<ChainLink>>| -> Vec<String> {
+        c.unwrap_or_default().into_iter().map(|l| l.id).collect()
+    };
+    assert_eq!(ids(operator), strings(&["us-ie", "us"]));
+    assert_eq!(ids(vendor), strings(&["us"]));
+    let us = vec![Country::parse("US").unwrap()];
+    assert_eq!((operator_outside, vendor_outside), (us.clone(), us));
+    assert!(region_trusted);
 }
 
 #[test]
@@ -301,8 +361,12 @@ fn licence_and_criticality() {
     // a critical service rests on `low` through `app`: 4/4 of 5
     assert_eq!(points(&g, "low", "criticality"), 5.0);
     assert_eq!(
-        factor(&g, "low", "criticality").detail,
-        "service crit is critical (1 service rests on it)"
+        factor(&g, "low", "criticality").reason,
+        Reason::Criticality {
+            criticality: Criticality::Critical,
+            service: Some("crit".into()),
+            services: 1
+        }
     );
     // medium on its own: 2/4 of 5
     assert_eq!(points(&g, "mid", "criticality"), 2.5);
@@ -319,7 +383,7 @@ fn the_score_is_the_sum_of_its_factors_points() {
         "[[contract]]\nid = \"c\"\nvendor = \"us-ie\"\ncovers = [\"s\"]\nkind = \"cloud\"\nend = 2027-12-31\nnotice = \"3mo\"\nrenewal = \"1y\"\n",
     ]);
     let s = Scorer::new(&g).score(sid(&g, "s"));
-    let got: Vec<(&str, f64)> = s.factors.iter().map(|f| (f.name, f.points)).collect();
+    let got: Vec<(&str, f64)> = s.factors.iter().map(|f| (f.name.key(), f.points)).collect();
     assert_eq!(
         got,
         vec![
@@ -382,7 +446,7 @@ needs = ["redundant"]
     ]);
     let mut scorer = Scorer::new(&g);
     let i = scorer.impact(sid(&g, "core"));
-    let parts: Vec<(Option<&str>, &str, f64)> = i
+    let parts: Vec<(Option<&str>, ImpactHow, f64)> = i
         .parts
         .iter()
         .map(|p| (p.service.as_deref(), p.how, p.value))
@@ -391,9 +455,9 @@ needs = ["redundant"]
     assert_eq!(
         parts,
         vec![
-            (None, "own use", 0.4),
-            (Some("hard"), "fails if cut", 0.45),
-            (Some("soft"), "degrades only", 0.0),
+            (None, ImpactHow::OwnUse, 0.4),
+            (Some("hard"), ImpactHow::FailsIfCut, 0.45),
+            (Some("soft"), ImpactHow::DegradesOnly, 0.0),
         ]
     );
     // 1 - 0.6 x 0.55
@@ -509,13 +573,12 @@ fn candidates_are_scored_on_the_same_criteria() {
 }
 
 #[test]
-fn chain_text_reads_like_a_sentence() {
+fn the_chain_runs_from_the_vendor_to_its_top_parent() {
     let g = graph("");
     let v = g.model().vendor_id("us-ie").unwrap();
-    assert_eq!(
-        chain_text(&g, v),
-        "US Corp Ireland (IE) -> controlled by US Corp (US)"
-    );
+    let c = chain(&g, v);
+    let got: Vec<(&str, &str)> = c.iter().map(|l| (l.id.as_str(), l.name.as_str())).collect();
+    assert_eq!(got, vec![("us-ie", "US Corp Ireland"), ("us", "US Corp")]);
 }
 
 #[test]

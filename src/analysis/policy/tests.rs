@@ -17,6 +17,7 @@
 use super::*;
 use crate::model::policy::Setting;
 use crate::model::{Limits, load_str};
+use chrono::NaiveDate;
 use std::path::Path;
 
 const MODEL: &str = r#"[organisation]
@@ -91,10 +92,13 @@ fn run(p: Policy) -> PolicyReport {
     evaluate(&graph(), &p, &opts())
 }
 
-fn messages(r: &PolicyReport) -> Vec<(Rule, String, String)> {
+fn messages(r: &PolicyReport) -> Vec<(Rule, String, serde_json::Value)> {
     r.failures
         .iter()
-        .map(|f| (f.rule, f.element.clone(), f.message.clone()))
+        .map(|f| {
+            let why = serde_json::to_value(&f.why).unwrap();
+            (f.rule, f.element.clone(), why)
+        })
         .collect()
 }
 
@@ -117,12 +121,21 @@ fn max_lockin_fails_strictly_above_the_limit() {
         [(
             Rule::MaxLockin,
             "crm".to_string(),
-            "lock-in score 46.6 is above the limit of 46.5; largest factors: jurisdiction 20.0 of 20.0, alternatives 10.0 of 10.0, contract_terms 5.0 of 10.0".to_string()
+            serde_json::json!({
+                "kind": "lockin_above",
+                "score": 46.6,
+                "limit": 46.5,
+                "largest": [
+                    {"name": "jurisdiction", "points": 20.0, "max": 20.0},
+                    {"name": "alternatives", "points": 10.0, "max": 10.0},
+                    {"name": "contract_terms", "points": 5.0, "max": 10.0}
+                ]
+            })
         )]
     );
     assert_eq!(r.rules[0].checked, 2);
     assert_eq!(r.rules[0].failed, 1);
-    assert_eq!(r.rules[0].source, "command line");
+    assert_eq!(r.rules[0].source, RuleSource::CommandLine);
     let pass = run(Policy {
         max_lockin: Some(Setting::flag(46.6)),
         ..Policy::default()
@@ -141,7 +154,14 @@ fn max_days_to_decision_fails_within_the_limit() {
         [(
             Rule::MaxDaysToDecision,
             "crm-cloud".to_string(),
-            "the decision deadline 2026-05-30 is in 149 days (limit: 149 days, as of 2026-01-01): start the switch (P80: 31 days) by 2026-05-30 to leave on 2026-06-30".to_string()
+            serde_json::json!({
+                "kind": "decision_due",
+                "deadline": "2026-05-30",
+                "days": 149,
+                "limit": 149,
+                "as_of": "2026-01-01",
+                "status": "due"
+            })
         )]
     );
     let pass = run(Policy {
@@ -168,13 +188,11 @@ fn an_overdue_decision_fails_any_limit() {
         &late,
     );
     assert_eq!(r.failures.len(), 1);
-    assert!(
-        r.failures[0]
-            .message
-            .starts_with("the decision deadline 2026-05-30 passed 2 days ago"),
-        "{}",
-        r.failures[0].message
-    );
+    let Why::DecisionDue { deadline, days, .. } = &r.failures[0].why else {
+        panic!("{:?}", r.failures[0].why)
+    };
+    assert_eq!(*deadline, NaiveDate::from_ymd_opt(2026, 5, 30));
+    assert_eq!(*days, -2);
 }
 
 #[test]
@@ -188,7 +206,11 @@ fn single_vendor_names_the_vendor_that_stops_the_service() {
         [(
             Rule::NoSingleVendorForCritical,
             "tax".to_string(),
-            "criticality critical; stops if one vendor alone is cut: us (US)".to_string()
+            serde_json::json!({
+                "kind": "single_vendor",
+                "criticality": "critical",
+                "vendors": [{"vendor": "us", "country": "US", "day": 0}]
+            })
         )]
     );
     let f = &r.failures[0];
@@ -224,10 +246,14 @@ fn data_act_fails_once_per_finding() {
             ("crm-cloud".to_string(), Some(40))
         ]
     );
-    assert!(
-        r.failures[0]
-            .message
-            .ends_with("(Data Act Art. 25(2)(d), data-act-notice)")
+    assert_eq!(
+        serde_json::to_value(&r.failures[0].why).unwrap(),
+        serde_json::json!({
+            "kind": "data_act",
+            "issue": {"kind": "notice_too_long", "notice": "3mo"},
+            "article": "Art. 25(2)(d)",
+            "code": "data-act-notice"
+        })
     );
     assert_eq!(r.rules[0].checked, 1);
 }
@@ -243,7 +269,13 @@ fn min_sovereignty_compares_the_total() {
         [(
             Rule::MinSovereignty,
             "T".to_string(),
-            "the sovereignty self-check totals 9 of 25 (critically dependent), below the minimum of 10; weakest: Data sovereignty 1 of 5, Internal IT competence 1 of 5, Open standards and interfaces 1 of 5, Governance and exit strategy 1 of 5".to_string()
+            serde_json::json!({
+                "kind": "sovereignty_below",
+                "total": 9,
+                "level": "critically_dependent",
+                "min": 10,
+                "weakest": [["data", 1], ["competence", 1], ["standards", 1], ["governance", 1]]
+            })
         )]
     );
     // Set on the command line: no place to point at.
@@ -300,7 +332,16 @@ fn failures_are_ordered_by_rule() {
             "rule": "max_lockin",
             "kind": "system",
             "element": "files",
-            "message": "lock-in score 13.3 is above the limit of 10; largest factors: alternatives 10.0 of 10.0, criticality 2.5 of 5.0, switch_time 0.8 of 20.0",
+            "why": {
+                "kind": "lockin_above",
+                "score": 13.3,
+                "limit": 10.0,
+                "largest": [
+                    {"name": "alternatives", "points": 10.0, "max": 10.0},
+                    {"name": "criticality", "points": 2.5, "max": 5.0},
+                    {"name": "switch_time", "points": 0.8, "max": 20.0}
+                ]
+            },
             "file": "t.toml",
             "line": 29,
             "column": 1

@@ -53,7 +53,7 @@ fn line(colour: &'static str, style: LineStyle, label: String) -> LegendItem {
 /// durations, the critical path in red, P50 and P80 of the Monte Carlo
 /// and the organisation's switch target as vertical lines.
 pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram {
-    let w = Tr(opts.lang);
+    let w = Tr::new(opts.lang);
     let m = g.model();
     let name_of = |id: &str| {
         m.system_id(id)
@@ -376,7 +376,7 @@ pub fn contract_events(
 /// The contract deadlines of the next 24 months as a timeline: term ends,
 /// notice deadlines and decision deadlines per contract, today marked.
 pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagram {
-    let w = Tr(opts.lang);
+    let w = Tr::new(opts.lang);
     let m = g.model();
     let start = d.as_of;
     let end = start
@@ -575,7 +575,7 @@ fn band(w: Tr, b: Band) -> &'static str {
 /// Spend by vendor group and by jurisdiction as bars, coloured by whether
 /// the money stays within the trusted jurisdictions.
 pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagram {
-    let w = Tr(opts.lang);
+    let w = Tr::new(opts.lang);
     let m = g.model();
     let cur = &c.currency;
     let value = |cost: f64, share: f64| format!("{} · {}", w.money(cost, cur), w.pct(share));

@@ -543,7 +543,7 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Tr
                 });
                 d.items.len() - 1
             });
-            let fails = part.how == "fails if cut";
+            let fails = part.how == crate::analysis::lockin::ImpactHow::FailsIfCut;
             *service_fails.entry(from).or_default() |= fails;
             d.link(
                 from,

@@ -106,7 +106,7 @@ fn links(g: &Graph, d: &Draft) -> Vec<(String, String, LinkKind, usize)> {
 #[test]
 fn the_landscape_has_the_in_use_systems_in_vendor_group_clusters() {
     let g = graph(MODEL);
-    let d = graphs::landscape(&g, &en(&g), Tr(Lang::En));
+    let d = graphs::landscape(&g, &en(&g), Tr::new(Lang::En));
     assert_eq!(ids(&g, &d), ["a", "b", "c", "d", "e"]);
     let clusters: Vec<&str> = d.clusters.iter().map(|c| c.label.as_str()).collect();
     // In-house first, then the groups in vendor order; ms-ie folds into ms.
@@ -144,12 +144,12 @@ fn the_landscape_groups_by_jurisdiction_layer_and_category() {
     let g = graph(MODEL);
     let mut o = en(&g);
     o.group_by = GroupBy::Jurisdiction;
-    let d = graphs::landscape(&g, &o, Tr(Lang::En));
+    let d = graphs::landscape(&g, &o, Tr::new(Lang::En));
     let clusters: Vec<&str> = d.clusters.iter().map(|c| c.label.as_str()).collect();
     // a and b belong to the US group; in-house counts for the home country.
     assert_eq!(clusters, ["DE", "US (outside the trusted set)"]);
     o.group_by = GroupBy::Layer;
-    let d = graphs::landscape(&g, &o, Tr(Lang::De));
+    let d = graphs::landscape(&g, &o, Tr::new(Lang::De));
     assert_eq!(d.clusters.len(), 1, "every system is an application");
     assert_eq!(d.clusters[0].label, "Anwendung");
 }
@@ -157,7 +157,7 @@ fn the_landscape_groups_by_jurisdiction_layer_and_category() {
 #[test]
 fn a_roll_up_folds_a_vendor_group_and_merges_its_links() {
     let g = graph(MODEL);
-    let w = Tr(Lang::En);
+    let w = Tr::new(Lang::En);
     let mut d = graphs::landscape(&g, &en(&g), w);
     assert!(draft::roll_up(&mut d, &g, 5, w).is_none(), "5 nodes fit 5");
     let r = draft::roll_up(&mut d, &g, 4, w).expect("rolled up");
@@ -200,7 +200,7 @@ fn a_roll_up_folds_a_vendor_group_and_merges_its_links() {
 #[test]
 fn a_tighter_roll_up_puts_the_smallest_groups_into_other() {
     let g = graph(MODEL);
-    let w = Tr(Lang::En);
+    let w = Tr::new(Lang::En);
     let mut d = graphs::landscape(&g, &en(&g), w);
     let r = draft::roll_up(&mut d, &g, 3, w).expect("rolled up");
     // Groups of one: SAP (d), NC (c), in-house (e); the later ids go first:
@@ -218,7 +218,7 @@ fn a_tighter_roll_up_puts_the_smallest_groups_into_other() {
 #[test]
 fn merged_links_keep_their_count_and_the_most_frequent_kind() {
     let g = graph(MODEL);
-    let w = Tr(Lang::En);
+    let w = Tr::new(Lang::En);
     let sys = |id: &str| g.model().system_id(id).unwrap_or_else(|| panic!("{id}"));
     let item = |id: &str, owner: draft::Owner| Item {
         elem: Elem::System(sys(id)),
@@ -269,7 +269,7 @@ fn merged_links_keep_their_count_and_the_most_frequent_kind() {
 #[test]
 fn a_focus_keeps_the_neighbourhood_to_the_depth_given() {
     let g = graph(MODEL);
-    let w = Tr(Lang::En);
+    let w = Tr::new(Lang::En);
     let base = graphs::landscape(&g, &en(&g), w);
     let e = ids(&g, &base).iter().position(|x| x == "e").unwrap_or(99);
     for (depth, want) in [

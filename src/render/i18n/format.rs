@@ -98,7 +98,7 @@ fn group(digits: &str, sep: char) -> String {
 impl Tr {
     /// The thousands separator and the decimal mark.
     fn marks(self) -> (char, char) {
-        match self.0 {
+        match self.lang {
             Lang::De => ('.', ','),
             Lang::En => (',', '.'),
         }
@@ -146,7 +146,7 @@ impl Tr {
     /// currencies by their code (`950 CHF` / `CHF 950`).
     pub fn money(self, x: f64, currency: &str) -> String {
         let n = self.num(x, 0);
-        match (self.0, currency) {
+        match (self.lang, currency) {
             (Lang::De, "EUR") => format!("{n} €"),
             (Lang::De, c) => format!("{n} {c}"),
             (Lang::En, c) => format!("{c} {n}"),
@@ -163,7 +163,7 @@ impl Tr {
         } else {
             self.num(p, 0)
         };
-        match self.0 {
+        match self.lang {
             Lang::De => format!("{text} %"),
             Lang::En => format!("{text}%"),
         }
@@ -173,7 +173,7 @@ impl Tr {
     /// the stored digits (`33,21 %` / `33.21%`).
     pub fn pct_fixed(self, share: f64, decimals: usize) -> String {
         let text = self.num(share * 100.0, decimals);
-        match self.0 {
+        match self.lang {
             Lang::De => format!("{text} %"),
             Lang::En => format!("{text}%"),
         }
@@ -190,9 +190,12 @@ impl Tr {
         }
     }
 
-    /// A date: `01.12.2026` / `1 Dec 2026`.
+    /// A date: `01.12.2026` / `1 Dec 2026` (the terminal: `2026-12-01`).
     pub fn date(self, d: NaiveDate) -> String {
-        match self.0 {
+        if self.iso_dates {
+            return d.format("%Y-%m-%d").to_string();
+        }
+        match self.lang {
             Lang::De => d.format("%d.%m.%Y").to_string(),
             Lang::En => format!(
                 "{} {} {}",
@@ -210,7 +213,7 @@ impl Tr {
 
     /// Short month names, January first (chart axes).
     pub fn months(self) -> [&'static str; 12] {
-        match self.0 {
+        match self.lang {
             Lang::De => MONTHS_DE,
             Lang::En => MONTHS_EN,
         }
@@ -227,7 +230,7 @@ impl Tr {
     ) -> String {
         let text = self.num1(n);
         let one = round_scaled(n, 1) == 10;
-        let word = match (self.0, one) {
+        let word = match (self.lang, one) {
             (Lang::De, true) => one_de,
             (Lang::De, false) => many_de,
             (Lang::En, true) => one_en,
@@ -268,7 +271,7 @@ impl Tr {
     /// `4 Monaten`, `2,7 Jahren`, `1 Jahr`.
     pub fn span_dative(self, days: f64) -> String {
         let text = self.span(days);
-        if self.0 == Lang::En {
+        if self.lang == Lang::En {
             return text;
         }
         for (nom, dat) in [
@@ -322,7 +325,7 @@ impl Tr {
     /// A calendar duration in the German dative (`mehr als 2 Monaten`).
     pub fn duration_dative(self, d: Duration) -> String {
         let text = self.duration(d);
-        if self.0 == Lang::En {
+        if self.lang == Lang::En {
             return text;
         }
         text.split(' ')
@@ -346,7 +349,7 @@ impl Tr {
         many_en: &str,
     ) -> String {
         let one = n.whole() == 1;
-        let word = match (self.0, one) {
+        let word = match (self.lang, one) {
             (Lang::De, true) => one_de,
             (Lang::De, false) => many_de,
             (Lang::En, true) => one_en,
@@ -381,7 +384,7 @@ impl Tr {
 
     /// A text in the language's quotation marks: `„x“` / `“x”`.
     pub fn quote(self, s: &str) -> String {
-        match self.0 {
+        match self.lang {
             Lang::De => format!("„{s}“"),
             Lang::En => format!("“{s}”"),
         }
@@ -402,8 +405,8 @@ impl Tr {
 mod tests {
     use super::*;
 
-    const DE: Tr = Tr(Lang::De);
-    const EN: Tr = Tr(Lang::En);
+    const DE: Tr = Tr::DE;
+    const EN: Tr = Tr::EN;
 
     #[test]
     fn numbers_money_and_percent_follow_each_language() {

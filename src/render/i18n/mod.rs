@@ -37,6 +37,7 @@
 
 mod format;
 mod labels;
+mod reasons;
 mod vocab;
 
 pub use format::Whole;
@@ -58,21 +59,39 @@ pub(crate) use say;
 
 /// The translator of one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Tr(pub Lang);
+pub struct Tr {
+    lang: Lang,
+    /// Dates as `2026-12-01` (the terminal) instead of the language's form.
+    iso_dates: bool,
+}
 
 impl Tr {
     /// German.
-    pub const DE: Tr = Tr(Lang::De);
+    pub const DE: Tr = Tr::new(Lang::De);
     /// English.
-    pub const EN: Tr = Tr(Lang::En);
+    pub const EN: Tr = Tr::new(Lang::En);
+    /// The terminal: English, with ISO dates (`2026-12-01`, which sorts
+    /// and searches well in a terminal and in CI logs).
+    pub const TERMINAL: Tr = Tr {
+        lang: Lang::En,
+        iso_dates: true,
+    };
+
+    /// The translator of a language.
+    pub const fn new(lang: Lang) -> Tr {
+        Tr {
+            lang,
+            iso_dates: false,
+        }
+    }
 
     /// The language.
     pub fn lang(self) -> Lang {
-        self.0
+        self.lang
     }
 
     fn de(self) -> bool {
-        self.0 == Lang::De
+        self.lang == Lang::De
     }
 
     /// Picks the German or the English text.
@@ -113,8 +132,8 @@ impl Tr {
 mod tests {
     use super::*;
 
-    const DE: Tr = Tr(Lang::De);
-    const EN: Tr = Tr(Lang::En);
+    const DE: Tr = Tr::DE;
+    const EN: Tr = Tr::EN;
 
     #[test]
     fn labels_are_sorted_unique_and_complete_in_both_languages() {

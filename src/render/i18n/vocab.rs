@@ -6,11 +6,14 @@
 //! Every translation matches its enum exhaustively, without a catch-all
 //! arm: a new variant does not compile until it has its words.
 
-use super::Tr;
+use super::{Tr, say};
+use crate::analysis::data_act::Issue;
 use crate::analysis::deadlines::Status;
+use crate::analysis::lockin::{FactorName, ImpactHow};
 use crate::analysis::simulate::State;
+use crate::analysis::sovereignty::{DimensionKey, Level};
 use crate::analysis::spend::Band;
-use crate::model::{ContractKind, Criticality, Lang, Layer, Sensitivity};
+use crate::model::{ContractKind, Criticality, Layer, Sensitivity};
 
 impl Tr {
     pub fn criticality(self, c: Criticality) -> &'static str {
@@ -50,38 +53,38 @@ impl Tr {
         }
     }
 
-    /// A sovereignty level (`critically dependent`, `hybrid`, `sovereign on course`).
-    pub fn level(self, level: &str) -> &'static str {
+    /// A sovereignty level.
+    pub fn level(self, level: Level) -> &'static str {
         match level {
-            "critically dependent" => self.pick("kritisch abhängig", "critically dependent"),
-            "hybrid" => self.pick("hybrid", "hybrid"),
-            _ => self.pick("souverän auf Kurs", "sovereign on course"),
+            Level::CriticallyDependent => self.pick("kritisch abhängig", "critically dependent"),
+            Level::Hybrid => self.pick("hybrid", "hybrid"),
+            Level::SovereignOnCourse => self.pick("souverän auf Kurs", "sovereign on course"),
         }
     }
 
     /// The point range of a level.
-    pub fn level_range(self, level: &str) -> &'static str {
+    pub fn level_range(self, level: Level) -> &'static str {
         match level {
-            "critically dependent" => self.pick("5 bis 10 Punkte", "5 to 10 points"),
-            "hybrid" => self.pick("11 bis 18 Punkte", "11 to 18 points"),
-            _ => self.pick("19 bis 25 Punkte", "19 to 25 points"),
+            Level::CriticallyDependent => self.pick("5 bis 10 Punkte", "5 to 10 points"),
+            Level::Hybrid => self.pick("11 bis 18 Punkte", "11 to 18 points"),
+            Level::SovereignOnCourse => self.pick("19 bis 25 Punkte", "19 to 25 points"),
         }
     }
 
     /// The name of a sovereignty dimension.
-    pub fn dimension(self, key: &str) -> &'static str {
+    pub fn dimension(self, key: DimensionKey) -> &'static str {
         match key {
-            "data" => self.pick("Datensouveränität", "Data sovereignty"),
-            "technology" => self.pick(
+            DimensionKey::Data => self.pick("Datensouveränität", "Data sovereignty"),
+            DimensionKey::Technology => self.pick(
                 "Technologische Unabhängigkeit",
                 "Technological independence",
             ),
-            "competence" => self.pick("Interne IT-Kompetenz", "Internal IT competence"),
-            "standards" => self.pick(
+            DimensionKey::Competence => self.pick("Interne IT-Kompetenz", "Internal IT competence"),
+            DimensionKey::Standards => self.pick(
                 "Offene Standards und Schnittstellen",
                 "Open standards and interfaces",
             ),
-            _ => self.pick(
+            DimensionKey::Governance => self.pick(
                 "Governance und Ausstiegsstrategie",
                 "Governance and exit strategy",
             ),
@@ -89,31 +92,32 @@ impl Tr {
     }
 
     /// What a dimension measures, in one phrase (`target` is the switch target).
-    pub fn dimension_criterion(self, key: &str, target: &str) -> String {
+    pub fn dimension_criterion(self, key: DimensionKey, target: &str) -> String {
         match key {
-            "data" => self
+            DimensionKey::Data => self
                 .pick(
                     "Systeme mit sensiblen Daten, die in einem vertrauenswürdigen Rechtsraum laufen und deren Betreiber keinem fremden Recht unterliegt",
                     "systems with sensitive data that run in a trusted jurisdiction under an operator free of foreign law",
                 )
                 .to_string(),
-            "technology" => match self.0 {
-                Lang::De => format!("Kernsysteme, die sich innerhalb des Wechselziels ({target}) ersetzen lassen (80. Perzentil)"),
-                Lang::En => format!("core systems that can be replaced within the switch target ({target}; 80th percentile)"),
-            },
-            "competence" => self
+            DimensionKey::Technology => say!(
+                self,
+                format!("Kernsysteme, die sich innerhalb des Wechselziels ({target}) ersetzen lassen (80. Perzentil)"),
+                format!("core systems that can be replaced within the switch target ({target}; 80th percentile)"),
+            ),
+            DimensionKey::Competence => self
                 .pick(
                     "Selbsteinschätzung der IT-Kompetenz (sonst: selbst betriebene Kernsysteme)",
                     "self-assessed IT competence (else: core systems operated in-house)",
                 )
                 .to_string(),
-            "standards" => self
+            DimensionKey::Standards => self
                 .pick(
                     "offene Schnittstellen und offene gespeicherte Datenformate",
                     "open interfaces and open stored data formats",
                 )
                 .to_string(),
-            _ => self
+            DimensionKey::Governance => self
                 .pick(
                     "Kernsysteme mit Ausstiegsplan, Alternative und Exportformat",
                     "core systems with an exit plan, an alternative and an export format",
@@ -123,38 +127,50 @@ impl Tr {
     }
 
     /// The name of a lock-in factor.
-    pub fn factor(self, name: &str) -> &'static str {
+    pub fn factor(self, name: FactorName) -> &'static str {
         match name {
-            "data_portability" => self.pick("Datenportabilität", "Data portability"),
-            "interfaces" => self.pick("Schnittstellen", "Interfaces"),
-            "alternatives" => self.pick("Fehlende Alternativen", "Missing alternatives"),
-            "switch_time" => self.pick("Wechseldauer", "Switch time"),
-            "contract_terms" => self.pick("Vertragsbedingungen", "Contract terms"),
-            "jurisdiction" => self.pick("Rechtsraum", "Jurisdiction"),
-            "licence" => self.pick("Proprietäre Lizenz", "Proprietary licence"),
-            "criticality" => self.pick("Kritikalität", "Criticality"),
-            "systems" => self.pick("Am stärksten gebundenes System", "Most locked-in system"),
-            "spend" => self.pick("Ausgabenanteil", "Spend share"),
-            "single_point_of_failure" => {
+            FactorName::DataPortability => self.pick("Datenportabilität", "Data portability"),
+            FactorName::Interfaces => self.pick("Schnittstellen", "Interfaces"),
+            FactorName::Alternatives => self.pick("Fehlende Alternativen", "Missing alternatives"),
+            FactorName::SwitchTime => self.pick("Wechseldauer", "Switch time"),
+            FactorName::ContractTerms => self.pick("Vertragsbedingungen", "Contract terms"),
+            FactorName::Jurisdiction => self.pick("Rechtsraum", "Jurisdiction"),
+            FactorName::Licence => self.pick("Proprietäre Lizenz", "Proprietary licence"),
+            FactorName::Criticality => self.pick("Kritikalität", "Criticality"),
+            FactorName::Systems => {
+                self.pick("Am stärksten gebundenes System", "Most locked-in system")
+            }
+            FactorName::Spend => self.pick("Ausgabenanteil", "Spend share"),
+            FactorName::SinglePointOfFailure => {
                 self.pick("Allein gefährdete Dienste", "Services it alone can stop")
             }
-            _ => self.pick("Sonstiges", "Other"),
         }
     }
 
     /// A lock-in factor's name for a narrow table header; soft hyphens
     /// (U+00AD) let long German words break.
-    pub fn factor_short(self, name: &str) -> &'static str {
+    pub fn factor_short(self, name: FactorName) -> &'static str {
         match name {
-            "data_portability" => self.pick("Daten", "Data"),
-            "interfaces" => self.pick("Schnitt\u{ad}stellen", "Inter\u{ad}faces"),
-            "alternatives" => self.pick("Alter\u{ad}nativen", "Alter\u{ad}natives"),
-            "switch_time" => self.pick("Wechsel\u{ad}dauer", "Switch time"),
-            "contract_terms" => self.pick("Vertrag", "Contract"),
-            "jurisdiction" => self.pick("Rechts\u{ad}raum", "Juris\u{ad}diction"),
-            "licence" => self.pick("Lizenz", "Licence"),
-            "criticality" => self.pick("Kritika\u{ad}lität", "Criti\u{ad}cality"),
-            _ => self.factor(name),
+            FactorName::DataPortability => self.pick("Daten", "Data"),
+            FactorName::Interfaces => self.pick("Schnitt\u{ad}stellen", "Inter\u{ad}faces"),
+            FactorName::Alternatives => self.pick("Alter\u{ad}nativen", "Alter\u{ad}natives"),
+            FactorName::SwitchTime => self.pick("Wechsel\u{ad}dauer", "Switch time"),
+            FactorName::ContractTerms => self.pick("Vertrag", "Contract"),
+            FactorName::Jurisdiction => self.pick("Rechts\u{ad}raum", "Juris\u{ad}diction"),
+            FactorName::Licence => self.pick("Lizenz", "Licence"),
+            FactorName::Criticality => self.pick("Kritika\u{ad}lität", "Criti\u{ad}cality"),
+            FactorName::Systems | FactorName::Spend | FactorName::SinglePointOfFailure => {
+                self.factor(name)
+            }
+        }
+    }
+
+    /// How an impact part counts.
+    pub fn impact_how(self, how: ImpactHow) -> &'static str {
+        match how {
+            ImpactHow::OwnUse => self.pick("eigene Nutzung", "own use"),
+            ImpactHow::FailsIfCut => self.pick("fällt mit aus", "fails if cut"),
+            ImpactHow::DegradesOnly => self.pick("nur eingeschränkt", "degrades only"),
         }
     }
 
@@ -178,20 +194,20 @@ impl Tr {
         }
     }
 
-    /// A Data Act finding by its code.
-    pub fn data_act(self, code: &str) -> &'static str {
-        match code {
-            "data-act-notice" => self.pick(
+    /// A Data Act finding in a few words (a table cell).
+    pub fn data_act(self, issue: &Issue) -> &'static str {
+        match issue {
+            Issue::NoticeTooLong { .. } => self.pick(
                 "Kündigungsfrist länger als die höchstens zulässigen zwei Monate",
                 "notice period longer than the maximum of two months",
             ),
-            "data-act-retrieval" => self.pick(
+            Issue::NoRetrievalPeriod | Issue::RetrievalTooShort { .. } => self.pick(
                 "keine oder eine zu kurze Frist zum Datenabruf (mindestens 30 Tage)",
                 "no or too short a data retrieval period (at least 30 days)",
             ),
-            _ => self.pick(
-                "Wechselentgelt, ab dem 12.01.2027 unzulässig",
-                "switching charge, not allowed from 12 Jan 2027",
+            Issue::SwitchingCharge { .. } => self.pick(
+                "Wechselentgelt, ab dem 12.01.2027 verboten",
+                "switching charge, banned from 12 Jan 2027",
             ),
         }
     }

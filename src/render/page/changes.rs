@@ -1,8 +1,26 @@
 //! Section 8 (with a baseline): what changed since the last review.
 
 use super::*;
+use crate::analysis::sovereignty::{DimensionKey, Level};
 
 impl Builder<'_> {
+    /// A dimension stored in a snapshot by its key (a key this version
+    /// does not know is shown as it is).
+    fn snapshot_dimension(&self, key: &str) -> String {
+        match DimensionKey::from_key(key) {
+            Some(d) => self.tr.dimension(d).to_string(),
+            None => clean(key),
+        }
+    }
+
+    /// A level stored in a snapshot.
+    fn snapshot_level(&self, name: &str) -> String {
+        match Level::from_snapshot_name(name) {
+            Some(l) => self.tr.level(l).to_string(),
+            None => clean(name),
+        }
+    }
+
     pub(super) fn reading(&self, direction: Option<Direction>, reading: Option<Reading>) -> Cell {
         match (reading, direction) {
             (Some(Reading::Better), _) => Cell::text(self.tr.pick("besser", "better")).tone("good"),
@@ -46,13 +64,10 @@ impl Builder<'_> {
             out.push(Block::Note {
                 text: format!(
                     "{} {}",
-                    tr.pick(
-                        "Hinweise zum Vergleich (englisch):",
-                        "Notes on the comparison:"
-                    ),
+                    tr.pick("Hinweise zum Vergleich:", "Notes on the comparison:"),
                     d.notes
                         .iter()
-                        .map(|n| clean(n))
+                        .map(|n| clean(&tr.diff_note(n)))
                         .collect::<Vec<_>>()
                         .join("; ")
                 ),
@@ -65,7 +80,7 @@ impl Builder<'_> {
             .iter()
             .map(|x| {
                 vec![
-                    Cell::text(tr.dimension(&x.key)),
+                    Cell::text(self.snapshot_dimension(&x.key)),
                     Cell::num(x.score.old.to_string()),
                     Cell::num(x.score.new.to_string()),
                     self.reading(x.score.direction, x.score.reading),
@@ -76,8 +91,8 @@ impl Builder<'_> {
             Cell::text(format!(
                 "{} ({} → {})",
                 tr.pick("Souveränität gesamt", "Sovereignty total"),
-                tr.level(&sv.level.old),
-                tr.level(&sv.level.new)
+                self.snapshot_level(&sv.level.old),
+                self.snapshot_level(&sv.level.new)
             )),
             Cell::num(sv.total.old.to_string()),
             Cell::num(sv.total.new.to_string()),

@@ -119,7 +119,7 @@ impl Builder<'_> {
                                 .copied()
                                 .unwrap_or(&f.vendor),
                         )),
-                        Cell::text(tr.data_act(f.code.as_str())),
+                        Cell::text(tr.data_act(&f.issue)),
                         Cell::short(tr.article(f.article)),
                     ]
                 })

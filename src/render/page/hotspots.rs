@@ -1,6 +1,7 @@
 //! Section 3: the lock-in hotspots, the factors behind them, catalogue suggestions, vendor groups and single points of failure.
 
 use super::*;
+use crate::analysis::lockin::FactorName;
 
 impl Builder<'_> {
     pub(super) fn hotspots(&mut self) -> Vec<Block> {
@@ -23,7 +24,7 @@ impl Builder<'_> {
         let rows = h.systems[..top]
             .iter()
             .map(|s| {
-                let mut largest = ("", f64::NEG_INFINITY);
+                let mut largest = (FactorName::DataPortability, f64::NEG_INFINITY);
                 for f in &s.factors {
                     if f.points > largest.1 {
                         largest = (f.name, f.points);

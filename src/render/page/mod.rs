@@ -299,7 +299,7 @@ impl Names {
 /// Builds the document of a review; `figures` are the drawn diagrams
 /// (none when diagrams are not drawn).
 pub fn document(r: &Review, figures: &[Figure]) -> Document {
-    let tr = Tr(r.lang);
+    let tr = Tr::new(r.lang);
     let names = Names::of(r);
     let mut b = Builder {
         tr,
@@ -444,11 +444,12 @@ fn score_tone(score: u8) -> &'static str {
     }
 }
 
-fn level_tone(level: &str) -> &'static str {
+fn level_tone(level: crate::analysis::sovereignty::Level) -> &'static str {
+    use crate::analysis::sovereignty::Level;
     match level {
-        "critically dependent" => "bad",
-        "hybrid" => "warn",
-        _ => "good",
+        Level::CriticallyDependent => "bad",
+        Level::Hybrid => "warn",
+        Level::SovereignOnCourse => "good",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Section 2: the sovereignty self-check, dimension by dimension, and what pulls each down.
 
 use super::*;
+use crate::analysis::sovereignty::{DimensionKey, PullKind, PullReason};
 
 impl Builder<'_> {
     pub(super) fn sovereignty(&mut self) -> Vec<Block> {
@@ -20,7 +21,7 @@ impl Builder<'_> {
             .iter()
             .map(|d| {
                 let met = match (d.key, r.organisation.it_competence) {
-                    ("competence", Some(c)) => say!(
+                    (DimensionKey::Competence, Some(c)) => say!(
                         self.tr,
                         format!("Selbsteinschätzung {c} von 5"),
                         format!("self-assessed {c} of 5"),
@@ -61,12 +62,25 @@ impl Builder<'_> {
                 let names: Vec<String> = d
                     .pulled_down_by
                     .iter()
-                    .map(|p| {
-                        if p.kind == "system" {
-                            self.names.system(&p.id)
-                        } else {
-                            clean(&p.id)
-                        }
+                    .map(|p| match (p.kind, p.reasons.first()) {
+                        (PullKind::System, _) => self.names.system(&p.id),
+                        (
+                            PullKind::Interface,
+                            Some(PullReason::ProprietaryInterface { from, to, .. }),
+                        ) => say!(
+                            self.tr,
+                            format!(
+                                "Schnittstelle {} → {}",
+                                self.names.system(from),
+                                self.names.system(to)
+                            ),
+                            format!(
+                                "interface {} → {}",
+                                self.names.system(from),
+                                self.names.system(to)
+                            )
+                        ),
+                        (PullKind::Interface, _) => clean(&p.id),
                     })
                     .collect();
                 Item {

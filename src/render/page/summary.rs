@@ -268,10 +268,7 @@ impl Builder<'_> {
         let weakest: Vec<String> = sv
             .weakest
             .iter()
-            .map(|k| match tr.lang() {
-                Lang::De => format!("„{}“", tr.dimension(k)),
-                Lang::En => format!("“{}”", tr.dimension(k)),
-            })
+            .map(|k| tr.quote(tr.dimension(*k)))
             .collect();
         let min = sv.scores.iter().map(|d| d.score).min().unwrap_or(0);
         items.push(Item {

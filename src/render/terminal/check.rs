@@ -1,7 +1,7 @@
 //! `exitgraph check`: the model summary and the policy results.
 
-use super::{money, num, plural, wide_table};
-use crate::analysis::policy::PolicyReport;
+use super::{EN, money, num, plural, wide_table};
+use crate::analysis::policy::{ElementKind, PolicyReport};
 use crate::model::policy::Rule;
 use crate::model::{Model, Region, Status, TrustSet};
 use chrono::NaiveDate;
@@ -45,7 +45,7 @@ fn write_policy(out: &mut String, m: &Model, p: &PolicyReport) -> fmt::Result {
             comfy_table::Cell::new(if r.failed > 0 { "FAIL" } else { "ok" }),
             comfy_table::Cell::new(r.rule.as_str()),
             num(r.value),
-            comfy_table::Cell::new(r.source),
+            comfy_table::Cell::new(EN.rule_source(r.source)),
             comfy_table::Cell::new(checked_what(r.rule, r.checked)),
             num(r.failed),
         ]);
@@ -56,12 +56,12 @@ fn write_policy(out: &mut String, m: &Model, p: &PolicyReport) -> fmt::Result {
             (Some(file), Some(l), Some(c)) => format!("{file}:{l}:{c}: "),
             _ => String::new(),
         };
-        let element = if f.kind == "organisation" {
-            m.organisation.name.clone()
-        } else {
-            format!("{} `{}`", f.kind, f.element)
+        let element = match f.kind {
+            ElementKind::Organisation => m.organisation.name.clone(),
+            kind => format!("{} `{}`", EN.element_kind(kind), f.element),
         };
-        writeln!(out, "{place}{}: {element}: {}", f.rule, f.message)?;
+        let why = EN.why(&f.why, &m.organisation.currency);
+        writeln!(out, "{place}{}: {element}: {why}", f.rule)?;
     }
     if p.passed() {
         writeln!(

@@ -95,7 +95,13 @@ fn write_table(out: &mut String, r: &Deadlines, currency: &str) -> fmt::Result {
             "\nEU Data Act (cloud contracts; indicative, not legal advice)"
         )?;
         for f in &r.data_act {
-            writeln!(out, "  {} {}: {}", f.contract, f.article, f.message)?;
+            writeln!(
+                out,
+                "  {} {}: {}",
+                f.contract,
+                f.article,
+                super::EN.data_act_detail(&f.issue, currency)
+            )?;
         }
     }
     Ok(())

@@ -1,11 +1,11 @@
 //! `exitgraph explain`: everything the tool knows and concludes about one
 //! system, vendor, contract or service.
 
-use super::{d1, money, new_table, num, pct};
+use super::{EN, d1, money, new_table, num, pct};
 use crate::analysis::deadlines::ContractDeadline;
 use crate::analysis::explain::{
-    ContractExplanation, ContractRef, Explanation, FormatRef, ServiceExplanation,
-    SystemExplanation, VendorExplanation,
+    ContractExplanation, ContractRef, Direction, Explanation, FormatRef, PartyInfo,
+    ServiceExplanation, SystemExplanation, VendorExplanation,
 };
 use crate::analysis::lockin::Factor;
 use crate::model::duration::DAYS_PER_MONTH;
@@ -20,6 +20,14 @@ pub fn explanation(report: &Explanation, currency: &str, paths: &str) -> String 
         Explanation::Vendor(v) => vendor(v, currency),
         Explanation::Contract(c) => contract(c, currency),
         Explanation::Service(s) => service(s, paths),
+    }
+}
+
+/// A vendor's ownership chain, or the organisation itself.
+fn party(p: &PartyInfo) -> String {
+    match &p.chain {
+        Some(c) => EN.chain(c),
+        None => format!("{} (in-house)", p.name),
     }
 }
 
@@ -39,10 +47,10 @@ fn factors_table(factors: &[Factor]) -> String {
     let mut t = new_table(["factor", "points", "of", "why"]);
     for f in factors {
         t.add_row(vec![
-            Cell::new(f.name.replace('_', " ")),
+            Cell::new(f.name.key().replace('_', " ")),
             num(d1(f.points)),
             num(d1(f.max)),
-            Cell::new(&f.detail),
+            Cell::new(EN.factor_reason(&f.reason)),
         ]);
     }
     t.to_string()
@@ -61,8 +69,8 @@ fn system(s: &SystemExplanation, currency: &str) -> String {
         "  {} · {} layer · {} · {} · criticality {} · {} users · customisation {}\n",
         s.category, s.layer, s.status, s.licence, s.criticality, s.users, s.customisation
     ));
-    out.push_str(&format!("  made by {}\n", s.vendor.chain));
-    out.push_str(&format!("  operated by {}\n", s.operator.chain));
+    out.push_str(&format!("  made by {}\n", party(&s.vendor)));
+    out.push_str(&format!("  operated by {}\n", party(&s.operator)));
     out.push_str(&format!("  runs in {}\n", s.region));
 
     heading(
@@ -91,7 +99,7 @@ fn system(s: &SystemExplanation, currency: &str) -> String {
                 Cell::new(p.service.clone().unwrap_or_else(|| "(own use)".into())),
                 Cell::new(p.criticality),
                 num(p.users),
-                Cell::new(p.how),
+                Cell::new(EN.impact_how(p.how)),
                 num(format!("{:.3}", p.value)),
             ]);
         }
@@ -147,10 +155,9 @@ fn system(s: &SystemExplanation, currency: &str) -> String {
         for i in &s.interfaces {
             t.add_row(vec![
                 Cell::new(&i.id),
-                Cell::new(if i.direction == "out" {
-                    "needs"
-                } else {
-                    "needed by"
+                Cell::new(match i.direction {
+                    Direction::Out => "needs",
+                    Direction::In => "needed by",
                 }),
                 Cell::new(&i.other),
                 Cell::new(i.protocol.clone().unwrap_or_default()),
@@ -222,9 +229,9 @@ fn system(s: &SystemExplanation, currency: &str) -> String {
             &s.alternatives
                 .iter()
                 .map(|a| if a.trusted {
-                    a.label.clone()
+                    a.id.clone()
                 } else {
-                    format!("{} [outside the trusted set]", a.label)
+                    format!("{} [outside the trusted set]", EN.alternative_trust(a))
                 })
                 .collect::<Vec<_>>()
         )
@@ -250,14 +257,23 @@ fn system(s: &SystemExplanation, currency: &str) -> String {
     out.push_str(&format!(
         "  indicative {} {} (EU Cloud Sovereignty Framework; from the model, not an assessment): {}\n",
         s.seal.label,
-        s.seal.name,
-        s.seal.reasons.join("; ")
+        EN.seal_name(s.seal.level),
+        s.seal
+            .reasons
+            .iter()
+            .map(|r| EN.seal_reason(r))
+            .collect::<Vec<_>>()
+            .join("; ")
     ));
     if s.sovereignty.is_empty() {
         out.push_str("  pulls no dimension of the sovereignty check down\n");
     }
     for p in &s.sovereignty {
-        out.push_str(&format!("  pulls down {}: {}\n", p.dimension, p.reason));
+        out.push_str(&format!(
+            "  pulls down {}: {}\n",
+            EN.dimension(p.dimension),
+            EN.pull_reasons(&p.reasons)
+        ));
     }
     deadlines(&mut out, &s.deadlines);
     out
@@ -315,7 +331,7 @@ fn vendor(v: &VendorExplanation, currency: &str) -> String {
     if let Some(d) = &v.description {
         out.push_str(&format!("  {d}\n"));
     }
-    out.push_str(&format!("  {}\n", v.chain));
+    out.push_str(&format!("  {}\n", EN.chain(&v.chain)));
     out.push_str(&format!(
         "  exposed to the law of: {}{}\n",
         list(&v.exposure.iter().map(|c| c.to_string()).collect::<Vec<_>>()),
@@ -403,7 +419,7 @@ fn contract(c: &ContractExplanation, currency: &str) -> String {
     if let Some(d) = &c.description {
         out.push_str(&format!("  {d}\n"));
     }
-    out.push_str(&format!("  with {}\n", c.vendor.chain));
+    out.push_str(&format!("  with {}\n", party(&c.vendor)));
     out.push_str(&format!(
         "  {} · {} to {} · notice {} · {}\n",
         c.contract_kind,
@@ -444,7 +460,11 @@ fn contract(c: &ContractExplanation, currency: &str) -> String {
         out.push_str("  no finding\n");
     }
     for f in &c.data_act {
-        out.push_str(&format!("  {f}\n"));
+        out.push_str(&format!(
+            "  {} ({})\n",
+            EN.data_act_detail(&f.issue, currency),
+            f.article
+        ));
     }
     deadlines(&mut out, &c.deadlines);
     out

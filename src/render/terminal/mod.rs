@@ -5,8 +5,9 @@
 //! Each renderer takes a report and returns the text; the command line
 //! prints it through `Ctx::print`, which cleans model text for the terminal
 //! (`render::escape::terminal`). Numbers, money and dates come from the
-//! English formatter ([`Tr::EN`]): `1,957,600`, `33.21%`; dates are ISO
-//! (`2026-12-01`), which sorts and greps well in a terminal.
+//! terminal formatter ([`Tr::TERMINAL`]): English numbers and words
+//! (`1,957,600`, `33.21%`) with ISO dates (`2026-12-01`), which sort and
+//! search well in a terminal and a CI log.
 
 pub mod catalog;
 pub mod check;
@@ -20,8 +21,8 @@ use crate::render::i18n::Tr;
 use chrono::NaiveDate;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 
-/// The English formatter of the terminal.
-pub const EN: Tr = Tr::EN;
+/// The formatter of the terminal: English, ISO dates.
+pub const EN: Tr = Tr::TERMINAL;
 
 /// Rules above and below the table and under the header; no row rules.
 const STYLE: TableStyle = TableStyle::new()
@@ -87,7 +88,7 @@ pub fn int(n: impl crate::render::i18n::Whole) -> String {
 
 /// An ISO date, `-` when absent.
 pub fn date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
+    d.map(|d| EN.date(d)).unwrap_or_else(|| "-".into())
 }
 
 /// `n thing` / `n things`.
