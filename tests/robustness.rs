@@ -487,3 +487,410 @@ fn devices_are_refused_and_the_size_limit_counts_bytes_read() {
         "{msgs:?}"
     );
 }
+
+// ---- outputs: special files, closed pipes, the review directory ----
+
+fn exitgraph() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("exitgraph").unwrap();
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn example_path() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/musterstadt.toml")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A model at every documented bound: the largest amounts, coefficients
+/// and durations, the smallest divisors, names with control characters.
+const EXTREME: &str = r#"[organisation]
+name = "T\u001b[2J\u0007 \u202e evil"
+home = "DE"
+as_of = 2026-12-01
+staff = 9223372036854775807
+
+[defaults.switch]
+base_days = 1000000
+training_days = 1000000
+users_per_wave = 1
+open_interface_days = 1000000
+proprietary_interface_days = 1000000
+data_days = 1000000
+data_gb_unit = 0.001
+customisation_low = 1000000
+pessimistic_factor = 1000000
+cost_per_user = 1000000
+cost_per_day = 1000000
+closed_format_factor = 1000000
+closed_export_factor = 1000000
+no_export_factor = 1000000
+
+[defaults.lockin]
+data_portability = 1000000
+volume_full_gb = 0.001
+integrations_half = 0.001
+switch_full_ratio = 0.001
+notice_full_months = 0.001
+vendor_spend_full_share = 0.001
+
+[[vendor]]
+id = "v"
+name = "V\r\nX-INJECT: 1"
+country = "US"
+
+[[system]]
+id = "a"
+name = "A"
+vendor = "v"
+users = 9223372036854775807
+data = { volume_gb = 1000000000000 }
+
+[[system]]
+id = "b"
+name = "B"
+vendor = "v"
+users = 9223372036854775807
+depends_on = ["a"]
+switch = { optimistic = "10000y", likely = "10000y 10000mo", pessimistic = "10000y 10000mo 10000w 10000d", cost = 1000000000000 }
+
+[[interface]]
+id = "i1"
+from = "a"
+to = "b"
+open = false
+
+[[contract]]
+id = "c1"
+vendor = "v"
+covers = ["a", "b"]
+kind = "subscription"
+start = 2020-01-01
+term = "10000y"
+notice = "10000y"
+annual_cost = 1000000000000
+switching_charge = 1000000000000
+
+[[contract]]
+id = "c2"
+vendor = "v"
+covers = ["a"]
+kind = "cloud"
+start = 2020-01-01
+end = 9999-12-31
+notice = "10000mo"
+annual_cost = 1000000000000
+
+[[service]]
+id = "s"
+name = "S"
+criticality = "critical"
+needs = ["b"]
+users = 9223372036854775807
+
+[[scenario]]
+id = "sc"
+name = "Sc"
+cut = ["vendor:v"]
+"#;
+
+/// Numbers beyond the bounds are located errors (exit 2) in `check`; a
+/// model at the bounds goes through the review, and the review's JSON has
+/// no `null` number and reads back with `diff` and `--baseline`.
+#[test]
+fn extreme_numbers_are_refused_or_stay_finite_and_reviews_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        EXTREME
+            .replace("base_days = 1000000", "base_days = 1e308")
+            .replace(
+                "annual_cost = 1000000000000\nswitching",
+                "annual_cost = 1e308\nswitching",
+            ),
+    )
+    .unwrap();
+    let out = exitgraph()
+        .args(["check", bad.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("bad.toml:8:13"), "{err}");
+    assert!(
+        err.contains("`annual_cost` of contract `c1` must be a number from 0"),
+        "{err}"
+    );
+
+    let m = dir.path().join("m.toml");
+    std::fs::write(&m, EXTREME).unwrap();
+    let m = m.to_str().unwrap();
+    let rev = dir.path().join("rev");
+    exitgraph()
+        .args(["review", m, "--out", rev.to_str().unwrap(), "--runs", "200"])
+        .assert()
+        .code(0);
+    let json = std::fs::read_to_string(rev.join("review.json")).unwrap();
+    exitgraph::analysis::diff::Snapshot::from_json(&json)
+        .unwrap_or_else(|e| panic!("the review does not read back: {e}"));
+    let review_json = rev.join("review.json");
+    exitgraph()
+        .args([
+            "diff",
+            review_json.to_str().unwrap(),
+            review_json.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0);
+    let rev2 = dir.path().join("rev2");
+    exitgraph()
+        .args([
+            "review",
+            m,
+            "--out",
+            rev2.to_str().unwrap(),
+            "--runs",
+            "200",
+            "--baseline",
+            review_json.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0);
+}
+
+/// `-o` and `--ics` onto a device write through it, onto a symlink replace
+/// the file it points to (the link stays), onto a FIFO write through it.
+#[cfg(unix)]
+#[test]
+fn outputs_onto_devices_links_and_fifos_keep_them() {
+    use std::os::unix::fs::FileTypeExt;
+    let m = example_path();
+    exitgraph()
+        .args(["deadlines", &m, "--ics", "/dev/null"])
+        .assert()
+        .code(0);
+    exitgraph()
+        .args(["export", &m, "--to", "json", "-o", "/dev/null", "--force"])
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("target.ics");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.ics");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    exitgraph()
+        .args(["deadlines", &m, "--ics", link.to_str().unwrap()])
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("BEGIN:VCALENDAR")
+    );
+
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        assert!(std::env::var_os("CI").is_none(), "mkfifo is needed in CI");
+        eprintln!("skipped the FIFO case: no mkfifo");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(&fifo).unwrap())
+    };
+    exitgraph()
+        .args([
+            "export",
+            &m,
+            "--to",
+            "json",
+            "-o",
+            fifo.to_str().unwrap(),
+            "--force",
+        ])
+        .assert()
+        .code(0);
+    let bytes = reader.join().unwrap();
+    assert!(bytes.starts_with(b"{"), "the JSON went through the FIFO");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+/// With standard error closed (`cmd -o F 2>&1 | head -1`), a command still
+/// writes its file and exits 0; when the file cannot be written it exits 2,
+/// never 0.
+#[test]
+fn a_closed_stderr_neither_stops_the_output_nor_hides_a_failure() {
+    use std::process::{Command, Stdio};
+    let m = example_path();
+    let dir = tempfile::tempdir().unwrap();
+    let run = |out: &Path| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_exitgraph"))
+            .args(["export", &m, "--to", "json", "--force", "-o"])
+            .arg(out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the first note.
+        drop(child.stderr.take());
+        child.wait().unwrap().code()
+    };
+    let f = dir.path().join("out.json");
+    assert_eq!(run(&f), Some(0));
+    assert!(std::fs::read_to_string(&f).unwrap().starts_with('{'));
+    let nowhere = dir.path().join("no-such-dir/out.json");
+    assert_eq!(run(&nowhere), Some(2));
+}
+
+/// A scenario id of 250 characters is valid; its cut-off diagram gets a
+/// capped file name with a hash, and the review is written.
+#[test]
+fn a_long_scenario_id_gives_a_capped_diagram_file_name() {
+    let long = format!("s{}", "x".repeat(249));
+    let text = std::fs::read_to_string(example_path())
+        .unwrap()
+        .replace("id = \"us-sanctions\"", &format!("id = \"{long}\""));
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.toml");
+    std::fs::write(&m, text).unwrap();
+    let rev = dir.path().join("rev");
+    exitgraph()
+        .args([
+            "review",
+            m.to_str().unwrap(),
+            "--out",
+            rev.to_str().unwrap(),
+            "--runs",
+            "100",
+        ])
+        .assert()
+        .code(0);
+    let names: Vec<String> = std::fs::read_dir(rev.join("diagrams"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("cutoff-sx") && n.ends_with(".svg"))
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].len() <= 104, "{}", names[0]);
+}
+
+/// What a killed run leaves next to the review is repaired by the next
+/// run: a review set aside is moved back (then replaced), half-written
+/// directories are removed.
+#[test]
+fn leftovers_of_an_interrupted_review_are_repaired() {
+    let m = example_path();
+    let dir = tempfile::tempdir().unwrap();
+    let rev = dir.path().join("rev");
+    let review = |out: &Path| {
+        exitgraph()
+            .args([
+                "review",
+                &m,
+                "--out",
+                out.to_str().unwrap(),
+                "--runs",
+                "100",
+            ])
+            .assert()
+            .code(0);
+    };
+    review(&rev);
+    // A kill between "set the old review aside" and "move the new one in".
+    let aside = dir.path().join(".rev.exitgraph-old-x1y2z3");
+    std::fs::create_dir(&aside).unwrap();
+    std::fs::rename(&rev, aside.join("rev")).unwrap();
+    let half = dir.path().join(".rev.exitgraph-new-a1b2c3");
+    std::fs::create_dir_all(half.join("diagrams")).unwrap();
+    std::fs::write(half.join("index.html"), "half").unwrap();
+    review(&rev);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, vec!["rev".to_string()]);
+    assert!(rev.join("review.json").is_file());
+}
+
+/// SIGINT while a review is written removes the half-written directory
+/// and leaves the previous review as it was.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_review_leaves_the_old_one_and_no_temporary_directory() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("big.toml");
+    std::fs::write(&m, generate(&GenOptions::new(3_000, 7)).unwrap()).unwrap();
+    let rev = dir.path().join("rev");
+    std::fs::create_dir(&rev).unwrap();
+    std::fs::write(rev.join(".exitgraph-review"), "").unwrap();
+    std::fs::write(rev.join("index.html"), "the old review").unwrap();
+    let mut interrupted = 0;
+    for _ in 0..3 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_exitgraph"))
+            .args([
+                "review",
+                m.to_str().unwrap(),
+                "--out",
+                rev.to_str().unwrap(),
+                "--runs",
+                "50",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until the temporary directory exists, then interrupt.
+        let seen = loop {
+            let staged = std::fs::read_dir(dir.path()).unwrap().flatten().any(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(".rev.exitgraph-new-")
+            });
+            if staged {
+                break true;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        };
+        if seen {
+            let _ = Command::new("kill")
+                .args(["-INT", &child.id().to_string()])
+                .status();
+        }
+        let status = child.wait().unwrap();
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
+        assert!(rev.join("index.html").is_file());
+        if status.code().is_none() || status.code() == Some(130) {
+            interrupted += 1;
+            let html = std::fs::read_to_string(rev.join("index.html")).unwrap();
+            assert!(
+                html == "the old review" || html.contains("<html"),
+                "a whole review, old or new"
+            );
+        }
+    }
+    assert!(interrupted > 0, "no run was interrupted while writing");
+}

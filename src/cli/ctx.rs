@@ -28,6 +28,9 @@ pub struct Ctx {
     global: GlobalArgs,
     out: Box<dyn Write>,
     err: Box<dyn Write>,
+    /// Standard error was closed (`2>&1 | head -1`): later notes are
+    /// dropped instead of stopping the command before its files are written.
+    err_closed: bool,
     color: bool,
     stderr_is_terminal: bool,
 }
@@ -56,6 +59,7 @@ impl Ctx {
             global,
             out,
             err,
+            err_closed: false,
             color,
             stderr_is_terminal,
         }
@@ -80,7 +84,23 @@ impl Ctx {
     pub fn eprint(&mut self, text: &str) -> io::Result<()> {
         let mut t = escape::terminal::text(text);
         t.push('\n');
-        self.err.write_all(t.as_bytes())
+        self.write_err(t.as_bytes())
+    }
+
+    /// Writes on standard error. A closed standard error is not a reason
+    /// to stop: notes are dropped from then on, and the command still
+    /// writes the files it was asked for (the exit code says whether it did).
+    fn write_err(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if self.err_closed {
+            return Ok(());
+        }
+        match self.err.write_all(bytes) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.err_closed = true;
+                Ok(())
+            }
+            other => other,
+        }
     }
 
     /// Writes a data format on standard output, byte for byte.
@@ -100,8 +120,12 @@ impl Ctx {
 
     /// Writes a value as pretty JSON and a line end, streamed.
     pub fn json<T: serde::Serialize + ?Sized>(&mut self, value: &T) -> Result<(), CliError> {
-        serde_json::to_writer_pretty(&mut self.out, value)
-            .map_err(|e| CliError::io(format!("cannot write JSON: {e}")))?;
+        serde_json::to_writer_pretty(&mut self.out, value).map_err(|e| {
+            match e.io_error_kind() {
+                Some(io::ErrorKind::BrokenPipe) => CliError::Closed,
+                _ => CliError::io(format!("cannot write JSON: {e}")),
+            }
+        })?;
         self.out.write_all(b"\n")?;
         Ok(())
     }
@@ -109,7 +133,7 @@ impl Ctx {
     /// Writes diagnostics (with source excerpts) on standard error.
     pub fn diagnostics(&mut self, sources: &SourceMap, diags: &[Diagnostic]) -> io::Result<()> {
         let text = render_diagnostics(sources, diags, self.color);
-        self.err.write_all(text.as_bytes())
+        self.write_err(text.as_bytes())
     }
 
     /// Flushes standard output.

@@ -9,6 +9,9 @@
 //!   unknown id, an output that cannot be written.
 //!
 //! A closed pipe (`exitgraph hotspots m.toml | head`) ends quietly with 0.
+//! Files come first: a command writes every file it was asked for before
+//! it prints, and a closed standard error never stops it, so exit code 0
+//! means every requested file was written (`cmd -o F 2>&1 | head -1`).
 
 mod catalog;
 mod check;
@@ -128,6 +131,11 @@ pub enum CliError {
     },
     /// Reading or writing a file failed.
     Io { message: String },
+    /// Standard output was closed by its reader (`exitgraph hotspots m.toml
+    /// | head`): the command stops quietly. Only an [`io::Error`] of kind
+    /// `BrokenPipe` on a standard stream becomes this; a file that cannot
+    /// be written is always [`CliError::Io`].
+    Closed,
 }
 
 impl CliError {
@@ -152,9 +160,17 @@ impl CliError {
     }
 }
 
+/// `?` on a write to standard output: a reader that went away is
+/// [`CliError::Closed`], decided by the error kind (never by the message,
+/// which depends on the platform and its language). Files are written
+/// through [`write_atomic`], whose errors are always [`CliError::Io`].
 impl From<io::Error> for CliError {
     fn from(e: io::Error) -> Self {
-        CliError::io(e.to_string())
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            CliError::Closed
+        } else {
+            CliError::io(e.to_string())
+        }
     }
 }
 
@@ -188,7 +204,10 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             }
             _ => code,
         },
-        Err(CliError::Io { message }) if message.contains("Broken pipe") => ExitCode::SUCCESS,
+        // Every file the command was asked for was written before it wrote
+        // to standard output (files come first), so a closed reader is no
+        // failure.
+        Err(CliError::Closed) => ExitCode::SUCCESS,
         Err(e) => {
             report(&mut ctx, e);
             ExitCode::from(2)
@@ -215,9 +234,9 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<ExitCode, CliError> {
         Command::Export(a) => export::run(ctx, a),
         Command::Diff(a) => diff::run(ctx, a),
     };
-    // A write to a closed pipe is not an error of the user's.
+    // A standard stream closed by its reader is not an error of the user's.
     match r {
-        Err(CliError::Io { message }) if message.contains("Broken pipe") => Ok(ExitCode::SUCCESS),
+        Err(CliError::Closed) => Ok(ExitCode::SUCCESS),
         other => other,
     }
 }
@@ -239,6 +258,7 @@ fn report(ctx: &mut Ctx, e: CliError) {
                 let _ = ctx.eprint(&format!("  help: {h}"));
             }
         }
+        CliError::Closed => {}
         CliError::Io { message } => {
             let _ = ctx.eprint(&format!("error: {message}"));
         }

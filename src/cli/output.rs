@@ -3,14 +3,73 @@
 //! Every file is written to a temporary file in the target directory and
 //! renamed into place, so an interrupted run never leaves a half-written
 //! file and never destroys the previous version.
+//!
+//! What `-o PATH` (and `--ics PATH`) does depends on what PATH is now
+//! (docs/security.md, "What it writes"):
+//!
+//! - nothing, or a regular file: the atomic replacement above;
+//! - a symlink: the file it points to is replaced atomically, the link
+//!   stays (a dangling link is refused);
+//! - a device or a FIFO (`/dev/null`, `/dev/stdout`, a named pipe): a
+//!   plain write through it, since it cannot be replaced and must not be
+//!   turned into a regular file;
+//! - a directory or a socket: refused.
 
 use super::CliError;
 use crate::model::SourceMap;
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `bytes` to `path` atomically (temporary file, then rename).
+/// Writes `bytes` to `path`: atomically for a (new) regular file, through
+/// a symlink to its target, and as a plain write into a device or FIFO.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let shown = path.display();
+    if let Ok(m) = std::fs::symlink_metadata(path)
+        && m.file_type().is_symlink()
+    {
+        // The link stays; what it points to is written. The canonical path
+        // has no links left, so this recursion ends at once.
+        return match path.canonicalize() {
+            Ok(target) => write_atomic(&target, bytes),
+            Err(e) => Err(CliError::io(format!(
+                "cannot write `{shown}`: it is a symlink to nothing that can be written ({e})"
+            ))),
+        };
+    }
+    if let Ok(m) = std::fs::metadata(path)
+        && !m.is_file()
+        && !m.is_dir()
+    {
+        return write_through(path, &m, bytes);
+    }
+    replace(path, bytes)
+}
+
+/// A plain write into a device or FIFO (not a socket).
+fn write_through(path: &Path, m: &std::fs::Metadata, bytes: &[u8]) -> Result<(), CliError> {
+    let shown = path.display();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if m.file_type().is_socket() {
+            return Err(CliError::io(format!(
+                "cannot write `{shown}`: it is a socket; give a file name"
+            )));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = m;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| CliError::io(format!("cannot write `{shown}`: {e}")))?;
+    f.write_all(bytes)
+        .and_then(|_| f.flush())
+        .map_err(|e| CliError::io(format!("cannot write `{shown}`: {e}")))
+}
+
+/// The atomic replacement of a regular file (or the creation of a new one).
+fn replace(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -89,4 +148,65 @@ pub fn refuse_input(path: &Path, sources: &SourceMap) -> Result<(), CliError> {
         }
     }
     Ok(())
+}
+
+/// What to undo when the process is interrupted while it writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Undo {
+    /// Remove a temporary directory (a half-written review).
+    Remove(std::path::PathBuf),
+    /// Move a directory that was set aside back into place.
+    Restore {
+        from: std::path::PathBuf,
+        to: std::path::PathBuf,
+    },
+}
+
+/// The undo list. Whoever changes the file system in a step that an
+/// interruption must not split holds this lock, and so does the signal
+/// thread while it undoes: an interruption waits for the step to end.
+static PENDING: std::sync::Mutex<Vec<Undo>> = std::sync::Mutex::new(Vec::new());
+
+/// Locks the undo list (a poisoned lock is still usable: the list is data).
+pub(crate) fn pending() -> std::sync::MutexGuard<'static, Vec<Undo>> {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Makes SIGINT and SIGTERM undo what [`pending`] lists, then end the
+/// process as the signal would have (exit status 130 or 143 in a shell).
+/// Installed once, by the commands that write directories.
+pub(crate) fn undo_on_interrupt() {
+    #[cfg(unix)]
+    {
+        static INSTALLED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+        INSTALLED.get_or_init(|| {
+            use signal_hook::consts::{SIGINT, SIGTERM};
+            let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+                return;
+            };
+            std::thread::spawn(move || {
+                if let Some(sig) = signals.forever().next() {
+                    let mut list = pending();
+                    undo(&mut list);
+                    // The lock stays held: nothing else writes until the end.
+                    let _ = signal_hook::low_level::emulate_default_handler(sig);
+                    std::process::exit(128 + sig);
+                }
+            });
+        });
+    }
+}
+
+/// Carries out the undo list, newest first, and empties it.
+pub(crate) fn undo(list: &mut Vec<Undo>) {
+    while let Some(u) = list.pop() {
+        match u {
+            Undo::Remove(p) => {
+                let _ = std::fs::remove_dir_all(p);
+            }
+            Undo::Restore { from, to } => {
+                let _ = std::fs::rename(from, to);
+            }
+        }
+    }
 }

@@ -8,11 +8,17 @@
 //! The analysis is `analysis::review`, the files come from
 //! `render::review`. This command only checks the paths and writes:
 //!
-//! - The files go into a temporary directory next to `--out`, which is
-//!   renamed into place at the end. The previous review is moved aside
-//!   first and deleted only once the new one is in place (and moved back if
-//!   that fails), so an interrupted or failed run never leaves a
-//!   half-written report and never loses the previous one.
+//! - The files go into a temporary directory next to `--out`
+//!   (`.NAME.exitgraph-new-*`). On Linux it is then swapped with the old
+//!   review in one step (`renameat2` with `RENAME_EXCHANGE`), so a reader
+//!   sees the old review or the new one, never none, and the old one is
+//!   removed from the temporary name. Elsewhere the old review is set aside
+//!   (`.NAME.exitgraph-old-*`) and the new one moved in; a run killed
+//!   between the two steps is repaired by the next run, which moves the old
+//!   review back (or removes it once the new one is in place) and removes
+//!   half-written directories. Runs into one folder hold a lock on it.
+//! - SIGINT and SIGTERM while the files are written remove the temporary
+//!   directory (and put a set-aside review back) before the process ends.
 //! - Every review directory holds a marker file (`.exitgraph-review`). An
 //!   existing non-empty directory without it is refused unless `--force`;
 //!   a directory holding one of the model's files, or the current
@@ -193,8 +199,6 @@ struct Target {
     parent: PathBuf,
     /// The last component of `dir`.
     name: String,
-    /// Whether `dir` exists now (and will be replaced).
-    exists: bool,
 }
 
 impl Target {
@@ -265,22 +269,60 @@ impl Target {
             dir: dir.to_path_buf(),
             parent,
             name,
-            exists,
         })
     }
 
     /// Writes the files into a temporary directory next to the target and
-    /// moves it into place; the previous directory is removed only after.
+    /// puts it in place in one step (see the module docs).
     fn write(&self, out: &[OutputFile]) -> Result<(), CliError> {
+        use super::output::{Undo, pending, undo_on_interrupt};
         let io = |what: &str, p: &Path, e: std::io::Error| {
             CliError::io(format!("cannot {what} `{}`: {e}", p.display()))
         };
+        // One review at a time per folder: what is found next to the target
+        // is then left over from a run that was killed.
+        let _lock = lock(&self.parent)?;
+        self.recover();
+        undo_on_interrupt();
+        // Created and listed in one step, so that no interruption falls
+        // between the two.
+        let mut list = pending();
         let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{}.exitgraph-new-", self.name))
+            .prefix(&self.new_prefix())
             .tempdir_in(&self.parent)
             .map_err(|e| io("write into", &self.parent, e))?;
+        let staged = tmp.path().to_path_buf();
+        list.push(Undo::Remove(staged.clone()));
+        drop(list);
+        let result = self.fill_and_swap(&staged, out);
+        // The temporary directory now holds the old review, or the
+        // half-written new one after an error: either way it goes, before
+        // an interruption may look at the list again.
+        let mut list = pending();
+        drop(tmp);
+        list.retain(|u| *u != Undo::Remove(staged.clone()));
+        result
+    }
+
+    fn new_prefix(&self) -> String {
+        format!(".{}.exitgraph-new-", self.name)
+    }
+
+    fn old_prefix(&self) -> String {
+        format!(".{}.exitgraph-old-", self.name)
+    }
+
+    /// Writes the files into `staged` and swaps it with the target.
+    fn fill_and_swap(&self, staged: &Path, out: &[OutputFile]) -> Result<(), CliError> {
+        use super::output::{Undo, pending};
+        let io = |what: &str, p: &Path, e: std::io::Error| {
+            CliError::io(format!("cannot {what} `{}`: {e}", p.display()))
+        };
         for f in out {
-            let path = tmp.path().join(&f.path);
+            let path = staged.join(&f.path);
+            // Each file under the lock: an interruption waits for it and
+            // then removes the whole directory.
+            let _step = pending();
             if let Some(d) = path.parent() {
                 std::fs::create_dir_all(d).map_err(|e| io("create", d, e))?;
             }
@@ -291,29 +333,106 @@ impl Target {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755));
+            let _ = std::fs::set_permissions(staged, std::fs::Permissions::from_mode(0o755));
         }
-        let old = if self.exists {
-            let aside = tempfile::Builder::new()
-                .prefix(&format!(".{}.exitgraph-old-", self.name))
-                .tempdir_in(&self.parent)
-                .map_err(|e| io("write into", &self.parent, e))?;
-            let moved = aside.path().join(&self.name);
-            std::fs::rename(&self.dir, &moved).map_err(|e| io("move aside", &self.dir, e))?;
-            Some((aside, moved))
-        } else {
-            None
+        let mut list = pending();
+        let exists = std::fs::symlink_metadata(&self.dir).is_ok_and(|m| m.is_dir());
+        if !exists {
+            return std::fs::rename(staged, &self.dir)
+                .map_err(|e| io("move the new review to", &self.dir, e));
+        }
+        // One step: readers see the old review or the new one, never none.
+        if exchange(staged, &self.dir).is_ok() {
+            return Ok(());
+        }
+        // Without an atomic exchange (not Linux, or a file system without
+        // it): the old review is set aside, the new one moved in, and a run
+        // killed in between is repaired by the next one (`recover`).
+        let aside = tempfile::Builder::new()
+            .prefix(&self.old_prefix())
+            .tempdir_in(&self.parent)
+            .map_err(|e| io("write into", &self.parent, e))?
+            .keep();
+        let moved = aside.join(&self.name);
+        std::fs::rename(&self.dir, &moved).map_err(|e| io("move aside", &self.dir, e))?;
+        let restore = Undo::Restore {
+            from: moved.clone(),
+            to: self.dir.clone(),
         };
-        if let Err(e) = std::fs::rename(tmp.path(), &self.dir) {
-            if let Some((_, moved)) = &old {
-                let _ = std::fs::rename(moved, &self.dir);
-            }
+        list.push(Undo::Remove(aside.clone()));
+        list.push(restore.clone());
+        if let Err(e) = std::fs::rename(staged, &self.dir) {
+            let _ = std::fs::rename(&moved, &self.dir);
+            list.retain(|u| *u != restore);
             return Err(io("move the new review to", &self.dir, e));
         }
-        // The new directory is in place: the temporary one must not be
-        // cleaned up, and the old one (inside `aside`) is deleted on drop.
-        let _ = tmp.keep();
-        drop(old);
+        list.retain(|u| *u != restore);
+        drop(list);
+        let _ = std::fs::remove_dir_all(&aside);
+        pending().retain(|u| *u != Undo::Remove(aside.clone()));
         Ok(())
+    }
+
+    /// Repairs what a killed run left next to the target: a review set
+    /// aside (moved back when the target is missing, else removed) and
+    /// half-written new directories (removed).
+    fn recover(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.parent) else {
+            return;
+        };
+        let (new, old) = (self.new_prefix(), self.old_prefix());
+        let mut stale = Vec::new();
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            // Only real directories of ours; a symlink is never followed.
+            if !e.file_type().is_ok_and(|t| t.is_dir()) {
+                continue;
+            }
+            if name.starts_with(&old) {
+                let set_aside = e.path().join(&self.name);
+                let missing = std::fs::symlink_metadata(&self.dir).is_err();
+                if missing && set_aside.join(MARKER).is_file() {
+                    let _ = std::fs::rename(&set_aside, &self.dir);
+                }
+                stale.push(e.path());
+            } else if name.starts_with(&new) {
+                stale.push(e.path());
+            }
+        }
+        for p in stale {
+            let _ = std::fs::remove_dir_all(p);
+        }
+    }
+}
+
+/// Locks the folder that holds the review (an advisory lock on the folder
+/// itself, released when the returned handle is dropped).
+fn lock(parent: &Path) -> Result<Option<std::fs::File>, CliError> {
+    #[cfg(unix)]
+    {
+        let dir = std::fs::File::open(parent)
+            .map_err(|e| CliError::io(format!("cannot open `{}`: {e}", parent.display())))?;
+        rustix::fs::flock(&dir, rustix::fs::FlockOperation::LockExclusive)
+            .map_err(|e| CliError::io(format!("cannot lock `{}`: {e}", parent.display())))?;
+        Ok(Some(dir))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = parent;
+        Ok(None)
+    }
+}
+
+/// Swaps two directories in one step (`renameat2` with `RENAME_EXCHANGE`).
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
     }
 }

@@ -139,11 +139,33 @@ pub fn diagrams(
     let mut errors = Vec::new();
     for (name, key, d) in drawn {
         match d {
-            Ok(d) => out.push(ReviewDiagram::new(name, key, d, r.lang)),
+            Ok(d) => out.push(ReviewDiagram::new(file_stem(&name), key, d, r.lang)),
             Err(e) => errors.push(format!("the diagram `{name}` could not be drawn: {e}")),
         }
     }
     (out, errors)
+}
+
+/// Longest file stem of a diagram, in bytes: with `.svg` far below the
+/// 255-byte file-name limit of common file systems.
+pub const MAX_STEM: usize = 100;
+
+/// A diagram's file stem: its name, or for a name longer than
+/// [`MAX_STEM`] (a scenario id may have thousands of characters) its first
+/// 83 bytes, `-` and 16 hex digits of an FNV-1a hash of the whole name, so
+/// that two long names stay apart and the same name gives the same file.
+pub fn file_stem(name: &str) -> String {
+    if name.len() <= MAX_STEM {
+        return name.to_string();
+    }
+    let mut cut = MAX_STEM - 17;
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{}-{hash:016x}", &name[..cut])
 }
 
 /// A file of the review directory.
@@ -221,4 +243,22 @@ pub fn files(r: &Review, diagrams: &[ReviewDiagram]) -> Result<Vec<OutputFile>, 
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod stem_tests {
+    use super::{MAX_STEM, file_stem};
+
+    /// Short names stay; long ones are cut with a hash that tells them apart.
+    #[test]
+    fn long_diagram_names_are_capped_and_unique() {
+        assert_eq!(file_stem("cutoff-us-sanctions"), "cutoff-us-sanctions");
+        let a = format!("cutoff-{}", "a".repeat(250));
+        let b = format!("cutoff-{}b", "a".repeat(249));
+        let (sa, sb) = (file_stem(&a), file_stem(&b));
+        assert_eq!(sa.len(), MAX_STEM);
+        assert_ne!(sa, sb);
+        assert_eq!(sa, file_stem(&a));
+        assert!(sa.starts_with("cutoff-aaa"));
+    }
 }
