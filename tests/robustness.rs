@@ -894,3 +894,184 @@ fn an_interrupted_review_leaves_the_old_one_and_no_temporary_directory() {
     }
     assert!(interrupted > 0, "no run was interrupted while writing");
 }
+
+// ---- every subcommand on generated hostile models ----
+
+/// Names that try to take over a terminal or a calendar: escape sequences
+/// (erase, cursor, window title, OSC 8 link), bell, bare carriage return,
+/// NUL, direction overrides, and a long name.
+const HOSTILE_NAMES: &[&str] = &[
+    "\\u001b[2J\\u001b[H cleared",
+    "\\u001b]0;owned\\u0007 title",
+    "\\u001b]8;;http://evil.example\\u0007link\\u001b]8;;\\u0007",
+    "bare\\rCR",
+    "nul\\u0000byte",
+    "\\u202eevil\\u202c \\u2066iso\\u2069",
+    "line\\nbreak\\ttab",
+    "ok name",
+];
+
+/// A small deterministic generator (xorshift): the same seed, the same model.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[(self.next() % xs.len() as u64) as usize]
+    }
+}
+
+/// A hostile but valid model: control characters in every name, numbers
+/// at and near the bounds, a dependency chain `depth` long, a cycle, an
+/// `any` group, contracts with extreme terms, and a scenario.
+fn hostile_model(seed: u64, depth: usize) -> String {
+    let mut r = Rng(seed | 1);
+    let money = ["0", "1", "0.5", "999999999999.99", "1000000000000"];
+    let coeff = ["0", "0.001", "1", "1000000"];
+    let dur = [
+        "\"0d\"",
+        "\"1d\"",
+        "\"10000y\"",
+        "\"10000y 10000mo 10000w 10000d\"",
+        "\"P1Y2M3W4D\"",
+    ];
+    let mut t = String::new();
+    t.push_str(&format!(
+        "[organisation]\nname = \"{}\"\nhome = \"DE\"\nas_of = 2026-12-01\nstaff = {}\nparallel_migrations = {}\n\n",
+        r.pick(HOSTILE_NAMES),
+        r.pick(&["0", "1", "9223372036854775807"]),
+        r.pick(&["1", "1000"]),
+    ));
+    t.push_str(&format!(
+        "[defaults.switch]\nbase_days = {}\ncost_per_day = {}\ndata_gb_unit = {}\npessimistic_factor = {}\n\n",
+        r.pick(&coeff),
+        r.pick(&coeff),
+        r.pick(&["0.001", "10"]),
+        r.pick(&["1", "1000000"]),
+    ));
+    for v in 0..3 {
+        t.push_str(&format!(
+            "[[vendor]]\nid = \"v{v}\"\nname = \"{}\"\ncountry = \"{}\"\n",
+            r.pick(HOSTILE_NAMES),
+            r.pick(&["US", "DE", "CN"]),
+        ));
+        if v > 0 {
+            t.push_str(&format!("parent = \"v{}\"\n", v - 1));
+        }
+        t.push('\n');
+    }
+    for i in 0..depth {
+        t.push_str(&format!(
+            "[[system]]\nid = \"s{i}\"\nname = \"{}\"\nvendor = \"v{}\"\nusers = {}\ndata = {{ volume_gb = {} }}\n",
+            r.pick(HOSTILE_NAMES),
+            r.next() % 3,
+            r.pick(&["0", "1", "9223372036854775807"]),
+            r.pick(&money),
+        ));
+        if i + 1 < depth {
+            if i % 5 == 4 && i + 2 < depth {
+                t.push_str(&format!(
+                    "depends_on = [{{ any = [\"s{}\", \"s{}\"] }}]\n",
+                    i + 1,
+                    i + 2
+                ));
+            } else {
+                t.push_str(&format!("depends_on = [\"s{}\"]\n", i + 1));
+            }
+        } else if depth > 2 {
+            t.push_str("depends_on = [\"s0\"]\n"); // a cycle through the chain
+        }
+        t.push('\n');
+    }
+    for c in 0..3 {
+        t.push_str(&format!(
+            "[[contract]]\nid = \"c{c}\"\nname = \"{}\"\nvendor = \"v{c}\"\ncovers = [\"s{}\"]\nkind = \"{}\"\nstart = {}\nterm = {}\nnotice = {}\nannual_cost = {}\nswitching_charge = {}\n\n",
+            r.pick(HOSTILE_NAMES),
+            c % depth,
+            r.pick(&["cloud", "licence", "subscription"]),
+            r.pick(&["0001-01-01", "2020-01-01", "9999-12-31"]),
+            r.pick(&["\"1d\"", "\"10000y\"", "\"3y\""]),
+            r.pick(&dur),
+            r.pick(&money),
+            r.pick(&money),
+        ));
+    }
+    t.push_str(&format!(
+        "[[service]]\nid = \"svc\"\nname = \"{}\"\ncriticality = \"critical\"\nneeds = [\"s0\"]\nusers = 9223372036854775807\n\n",
+        r.pick(HOSTILE_NAMES)
+    ));
+    t.push_str(&format!(
+        "[[scenario]]\nid = \"sc\"\nname = \"{}\"\ncut = [\"vendor:v0\"]\n",
+        r.pick(HOSTILE_NAMES)
+    ));
+    t
+}
+
+/// Whether terminal text holds a control character (other than line end
+/// and tab) or a direction override.
+fn control_character(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4, ..ProptestConfig::default() })]
+
+    /// Every subcommand on a hostile model: no panic, exit code 0, 1 or 2,
+    /// and no control character in what a terminal would show.
+    #[test]
+    fn every_subcommand_survives_hostile_models(seed in any::<u64>(), depth in 1usize..300) {
+        let dir = tempfile::tempdir().unwrap();
+        let m = dir.path().join("m.toml");
+        std::fs::write(&m, hostile_model(seed, depth)).unwrap();
+        let m = m.to_str().unwrap().to_string();
+        let out = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+        // (arguments, whether stdout is text for a person)
+        let runs: Vec<(Vec<String>, bool)> = vec![
+            (vec!["check".into(), m.clone()], true),
+            (vec!["check".into(), m.clone(), "--format".into(), "json".into()], false),
+            (vec!["hotspots".into(), m.clone()], true),
+            (vec!["exit".into(), m.clone(), "--vendor".into(), "v0".into(), "--runs".into(), "200".into()], true),
+            (vec!["deadlines".into(), m.clone(), "--ics".into(), out("d.ics")], true),
+            (vec!["simulate".into(), m.clone(), "--cut".into(), "vendor:v0".into()], true),
+            (vec!["simulate".into(), m.clone(), "--each-vendor".into()], true),
+            (vec!["simulate".into(), m.clone(), "--all-scenarios".into(), "--format".into(), "json".into()], false),
+            (vec!["explain".into(), m.clone(), "s0".into()], true),
+            (vec!["explain".into(), m.clone(), "v0".into()], true),
+            (vec!["explain".into(), m.clone(), "c0".into()], true),
+            (vec!["paths".into(), m.clone()], true),
+            (vec!["score".into(), m.clone()], true),
+            (vec!["diagram".into(), m.clone(), "--view".into(), "landscape".into(), "--output".into(), out("d.svg")], true),
+            (vec!["export".into(), m.clone(), "--to".into(), "json".into()], false),
+            (vec!["export".into(), m.clone(), "--to".into(), "cyclonedx".into(), "-o".into(), out("c.json")], true),
+            (vec!["review".into(), m.clone(), "--out".into(), out("rev"), "--runs".into(), "100".into()], true),
+            (vec!["diff".into(), m.clone(), m.clone()], true),
+        ];
+        for (k, (args, text)) in runs.into_iter().enumerate() {
+            let o = exitgraph().args(&args).output().unwrap();
+            let code = o.status.code();
+            if k == 0 {
+                // The model is valid: every analysis runs on it.
+                prop_assert_eq!(code, Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+            }
+            let stdout = String::from_utf8_lossy(&o.stdout);
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            prop_assert!(
+                matches!(code, Some(0..=2)),
+                "{args:?} exited with {code:?}: {stderr}"
+            );
+            prop_assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+            prop_assert_eq!(control_character(&stderr), None, "{:?} stderr: {}", args, stderr);
+            if text {
+                prop_assert_eq!(control_character(&stdout), None, "{:?} stdout: {}", args, stdout);
+            }
+        }
+    }
+}
