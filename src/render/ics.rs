@@ -25,7 +25,7 @@
 use crate::analysis::deadlines::{ContractDeadline, Deadlines, Status};
 use crate::model::Lang;
 use crate::render::escape;
-use crate::render::i18n::Tr;
+use crate::render::i18n::{Tr, say};
 use chrono::{NaiveDate, TimeZone, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger};
 
@@ -82,60 +82,71 @@ impl Kind {
 }
 
 fn describe(c: &ContractDeadline, lang: Lang, currency: &str) -> String {
-    let name = c.name.as_deref().unwrap_or(&c.id);
-    let d = |x: Option<NaiveDate>| x.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
-    let mut lines = Vec::new();
-    match lang {
-        Lang::De => {
-            lines.push(format!("Vertrag: {name} ({})", c.id));
-            lines.push(format!("Anbieter: {} ({})", c.vendor_name, c.vendor));
-            if let Some(a) = c.annual_cost {
-                lines.push(format!("Jahreskosten: {}", Tr::DE.money(a, currency)));
-            }
-            lines.push(format!("Laufzeitende (Ausstieg): {}", d(c.next_exit)));
-            lines.push(format!("Kündigung bis: {}", d(c.notice_deadline)));
-            lines.push(format!(
-                "Wechsel starten bis: {} (Migrationsdauer P80: {} Tage)",
-                d(c.decision_deadline),
-                c.migration_days
-            ));
-            if !c.systems.is_empty() {
-                lines.push(format!("Systeme: {}", c.systems.join(", ")));
-            }
-            if c.status == Status::Overdue {
-                lines.push(format!(
-                    "Achtung: Entscheidung überfällig; frühester erreichbarer Ausstieg: {} (Wechsel starten bis {})",
-                    d(c.feasible_exit),
-                    d(c.feasible_decision_deadline)
-                ));
-            }
-        }
-        Lang::En => {
-            lines.push(format!("Contract: {name} ({})", c.id));
-            lines.push(format!("Vendor: {} ({})", c.vendor_name, c.vendor));
-            if let Some(a) = c.annual_cost {
-                lines.push(format!("Annual cost: {}", Tr::EN.money(a, currency)));
-            }
-            lines.push(format!("Term ends (exit): {}", d(c.next_exit)));
-            lines.push(format!("Notice by: {}", d(c.notice_deadline)));
-            lines.push(format!(
-                "Start the switch by: {} (migration P80: {} days)",
-                d(c.decision_deadline),
-                c.migration_days
-            ));
-            if !c.systems.is_empty() {
-                lines.push(format!("Systems: {}", c.systems.join(", ")));
-            }
-            if c.status == Status::Overdue {
-                lines.push(format!(
-                    "Overdue: the earliest exit still reachable is {} (start the switch by {})",
-                    d(c.feasible_exit),
-                    d(c.feasible_decision_deadline)
-                ));
-            }
-        }
-    }
     let tr = Tr::new(lang);
+    let name = c.name.as_deref().unwrap_or(&c.id);
+    let d = |x: Option<NaiveDate>| tr.odate(x);
+    let mut lines = Vec::new();
+    lines.push(say!(
+        tr,
+        format!("Vertrag: {name} ({})", c.id),
+        format!("Contract: {name} ({})", c.id)
+    ));
+    lines.push(say!(
+        tr,
+        format!("Anbieter: {} ({})", c.vendor_name, c.vendor),
+        format!("Vendor: {} ({})", c.vendor_name, c.vendor)
+    ));
+    if let Some(a) = c.annual_cost {
+        lines.push(say!(
+            tr,
+            format!("Kosten pro Jahr: {}", tr.money(a, currency)),
+            format!("Annual cost: {}", tr.money(a, currency))
+        ));
+    }
+    lines.push(say!(
+        tr,
+        format!("Vertragsende: {}", d(c.next_exit)),
+        format!("Contract end: {}", d(c.next_exit))
+    ));
+    lines.push(say!(
+        tr,
+        format!("Kündigung bis: {}", d(c.notice_deadline)),
+        format!("Notice by: {}", d(c.notice_deadline))
+    ));
+    let switch = tr.days(c.migration_days as f64);
+    lines.push(say!(
+        tr,
+        format!(
+            "Wechsel beginnen bis: {} (Wechseldauer P80: {switch})",
+            d(c.decision_deadline)
+        ),
+        format!(
+            "Start the switch by: {} (switch time P80: {switch})",
+            d(c.decision_deadline)
+        )
+    ));
+    if !c.systems.is_empty() {
+        lines.push(say!(
+            tr,
+            format!("Systeme: {}", c.systems.join(", ")),
+            format!("Systems: {}", c.systems.join(", "))
+        ));
+    }
+    if c.status == Status::Overdue {
+        lines.push(say!(
+            tr,
+            format!(
+                "Achtung: Entscheidung überfällig; frühestes erreichbares Vertragsende: {} (Wechsel beginnen bis {})",
+                d(c.feasible_exit),
+                d(c.feasible_decision_deadline)
+            ),
+            format!(
+                "Overdue: the earliest contract end still reachable is {} (start the switch by {})",
+                d(c.feasible_exit),
+                d(c.feasible_decision_deadline)
+            )
+        ));
+    }
     for f in &c.data_act {
         lines.push(format!(
             "EU Data Act {}: {}",

@@ -188,7 +188,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
     notes.push(if plan.exact_percentiles {
         say!(w,
             format!(
-                "P50 und P80 exakt aus den PERT-Verteilungen (unabhängige Umstellungen, alle gleichzeitig); Kosten {}.",
+                "P50 und P80 exakt aus den PERT-Verteilungen (unabhängige Wechsel, alle gleichzeitig); Kosten {}.",
                 w.money(plan.total_cost, &m.organisation.currency)
             ),
             format!(
@@ -199,7 +199,7 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
     } else {
         say!(w,
             format!(
-                "P50 und P80 aus {} Monte-Carlo-Läufen (Seed {}); Kosten {}.",
+                "P50 und P80 aus {} Monte-Carlo-Läufen (Startwert {}); Kosten {}.",
                 w.int(plan.runs as i64),
                 plan.seed,
                 w.money(plan.total_cost, &m.organisation.currency)
@@ -407,12 +407,12 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
                     ),
                     EventKind::Decision => say!(w,
                         format!(
-                            "{label_name}: Entscheidung bis {on}, um zum {to} zu wechseln (Migration {} Tage, P80)",
-                            c.migration_days
+                            "{label_name}: Entscheidung bis {on}, um zum {to} zu wechseln (Wechseldauer {}, P80)",
+                            w.days(c.migration_days as f64)
                         ),
                         format!(
-                            "{label_name}: decide by {on} to leave on {to} (migration {} days, P80)",
-                            c.migration_days
+                            "{label_name}: decide by {on} to leave on {to} (switch time {}, P80)",
+                            w.days(c.migration_days as f64)
                         ),
                     ),
                 };
@@ -440,18 +440,18 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
     let mut notes = vec![say!(
         w,
         format!(
-            "Stichtag {}; Entscheidungsfrist = Austrittstermin minus Migrationszeit (P80 des Ausstiegsplans), spätestens die Kündigungsfrist.",
+            "Stichtag {}; Entscheidungsfrist = Vertragsende minus Wechseldauer (P80 des Ausstiegsplans), spätestens die Kündigungsfrist.",
             w.date(start)
         ),
         format!(
-            "As of {}; decision deadline = exit date minus migration time (P80 of the exit plan), at the latest the notice deadline.",
+            "As of {}; decision deadline = contract end minus switch time (P80 of the exit plan), at the latest the notice deadline.",
             w.date(start)
         ),
     )];
     if rows.iter().any(|r| r.tag.is_some()) {
         notes.push(say!(w,
-            "„überfällig“: Die Entscheidung für den nächsten Austritt hätte schon fallen müssen; die Raute zeigt dann den spätesten Beginn für den frühesten noch erreichbaren Austritt.".to_string(),
-            "“overdue”: the decision for the next exit should already have been taken; the diamond then shows the latest start for the earliest exit still reachable.".to_string(),
+            "„überfällig“: Die Entscheidung für das nächste Vertragsende hätte schon fallen müssen; die Raute zeigt dann den spätesten Beginn für das früheste noch erreichbare Vertragsende.".to_string(),
+            "“overdue”: the decision for the next contract end should already have been taken; the diamond then shows the latest start for the earliest contract end still reachable.".to_string(),
         ));
     }
     if with_dates > rows.len() {

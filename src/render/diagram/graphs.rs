@@ -566,12 +566,17 @@ pub fn hotspots(g: &Graph, report: &HotspotsReport, opts: &DiagramOptions, w: Tr
     if implied > 0 {
         d.notes.push(say!(w,
             format!(
-                "{} rote Pfeile sind weggelassen, weil sie aus anderen folgen: ein Dienst fällt auch mit jedem Hotspot aus, von dem sein Hotspot hart abhängt.",
-                w.int(implied as i64)
+                "{} weggelassen, weil sie aus anderen folgen: ein Dienst fällt auch mit jedem Hotspot aus, von dem sein Hotspot hart abhängt.",
+                if implied == 1 {
+                    "1 roter Pfeil ist".to_string()
+                } else {
+                    format!("{} rote Pfeile sind", w.int(implied))
+                }
             ),
             format!(
-                "{} red arrows are left out because others imply them: a service also fails with every hotspot its hotspot depends on hard.",
-                w.int(implied as i64)
+                "{} left out because others imply {}: a service also fails with every hotspot its hotspot depends on hard.",
+                w.count(implied, "", "", "red arrow is", "red arrows are"),
+                if implied == 1 { "it" } else { "them" }
             ),
         ));
     }
@@ -710,12 +715,12 @@ pub fn cutoff(g: &Graph, r: &Report, w: Tr) -> Draft {
     };
     d.notes.push(say!(w,
         format!(
-            "{} von {} und {} von {} fallen aus ({} länger als erlaubt); Ursachenkanten zeigen, was sie mitreißt.",
-            w.systems(s.systems_down),
-            w.int(in_use.len() as i64),
-            w.services(s.services_down),
-            w.int(s.services_total as i64),
-            w.int(s.services_breached as i64),
+            "{} von {} Systemen und {} von {} Diensten fallen aus ({} länger als erlaubt); die Pfeile zeigen, wodurch sie ausfallen.",
+            w.int(s.systems_down),
+            w.int(in_use.len()),
+            w.int(s.services_down),
+            w.int(s.services_total),
+            w.int(s.services_breached),
         ),
         format!(
             "{} of {} and {} of {} go down ({} longer than allowed); cause edges show what takes them down.",

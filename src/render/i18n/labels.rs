@@ -62,10 +62,10 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ("down_from", "Ausfall ab", "Down from"),
     (
         "earliest_exit",
-        "Frühestes erreichbares Ende",
+        "Frühestes erreichbares Vertragsende",
         "Earliest reachable exit",
     ),
-    ("exit_on", "Ausstieg zum", "Exit on"),
+    ("exit_on", "Vertragsende", "Contract end"),
     ("exit_plans_title", "Ausstiegspläne", "Exit plans"),
     ("expected", "Erwartet", "Expected"),
     ("factor", "Faktor", "Factor"),
@@ -75,7 +75,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
         "Files of this report",
     ),
     ("finding", "Befund", "Finding"),
-    ("finish_day", "Ende (Tag)", "Finish (day)"),
+    ("finish_day", "Ende", "End"),
     ("generated_by", "Erstellt mit", "Made with"),
     ("hotspot", "Hotspot", "Hotspot"),
     (
@@ -88,7 +88,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
         "Abhängigkeiten: die Lock-in-Hotspots",
         "Dependencies: the lock-in hotspots",
     ),
-    ("impact", "Wirkung", "Impact"),
+    ("impact", "Auswirkung", "Impact"),
     (
         "in_critical_path",
         "auf dem kritischen Pfad",
@@ -106,7 +106,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
         "Methode und Annahmen",
         "Method and assumptions",
     ),
-    ("migration_p80", "Umstellung (P80)", "Migration (P80)"),
+    ("migration_p80", "Wechseldauer (P80)", "Switch time (P80)"),
     ("moved", "verschoben", "moved"),
     ("next_exit", "Nächstes Vertragsende", "Next exit"),
     ("next_review", "nächste Prüfung", "next review"),
@@ -119,7 +119,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
         "Das Wichtigste in Kürze",
         "Summary for the council",
     ),
-    ("p80_switch", "Wechsel (P80)", "Switch (P80)"),
+    ("p80_switch", "Wechseldauer (P80)", "Switch time (P80)"),
     ("points", "Punkte", "Points"),
     ("previous", "vorher", "before"),
     (
@@ -151,7 +151,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
         "Ausgaben und Konzentration",
         "Spend and concentration",
     ),
-    ("start_day", "Start (Tag)", "Start (day)"),
+    ("start_day", "Beginn", "Start"),
     ("state", "Zustand", "State"),
     ("status", "Status", "Status"),
     ("stranded", "Gestrandete Daten", "Stranded data"),
@@ -203,7 +203,7 @@ pub(super) const MEANINGS_DE: &[(&str, &str)] = &[
     ),
     (
         "base_days",
-        "Basis-Projekttage (Ausschreibung, Aufbau, Pilot, Umstellung) einer Kategorie ohne eigene Zeile",
+        "Basis-Projekttage (Ausschreibung, Aufbau, Pilot, Inbetriebnahme) einer Kategorie ohne eigene Zeile",
     ),
     (
         "closed_export_factor",
@@ -219,11 +219,11 @@ pub(super) const MEANINGS_DE: &[(&str, &str)] = &[
     ),
     (
         "cost_per_day",
-        "Kosten je Projekttag für Basis-, Schnittstellen- und Datenarbeit (EUR)",
+        "Kosten je Projekttag für Basis-, Schnittstellen- und Datenarbeit (in der Währung des Modells)",
     ),
     (
         "cost_per_user",
-        "Wechselkosten je geschulter Person (EUR) einer Kategorie ohne eigene Zeile",
+        "Wechselkosten je geschulter Person (in der Währung des Modells) einer Kategorie ohne eigene Zeile",
     ),
     (
         "criticality",

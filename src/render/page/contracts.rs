@@ -11,7 +11,7 @@ impl Builder<'_> {
             text: say!(
                 self.tr,
                 format!(
-                    "Für jeden Vertrag: das nächste Vertragsende, zu dem ein Ausstieg möglich ist, bis wann gekündigt werden muss, und die Entscheidungsfrist: das nächste Vertragsende abzüglich der Umstellungsdauer (80. Perzentil des Ausstiegsplans der abgedeckten Systeme) oder die Kündigungsfrist, wenn sie früher liegt. „Überfällig“: die Entscheidungsfrist ist verstrichen. „Fällig“: sie liegt vor der nächsten Prüfung am {}. Stand: {} überfällig, {} fällig, {} später, {} abgelaufen.",
+                    "Für jeden Vertrag: das nächste Vertragsende, zu dem ein Ausstieg möglich ist, bis wann gekündigt werden muss, und die Entscheidungsfrist: das nächste Vertragsende abzüglich der Wechseldauer (80. Perzentil des Ausstiegsplans der abgedeckten Systeme) oder die Kündigungsfrist, wenn sie früher liegt. „Überfällig“: die Entscheidungsfrist ist verstrichen. „Fällig“: sie liegt vor der nächsten Prüfung am {}. Stand: {} überfällig, {} fällig, {} später, {} abgelaufen.",
                     tr.odate(d.horizon_end),
                     count(Status::Overdue),
                     count(Status::Due),
@@ -41,11 +41,11 @@ impl Builder<'_> {
                             .map(|x| self.money(x))
                             .unwrap_or_else(|| "–".into()),
                     ),
-                    Cell::text(tr.odate(c.next_exit)),
-                    Cell::text(tr.odate(c.notice_deadline)),
+                    Cell::short(tr.odate(c.next_exit)),
+                    Cell::short(tr.odate(c.notice_deadline)),
                     Cell::num(tr.span(c.p80_days)),
-                    Cell::text(tr.odate(c.decision_deadline)),
-                    Cell::text(tr.odate(c.feasible_exit)),
+                    Cell::short(tr.odate(c.decision_deadline)),
+                    Cell::short(tr.odate(c.feasible_exit)),
                 ]
             })
             .collect();

@@ -3,6 +3,14 @@
 use super::*;
 
 impl Builder<'_> {
+    /// A plan day (days after the start) as a date, the plan starting on
+    /// the as-of date.
+    fn day(&self, day: f64) -> String {
+        let days = crate::analysis::deadlines::whole_days(day).max(0) as u64;
+        self.tr
+            .odate(self.r.as_of.checked_add_days(chrono::Days::new(days)))
+    }
+
     pub(super) fn exit_plans(&mut self) -> Vec<Block> {
         let (tr, r) = (self.tr, self.r);
         let m = &r.method;
@@ -10,7 +18,7 @@ impl Builder<'_> {
             text: say!(
                 self.tr,
                 format!(
-                    "Ausstiegspläne gibt es für die {} Anbietergruppen mit dem höchsten Anbieterwert (bei Gleichstand: höherer Ausgabenanteil), die Systeme im Einsatz herstellen oder betreiben. Ein Plan ersetzt alle Systeme der Gruppe und ihrer Töchter. Systeme, die voneinander abhängen, werden nacheinander umgestellt, höchstens {} gleichzeitig. Die Dauer stammt aus einer Monte-Carlo-Simulation mit {} Läufen: P50 wird in der Hälfte der Läufe erreicht, P80 in vier von fünf, P95 in 19 von 20.",
+                    "Ausstiegspläne gibt es für die {} Anbietergruppen mit dem höchsten Anbieterwert (bei Gleichstand: höherer Ausgabenanteil), die Systeme im Einsatz herstellen oder betreiben. Ein Plan ersetzt alle Systeme der Gruppe und ihrer Töchter. Systeme, die voneinander abhängen, werden nacheinander gewechselt, höchstens {} gleichzeitig. Die Dauer stammt aus einer Monte-Carlo-Simulation mit {} Läufen: P50 wird in der Hälfte der Läufe erreicht, P80 in vier von fünf, P95 in 19 von 20.",
                     m.exit_plans,
                     m.parallel_migrations,
                     tr.int(m.runs as usize)
@@ -74,8 +82,8 @@ impl Builder<'_> {
                 .payback_years
                 .map(|y| {
                     say!(self.tr,
-                        format!("; die Umstellung rechnet sich nach {}", tr.span_dative(y * DAYS_PER_YEAR)),
-                        format!("; the switch pays for itself after {}", tr.span_dative(y * DAYS_PER_YEAR)),
+                        format!("; der Ausstieg rechnet sich brutto nach {} (die laufenden Kosten der Alternativen sind nicht eingerechnet)", tr.span_dative(y * DAYS_PER_YEAR)),
+                        format!("; the exit pays for itself after {} gross (the alternatives' running costs are not counted)", tr.span_dative(y * DAYS_PER_YEAR)),
                     )
                 })
                 .unwrap_or_default();
@@ -122,8 +130,8 @@ impl Builder<'_> {
                 vec![
                     Cell::text(self.names.system(&s.id)),
                     Cell::num(tr.span(s.p80_days)),
-                    Cell::num(t.map(|t| tr.num(t.start_day, 0)).unwrap_or_default()),
-                    Cell::num(t.map(|t| tr.num(t.finish_day, 0)).unwrap_or_default()),
+                    Cell::short(t.map(|t| self.day(t.start_day)).unwrap_or_default()),
+                    Cell::short(t.map(|t| self.day(t.finish_day)).unwrap_or_default()),
                     Cell::num(self.money(s.cost)),
                     Cell::text(if critical { tr.l("yes") } else { "" }).tone(if critical {
                         "warn"
@@ -147,11 +155,13 @@ impl Builder<'_> {
             {
                 let mut n = say!(self.tr,
                     format!(
-                        "Start und Ende: Tage ab Projektbeginn im Plan mit erwarteten Dauern, höchstens {} Umstellungen gleichzeitig. Kritischer Pfad: die längste Kette von Umstellungen, die aufeinander warten müssen; mit begrenzter Kapazität kann der Plan länger dauern.",
+                        "Beginn und Ende: wenn der Ausstieg am Stichtag ({}) beginnt, mit erwarteten Dauern und höchstens {} Wechseln gleichzeitig. Kritischer Pfad: die längste Kette von Wechseln, die aufeinander warten müssen; mit begrenzter Kapazität kann der Plan länger dauern.",
+                        tr.date(self.r.as_of),
                         p.parallel_migrations
                     ),
                     format!(
-                        "Start and finish: days from the start of the project in the plan with expected durations, at most {} migrations at a time. Critical path: the longest chain of switches that must wait for each other; with limited capacity the plan can take longer.",
+                        "Start and end: if the exit starts on the as-of date ({}), with expected durations and at most {} switches at a time. Critical path: the longest chain of switches that must wait for each other; with limited capacity the plan can take longer.",
+                        tr.date(self.r.as_of),
                         p.parallel_migrations
                     ),
                 );

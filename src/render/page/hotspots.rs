@@ -13,7 +13,7 @@ impl Builder<'_> {
             text: say!(
                 self.tr,
                 format!(
-                    "Der Lock-in-Wert (0 bis 100) misst, wie schwer ein System zu ersetzen ist; er ist die Summe von acht Faktoren: Datenportabilität, Schnittstellen, fehlende Alternativen, Wechseldauer, Vertragsbedingungen, Rechtsraum, Lizenz und Kritikalität. Die Wirkung (0 bis 1) misst, was auf dem System beruht: seine Nutzer und die Dienste, die ohne es ausfallen. Der Hotspot-Wert verbindet beides: Lock-in × ({floor} + {rest} × Wirkung)."
+                    "Der Lock-in-Wert (0 bis 100) misst, wie schwer ein System zu ersetzen ist; er ist die Summe von acht Faktoren: Datenportabilität, Schnittstellen, fehlende Alternativen, Wechseldauer, Vertragsbedingungen, Rechtsraum, Lizenz und Kritikalität. Die Auswirkung (0 bis 1) misst, was auf dem System beruht: seine Nutzer und die Dienste, die ohne es ausfallen. Der Hotspot-Wert verbindet beides: Lock-in × ({floor} + {rest} × Auswirkung)."
                 ),
                 format!(
                     "The lock-in score (0 to 100) measures how hard a system is to replace; it is the sum of eight factors: data portability, interfaces, missing alternatives, switch time, contract terms, jurisdiction, licence and criticality. The impact (0 to 1) measures what rests on the system: its users and the services that stop without it. The hotspot combines both: lock-in × ({floor} + {rest} × impact)."

@@ -10,7 +10,7 @@ impl Builder<'_> {
             text: say!(
                 self.tr,
                 format!(
-                    "Stichtag {}. Monte-Carlo-Simulation mit {} Läufen je Plan und dem Startwert {}; gleiche Eingaben, gleicher Stichtag und gleicher Startwert ergeben denselben Bericht. Horizont für Entscheidungen: {}. Wechselziel für Kernsysteme: {}; höchstens {} Umstellungen gleichzeitig. Erstellt mit {} {}.",
+                    "Stichtag {}. Monte-Carlo-Simulation mit {} Läufen je Plan und dem Startwert {}; gleiche Eingaben, gleicher Stichtag und gleicher Startwert ergeben denselben Bericht. Horizont für Entscheidungen: {}. Wechselziel für Kernsysteme: {}; höchstens {} Wechsel gleichzeitig. Erstellt mit {} {}.",
                     tr.date(m.as_of),
                     tr.int(m.runs as usize),
                     m.seed,
@@ -97,13 +97,13 @@ impl Builder<'_> {
                     head: "EU Data Act:".into(),
                     text: say!(self.tr,
                         format!(
-                            "Cloud-Verträge mit mehr als {} Kündigungsfrist, weniger als {} Tagen zum Datenabruf oder einem Wechselentgelt, das ab dem {} gilt.",
-                            tr.duration(m.data_act.max_notice),
+                            "Cloud-Verträge mit einer Kündigungsfrist von mehr als {}, mit weniger als {} Tagen zum Datenabruf oder mit einem Wechselentgelt, obwohl der Vertrag über den {} hinaus läuft, ab dem Wechselentgelte verboten sind.",
+                            tr.duration_dative(m.data_act.max_notice),
                             tr.num1(m.data_act.min_retrieval_days),
                             tr.date(m.data_act.switching_charges_end)
                         ),
                         format!(
-                            "cloud contracts with more than {} notice, less than {} days to retrieve data, or a switching charge that applies from {}.",
+                            "cloud contracts with more than {} notice, less than {} days to retrieve data, or a switching charge while the contract runs past {}, from which day switching charges are banned.",
                             tr.duration(m.data_act.max_notice),
                             tr.num1(m.data_act.min_retrieval_days),
                             tr.date(m.data_act.switching_charges_end)

@@ -173,6 +173,11 @@ pub enum Block {
     Figure {
         number: usize,
         figure: Figure,
+        /// The title as a sentence (a full stop added unless it ends with one).
+        title: String,
+        /// The notes and the drawing program as sentences, for a caption
+        /// under a figure that does not show them itself (Markdown).
+        notes: String,
     },
 }
 
@@ -397,9 +402,18 @@ impl Builder<'_> {
     fn figure(&mut self, key: &str, out: &mut Vec<Block>) {
         for f in self.figures.iter().filter(|f| f.key == key) {
             self.figure_no += 1;
+            let notes: Vec<String> = f
+                .notes
+                .iter()
+                .chain(std::iter::once(&f.drawn))
+                .filter(|n| !n.is_empty())
+                .map(|n| self.tr.stop(n))
+                .collect();
             out.push(Block::Figure {
                 number: self.figure_no,
                 figure: f.clone(),
+                title: self.tr.stop(&f.title),
+                notes: notes.join(" "),
             });
         }
     }

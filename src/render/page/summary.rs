@@ -12,22 +12,22 @@ impl Builder<'_> {
             text: say!(
                 self.tr,
                 format!(
-                    "Diese Prüfung zeigt für {org}, wie abhängig die IT von ihren Anbietern ist, was ein Ausfall eines Anbieters bedeuten würde und welche Entscheidungen bis zur nächsten Prüfung anstehen. Grundlage ist das Landschaftsmodell zum Stichtag {}: {} im Einsatz, {}, {} über {} im Jahr und {}.",
+                    "Diese Prüfung zeigt, wie abhängig die IT von ihren Anbietern ist, was ein Ausfall eines Anbieters bedeuten würde und welche Entscheidungen bis zur nächsten Prüfung anstehen. Grundlage ist das Landschaftsmodell von {org} zum Stichtag {}: {} im Einsatz, {}, {} über {} im Jahr und {}.",
                     tr.date(r.as_of),
-                    tr.count(c.in_use, "System", "Systeme", "", ""),
-                    tr.count(c.vendors, "Anbieter", "Anbieter", "", ""),
+                    tr.systems(c.in_use),
+                    tr.vendors(c.vendors),
                     tr.count(c.contracts, "Vertrag", "Verträge", "", ""),
                     self.money(c.annual_cost),
-                    tr.count(c.services, "Dienst", "Dienste", "", ""),
+                    tr.services(c.services),
                 ),
                 format!(
                     "This review shows for {org} how dependent its IT is on its vendors, what the loss of a vendor would mean, and which decisions are due before the next review. It rests on the landscape model as of {}: {} in use, {}, {} worth {} a year, and {}.",
                     tr.date(r.as_of),
-                    tr.count(c.in_use, "", "", "system", "systems"),
-                    tr.count(c.vendors, "", "", "vendor", "vendors"),
+                    tr.systems(c.in_use),
+                    tr.vendors(c.vendors),
                     tr.count(c.contracts, "", "", "contract", "contracts"),
                     self.money(c.annual_cost),
-                    tr.count(c.services, "", "", "service", "services"),
+                    tr.services(c.services),
                 ),
             ),
         }];
@@ -69,7 +69,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|h| {
                     vec![
-                        Cell::num(h.rank.to_string()),
+                        Cell::num(tr.int(h.rank)),
                         Cell::text(clean(&h.name)),
                         Cell::text(
                             h.vendor_group_name
@@ -108,35 +108,37 @@ impl Builder<'_> {
                 .contracts
                 .len()
                 .min(crate::analysis::review::SUMMARY_DECISIONS);
-            let rows = d.contracts[..shown]
-                .iter()
-                .map(|k| {
-                    vec![
-                        Cell::text(clean(k.name.as_deref().unwrap_or(&k.contract))),
-                        Cell::text(clean(&k.vendor_name)),
-                        Cell::text(tr.contract_status(k.status)).tone(status_tone(k.status)),
-                        Cell::text(match k.act_by {
-                            Some(x) => tr.date(x),
-                            None => tr
-                                .pick("kein Ausstieg erreichbar", "no exit reachable")
-                                .to_string(),
-                        }),
-                        Cell::text(if k.status == Status::Overdue {
-                            tr.odate(k.feasible_exit)
-                        } else {
-                            tr.odate(k.next_exit)
-                        }),
-                        Cell::num(
-                            k.annual_cost
-                                .map(|x| self.money(x))
-                                .unwrap_or_else(|| "–".into()),
-                        ),
-                    ]
-                })
-                .collect();
+            let rows =
+                d.contracts[..shown]
+                    .iter()
+                    .map(|k| {
+                        vec![
+                            Cell::text(clean(k.name.as_deref().unwrap_or(&k.contract))),
+                            Cell::text(clean(&k.vendor_name)),
+                            Cell::text(tr.contract_status(k.status)).tone(status_tone(k.status)),
+                            match k.act_by {
+                                Some(x) => Cell::short(tr.date(x)),
+                                None => Cell::text(tr.pick(
+                                    "kein Vertragsende erreichbar",
+                                    "no contract end reachable",
+                                )),
+                            },
+                            Cell::short(if k.status == Status::Overdue {
+                                tr.odate(k.feasible_exit)
+                            } else {
+                                tr.odate(k.next_exit)
+                            }),
+                            Cell::num(
+                                k.annual_cost
+                                    .map(|x| self.money(x))
+                                    .unwrap_or_else(|| "–".into()),
+                            ),
+                        ]
+                    })
+                    .collect();
             let mut note = say!(self.tr,
-                "„Handeln bis“: der letzte Tag, um den Wechsel zu beginnen, damit er zum genannten Vertragsende fertig ist; bei überfälligen Verträgen für das früheste noch erreichbare Ende. „Kein Ausstieg erreichbar“: der Vertrag endet, bevor ein Wechsel fertig wäre; verlängern oder eine Übergangslösung planen.".to_string(),
-                "“Act by”: the last day to start the switch so that it is finished by the exit shown; for overdue contracts, by the earliest exit still reachable. “No exit reachable”: the contract ends before a switch could be finished; extend it or plan a bridge.".to_string(),
+                "„Handeln bis“: der letzte Tag, um den Wechsel zu beginnen, damit er zum genannten Vertragsende fertig ist; bei überfälligen Verträgen für das früheste noch erreichbare Ende. „Kein Vertragsende erreichbar“: der Vertrag endet, bevor ein Wechsel fertig wäre; verlängern oder eine Übergangslösung planen.".to_string(),
+                "“Act by”: the last day to start the switch so that it is finished by the exit shown; for overdue contracts, by the earliest exit still reachable. “No contract end reachable”: the contract ends before a switch could be finished; extend it or plan a bridge.".to_string(),
             );
             if shown < d.contracts.len() {
                 note.push(' ');
@@ -185,8 +187,8 @@ impl Builder<'_> {
             value: tr.int(d.contracts.len()),
             note: say!(
                 self.tr,
-                format!("{} überfällig, {} fällig", d.overdue, d.due),
-                format!("{} overdue, {} due", d.overdue, d.due),
+                format!("{} überfällig, {} fällig", tr.int(d.overdue), tr.int(d.due)),
+                format!("{} overdue, {} due", tr.int(d.overdue), tr.int(d.due)),
             ),
             tone: if d.overdue > 0 {
                 "bad"
@@ -228,13 +230,26 @@ impl Builder<'_> {
         });
         out.push(match &s.worst_scenario {
             Some(w) => Kpi {
-                label: tr.pick("Schlimmstes Szenario", "Worst scenario").into(),
+                label: tr
+                    .pick(
+                        "Dienste, die im schlimmsten Szenario ausfallen",
+                        "Services that stop in the worst scenario",
+                    )
+                    .into(),
                 value: say!(
                     self.tr,
-                    format!("{} von {}", w.services_down, w.services_total),
-                    format!("{} of {}", w.services_down, w.services_total),
+                    format!(
+                        "{} von {}",
+                        tr.int(w.services_down),
+                        tr.int(w.services_total)
+                    ),
+                    format!(
+                        "{} of {}",
+                        tr.int(w.services_down),
+                        tr.int(w.services_total)
+                    ),
                 ),
-                note: tr.pick("Diensten fallen aus", "services stop").to_string(),
+                note: clean(w.name.as_deref().unwrap_or(&w.scenario)),
                 tone: if w.critical_services_down > 0 {
                     "bad"
                 } else {
