@@ -748,3 +748,62 @@ fn a_vendor_named_like_self_gets_another_id() {
     let own = m.system(m.system_id("own").unwrap());
     assert_eq!(m.party_id(own.vendor), "self");
 }
+
+/// A Mermaid export past Mermaid's default limits (500 links, 50,000
+/// characters) is rolled up with a warning, fits them, and says so in the
+/// diagram; `--no-roll-up` writes it whole with a warning.
+#[test]
+fn mermaid_export_stays_within_mermaids_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big.toml");
+    let text =
+        exitgraph::generate::generate(&exitgraph::generate::GenOptions::new(2000, 1)).unwrap();
+    std::fs::write(&p, text).unwrap();
+    let o = exe()
+        .arg("export")
+        .arg(&p)
+        .args(["--to", "mermaid"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let warning: Vec<&str> = err
+        .lines()
+        .skip_while(|l| !l.starts_with("warning:"))
+        .collect();
+    let words = warning
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("is past Mermaid's default limits (500 links, 50,000 characters): written rolled up, 2,000 systems in "),
+        "{err}"
+    );
+    assert!(warning.iter().all(|l| l.chars().count() <= 80), "{err}");
+    let out = String::from_utf8(o.stdout).unwrap();
+    let (chars, edges) = exitgraph::interop::export_mermaid::size(&out);
+    assert!(
+        chars <= 50_000 && edges <= 500,
+        "{chars} characters, {edges} links"
+    );
+    assert!(out.contains("%% rolled up: the full diagram ("), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("    grp") && l.contains(" systems\"]"))
+    );
+
+    let o = exe()
+        .arg("export")
+        .arg(&p)
+        .args(["--to", "mermaid", "--no-roll-up"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let words = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("raise maxEdges and maxTextSize"), "{err}");
+    let out = String::from_utf8(o.stdout).unwrap();
+    let (_, edges) = exitgraph::interop::export_mermaid::size(&out);
+    assert!(edges > 500);
+}
