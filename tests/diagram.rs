@@ -323,11 +323,11 @@ fn texts_follow_the_language() {
         &opts(&g, Lang::En, RendererChoice::Builtin),
     );
     assert!(
-        de.svg.contains("Legende") && de.svg.contains("1.957.600 €"),
+        de.svg.contains("Legende") && de.svg.contains("1.961.200 €"),
         "German"
     );
     assert!(
-        en.svg.contains("Legend") && en.svg.contains("EUR 1,957,600"),
+        en.svg.contains("Legend") && en.svg.contains("EUR 1,961,200"),
         "English"
     );
 }

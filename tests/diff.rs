@@ -127,7 +127,7 @@ fn a_changed_copy_shows_exactly_the_changes() {
         json!({ "added": [], "removed": [], "changed": [] })
     );
     // One year later: the next exit, its notice and the decision move by a
-    // year; the decision (2028-03-17) leaves the 12-month horizon.
+    // year; the decision (2028-03-11) leaves the 12-month horizon.
     assert_eq!(
         d["contracts"]["changed"],
         json!([{
@@ -135,7 +135,7 @@ fn a_changed_copy_shows_exactly_the_changes() {
             "vendor": "microsoft-ireland",
             "next_exit": { "old": "2027-12-31", "new": "2028-12-31", "direction": "up" },
             "notice_deadline": { "old": "2027-10-31", "new": "2028-10-31", "direction": "up" },
-            "decision_deadline": { "old": "2027-03-17", "new": "2028-03-17", "direction": "up" },
+            "decision_deadline": { "old": "2027-03-11", "new": "2028-03-11", "direction": "up" },
             "status": { "old": "due", "new": "ok" }
         }])
     );
@@ -219,10 +219,24 @@ fn a_review_json_is_read_through_its_snapshot() {
     assert_eq!(ids(&d["systems"]["added"]), ["libreoffice"]);
     assert_eq!(ids(&d["systems"]["removed"]), ["teams"]);
     assert_eq!(ids(&d["vendors"]["removed"]), ["zoom"]);
-    // Entra ID scores as it did; Microsoft 365 gained a trusted alternative.
+    // Microsoft 365 gained a trusted alternative. Entra ID's switch time
+    // grew because the estimate now counts the systems that run on it
+    // (Microsoft 365 depends on it): 4.1 -> 4.3 points.
     assert_eq!(
-        d["systems"]["changed"],
-        json!([{
+        d["systems"]["changed"][0],
+        json!({
+            "id": "entra-id",
+            "name": "Microsoft Entra ID",
+            "lockin": { "old": 44.5, "new": 44.7, "direction": "up", "reading": "worse" },
+            "factors": [{
+                "factor": "switch_time", "old": 4.1, "new": 4.3,
+                "direction": "up", "reading": "worse"
+            }]
+        })
+    );
+    assert_eq!(
+        d["systems"]["changed"][1],
+        json!({
             "id": "m365",
             "name": "Microsoft 365",
             "lockin": { "old": 43.3, "new": 38.3, "direction": "down", "reading": "better" },
@@ -230,14 +244,15 @@ fn a_review_json_is_read_through_its_snapshot() {
                 "factor": "alternatives", "old": 5.0, "new": 0.0,
                 "direction": "down", "reading": "better"
             }]
-        }])
+        })
     );
+    assert_eq!(d["systems"]["changed"].as_array().map(Vec::len), Some(2));
     let k = &d["contracts"]["changed"][0];
     assert_eq!(
         k["annual_cost"],
         json!({ "old": 40000.0, "new": 45000.0, "direction": "up" })
     );
-    assert_eq!(k["decision_deadline"]["new"], "2027-03-17");
+    assert_eq!(k["decision_deadline"]["new"], "2027-03-11");
     assert!(k.get("status").is_none());
     assert_eq!(
         d["sovereignty"]["total"],

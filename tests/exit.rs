@@ -37,7 +37,7 @@ fn the_microsoft_exit_plan_reads_as_a_table() {
         "vendors covered: microsoft, microsoft-deutschland, microsoft-ireland",
         "at most 2 at a time",
         "critical path (expected)",
-        "sharepoint-onedrive -> m365",
+        "windows-clients",
         "Monte Carlo of the schedule, 10,000 runs",
         "contracts left behind",
         "ms-ea-cloud",
@@ -79,9 +79,13 @@ fn the_json_plan_has_the_documented_fields_and_consistent_numbers() {
         .as_array()
         .map(|a| a.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    // m365 rests on SharePoint/OneDrive, which rests on Entra ID: the three
-    // switch one after another, and the path's length is the sum of theirs.
-    assert_eq!(cp, ["entra-id", "sharepoint-onedrive", "m365"]);
+    // Every Microsoft system is replaced, and a replacement brings its own
+    // platform: no step waits for another (m365 does not wait for the
+    // Windows clients it runs on). The critical path is the longest step;
+    // the team's capacity (2 at a time) makes the schedule longer.
+    assert!(systems.iter().all(|s| s["kind"] == "replace"));
+    assert_eq!(cp, ["windows-clients"]);
+    assert!(tasks_without_predecessors(&v));
     let expected = |id: &str| {
         systems
             .iter()
@@ -102,6 +106,74 @@ fn the_json_plan_has_the_documented_fields_and_consistent_numbers() {
             t.get("id").is_some() && t.get("start_day").is_some() && t.get("finish_day").is_some()
         );
     }
+}
+
+fn tasks_without_predecessors(v: &Value) -> bool {
+    v["tasks"].as_array().is_some_and(|t| {
+        t.iter()
+            .all(|t| t["after"].as_array().is_some_and(Vec::is_empty))
+    })
+}
+
+#[test]
+fn the_regional_provider_is_left_by_moving_its_applications_and_the_link_goes_last() {
+    let v = json(&["exit", MODEL, "--vendor", "ekom21", "--format", "json"]);
+    let kind = |id: &str| {
+        v["systems"]
+            .as_array()
+            .and_then(|a| a.iter().find(|s| s["id"] == id))
+            .map(|s| s["kind"].as_str().unwrap_or("").to_string())
+            .unwrap_or_else(|| panic!("{id} not in the plan"))
+    };
+    // Specialist applications of other makers move with their data.
+    for id in ["einwohnerwesen", "standesamt", "finanzwesen"] {
+        assert_eq!(kind(id), "rehost", "{id}");
+    }
+    // What ekom21 makes itself is replaced.
+    for id in ["kfz-zulassung", "personalwesen", "buergerportal"] {
+        assert_eq!(kind(id), "replace", "{id}");
+    }
+    // The KDN link is switched off after everything that needs it.
+    assert_eq!(kind("kdn-anbindung"), "decommission");
+    let tasks = v["tasks"].as_array().cloned().unwrap_or_default();
+    let link = tasks.iter().find(|t| t["id"] == "kdn-anbindung").unwrap();
+    let finish = |t: &Value| t["finish_day"].as_f64().unwrap();
+    let start = link["start_day"].as_f64().unwrap();
+    for t in &tasks {
+        let id = t["id"].as_str().unwrap();
+        if [
+            "einwohnerwesen",
+            "standesamt",
+            "finanzwesen",
+            "kfz-zulassung",
+            "personalwesen",
+        ]
+        .contains(&id)
+        {
+            assert!(
+                finish(t) <= start,
+                "{id} ends after the link is switched off"
+            );
+        }
+    }
+    // The mandated federal register is kept.
+    let mandated: Vec<&str> = v["mandated"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|m| m["id"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        mandated.is_empty(),
+        "kba-zfzr is run by the KBA, not ekom21"
+    );
+    // Far shorter than replacing everything (4.4 years before).
+    let p80 = v["p80_days"].as_f64().unwrap();
+    assert!(p80 < 2.5 * 365.25, "{p80}");
+    // Rehosting SAP keeps SAP's support contract; ekom21's contract ends.
+    let left: Vec<&str> = v["contracts_left_behind"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|c| c["id"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(left, ["ekom21-betrieb"]);
 }
 
 #[test]
@@ -144,10 +216,23 @@ fn jurisdiction_and_system_targets_work() {
         "json",
     ]);
     assert_eq!(v["target"], "systems:exchange-online,teams");
-    assert_eq!(
-        v["critical_path"],
-        serde_json::json!(["exchange-online", "teams"])
+    // Both are replaced: Teams' replacement does not wait for Exchange's.
+    assert_eq!(v["critical_path"], serde_json::json!(["teams"]));
+    let v = json(&[
+        "exit",
+        MODEL,
+        "--contract",
+        "ms-unified-support",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["target"], "contract:ms-unified-support");
+    assert!(
+        v["systems"]
+            .as_array()
+            .is_some_and(|a| a.iter().all(|s| s["kind"] == "resupport"))
     );
+    assert_eq!(v["tasks"].as_array().map(Vec::len), Some(1));
 }
 
 #[test]

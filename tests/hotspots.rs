@@ -64,15 +64,23 @@ fn musterstadt_top_hotspots_are_the_us_office_suite_directory_and_virtualisation
         pos + 1,
         ranked.len()
     );
-    // ... and by lock-in score alone it is among the lowest five.
+    // ... and by lock-in score alone it is in the lowest quarter of the
+    // systems the city chooses (the mandated federal and state systems are
+    // not its choice).
+    let mandated = ["kba-zfzr", "epaybl", "alkis"];
     let mut by_score: Vec<(f64, &str)> = r["systems"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| (s["score"].as_f64().unwrap(), s["id"].as_str().unwrap()))
+        .filter(|(_, id)| !mandated.contains(id))
         .collect();
     by_score.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let lowest: Vec<&str> = by_score.iter().take(5).map(|x| x.1).collect();
+    let lowest: Vec<&str> = by_score
+        .iter()
+        .take(by_score.len() / 4)
+        .map(|x| x.1)
+        .collect();
     assert!(lowest.contains(&"nextcloud"), "lowest scores: {lowest:?}");
 }
 

@@ -78,7 +78,7 @@ fn max_days_to_decision() {
     fail_and_pass(
         Rule::MaxDaysToDecision,
         &[
-            "tests/fixtures/policy/max_days_to_decision-fail.toml:24:1: max_days_to_decision: contract `crm-licence`: the decision deadline 2026-05-30 is in 149 days (limit: 150 days, as of 2026-01-01; status due)",
+            "tests/fixtures/policy/max_days_to_decision-fail.toml:24:1: max_days_to_decision: contract `crm-licence`: the decision deadline 2026-05-30 is in 149 days (limit: 150 days, as of 2026-01-01)",
         ],
     );
 }
@@ -173,14 +173,14 @@ fn flags_replace_the_model_s_rules_and_imply_policy() {
 fn the_as_of_date_moves_deadlines() {
     // From 2026-05-01 the decision (2026-05-30) of the passing fixture's
     // contract is still 213 days away; from 2026-06-01 the failing one's
-    // is overdue.
+    // contract ends before a switch could finish: act today.
     let (code, _, _) = check("max_days_to_decision-pass.toml", &["--as-of", "2026-05-01"]);
     assert_eq!(code, 0);
     let (code, out, _) = check("max_days_to_decision-fail.toml", &["--as-of", "2026-06-01"]);
     assert_eq!(code, 1);
     assert!(
         out.contains(
-            "the decision deadline 2026-05-30 passed 2 days ago (limit: 150 days, as of 2026-06-01; status overdue)"
+            "the decision deadline 2026-06-01 is today (limit: 150 days, as of 2026-06-01); the next exit is no longer reachable"
         ),
         "{out}"
     );

@@ -6,10 +6,11 @@ against exitgraph's results on the same model, and timed.
      each service goes down, and which are unsupported or degraded
      (docs/methodology.md, "Cut-off propagation" and "Cut-off and
      price-shock simulation");
-  2. the critical path of an exit plan: precedence through hard
-     dependencies, precedence cycles joined into one task, the longest path
-     by expected duration (docs/methodology.md, "Exit plan", sections 2
-     and 3);
+  2. the critical path of an exit plan: which systems leave, precedence
+     through hard dependencies by what each step does, precedence cycles
+     and the resupport of one contract joined into one task, the longest
+     path by expected duration (docs/methodology.md, "Exit plan" and "Exit
+     plans that follow practice");
   3. the dependents counts of every in-use system: direct and indirect
      dependent systems, services that need it directly and through its
      dependents (the counts of the lock-in score's `interfaces` factor,
@@ -22,11 +23,14 @@ its JSON outputs on the same model:
   exitgraph exit MODEL --vendor ID --format json         > exit.json
   cargo run --release --example dependents -- MODEL      > dependents.json
 
-The exit plan's durations are taken from exit.json (each system's expected
-duration, the PERT mean of its switch estimate), so both sides compute the
-longest path over the same numbers; everything else (which systems are
-switched, the precedence, the cycles, the path) is computed here from the
-model. The script exits with 1 when any result differs, and prints a JSON
+The exit plan's durations and step kinds are taken from exit.json (each
+system's expected duration, the PERT mean of its estimate, and whether it is
+replaced, rehosted, resupported, insourced or decommissioned: the rules
+that choose the kind are unit-tested in Rust), so both sides compute the
+longest path over the same numbers; everything else (which systems leave,
+the precedence, the cycles, the joint tasks, the path) is computed here from
+the model. Every contract counts as running: the generator makes no contract
+that ended before its review date (a test checks this). The script exits with 1 when any result differs, and prints a JSON
 summary with the time of each phase (seconds, `time.perf_counter`).
 
 This is meant as a fair, plain networkx implementation: networkx's own
@@ -80,6 +84,7 @@ class Model:
         self.services = data.get("service", [])
         self.scenarios = {s["id"]: s for s in data.get("scenario", [])}
         self.in_use = {s["id"] for s in self.systems if s.get("status", "in-use") == "in-use"}
+        self.contracts = data.get("contract", [])
 
 
 def members(entry):
@@ -275,17 +280,35 @@ def states_of(m, day, service_day, cut_vendors):
 # ---- 2. exit-plan critical path ----
 
 def plan_systems(m, owner, target):
-    """The in-use systems of `vendor:ID` or `jurisdiction:CC`, sorted by id."""
+    """The systems of `vendor:ID` or `jurisdiction:CC`, sorted by id: in-use
+    systems the target's vendors make or run, or that one of their contracts
+    covers; mandated systems stay."""
     vendors, _ = resolve_cuts(m, owner, [target])
+    covered = {s for c in m.contracts if c["vendor"] in vendors for s in c.get("covers", [])}
     return sorted(
         s["id"]
         for s in m.systems
         if s["id"] in m.in_use
-        and (s.get("vendor", "self") in vendors or s.get("operator", "self") in vendors)
+        and "mandated" not in s
+        and (
+            s.get("vendor", "self") in vendors
+            or s.get("operator", "self") in vendors
+            or s["id"] in covered
+        )
     )
 
 
-def critical_path(hard, systems, expected):
+def order(t, s):
+    """Precedence when step s depends on step t: True t first, False s
+    first, None no order (the rule of docs/methodology.md)."""
+    if t == "decommission" and s in ("replace", "rehost", "insource", "decommission"):
+        return False
+    if t in ("replace", "rehost", "insource") and s in ("rehost", "insource"):
+        return True
+    return None
+
+
+def critical_path(hard, systems, expected, kind, via):
     """Precedence, joint tasks and the longest path by expected duration."""
     switched = set(systems)
     # Walks from a switched system go through unswitched systems and stop
@@ -302,10 +325,30 @@ def critical_path(hard, systems, expected):
                 reach |= nx.descendants(through, t)
         for t in reach & switched:
             if t != s:
-                prec.add_edge(t, s)
+                first = order(kind[t], kind[s])
+                if first is True:
+                    prec.add_edge(t, s)
+                elif first is False:
+                    prec.add_edge(s, t)
+    # The resupport steps of one contract are one task: join them with a
+    # cycle of edges, which the condensation merges.
+    groups = {}
+    for s in systems:
+        if kind[s] == "resupport":
+            groups.setdefault(via[s], []).append(s)
+    for members in groups.values():
+        for a, b in zip(members, members[1:] + members[:1]):
+            if a != b:
+                prec.add_edge(a, b)
     tasks = nx.condensation(prec)
     for c in tasks:
-        tasks.nodes[c]["days"] = sum(expected[s] for s in tasks.nodes[c]["members"])
+        members = tasks.nodes[c]["members"]
+        days = sum(expected[s] for s in members)
+        # One change of provider per resupport task: its shared days once.
+        shared = [s for s in members if kind[s] == "resupport"]
+        if len(shared) > 1:
+            days -= (len(shared) - 1) * RESUPPORT_SHARED_MEAN
+        tasks.nodes[c]["days"] = days
     # Node durations as edge weights: each task's duration on its out-edges
     # and on an edge to a common end.
     timed = nx.DiGraph()
@@ -316,6 +359,11 @@ def critical_path(hard, systems, expected):
     path = nx.dag_longest_path(timed, weight="days")
     length = nx.dag_longest_path_length(timed, weight="days")
     return tasks, [c for c in path if c != "end"], length
+
+
+# The PERT mean of the default resupport_days (30, optimistic x 0.7,
+# pessimistic x 1.8): (21 + 4 x 30 + 54) / 6.
+RESUPPORT_SHARED_MEAN = (21.0 + 4 * 30.0 + 54.0) / 6
 
 
 # ---- 3. dependents counts ----
@@ -396,9 +444,11 @@ def main():
     with open(args.exit) as f:
         plan = json.load(f)
     expected = {s["id"]: s["expected_days"] for s in plan["systems"]}
+    kind = {s["id"]: s["kind"] for s in plan["systems"]}
+    via = {s["id"]: s.get("via") for s in plan["systems"]}
     t0 = time.perf_counter()
     systems = plan_systems(m, owner, plan["target"])
-    tasks, path, length = critical_path(hard, systems, expected)
+    tasks, path, length = critical_path(hard, systems, expected, kind, via)
     times["critical_path"] = time.perf_counter() - t0
     check("plan systems", systems == [s["id"] for s in plan["systems"]], "the switched systems differ")
     joint = sorted(sorted(tasks.nodes[c]["members"]) for c in tasks if len(tasks.nodes[c]["members"]) > 1)

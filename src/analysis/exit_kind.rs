@@ -27,6 +27,30 @@ use crate::graph::Graph;
 use crate::model::{ContractId, ContractKind, ExitKind, Licence, Party, SystemId, VendorId};
 use serde::Serialize;
 
+/// What one step of an exit plan does with a system: one of the exit
+/// kinds, or switching off a system that nothing needs once the others
+/// have left (its network link to the provider, its terminal servers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    Replace,
+    Rehost,
+    Resupport,
+    Insource,
+    Decommission,
+}
+
+impl From<ExitKind> for StepKind {
+    fn from(k: ExitKind) -> StepKind {
+        match k {
+            ExitKind::Replace => StepKind::Replace,
+            ExitKind::Rehost => StepKind::Rehost,
+            ExitKind::Resupport => StepKind::Resupport,
+            ExitKind::Insource => StepKind::Insource,
+        }
+    }
+}
+
 /// Why a contract or step has its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

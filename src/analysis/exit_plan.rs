@@ -28,16 +28,18 @@
 //! 6. **Money**: the total switch cost, the annual cost of the contracts all
 //!    of whose systems are switched, and the payback time.
 
+use super::exit_kind::{self, KindBasis, KindChoice, StepKind};
 use super::switch::{self, Figures, pert_mean};
 use crate::graph::Graph;
-use crate::model::{Country, Model, Region, SystemId, VendorId};
+use crate::model::{ContractId, Country, Layer, Model, Region, SystemId, VendorId};
+use chrono::NaiveDate;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Gamma};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::{Ordering, Reverse};
-use std::collections::BinaryHeap;
+use std::collections::{BTreeMap, BinaryHeap};
 
 /// What to leave.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,6 +50,8 @@ pub enum Target {
     Jurisdiction(Region),
     /// Named systems.
     Systems(Vec<SystemId>),
+    /// The in-use systems a contract covers, left as the contract says.
+    Contract(ContractId),
 }
 
 /// The fixed default seed of the simulation.
@@ -63,6 +67,9 @@ pub struct PlanOptions {
     pub seed: u64,
     /// Switches at once; `None`: the organisation's `parallel_migrations`.
     pub parallel: Option<u32>,
+    /// The review date: contracts that ended before it are not left again
+    /// and save nothing. `None`: every contract counts as running.
+    pub as_of: Option<NaiveDate>,
 }
 
 impl Default for PlanOptions {
@@ -71,6 +78,7 @@ impl Default for PlanOptions {
             runs: DEFAULT_RUNS,
             seed: DEFAULT_SEED,
             parallel: None,
+            as_of: None,
         }
     }
 }
@@ -82,6 +90,13 @@ pub struct PlanSystem {
     pub name: String,
     /// The vendor's id (`self` for in-house).
     pub vendor: String,
+    /// What the step does: replace, rehost, resupport, insource or decommission.
+    pub kind: StepKind,
+    /// The rule that gave the kind.
+    pub basis: KindBasis,
+    /// The contract whose kind applies, when the system is in the plan
+    /// through a contract with the party left.
+    pub via: Option<String>,
     pub optimistic_days: f64,
     pub likely_days: f64,
     pub pessimistic_days: f64,
@@ -114,6 +129,15 @@ pub struct Task {
     pub critical: bool,
 }
 
+/// A mandated system the plan keeps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MandatedSystem {
+    pub id: String,
+    pub name: String,
+    /// Why it is mandated (`mandated` of the system).
+    pub reason: String,
+}
+
 /// A contract whose systems are all switched.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ContractLeft {
@@ -135,6 +159,9 @@ pub struct ExitPlan {
     pub systems: Vec<PlanSystem>,
     /// Named systems left out because they are not in use.
     pub skipped: Vec<String>,
+    /// Systems of the target that are prescribed (mandated): kept, not in
+    /// the plan.
+    pub mandated: Vec<MandatedSystem>,
     /// Tasks with more than one member (precedence cycles).
     pub joint_tasks: Vec<Vec<String>>,
     /// System ids along the critical path, in order.
@@ -157,14 +184,17 @@ pub struct ExitPlan {
     pub tasks: Vec<Task>,
     pub total_cost: f64,
     pub contracts_left_behind: Vec<ContractLeft>,
-    /// Contracts covering some but not all switched systems (sorted ids).
+    /// Contracts that cover switched systems but stay (they also cover
+    /// systems that stay, or a covered system only moves and keeps its
+    /// maker's contract), sorted ids.
     pub contracts_partly_affected: Vec<String>,
     pub annual_cost_left_behind: f64,
     /// Total cost / annual cost left behind; `None` without savings.
     pub payback_years: Option<f64>,
 }
 
-/// The vendors a target covers, sorted.
+/// The vendors a target covers, sorted (for a contract: its vendor and the
+/// vendors of its group).
 pub fn target_vendors(g: &Graph, target: &Target) -> Vec<VendorId> {
     match target {
         Target::Vendor(v) => g.controlled(*v),
@@ -174,27 +204,165 @@ pub fn target_vendors(g: &Graph, target: &Target) -> Vec<VendorId> {
             g.vendors_exposed_to(&eu)
         }
         Target::Systems(_) => Vec::new(),
+        Target::Contract(c) => g.controlled(g.top_parent(g.model().contract(*c).vendor)),
     }
 }
 
-/// The in-use systems of a target (sorted by id) and the named ones not in use.
-pub fn target_systems(g: &Graph, target: &Target) -> (Vec<SystemId>, Vec<SystemId>) {
+/// One step of an exit plan: a system and how it is left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub system: SystemId,
+    pub kind: StepKind,
+    pub basis: KindBasis,
+    /// The contract whose kind applies.
+    pub via: Option<ContractId>,
+}
+
+/// The steps of a target, and what it leaves out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Steps {
+    /// Sorted by system id.
+    pub steps: Vec<Step>,
+    /// Named systems that are not in use.
+    pub skipped: Vec<SystemId>,
+    /// Systems of the target that are mandated, sorted by id.
+    pub mandated: Vec<SystemId>,
+}
+
+/// The steps of a target (`docs/methodology.md#exit-plans-that-follow-practice`):
+///
+/// 1. the in-use systems the target concerns: a vendor or jurisdiction
+///    target every system its vendors make or run, and every system one of
+///    their running contracts covers; a contract its covered systems;
+///    named systems themselves;
+/// 2. mandated systems are kept (listed, not switched);
+/// 3. each step's kind follows [`exit_kind`](super::exit_kind);
+/// 4. a platform or infrastructure system that the party left runs, that
+///    holds no data, that something depends on, that no service needs
+///    directly, and all of whose in-use dependents leave in the same plan
+///    (by replace, rehost or insource) only connects to the party left (its
+///    network link, its terminal servers, its gateways): it is
+///    decommissioned after them.
+pub fn target_steps(g: &Graph, target: &Target, as_of: Option<NaiveDate>) -> Steps {
     let m = g.model();
-    let mut all = match target {
-        Target::Systems(v) => v.clone(),
-        _ => g.systems_of(&target_vendors(g, target)),
-    };
-    all.sort_unstable();
-    all.dedup();
-    let (mut used, mut skipped): (Vec<SystemId>, Vec<SystemId>) =
-        all.into_iter().partition(|s| m.system(*s).in_use());
+    let running = |c: ContractId| as_of.is_none_or(|d| m.contract(c).running_on(d));
+    let vendors = target_vendors(g, target);
+    let mut mark = vec![false; m.vendors.len()];
+    for v in &vendors {
+        mark[v.index()] = true;
+    }
+    let left = |v: VendorId| mark[v.index()];
+    let mut candidates: Vec<(SystemId, KindChoice, Option<ContractId>)> = Vec::new();
+    let mut skipped = Vec::new();
+    match target {
+        Target::Systems(v) => {
+            let mut v = v.clone();
+            v.sort_unstable();
+            v.dedup();
+            for s in v {
+                if m.system(s).in_use() {
+                    candidates.push((s, exit_kind::for_named(g, s), None));
+                } else {
+                    skipped.push(s);
+                }
+            }
+        }
+        Target::Contract(c) => {
+            let mut v = m.contract(*c).covers.clone();
+            v.sort_unstable();
+            v.dedup();
+            for s in v.into_iter().filter(|s| m.system(*s).in_use()) {
+                candidates.push((s, exit_kind::for_contract(g, *c, s), Some(*c)));
+            }
+        }
+        Target::Vendor(_) | Target::Jurisdiction(_) => {
+            let mut touched = vec![false; m.systems.len()];
+            for s in g.systems_of(&vendors) {
+                touched[s.index()] = true;
+            }
+            for (i, con) in m.contracts.iter().enumerate() {
+                if left(con.vendor) && running(ContractId(i as u32)) {
+                    for s in &con.covers {
+                        touched[s.index()] = true;
+                    }
+                }
+            }
+            for s in m.system_ids() {
+                if touched[s.index()]
+                    && m.system(s).in_use()
+                    && let Some((k, via)) = exit_kind::for_vendors(g, s, left, running)
+                {
+                    candidates.push((s, k, via));
+                }
+            }
+        }
+    }
+    let (mandated, kept): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .partition(|(s, ..)| m.system(*s).is_mandated());
+    let mut steps: Vec<Step> = kept
+        .into_iter()
+        .map(|(system, k, via)| Step {
+            system,
+            kind: k.kind.into(),
+            basis: k.basis,
+            via,
+        })
+        .collect();
     if !matches!(target, Target::Systems(_)) {
-        skipped.clear();
+        decommission_connectors(g, &mut steps, &left);
     }
     let by_id = |a: &SystemId, b: &SystemId| m.system(*a).id.cmp(&m.system(*b).id);
-    used.sort_by(by_id);
+    steps.sort_by(|a, b| by_id(&a.system, &b.system));
     skipped.sort_by(by_id);
-    (used, skipped)
+    let mut mandated: Vec<SystemId> = mandated.into_iter().map(|(s, ..)| s).collect();
+    mandated.sort_by(by_id);
+    Steps {
+        steps,
+        skipped,
+        mandated,
+    }
+}
+
+/// Turns the steps of systems that only connect to the party left into
+/// decommission steps (rule 4 of [`target_steps`]).
+fn decommission_connectors(g: &Graph, steps: &mut [Step], left: &impl Fn(VendorId) -> bool) {
+    let m = g.model();
+    let mut leaving = vec![false; m.systems.len()];
+    for st in steps.iter() {
+        if matches!(
+            st.kind,
+            StepKind::Replace | StepKind::Rehost | StepKind::Insource
+        ) {
+            leaving[st.system.index()] = true;
+        }
+    }
+    for st in steps.iter_mut() {
+        let s = st.system;
+        let sys = m.system(s);
+        let connector = matches!(sys.layer, Layer::Infrastructure | Layer::Platform)
+            && sys.operator.vendor().is_some_and(left)
+            && g.needed_by(s).is_empty()
+            && sys.data.as_ref().is_none_or(|d| d.volume_gb <= 0.0);
+        if !connector || st.kind == StepKind::Resupport {
+            continue;
+        }
+        let mut dependents = g
+            .dependents(s)
+            .iter()
+            .filter(|&&d| d != s && m.system(d).in_use())
+            .peekable();
+        if dependents.peek().is_some() && dependents.all(|d| leaving[d.index()]) {
+            st.kind = StepKind::Decommission;
+        }
+    }
+}
+
+/// The in-use systems of a target (sorted by id) and the named ones not in
+/// use: the systems of [`target_steps`] without their kinds.
+pub fn target_systems(g: &Graph, target: &Target) -> (Vec<SystemId>, Vec<SystemId>) {
+    let st = target_steps(g, target, None);
+    (st.steps.iter().map(|s| s.system).collect(), st.skipped)
 }
 
 fn target_label(m: &Model, target: &Target) -> (String, String) {
@@ -204,6 +372,13 @@ fn target_label(m: &Model, target: &Target) -> (String, String) {
             m.vendor(*v).name.clone(),
         ),
         Target::Jurisdiction(r) => (format!("jurisdiction:{r}"), format!("jurisdiction {r}")),
+        Target::Contract(c) => (
+            format!("contract:{}", m.contract(*c).id),
+            m.contract(*c)
+                .name
+                .clone()
+                .unwrap_or_else(|| m.contract(*c).id.clone()),
+        ),
         Target::Systems(v) => {
             let mut ids: Vec<&str> = v.iter().map(|s| m.system(*s).id.as_str()).collect();
             ids.sort_unstable();
@@ -789,27 +964,42 @@ impl Precedence {
 
 /// Builds the exit plan for a target.
 pub fn plan(g: &Graph, target: &Target, opts: &PlanOptions) -> ExitPlan {
-    let (systems, skipped) = target_systems(g, target);
+    let steps = target_steps(g, target, opts.as_of.or(g.review_date()));
     // The plan reports the figures of each estimate, not its factors: the
     // numbers without the texts (a large plan estimates thousands of systems).
-    let estimates: Vec<Figures> = systems.iter().map(|&s| switch::figures(g, s)).collect();
-    plan_with(g, target, opts, &systems, &skipped, &estimates)
+    let estimates: Vec<Figures> = steps
+        .steps
+        .iter()
+        .map(|st| switch::figures(g, st.system, st.kind))
+        .collect();
+    plan_with(g, target, opts, &steps, &estimates)
 }
 
-/// The P80 of the exit plan of named systems: the same number as
-/// `plan(g, &Target::Systems(systems), opts).p80_days`, without building
-/// the report, and with the precedence memory of the caller (`deadlines`
-/// asks for one plan per contract).
-pub(crate) fn systems_p80(
+/// The P80 of the exit plan of a contract: the same number as
+/// `plan(g, &Target::Contract(c), opts).p80_days`, without building the
+/// report, and with the precedence memory of the caller (`deadlines` asks
+/// for one plan per contract). Plans with the same steps are the same: the
+/// steps are returned as the key.
+pub(crate) fn contract_steps(g: &Graph, c: ContractId, opts: &PlanOptions) -> Vec<Step> {
+    target_steps(g, &Target::Contract(c), opts.as_of.or(g.review_date())).steps
+}
+
+/// The P80 of a plan made of `steps` (see [`contract_steps`]).
+pub(crate) fn steps_p80(
     g: &Graph,
-    systems: &[SystemId],
+    steps: &[Step],
     opts: &PlanOptions,
     prec: &mut Precedence,
 ) -> f64 {
-    let (systems, _) = target_systems(g, &Target::Systems(systems.to_vec()));
-    // The durations of `switch::estimate` without its texts.
-    let days: Vec<[f64; 3]> = systems.iter().map(|&s| switch::days(g, s)).collect();
-    let tg = Tasks::new(g, &systems, &days, prec).graph;
+    if steps.is_empty() {
+        return 0.0;
+    }
+    // The durations of `switch::estimate_step` without its texts.
+    let days: Vec<[f64; 3]> = steps
+        .iter()
+        .map(|st| switch::days(g, st.system, st.kind))
+        .collect();
+    let tg = Tasks::new(g, steps, &days, prec).graph;
     let capacity = capacity(g, opts);
     match tg.exact_quantile(capacity as usize, 0.8) {
         Some(x) => x,
@@ -817,38 +1007,106 @@ pub(crate) fn systems_p80(
     }
 }
 
-/// The tasks of a plan: precedence cycles joined, in id order.
+/// Precedence between two steps of a plan, when step `s` depends on step
+/// `t` (`docs/methodology.md#exit-plans-that-follow-practice`): `Some(true)`
+/// t first, `Some(false)` s first, `None` no order.
+///
+/// - what only connects to the party left is decommissioned after what
+///   depends on it;
+/// - what moves unchanged (rehost, insource) moves after the platforms it
+///   needs have been replaced or moved ("the new platform is ready first");
+/// - a replacement brings its own platform: it waits for nothing it used
+///   to depend on, and the old system runs until it is live;
+/// - a resupport changes a contract, nothing moves: no order.
+pub fn order(t: StepKind, s: StepKind) -> Option<bool> {
+    use StepKind::*;
+    match (t, s) {
+        (Decommission, Replace | Rehost | Insource | Decommission) => Some(false),
+        (Replace | Rehost | Insource, Rehost | Insource) => Some(true),
+        _ => None,
+    }
+}
+
+/// The tasks of a plan: precedence cycles joined, the resupport steps of one
+/// contract joined, in id order.
 struct Tasks {
-    /// Per task: its members (indices into the plan's systems, ascending).
+    /// Per task: its members (indices into the plan's steps, ascending).
     comps: Vec<Vec<usize>>,
-    /// Per system of the plan: its task.
+    /// Per step of the plan: its task.
     task_of: Vec<usize>,
     graph: TaskGraph,
 }
 
 impl Tasks {
-    /// `days`: each system's optimistic, likely and pessimistic days.
-    fn new(g: &Graph, systems: &[SystemId], days: &[[f64; 3]], prec: &mut Precedence) -> Tasks {
-        let n = systems.len();
-        let edges = prec.edges(g, systems);
+    /// `days`: each step's optimistic, likely and pessimistic days.
+    fn new(g: &Graph, steps: &[Step], days: &[[f64; 3]], prec: &mut Precedence) -> Tasks {
+        let n = steps.len();
+        let systems: Vec<SystemId> = steps.iter().map(|st| st.system).collect();
+        let edges: Vec<(usize, usize)> = prec
+            .edges(g, &systems)
+            .into_iter()
+            .filter_map(|(t, s)| {
+                order(steps[t].kind, steps[s].kind).map(|first| if first { (t, s) } else { (s, t) })
+            })
+            .collect();
 
-        // Strongly connected components: each becomes one task. Members are
-        // ascending and systems are sorted by id, so the first member is the
-        // smallest id; tasks sort by their first member.
-        let comps = crate::graph::scc::components(n, edges.iter().copied());
+        // Strongly connected components: each becomes one task. Resupport
+        // steps have no edges; those of one contract (or of no contract)
+        // become one task: one change of provider, hand-over per system.
+        let mut resupport: BTreeMap<Option<ContractId>, Vec<usize>> = BTreeMap::new();
+        let mut comps: Vec<Vec<usize>> = Vec::new();
+        for v in crate::graph::scc::components(n, edges.iter().copied()) {
+            if let [i] = v[..]
+                && steps[i].kind == StepKind::Resupport
+            {
+                resupport.entry(steps[i].via).or_default().push(i);
+                continue;
+            }
+            comps.push(v);
+        }
+        for (_, mut v) in resupport {
+            v.sort_unstable();
+            comps.push(v);
+        }
+        // Members are ascending and steps are sorted by id, so the first
+        // member is the smallest id; tasks sort by their first member.
+        comps.sort_by_key(|c| c[0]);
         let mut task_of = vec![0usize; n];
         for (t, c) in comps.iter().enumerate() {
             for &i in c {
                 task_of[i] = t;
             }
         }
+        let shared = {
+            let c = &g.model().defaults.switch.coefficients;
+            let l = c.resupport_days;
+            [
+                l * c.optimistic_factor.min(1.0),
+                l,
+                l * c.pessimistic_factor.max(1.0),
+            ]
+        };
         let est: Vec<[f64; 3]> = comps
             .iter()
             .map(|c| {
-                c.iter().fold([0.0; 3], |a, &i| {
+                let mut e = c.iter().fold([0.0; 3], |a, &i| {
                     let e = &days[i];
                     [a[0] + e[0], a[1] + e[1], a[2] + e[2]]
-                })
+                });
+                // A joint resupport changes the provider once: the shared
+                // part of every member but one is not repeated.
+                let extra = c
+                    .iter()
+                    .filter(|&&i| {
+                        steps[i].kind == StepKind::Resupport
+                            && !switch::given_for(g.model(), steps[i].system, steps[i].kind)
+                    })
+                    .count()
+                    .saturating_sub(1) as f64;
+                for k in 0..3 {
+                    e[k] = (e[k] - extra * shared[k]).max(0.0);
+                }
+                e
             })
             .collect();
         let task_edges: Vec<(usize, usize)> = edges
@@ -897,18 +1155,21 @@ fn plan_with(
     g: &Graph,
     target: &Target,
     opts: &PlanOptions,
-    systems: &[SystemId],
-    skipped: &[SystemId],
+    st: &Steps,
     estimates: &[Figures],
 ) -> ExitPlan {
     let m = g.model();
+    let steps = &st.steps;
+    let systems: Vec<SystemId> = steps.iter().map(|x| x.system).collect();
+    let systems = &systems[..];
+    let skipped = &st.skipped[..];
     let Tasks {
         comps,
         task_of,
         graph: tg,
     } = Tasks::new(
         g,
-        systems,
+        steps,
         &estimates
             .iter()
             .map(|e| [e.optimistic_days, e.likely_days, e.pessimistic_days])
@@ -986,6 +1247,9 @@ fn plan_with(
                 id: sys.id.clone(),
                 name: sys.name.clone(),
                 vendor: m.party_id(sys.vendor).to_string(),
+                kind: steps[i].kind,
+                basis: steps[i].basis,
+                via: steps[i].via.map(|c| m.contract(c).id.clone()),
                 optimistic_days: e.optimistic_days,
                 likely_days: e.likely_days,
                 pessimistic_days: e.pessimistic_days,
@@ -999,19 +1263,41 @@ fn plan_with(
         })
         .collect();
 
-    // Contracts: left behind when every covered system is switched.
-    let mut switched = vec![false; m.systems.len()];
-    for s in systems {
-        switched[s.index()] = true;
+    // Contracts: left behind when every covered system leaves with the
+    // plan: the contract is with a party the plan leaves, or each covered
+    // system is replaced or switched off. A system that only moves keeps
+    // its maker's contracts (rehosting SAP keeps SAP's support).
+    let mut step_of: Vec<Option<StepKind>> = vec![None; m.systems.len()];
+    for st in steps {
+        step_of[st.system.index()] = Some(st.kind);
     }
+    let target_set: Vec<VendorId> = match target {
+        Target::Systems(_) => Vec::new(),
+        _ => target_vendors(g, target),
+    };
     let mut left = Vec::new();
     let mut partly = Vec::new();
+    let review_date = opts.as_of.or(g.review_date());
     for c in &m.contracts {
-        let hit = c.covers.iter().filter(|s| switched[s.index()]).count();
+        if review_date.is_some_and(|d| !c.running_on(d)) {
+            continue;
+        }
+        let hit = c
+            .covers
+            .iter()
+            .filter(|s| step_of[s.index()].is_some())
+            .count();
         if hit == 0 {
             continue;
         }
-        if hit == c.covers.len() {
+        let with_party_left = target_set.binary_search(&c.vendor).is_ok();
+        let all_gone = c.covers.iter().all(|s| {
+            matches!(
+                step_of[s.index()],
+                Some(StepKind::Replace | StepKind::Decommission)
+            )
+        });
+        if hit == c.covers.len() && (with_party_left || all_gone) {
             left.push(ContractLeft {
                 id: c.id.clone(),
                 vendor: m.vendor(c.vendor).id.clone(),
@@ -1038,6 +1324,18 @@ fn plan_with(
         vendors,
         systems: plan_systems,
         skipped: skipped.iter().map(|s| m.system(*s).id.clone()).collect(),
+        mandated: st
+            .mandated
+            .iter()
+            .map(|&s| {
+                let sys = m.system(s);
+                MandatedSystem {
+                    id: sys.id.clone(),
+                    name: sys.name.clone(),
+                    reason: sys.mandated.clone().unwrap_or_default(),
+                }
+            })
+            .collect(),
         joint_tasks: comps
             .iter()
             .filter(|c| c.len() > 1)

@@ -684,7 +684,13 @@ impl<'g> Scorer<'g> {
 
     fn contract_terms(&self, s: SystemId) -> (f64, Reason) {
         let m = self.g.model();
-        let contracts = self.g.contracts_of(s);
+        let contracts: Vec<_> = self
+            .g
+            .contracts_of(s)
+            .iter()
+            .copied()
+            .filter(|&c| self.g.contract_running(c))
+            .collect();
         if contracts.is_empty() {
             return (0.0, Reason::NoContract);
         }
@@ -696,7 +702,7 @@ impl<'g> Scorer<'g> {
         let mut renewal: Option<String> = None;
         let mut retrieval: (f64, Option<RetrievalTerm>) = (0.0, None);
         for c in contracts {
-            let c = m.contract(*c);
+            let c = m.contract(c);
             let n = (c.notice.as_days() / full_days).min(1.0);
             if notice.as_ref().is_none_or(|(best, _)| n > *best) {
                 notice = Some((

@@ -297,6 +297,12 @@ fn decision_rule(g: &Graph, ev: &mut Eval<'_>, limit: u32, opts: &PolicyOptions)
     let mut hits: Vec<(i64, &deadlines::ContractDeadline)> = report
         .contracts
         .iter()
+        .filter(|c| {
+            matches!(
+                c.status,
+                deadlines::Status::Overdue | deadlines::Status::Due
+            )
+        })
         .filter_map(|c| c.days_to_decision.map(|d| (d, c)))
         .filter(|(d, _)| *d <= i64::from(limit))
         .collect();
@@ -308,7 +314,7 @@ fn decision_rule(g: &Graph, ev: &mut Eval<'_>, limit: u32, opts: &PolicyOptions)
             ElementKind::Contract,
             &c.id,
             Why::DecisionDue {
-                deadline: c.decision_deadline,
+                deadline: c.act_by,
                 days: d,
                 limit,
                 as_of: opts.as_of,

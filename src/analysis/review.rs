@@ -42,7 +42,9 @@ use crate::analysis::{data_act, explain, paths};
 use crate::graph::Graph;
 use crate::model::defaults::ParamValue;
 use crate::model::defaults::switch::CategoryParams;
-use crate::model::{Country, Criticality, Duration, Lang, Status as SystemStatus};
+use crate::model::{
+    Country, Criticality, Duration, ExitKind, Intent, Lang, Status as SystemStatus,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -100,6 +102,7 @@ impl ReviewOptions {
             runs: self.runs.max(1),
             seed: self.seed,
             parallel: None,
+            as_of: Some(self.as_of),
         }
     }
 }
@@ -202,9 +205,11 @@ pub struct Decision {
     pub name: Option<String>,
     pub vendor: String,
     pub vendor_name: String,
-    /// `overdue` or `due`.
+    /// `overdue` (the next exit is no longer reachable) or `due`.
     pub status: Status,
     pub annual_cost: Option<f64>,
+    /// How leaving the contract is done.
+    pub exit_kind: Option<ExitKind>,
     /// The last day to start the switch for the next exit.
     pub decision_deadline: Option<NaiveDate>,
     pub next_exit: Option<NaiveDate>,
@@ -212,11 +217,32 @@ pub struct Decision {
     /// The earliest exit still reachable (differs from `next_exit` when overdue).
     pub feasible_exit: Option<NaiveDate>,
     /// The date to act on: the decision deadline when due; when overdue,
-    /// the decision deadline of the earliest reachable exit (none: the
-    /// contract ends before any switch could finish).
+    /// the decision deadline of the earliest reachable exit (the as-of date
+    /// when the contract ends before any switch could finish).
     pub act_by: Option<NaiveDate>,
     /// P80 migration time of the covered systems, whole days.
     pub migration_days: i64,
+    /// A current decision to review, if one is recorded.
+    pub in_review_since: Option<NaiveDate>,
+}
+
+/// A contract renewed on purpose or being left, by a recorded decision.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Decided {
+    pub contract: String,
+    pub name: Option<String>,
+    pub vendor_name: String,
+    pub intent: Intent,
+    pub decided: NaiveDate,
+    pub by: Option<String>,
+    pub reason: Option<String>,
+    pub annual_cost: Option<f64>,
+    /// Renewed: it runs at least until this day.
+    pub renewed_until: Option<NaiveDate>,
+    /// Leaving: the exit day, the notice deadline and the start-by date.
+    pub next_exit: Option<NaiveDate>,
+    pub notice_deadline: Option<NaiveDate>,
+    pub decision_deadline: Option<NaiveDate>,
 }
 
 /// Decisions before the next review.
@@ -224,13 +250,35 @@ pub struct Decision {
 pub struct Decisions {
     /// The as-of date plus the horizon: the next review.
     pub horizon_end: Option<NaiveDate>,
+    /// Open decisions whose next exit is no longer reachable.
     pub overdue: usize,
+    /// Open decisions whose next exit is still reachable.
     pub due: usize,
-    /// Annual cost of the contracts concerned.
+    /// Annual cost of the contracts with an open decision.
     pub annual_cost: f64,
-    /// Every contract concerned, most urgent first: no reachable exit, then
-    /// by `act_by`, then id.
+    /// Every contract with an open decision (no current decision, start-by
+    /// date before the next review), most urgent first: by `act_by`, then id.
     pub contracts: Vec<Decision>,
+    /// Contracts renewed on purpose (listed apart, not open).
+    pub renewed: Vec<Decided>,
+    /// Contracts being left as decided.
+    pub leaving: Vec<Decided>,
+    /// Contracts that ended before the review date (they count nowhere).
+    pub ended: Vec<String>,
+}
+
+/// A mandated system: the organisation cannot choose it, and it still
+/// carries risk.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MandatedBrief {
+    pub id: String,
+    pub name: String,
+    pub reason: String,
+    pub criticality: Criticality,
+    /// The vendor and operator groups' untrusted jurisdictions, sorted.
+    pub untrusted_exposure: Vec<Country>,
+    /// The services that stop when it stops (names, model order).
+    pub services: Vec<String>,
 }
 
 /// The largest vendor group by spend.
@@ -384,6 +432,8 @@ pub struct Review {
     /// In-use systems without a recorded alternative, in hotspot order, with
     /// what the built-in catalogue lists for their category.
     pub without_alternatives: Vec<MissingAlternative>,
+    /// Mandated in-use systems ("nicht wählbar"), in model order.
+    pub mandated: Vec<MandatedBrief>,
     pub deadlines: Deadlines,
     pub exit_plans: Vec<VendorExit>,
     /// Every scenario of the model, in model order.
@@ -512,13 +562,43 @@ pub fn worst_scenario(scenarios: &[ScenarioReview]) -> Option<WorstScenario> {
 }
 
 /// The contracts that need a decision before the next review, most urgent
-/// first: those without a reachable exit, then by the date to act on, then id.
+/// first (by the date to act on, then id), and those decided already.
 pub fn decisions(d: &Deadlines) -> Decisions {
-    let concerned: Vec<&ContractDeadline> = d
+    let concerned: Vec<&ContractDeadline> = d.open_decisions().collect();
+    let decided = |c: &ContractDeadline| {
+        let x = c.decision.as_ref()?;
+        Some(Decided {
+            contract: c.id.clone(),
+            name: c.name.clone(),
+            vendor_name: c.vendor_name.clone(),
+            intent: x.intent,
+            decided: x.decided,
+            by: x.by.clone(),
+            reason: x.reason.clone(),
+            annual_cost: c.annual_cost,
+            renewed_until: c.renewed_until,
+            next_exit: c.next_exit,
+            notice_deadline: c.notice_deadline,
+            decision_deadline: c.decision_deadline,
+        })
+    };
+    let with = |st: Status| {
+        let mut v: Vec<Decided> = d
+            .contracts
+            .iter()
+            .filter(|c| c.status == st)
+            .filter_map(decided)
+            .collect();
+        v.sort_by(|a, b| a.contract.cmp(&b.contract));
+        v
+    };
+    let mut ended: Vec<String> = d
         .contracts
         .iter()
-        .filter(|c| matches!(c.status, Status::Overdue | Status::Due))
+        .filter(|c| c.status == Status::Ended)
+        .map(|c| c.id.clone())
         .collect();
+    ended.sort();
     let mut out = Decisions {
         horizon_end: d.horizon_end,
         overdue: concerned
@@ -536,28 +616,59 @@ pub fn decisions(d: &Deadlines) -> Decisions {
                 vendor_name: c.vendor_name.clone(),
                 status: c.status,
                 annual_cost: c.annual_cost,
+                exit_kind: c.exit_kind,
                 decision_deadline: c.decision_deadline,
                 next_exit: c.next_exit,
                 notice_deadline: c.notice_deadline,
                 feasible_exit: c.feasible_exit,
-                act_by: if c.status == Status::Overdue {
-                    c.feasible_decision_deadline
-                } else {
-                    c.decision_deadline
-                },
+                act_by: c.act_by,
                 migration_days: c.migration_days,
+                in_review_since: c
+                    .decision
+                    .as_ref()
+                    .filter(|x| x.current && x.intent == Intent::Review)
+                    .map(|x| x.decided),
             })
             .collect(),
+        renewed: with(Status::Renewed),
+        leaving: with(Status::Leaving),
+        ended,
     };
     out.contracts.sort_by(|a, b| {
-        match (a.act_by, b.act_by) {
-            (None, Some(_)) => std::cmp::Ordering::Less,
-            (Some(_), None) => std::cmp::Ordering::Greater,
-            (x, y) => x.cmp(&y),
-        }
-        .then_with(|| a.contract.cmp(&b.contract))
+        a.act_by
+            .cmp(&b.act_by)
+            .then_with(|| a.contract.cmp(&b.contract))
     });
     out
+}
+
+/// The mandated in-use systems with the risk they still carry, in model order.
+pub fn mandated(g: &Graph) -> Vec<MandatedBrief> {
+    let m = g.model();
+    m.system_ids()
+        .filter(|&s| m.system(s).in_use() && m.system(s).is_mandated())
+        .map(|s| {
+            let sys = m.system(s);
+            let (_, services) = g.transitive_dependents(s);
+            let mut exposure: Vec<Country> = [sys.vendor, sys.operator]
+                .into_iter()
+                .flat_map(|p| g.untrusted_exposure(p))
+                .collect();
+            exposure.sort_unstable();
+            exposure.dedup();
+            MandatedBrief {
+                id: sys.id.clone(),
+                name: sys.name.clone(),
+                reason: sys.mandated.clone().unwrap_or_default(),
+                criticality: sys.criticality,
+                untrusted_exposure: exposure,
+                services: services
+                    .into_iter()
+                    .map(|v| m.service(v).name.clone())
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// The vendor groups that get an exit plan (module docs): the first `n` of
@@ -673,7 +784,12 @@ fn counts(g: &Graph, h: &HotspotsReport) -> ReviewCounts {
         interfaces: c.interfaces,
         formats: c.formats,
         contracts: c.contracts,
-        annual_cost: spend::round_money(m.contracts.iter().filter_map(|k| k.annual_cost).sum()),
+        annual_cost: spend::round_money(
+            m.contract_ids()
+                .filter(|&k| g.contract_running(k))
+                .filter_map(|k| m.contract(k).annual_cost)
+                .sum(),
+        ),
         services: c.services,
         critical_services: paths::critical_services(g).len(),
         scenarios: c.scenarios,
@@ -850,6 +966,7 @@ pub fn review(g: &Graph, opts: &ReviewOptions) -> Review {
         sovereignty,
         hotspots,
         without_alternatives,
+        mandated: mandated(g),
         deadlines,
         exit_plans,
         scenarios,

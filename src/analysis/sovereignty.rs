@@ -19,6 +19,9 @@
 //! 5. Governance and exit strategy: of the core systems, the share with an
 //!    `exit_plan`, at least one alternative and at least one export format.
 //!
+//! Dimensions 2 and 5 measure what the organisation can choose: they leave
+//! out mandated systems (`mandated`), which it cannot replace.
+//!
 //! Bands: below 20 % -> 1, below 40 % -> 2, below 60 % -> 3, below 80 % -> 4,
 //! else 5; exactly 20 % is 2. The band is computed on the counts in integer
 //! arithmetic (`1 + 5k / n`, at most 5), so no rounding can move an edge.
@@ -72,6 +75,16 @@ pub enum PullReason {
     ExportNotDocumented,
     /// Governance: `exports = []`.
     NoExport,
+}
+
+/// The core systems the organisation can choose: [`core_systems`] without
+/// the mandated ones.
+pub fn chosen_core_systems(g: &Graph) -> Vec<SystemId> {
+    let m = g.model();
+    core_systems(g)
+        .into_iter()
+        .filter(|s| !m.system(*s).is_mandated())
+        .collect()
 }
 
 /// Something that pulls a dimension down.
@@ -501,12 +514,13 @@ fn governance(g: &Graph, core: &[SystemId]) -> Dimension {
 /// The sovereignty check of a model.
 pub fn check(g: &Graph) -> SovereigntyReport {
     let core = core_systems(g);
+    let chosen = chosen_core_systems(g);
     let dimensions = vec![
         data(g),
-        technology(g, &core),
+        technology(g, &chosen),
         competence(g, &core),
         standards(g),
-        governance(g, &core),
+        governance(g, &chosen),
     ];
     let total: u8 = dimensions.iter().map(|d| d.score).sum();
     SovereigntyReport {

@@ -178,7 +178,7 @@ fn share(part: f64, total: f64) -> f64 {
 pub fn group_costs(g: &Graph) -> BTreeMap<VendorId, (f64, Vec<ContractId>)> {
     let m = g.model();
     let mut out: BTreeMap<VendorId, (f64, Vec<ContractId>)> = BTreeMap::new();
-    for c in m.contract_ids() {
+    for c in m.contract_ids().filter(|&c| g.contract_running(c)) {
         let contract = m.contract(c);
         if let Some(cost) = contract.annual_cost {
             let e = out.entry(g.top_parent(contract.vendor)).or_default();
@@ -248,7 +248,7 @@ pub fn concentration(g: &Graph) -> Concentration {
     let mut without = Vec::new();
     // category -> group -> cost
     let mut per_category: BTreeMap<String, BTreeMap<VendorId, f64>> = BTreeMap::new();
-    for c in m.contract_ids() {
+    for c in m.contract_ids().filter(|&c| g.contract_running(c)) {
         let contract = m.contract(c);
         let Some(cost) = contract.annual_cost else {
             without.push(contract.id.clone());

@@ -31,6 +31,7 @@
 //! current users, and less data work when it reads an open format the system
 //! exports.
 
+use super::exit_kind::StepKind;
 use crate::catalog::Catalog;
 use crate::graph::Graph;
 use crate::model::defaults::switch::{CategoryParams, SwitchCoefficients};
@@ -61,6 +62,9 @@ pub struct Estimate {
     pub system: String,
     /// The alternative this estimate is for (`None`: a typical alternative).
     pub alternative: Option<String>,
+    /// How the system is left: replace, rehost, resupport, insource or
+    /// decommission (each has its own estimate).
+    pub kind: StepKind,
     pub optimistic_days: f64,
     pub likely_days: f64,
     pub pessimistic_days: f64,
@@ -161,6 +165,9 @@ pub struct Inputs {
     pub already_trained: u64,
     /// An open format the system exports and the alternative reads (its id).
     pub shared_format: Option<String>,
+    /// In-use systems that run on this one (`depends_on` dependents without
+    /// an interface to it, which the interface terms already count).
+    pub dependents: u32,
 }
 
 /// The parametric result: the likely duration with its parts, and the cost with its parts.
@@ -211,6 +218,7 @@ struct Numbers {
     base: f64,
     training: f64,
     interfaces: f64,
+    dependents: f64,
     closed_mult: f64,
     export_mult: f64,
     shared_mult: f64,
@@ -237,6 +245,7 @@ fn numbers(c: &SwitchCoefficients, i: &Inputs) -> Numbers {
     let training = c.training_days * cat.training * (1.0 + waves).log2();
     let interfaces = c.open_interface_days * i.open_interfaces as f64
         + c.proprietary_interface_days * i.proprietary_interfaces as f64;
+    let dependents = c.dependent_days * i.dependents as f64;
     let closed_mult = if i.closed_format {
         c.closed_format_factor.max(1.0)
     } else {
@@ -250,10 +259,10 @@ fn numbers(c: &SwitchCoefficients, i: &Inputs) -> Numbers {
     };
     let doublings = (1.0 + i.volume_gb / c.data_gb_unit).log2();
     let data = c.data_days * doublings * closed_mult * export_mult * shared_mult;
-    let sum = base + training + interfaces + data;
+    let sum = base + training + interfaces + dependents + data;
     let custom = customisation_multiplier(c, i.customisation);
     let per_user = cat.cost_per_user * trained as f64;
-    let project_days = (base + interfaces + data) * custom;
+    let project_days = (base + interfaces + dependents + data) * custom;
     let project = c.cost_per_day * project_days;
     Numbers {
         staff_cap,
@@ -262,6 +271,7 @@ fn numbers(c: &SwitchCoefficients, i: &Inputs) -> Numbers {
         base,
         training,
         interfaces,
+        dependents,
         closed_mult,
         export_mult,
         shared_mult,
@@ -285,6 +295,7 @@ pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
         base,
         training,
         interfaces,
+        dependents,
         closed_mult,
         export_mult,
         shared_mult,
@@ -383,6 +394,11 @@ pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
             detail: interfaces_detail,
         },
         Factor {
+            name: "dependents".into(),
+            days: dependents,
+            detail: dependents_detail(c, i.dependents),
+        },
+        Factor {
             name: "data".into(),
             days: data,
             detail: data_detail,
@@ -413,7 +429,7 @@ pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
             name: "project".into(),
             amount: project,
             detail: format!(
-                "{:.1} project days (base, interfaces, data, customisation) x {} per day",
+                "{:.1} project days (base, interfaces, dependents, data, customisation) x {} per day",
                 project_days,
                 fmt_num(c.cost_per_day)
             ),
@@ -425,6 +441,13 @@ pub fn parametric(c: &SwitchCoefficients, i: &Inputs) -> Parametric {
         cost: per_user + project,
         cost_factors,
     }
+}
+
+fn dependents_detail(c: &SwitchCoefficients, n: u32) -> String {
+    format!(
+        "{n} systems run on it x {} d (dependent_days)",
+        fmt_num(c.dependent_days)
+    )
 }
 
 /// Interface counts (open, proprietary) per system: every interface that
@@ -459,7 +482,7 @@ fn export_kind(m: &Model, s: SystemId) -> ExportKind {
     }
 }
 
-fn inputs(m: &Model, s: SystemId, counts: (u32, u32)) -> Inputs {
+fn inputs(m: &Model, s: SystemId, counts: (u32, u32), dependents: u32) -> Inputs {
     let sys = m.system(s);
     Inputs {
         category: m.defaults.switch.category(&sys.category),
@@ -474,35 +497,201 @@ fn inputs(m: &Model, s: SystemId, counts: (u32, u32)) -> Inputs {
         alternative_in_use: None,
         already_trained: 0,
         shared_format: None,
+        dependents,
     }
+}
+
+/// The kind a system is left by when nothing else says otherwise: its own
+/// `exit`, else replace. Estimates given in `[system.switch]` describe
+/// this kind.
+pub fn own_kind(m: &Model, s: SystemId) -> StepKind {
+    m.system(s)
+        .exit
+        .map(StepKind::from)
+        .unwrap_or(StepKind::Replace)
+}
+
+/// Whether the estimates of `[system.switch]` apply to a step of this kind.
+fn given_applies(m: &Model, s: SystemId, kind: StepKind) -> bool {
+    kind == own_kind(m, s)
+}
+
+/// Whether the durations of a step of this kind are given in the model.
+pub fn given_for(m: &Model, s: SystemId, kind: StepKind) -> bool {
+    m.system(s).switch.estimates.is_some() && given_applies(m, s, kind)
 }
 
 /// Optimistic, likely and pessimistic days and whether they are given:
 /// what [`build`] puts in an estimate.
-fn durations(m: &Model, s: SystemId, i: &Inputs) -> ([f64; 3], bool) {
+fn durations(m: &Model, s: SystemId, i: &Inputs, kind: StepKind) -> ([f64; 3], bool) {
     let c = &m.defaults.switch.coefficients;
     match &m.system(s).switch.estimates {
-        Some([od, ld, pd]) => ([od.as_days(), ld.as_days(), pd.as_days()], true),
-        None => {
-            let l = numbers(c, i).likely;
-            (
-                [
-                    l * c.optimistic_factor.min(1.0),
-                    l,
-                    l * c.pessimistic_factor.max(1.0),
-                ],
-                false,
-            )
+        Some([od, ld, pd]) if given_applies(m, s, kind) => {
+            ([od.as_days(), ld.as_days(), pd.as_days()], true)
         }
+        _ => (spread(c, step_likely(c, i, kind)), false),
     }
 }
 
-fn build(m: &Model, s: SystemId, i: &Inputs, alternative: Option<String>) -> Estimate {
+/// Optimistic, likely and pessimistic days around a likely duration.
+fn spread(c: &SwitchCoefficients, l: f64) -> [f64; 3] {
+    [
+        l * c.optimistic_factor.min(1.0),
+        l,
+        l * c.pessimistic_factor.max(1.0),
+    ]
+}
+
+/// The likely days of a step of one kind, without the texts of its factors.
+fn step_likely(c: &SwitchCoefficients, i: &Inputs, kind: StepKind) -> f64 {
+    match kind {
+        StepKind::Replace => numbers(c, i).likely,
+        StepKind::Rehost | StepKind::Insource => move_numbers(c, i, kind).iter().sum(),
+        StepKind::Resupport => c.resupport_days + c.resupport_system_days,
+        StepKind::Decommission => c.decommission_days,
+    }
+}
+
+/// The parts of a rehost or insource: base, interfaces, dependents, data.
+fn move_numbers(c: &SwitchCoefficients, i: &Inputs, kind: StepKind) -> [f64; 4] {
+    let base = if kind == StepKind::Insource {
+        c.insource_days
+    } else {
+        c.rehost_days
+    };
+    let interfaces =
+        c.rehost_interface_days * (i.open_interfaces + i.proprietary_interfaces) as f64;
+    let dependents = c.dependent_days * i.dependents as f64;
+    let data = c.rehost_data_days * (1.0 + i.volume_gb / c.data_gb_unit).log2();
+    [base, interfaces, dependents, data]
+}
+
+/// The cost of a step of one kind, without its texts.
+fn step_cost(c: &SwitchCoefficients, i: &Inputs, kind: StepKind) -> f64 {
+    match kind {
+        StepKind::Replace => {
+            let n = numbers(c, i);
+            n.per_user + n.project
+        }
+        StepKind::Rehost | StepKind::Insource => {
+            c.cost_per_day * move_numbers(c, i, kind).iter().sum::<f64>()
+        }
+        StepKind::Resupport => c.cost_per_day * c.resupport_system_days,
+        StepKind::Decommission => c.cost_per_day * c.decommission_days,
+    }
+}
+
+/// The parametric estimate of a step of one kind: the likely days with
+/// their parts and the cost with its parts (see the module documentation).
+pub fn parametric_step(c: &SwitchCoefficients, i: &Inputs, kind: StepKind) -> Parametric {
+    let factor = |name: &str, days: f64, detail: String| Factor {
+        name: name.into(),
+        days,
+        detail,
+    };
+    let project = |days: f64, what: &str| CostFactor {
+        name: "project".into(),
+        amount: c.cost_per_day * days,
+        detail: format!(
+            "{days:.1} days ({what}) x {} per day",
+            fmt_num(c.cost_per_day)
+        ),
+    };
+    match kind {
+        StepKind::Replace => parametric(c, i),
+        StepKind::Rehost | StepKind::Insource => {
+            let [base, interfaces, dependents, data] = move_numbers(c, i, kind);
+            let likely = base + interfaces + dependents + data;
+            let (what, key) = if kind == StepKind::Insource {
+                ("take over operation in-house", "insource_days")
+            } else {
+                ("move unchanged to another operator", "rehost_days")
+            };
+            Parametric {
+                likely_days: likely,
+                factors: vec![
+                    factor(
+                        "base",
+                        base,
+                        format!("{} d to {what} ({key})", fmt_num(base)),
+                    ),
+                    factor(
+                        "interfaces",
+                        interfaces,
+                        format!(
+                            "{} interfaces re-pointed x {} d",
+                            i.open_interfaces + i.proprietary_interfaces,
+                            fmt_num(c.rehost_interface_days)
+                        ),
+                    ),
+                    factor("dependents", dependents, dependents_detail(c, i.dependents)),
+                    factor(
+                        "data",
+                        data,
+                        format!(
+                            "{} d x log2(1 + {} GB / {} GB), copied without conversion",
+                            fmt_num(c.rehost_data_days),
+                            fmt_num(i.volume_gb),
+                            fmt_num(c.data_gb_unit)
+                        ),
+                    ),
+                ],
+                cost: c.cost_per_day * likely,
+                cost_factors: vec![project(likely, "all of the move")],
+            }
+        }
+        StepKind::Resupport => Parametric {
+            likely_days: c.resupport_days + c.resupport_system_days,
+            factors: vec![
+                factor(
+                    "base",
+                    c.resupport_days,
+                    format!(
+                        "{} d to contract another support provider (resupport_days)",
+                        fmt_num(c.resupport_days)
+                    ),
+                ),
+                factor(
+                    "hand-over",
+                    c.resupport_system_days,
+                    format!(
+                        "{} d hand-over of the system (resupport_system_days)",
+                        fmt_num(c.resupport_system_days)
+                    ),
+                ),
+            ],
+            cost: c.cost_per_day * c.resupport_system_days,
+            cost_factors: vec![project(c.resupport_system_days, "hand-over")],
+        },
+        StepKind::Decommission => Parametric {
+            likely_days: c.decommission_days,
+            factors: vec![factor(
+                "base",
+                c.decommission_days,
+                format!(
+                    "{} d to switch it off once nothing needs it (decommission_days)",
+                    fmt_num(c.decommission_days)
+                ),
+            )],
+            cost: c.cost_per_day * c.decommission_days,
+            cost_factors: vec![project(c.decommission_days, "switching off")],
+        },
+    }
+}
+
+fn build(
+    m: &Model,
+    s: SystemId,
+    i: &Inputs,
+    alternative: Option<String>,
+    kind: StepKind,
+) -> Estimate {
     let sys = m.system(s);
     let c = &m.defaults.switch.coefficients;
-    let par = parametric(c, i);
+    let par = parametric_step(c, i, kind);
+    let given_here = given_applies(m, s, kind);
     let (o, l, p, given, factors) = match &sys.switch.estimates {
-        Some([od, ld, pd]) => {
+        Some([od, ld, pd]) if given_here => {
             let (o, l, p) = (od.as_days(), ld.as_days(), pd.as_days());
             let f = Factor {
                 name: "given".into(),
@@ -514,19 +703,13 @@ fn build(m: &Model, s: SystemId, i: &Inputs, alternative: Option<String>) -> Est
             };
             (o, l, p, true, vec![f])
         }
-        None => {
-            let l = par.likely_days;
-            (
-                l * c.optimistic_factor.min(1.0),
-                l,
-                l * c.pessimistic_factor.max(1.0),
-                false,
-                par.factors,
-            )
+        _ => {
+            let [o, l, p] = spread(c, par.likely_days);
+            (o, l, p, false, par.factors)
         }
     };
     let (cost, cost_given, cost_factors) = match sys.switch.cost {
-        Some(x) => (
+        Some(x) if given_here => (
             x,
             true,
             vec![CostFactor {
@@ -535,11 +718,12 @@ fn build(m: &Model, s: SystemId, i: &Inputs, alternative: Option<String>) -> Est
                 detail: format!("[system.switch] cost of `{}`", sys.id),
             }],
         ),
-        None => (par.cost, false, par.cost_factors),
+        _ => (par.cost, false, par.cost_factors),
     };
     Estimate {
         system: sys.id.clone(),
         alternative,
+        kind,
         optimistic_days: o,
         likely_days: l,
         pessimistic_days: p,
@@ -553,11 +737,49 @@ fn build(m: &Model, s: SystemId, i: &Inputs, alternative: Option<String>) -> Est
     }
 }
 
-/// The estimate for one system, switching to a typical alternative of its category.
+/// The estimate for leaving one system the way it is left by default
+/// ([`own_kind`]: its `exit`, else replacing it by a typical alternative
+/// of its category).
 pub fn estimate(g: &Graph, s: SystemId) -> Estimate {
+    estimate_step(g, s, own_kind(g.model(), s))
+}
+
+/// The estimate for one step of an exit plan: leaving system `s` by `kind`.
+pub fn estimate_step(g: &Graph, s: SystemId, kind: StepKind) -> Estimate {
     let m = g.model();
-    let counts = interface_counts_of(g, s);
-    build(m, s, &inputs(m, s, counts), None)
+    build(m, s, &graph_inputs(g, s), None, kind)
+}
+
+/// The inputs of one system from the graph's per-system lists.
+fn graph_inputs(g: &Graph, s: SystemId) -> Inputs {
+    inputs(g.model(), s, interface_counts_of(g, s), dependents_of(g, s))
+}
+
+/// In-use systems that run on `s`: `depends_on` dependents (plain entries
+/// and `any` groups) with no interface to `s`, which the interface terms
+/// count already.
+fn dependents_of(g: &Graph, s: SystemId) -> u32 {
+    let m = g.model();
+    let linked: Vec<SystemId> = g
+        .interfaces_of(s)
+        .iter()
+        .map(|&id| {
+            let it = m.interface(id);
+            if it.from == s { it.to } else { it.from }
+        })
+        .collect();
+    g.dependents(s)
+        .iter()
+        .filter(|&&d| {
+            d != s
+                && m.system(d).in_use()
+                && !linked.contains(&d)
+                && m.system(d)
+                    .depends_on
+                    .iter()
+                    .any(|x| x.members().contains(&s))
+        })
+        .count() as u32
 }
 
 /// The interface counts of one system: the same rule as [`interface_counts`],
@@ -584,12 +806,15 @@ fn interface_counts_of(g: &Graph, s: SystemId) -> (u32, u32) {
     c
 }
 
-/// Estimates of every system, indexed by system index.
+/// Estimates of every system (each by its [`own_kind`]), indexed by system index.
 pub fn estimate_all(g: &Graph) -> Vec<Estimate> {
     let m = g.model();
     let counts = interface_counts(m);
     m.system_ids()
-        .map(|s| build(m, s, &inputs(m, s, counts[s.index()]), None))
+        .map(|s| {
+            let i = inputs(m, s, counts[s.index()], dependents_of(g, s));
+            build(m, s, &i, None, own_kind(m, s))
+        })
         .collect()
 }
 
@@ -618,15 +843,14 @@ fn norm(s: &str) -> String {
 /// - otherwise the estimate equals [`estimate`].
 pub fn estimate_switch_to(g: &Graph, s: SystemId, alternative: &Alternative) -> Estimate {
     let (i, label) = switch_to_inputs(g, s, alternative);
-    build(g.model(), s, &i, Some(label))
+    build(g.model(), s, &i, Some(label), StepKind::Replace)
 }
 
 /// The optimistic, likely and pessimistic days of [`estimate`]`(g, s)`, the
 /// same numbers without the texts of the factors: for analyses that need
 /// many estimates and only their durations (the deadlines' exit plans).
-pub fn days(g: &Graph, s: SystemId) -> [f64; 3] {
-    let m = g.model();
-    durations(m, s, &inputs(m, s, interface_counts_of(g, s))).0
+pub fn days(g: &Graph, s: SystemId, kind: StepKind) -> [f64; 3] {
+    durations(g.model(), s, &graph_inputs(g, s), kind).0
 }
 
 /// The figures of an [`Estimate`] without its texts (no factors).
@@ -642,18 +866,16 @@ pub struct Figures {
     pub cost_given: bool,
 }
 
-/// The figures of [`estimate`]`(g, s)`, the same numbers without the texts
-/// of the factors: the exit plan reports only the figures of its systems.
-pub fn figures(g: &Graph, s: SystemId) -> Figures {
+/// The figures of [`estimate_step`]`(g, s, kind)`, the same numbers
+/// without the texts of the factors: the exit plan reports only the
+/// figures of its systems.
+pub fn figures(g: &Graph, s: SystemId, kind: StepKind) -> Figures {
     let m = g.model();
-    let i = inputs(m, s, interface_counts_of(g, s));
-    let ([o, l, p], given) = durations(m, s, &i);
+    let i = graph_inputs(g, s);
+    let ([o, l, p], given) = durations(m, s, &i, kind);
     let (cost, cost_given) = match m.system(s).switch.cost {
-        Some(x) => (x, true),
-        None => {
-            let n = numbers(&m.defaults.switch.coefficients, &i);
-            (n.per_user + n.project, false)
-        }
+        Some(x) if given_applies(m, s, kind) => (x, true),
+        _ => (step_cost(&m.defaults.switch.coefficients, &i, kind), false),
     };
     Figures {
         optimistic_days: o,
@@ -670,7 +892,7 @@ pub fn figures(g: &Graph, s: SystemId) -> Figures {
 /// `p80_days` and `given` of [`estimate`]`(g, s)`, without the texts.
 pub fn p80(g: &Graph, s: SystemId) -> (f64, bool) {
     let m = g.model();
-    let ([o, l, p], given) = durations(m, s, &inputs(m, s, interface_counts_of(g, s)));
+    let ([o, l, p], given) = durations(m, s, &graph_inputs(g, s), own_kind(m, s));
     (pert_quantile(o, l, p, 0.8), given)
 }
 
@@ -678,7 +900,7 @@ pub fn p80(g: &Graph, s: SystemId) -> (f64, bool) {
 /// the cut-off simulation asks for every alternative of every down system.
 pub fn switch_to_p80(g: &Graph, s: SystemId, alternative: &Alternative) -> (f64, bool) {
     let (i, _) = switch_to_inputs(g, s, alternative);
-    let ([o, l, p], given) = durations(g.model(), s, &i);
+    let ([o, l, p], given) = durations(g.model(), s, &i, StepKind::Replace);
     (pert_quantile(o, l, p, 0.8), given)
 }
 
@@ -686,7 +908,7 @@ pub fn switch_to_p80(g: &Graph, s: SystemId, alternative: &Alternative) -> (f64,
 fn switch_to_inputs(g: &Graph, s: SystemId, alternative: &Alternative) -> (Inputs, String) {
     let m = g.model();
     let sys = m.system(s);
-    let mut i = inputs(m, s, interface_counts_of(g, s));
+    let mut i = graph_inputs(g, s);
     let open_exports: Vec<_> = {
         let mut v: Vec<_> = sys
             .exports

@@ -7,6 +7,7 @@ use super::{CliError, Ctx, ModelArg};
 use crate::analysis::deadlines::{self, DeadlineOptions};
 use crate::analysis::exit_plan::{DEFAULT_RUNS, DEFAULT_SEED, PlanOptions};
 use crate::model::{Duration, Lang};
+use crate::render::i18n::Tr;
 use crate::render::terminal;
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -35,6 +36,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, default_value = "table", value_parser = Format::parser(TABLE_JSON))]
     pub format: Format,
+    /// Language of the table (default: `[organisation] language`, else de).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<super::review::LangArg>,
 }
 
 fn parse_horizon(s: &str) -> Result<Duration, String> {
@@ -42,9 +46,10 @@ fn parse_horizon(s: &str) -> Result<Duration, String> {
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
-    let g = ctx.load_quiet(&args.model.model)?;
-    let m = g.model();
+    let mut g = ctx.load_quiet(&args.model.model)?;
     let as_of = super::as_of(args.as_of, &g);
+    g.set_review_date(as_of);
+    let m = g.model();
     let opts = DeadlineOptions {
         as_of,
         horizon: args.horizon,
@@ -52,6 +57,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             runs: args.runs,
             seed: args.seed,
             parallel: None,
+            as_of: None,
         },
     };
     let report = deadlines::deadlines(&g, &opts);
@@ -76,9 +82,19 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             ctx.json(&report)?;
         }
         // Only table and json pass the parser.
-        Format::Table | Format::Csv | Format::Markdown => ctx.print(
-            &terminal::deadlines::table(&report, &m.organisation.currency),
-        )?,
+        Format::Table | Format::Csv | Format::Markdown => {
+            let lang = args
+                .lang
+                .map(Lang::from)
+                .or(m.organisation.language)
+                .unwrap_or(Lang::De);
+            ctx.print(&terminal::deadlines::table(
+                &report,
+                Tr::new(lang),
+                &m.organisation.currency,
+                super::terminal_width(),
+            ))?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

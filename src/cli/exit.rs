@@ -13,7 +13,7 @@ use clap::ArgGroup;
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
-#[command(group(ArgGroup::new("target").required(true).args(["vendor", "jurisdiction", "systems"])))]
+#[command(group(ArgGroup::new("target").required(true).args(["vendor", "jurisdiction", "systems", "contract"])))]
 pub struct Args {
     #[command(flatten)]
     pub model: ModelArg,
@@ -26,6 +26,10 @@ pub struct Args {
     /// Switch these systems (comma-separated ids).
     #[arg(long, value_name = "IDS", value_delimiter = ',')]
     pub systems: Vec<String>,
+    /// Leave this contract: the systems it covers, each as the contract's
+    /// exit kind says (the plan behind its deadlines).
+    #[arg(long, value_name = "ID")]
+    pub contract: Option<String>,
     /// Seed of the Monte Carlo simulation (same seed, same result).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_SEED)]
     pub seed: u64,
@@ -52,6 +56,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         match m.vendor_id(v) {
             Some(id) => Target::Vendor(id),
             None => return Err(super::unknown_id(&g, EntityKind::Vendor, v)),
+        }
+    } else if let Some(c) = &args.contract {
+        match m.contract_id(c) {
+            Some(id) => Target::Contract(id),
+            None => return Err(super::unknown_id(&g, EntityKind::Contract, c)),
         }
     } else if let Some(j) = &args.jurisdiction {
         let r = Region::parse(j.trim()).or_else(|_| Region::parse(&j.trim().to_uppercase()));
@@ -89,6 +98,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         runs: args.runs,
         seed: args.seed,
         parallel: args.parallel,
+        as_of: Some(super::as_of(args.as_of, &g)),
     };
     let plan = exit_plan::plan(&g, &target, &opts);
     match args.format {

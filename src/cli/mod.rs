@@ -271,6 +271,16 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01"))
 }
 
+/// The width of terminal text: `COLUMNS` when set to a number from 40 to
+/// 500, else 80 (the width of a terminal that says nothing, and of a pipe).
+pub fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| (40..=500).contains(w))
+        .unwrap_or(80)
+}
+
 /// The as-of date: the option, else the model's `as_of`, else today.
 pub fn as_of(option: Option<NaiveDate>, g: &Graph) -> NaiveDate {
     option

@@ -110,6 +110,8 @@ pub struct Graph {
     /// `links`) need not scan every interface of the model: at 100,000
     /// systems that scan made `--each-vendor` and `deadlines` quadratic.
     interfaces_of: Vec<Vec<InterfaceId>>,
+    /// The day contracts are judged running on (see [`Graph::review_date`]).
+    review_date: Option<chrono::NaiveDate>,
 }
 
 impl Graph {
@@ -318,7 +320,6 @@ impl Graph {
         }
 
         Graph {
-            model,
             g,
             system_nodes,
             vendor_nodes,
@@ -333,7 +334,28 @@ impl Graph {
             chains,
             contracts_of,
             interfaces_of,
+            review_date: model.organisation.as_of,
+            model,
         }
+    }
+
+    /// The review date: the day on which analyses judge whether a contract
+    /// still runs (an ended contract counts in no spend, savings or risk).
+    /// The model's `as_of` unless a command set another one; `None`: every
+    /// contract counts as running.
+    pub fn review_date(&self) -> Option<chrono::NaiveDate> {
+        self.review_date
+    }
+
+    /// Sets the review date (the `--as-of` of a command).
+    pub fn set_review_date(&mut self, day: chrono::NaiveDate) {
+        self.review_date = Some(day);
+    }
+
+    /// Whether a contract still runs on the review date.
+    pub fn contract_running(&self, c: ContractId) -> bool {
+        self.review_date
+            .is_none_or(|d| self.model.contract(c).running_on(d))
     }
 
     /// The validated model.

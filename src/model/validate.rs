@@ -1108,7 +1108,13 @@ fn warnings(m: &Model) -> Vec<Diagnostic> {
         }
     }
     for (i, s) in m.systems.iter().enumerate() {
-        if s.in_use() && !covered[i] && (s.vendor != Party::Own || s.operator != Party::Own) {
+        // A mandated system is often used under an administrative agreement,
+        // not a contract: it is not reported.
+        if s.in_use()
+            && !covered[i]
+            && !s.is_mandated()
+            && (s.vendor != Party::Own || s.operator != Party::Own)
+        {
             let who = s
                 .operator
                 .vendor()

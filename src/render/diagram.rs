@@ -315,6 +315,7 @@ pub fn build(g: &Graph, view: &View, opts: &DiagramOptions) -> Result<Diagram, D
                     runs: opts.runs,
                     seed: opts.seed,
                     parallel: None,
+                    as_of: None,
                 },
             );
             Ok(exit_chart(g, &plan, opts))
@@ -329,6 +330,7 @@ pub fn build(g: &Graph, view: &View, opts: &DiagramOptions) -> Result<Diagram, D
                         runs: opts.runs,
                         seed: opts.seed,
                         parallel: None,
+                        as_of: None,
                     },
                 },
             );

@@ -1,9 +1,16 @@
 //! The contract deadlines as an RFC 5545 iCalendar file.
 //!
-//! For every contract that has not expired, up to three all-day events: the
-//! notice deadline (renewing contracts), the decision deadline (the last day
-//! to start the switch) and the term end the two refer to (`next_exit`).
-//! Each event has two display alarms, 90 and 30 days before.
+//! For every contract with something to act on, up to three all-day
+//! events: the notice deadline (renewing contracts), the decision deadline
+//! (the last day to start the switch) and the exit day the two refer to
+//! (`next_exit`; for a missed next exit, the earliest reachable one). A
+//! contract renewed on purpose gets the notice deadline of the term its
+//! renewal runs to: the day the decision must be taken again. Ended and
+//! mandated contracts get none. Each event has display alarms 90 and 30
+//! days before, unless that falls before the as-of date.
+//!
+//! Nothing is dated before the as-of date: the decision deadlines that have
+//! passed are listed once, in one event on the as-of date (`as-of` UID).
 //!
 //! Re-importing next year's file must update the events instead of
 //! duplicating them, and the same input must give the same bytes:
@@ -22,7 +29,7 @@
 //! leading space plus 75), so the output is unfolded and folded again by
 //! [`refold`]: at most 75 octets per line, never inside a UTF-8 character.
 
-use crate::analysis::deadlines::{ContractDeadline, Deadlines, Status};
+use crate::analysis::deadlines::{ContractDeadline, Deadlines, Status, notice_deadline};
 use crate::model::Lang;
 use crate::render::escape;
 use crate::render::i18n::{Tr, say};
@@ -69,82 +76,49 @@ impl Kind {
         }
     }
 
-    fn title(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Kind::Notice, Lang::De) => "Kündigungsfrist",
-            (Kind::Notice, Lang::En) => "Notice deadline",
-            (Kind::Decision, Lang::De) => "Wechselentscheidung spätestens",
-            (Kind::Decision, Lang::En) => "Decision deadline (start the switch)",
-            (Kind::TermEnd, Lang::De) => "Vertragsende",
-            (Kind::TermEnd, Lang::En) => "Contract term ends",
+    fn title(self, tr: Tr) -> &'static str {
+        match self {
+            Kind::Notice => tr.pick("Kündigungsfrist", "Notice deadline"),
+            Kind::Decision => tr.pick(
+                "Wechsel beginnen spätestens",
+                "Start the switch by (decision deadline)",
+            ),
+            Kind::TermEnd => tr.pick("Vertragsende", "Contract ends"),
         }
     }
 }
 
-fn describe(c: &ContractDeadline, lang: Lang, currency: &str) -> String {
-    let tr = Tr::new(lang);
+fn describe(c: &ContractDeadline, tr: Tr, currency: &str) -> String {
     let name = c.name.as_deref().unwrap_or(&c.id);
-    let d = |x: Option<NaiveDate>| tr.odate(x);
-    let mut lines = Vec::new();
-    lines.push(say!(
-        tr,
-        format!("Vertrag: {name} ({})", c.id),
-        format!("Contract: {name} ({})", c.id)
-    ));
-    lines.push(say!(
-        tr,
-        format!("Anbieter: {} ({})", c.vendor_name, c.vendor),
-        format!("Vendor: {} ({})", c.vendor_name, c.vendor)
-    ));
-    if let Some(a) = c.annual_cost {
-        lines.push(say!(
-            tr,
-            format!("Kosten pro Jahr: {}", tr.money(a, currency)),
-            format!("Annual cost: {}", tr.money(a, currency))
-        ));
-    }
-    lines.push(say!(
-        tr,
-        format!("Vertragsende: {}", d(c.next_exit)),
-        format!("Contract end: {}", d(c.next_exit))
-    ));
-    lines.push(say!(
-        tr,
-        format!("Kündigung bis: {}", d(c.notice_deadline)),
-        format!("Notice by: {}", d(c.notice_deadline))
-    ));
-    let switch = tr.days(c.migration_days as f64);
-    lines.push(say!(
-        tr,
+    let mut lines = vec![
+        format!("{}: {name} ({})", tr.pick("Vertrag", "Contract"), c.id),
         format!(
-            "Wechsel beginnen bis: {} (Wechseldauer P80: {switch})",
-            d(c.decision_deadline)
+            "{}: {} ({})",
+            tr.pick("Anbieter", "Vendor"),
+            c.vendor_name,
+            c.vendor
         ),
-        format!(
-            "Start the switch by: {} (switch time P80: {switch})",
-            d(c.decision_deadline)
-        )
-    ));
-    if !c.systems.is_empty() {
-        lines.push(say!(
-            tr,
-            format!("Systeme: {}", c.systems.join(", ")),
-            format!("Systems: {}", c.systems.join(", "))
+    ];
+    if let Some(a) = c.annual_cost {
+        lines.push(format!(
+            "{}: {}",
+            tr.pick("Kosten pro Jahr", "Annual cost"),
+            tr.money(a, currency)
         ));
     }
-    if c.status == Status::Overdue {
-        lines.push(say!(
-            tr,
-            format!(
-                "Achtung: Entscheidung überfällig; frühestes erreichbares Vertragsende: {} (Wechsel beginnen bis {})",
-                d(c.feasible_exit),
-                d(c.feasible_decision_deadline)
-            ),
-            format!(
-                "Overdue: the earliest contract end still reachable is {} (start the switch by {})",
-                d(c.feasible_exit),
-                d(c.feasible_decision_deadline)
-            )
+    if let Some(k) = c.exit_kind {
+        lines.push(format!(
+            "{}: {}",
+            tr.pick("Art des Ausstiegs", "Exit by"),
+            tr.exit_kind(k)
+        ));
+    }
+    lines.push(tr.contract_action(c));
+    if !c.systems.is_empty() {
+        lines.push(format!(
+            "{}: {}",
+            tr.pick("Systeme", "Systems"),
+            c.systems.join(", ")
         ));
     }
     for f in &c.data_act {
@@ -157,8 +131,51 @@ fn describe(c: &ContractDeadline, lang: Lang, currency: &str) -> String {
     escape::ics::text(&lines.join("\n"))
 }
 
-/// Renders the deadlines as an iCalendar file (CRLF line ends).
+/// The dated events of one contract that lie on or after `as_of`: what to
+/// act on (notice, start of the switch) and the exit day they refer to.
+fn events(c: &ContractDeadline, as_of: NaiveDate) -> Vec<(Kind, NaiveDate)> {
+    let exit_notice = |x: Option<NaiveDate>| {
+        let x = x?;
+        c.renewal.filter(|r| !r.is_zero())?;
+        notice_deadline(x, c.notice)
+    };
+    let out = match c.status {
+        Status::Ended | Status::Mandated => Vec::new(),
+        // The renewal holds until `renewed_until`: the next decision is the
+        // notice deadline for leaving then.
+        Status::Renewed => vec![(Kind::Notice, exit_notice(c.renewed_until))],
+        Status::Overdue => vec![
+            (Kind::Notice, exit_notice(c.feasible_exit)),
+            (Kind::Decision, c.feasible_decision_deadline),
+            (Kind::TermEnd, c.feasible_exit.or(c.next_exit)),
+        ],
+        Status::Leaving | Status::Due | Status::Ok => vec![
+            (Kind::Notice, c.notice_deadline),
+            (Kind::Decision, c.decision_deadline),
+            (Kind::TermEnd, c.next_exit),
+        ],
+    };
+    out.into_iter()
+        .filter_map(|(k, d)| d.filter(|d| *d >= as_of).map(|d| (k, d)))
+        .collect()
+}
+
+/// The deadlines that passed before the as-of date: the start-by dates of
+/// next exits that are no longer reachable.
+fn missed(report: &Deadlines) -> Vec<&ContractDeadline> {
+    report
+        .contracts
+        .iter()
+        .filter(|c| c.status == Status::Overdue)
+        .filter(|c| c.decision_deadline.is_some_and(|d| d < report.as_of))
+        .collect()
+}
+
+/// Renders the deadlines as an iCalendar file (CRLF line ends). No event
+/// and no alarm lies before the as-of date; deadlines that passed appear
+/// once, in the description of an event on the as-of date.
 pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &str) -> String {
+    let tr = Tr::new(lang);
     let org = slug(organisation);
     let stamp = Utc.from_utc_datetime(&report.as_of.and_time(chrono::NaiveTime::MIN));
     let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(report.as_of);
@@ -174,43 +191,82 @@ pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &s
     ));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.append_property(Property::new("METHOD", "PUBLISH"));
-    let calname = match lang {
-        Lang::De => format!("Vertragsfristen {organisation}"),
-        Lang::En => format!("Contract deadlines {organisation}"),
-    };
+    let calname = say!(
+        tr,
+        format!("Vertragsfristen {organisation}"),
+        format!("Contract deadlines {organisation}"),
+    );
     cal.append_property(Property::new("X-WR-CALNAME", escape::ics::text(&calname)));
-    for c in report
-        .contracts
-        .iter()
-        .filter(|c| c.status != Status::Expired)
-    {
+    let missed = missed(report);
+    if let Some(end) = report.as_of.succ_opt().filter(|_| !missed.is_empty()) {
+        let mut lines = vec![say!(
+            tr,
+            format!(
+                "Bis zum Stichtag {} verstrichene Entscheidungsfristen (das jeweils nächste Vertragsende ist nicht mehr erreichbar):",
+                tr.date(report.as_of)
+            ),
+            format!(
+                "Decision deadlines passed by the review date {} (the next exit of each is no longer reachable):",
+                tr.date(report.as_of)
+            ),
+        )];
+        for c in &missed {
+            lines.push(format!(
+                "- {}: {}",
+                c.name.as_deref().unwrap_or(&c.id),
+                tr.contract_action(c)
+            ));
+        }
+        let summary = say!(
+            tr,
+            format!(
+                "Vertragsfristen: {} verstrichen",
+                tr.count(missed.len(), "Frist", "Fristen", "deadline", "deadlines")
+            ),
+            format!(
+                "Contract deadlines: {} passed",
+                tr.count(missed.len(), "Frist", "Fristen", "deadline", "deadlines")
+            ),
+        );
+        let mut ev = Event::new();
+        ev.uid(&format!("as-of@{org}.exitgraph"))
+            .timestamp(stamp)
+            .sequence(sequence)
+            .summary(&escape::ics::text(&summary))
+            .description(&escape::ics::text(&lines.join("\n")))
+            .starts(report.as_of)
+            .ends(end)
+            .add_property("TRANSP", "TRANSPARENT")
+            .add_property("CATEGORIES", "exitgraph");
+        cal.push(ev.done());
+    }
+    for c in &report.contracts {
         let name = c.name.as_deref().unwrap_or(&c.id);
-        let events = [
-            (Kind::Notice, c.notice_deadline),
-            (Kind::Decision, c.decision_deadline),
-            (Kind::TermEnd, c.next_exit),
-        ];
-        for (kind, date) in events {
-            let Some(date) = date else { continue };
+        for (kind, date) in events(c, report.as_of) {
             let Some(end) = date.succ_opt() else { continue };
             let summary =
-                escape::ics::text(&format!("{}: {name} ({})", kind.title(lang), c.vendor_name));
+                escape::ics::text(&format!("{}: {name} ({})", kind.title(tr), c.vendor_name));
             let uid = format!("{}.{}@{org}.exitgraph", c.id, kind.uid_part());
             let mut ev = Event::new();
             ev.uid(&uid)
                 .timestamp(stamp)
                 .sequence(sequence)
                 .summary(&summary)
-                .description(&describe(c, lang, currency))
+                .description(&describe(c, tr, currency))
                 .starts(date)
                 .ends(end)
                 .add_property("TRANSP", "TRANSPARENT")
                 .add_property("CATEGORIES", "exitgraph");
             for days in [90u32, 30] {
-                let text = match lang {
-                    Lang::De => format!("In {days} Tagen: {summary}"),
-                    Lang::En => format!("In {days} days: {summary}"),
-                };
+                // A reminder that would fire before the as-of date is left out.
+                if date - chrono::Days::new(u64::from(days)) < report.as_of {
+                    continue;
+                }
+                let text = say!(
+                    tr,
+                    format!("In {days} Tagen: {summary}"),
+                    format!("In {days} days: {summary}"),
+                );
                 // The crate would add a random UID and the current time as
                 // DTSTAMP to a component without them: set both. TRIGGER is
                 // written as a day duration (`-P90D`) relative to the start.

@@ -11,6 +11,38 @@ fn dur(s: &str) -> Duration {
     Duration::parse(s).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The dates of a contract with only these terms (notice to the term end).
+fn dates_of(
+    end: NaiveDate,
+    notice: Duration,
+    renewal: Option<Duration>,
+    as_of: NaiveDate,
+    migration_days: i64,
+) -> Dates {
+    let c = Contract {
+        id: "c".into(),
+        name: None,
+        description: None,
+        vendor: crate::model::VendorId(0),
+        covers: Vec::new(),
+        kind: ContractKind::Subscription,
+        start: None,
+        end,
+        notice,
+        renewal,
+        annual_cost: None,
+        data_retrieval: None,
+        switching_charge: None,
+        notice_to: NoticeTo::TermEnd,
+        provider_notice: None,
+        exit: None,
+        decision: None,
+        span: crate::model::Span::default(),
+        notice_span: None,
+    };
+    contract_dates(&c, as_of, migration_days)
+}
+
 #[test]
 fn the_issue_example_notice_deadline() {
     // Term ends 2027-06-30, notice 6 months -> 2026-12-31.
@@ -60,7 +92,7 @@ fn months_clamp_to_the_last_day_and_leap_years_count() {
 #[test]
 fn renewals_roll_over_several_terms() {
     // First term ended 2020-03-31; yearly renewal, 3 months' notice.
-    let d = contract_dates(
+    let d = dates_of(
         day(2020, 3, 31),
         dur("3mo"),
         Some(dur("1y")),
@@ -84,7 +116,7 @@ fn renewals_roll_over_several_terms() {
 
     // 200 days: 2027-03-31 - 200 = 2026-09-12 has passed; the next term
     // (2028-03-31, decide by 2027-09-13, notice 2027-12-31) is feasible.
-    let d = contract_dates(
+    let d = dates_of(
         day(2020, 3, 31),
         dur("3mo"),
         Some(dur("1y")),
@@ -99,7 +131,7 @@ fn renewals_roll_over_several_terms() {
 
 #[test]
 fn the_notice_deadline_day_itself_still_counts() {
-    let on = contract_dates(
+    let on = dates_of(
         day(2020, 3, 31),
         dur("3mo"),
         Some(dur("1y")),
@@ -110,7 +142,7 @@ fn the_notice_deadline_day_itself_still_counts() {
     assert_eq!(on.decision_deadline, Some(day(2026, 12, 31)));
     assert_eq!(status(&on, day(2026, 12, 31), None), Status::Due);
     // One day later the contract has renewed: the next exit is a year on.
-    let after = contract_dates(
+    let after = dates_of(
         day(2020, 3, 31),
         dur("3mo"),
         Some(dur("1y")),
@@ -126,13 +158,13 @@ fn the_notice_deadline_day_itself_still_counts() {
 fn a_contract_without_renewal_needs_no_notice() {
     let as_of = day(2026, 12, 1);
     // Ends after a 100-day migration could finish: decide by 2027-03-22.
-    let d = contract_dates(day(2027, 6, 30), dur("3mo"), None, as_of, 100);
+    let d = dates_of(day(2027, 6, 30), dur("3mo"), None, as_of, 100);
     assert_eq!(d.next_exit, Some(day(2027, 6, 30)));
     assert_eq!(d.notice_deadline, None);
     assert_eq!(d.decision_deadline, Some(day(2027, 3, 22)));
     assert_eq!(d.feasible_exit, Some(day(2027, 6, 30)));
     // Ends before a 300-day migration could finish: overdue, nothing feasible.
-    let d = contract_dates(day(2027, 6, 30), dur("3mo"), None, as_of, 300);
+    let d = dates_of(day(2027, 6, 30), dur("3mo"), None, as_of, 300);
     assert_eq!(d.decision_deadline, Some(day(2026, 9, 3)));
     assert_eq!(d.feasible_exit, None);
     assert_eq!(status(&d, as_of, None), Status::Overdue);
@@ -141,7 +173,7 @@ fn a_contract_without_renewal_needs_no_notice() {
 #[test]
 fn an_ended_contract_is_expired() {
     let as_of = day(2026, 12, 1);
-    let d = contract_dates(day(2026, 6, 30), dur("3mo"), None, as_of, 10);
+    let d = dates_of(day(2026, 6, 30), dur("3mo"), None, as_of, 10);
     assert_eq!(
         d,
         Dates {
@@ -153,7 +185,7 @@ fn an_ended_contract_is_expired() {
             feasible_decision: None,
         }
     );
-    assert_eq!(status(&d, as_of, None), Status::Expired);
+    assert_eq!(status(&d, as_of, None), Status::Ended);
 }
 
 #[test]
@@ -248,7 +280,7 @@ end = 2025-12-31
         "notice over two months, retrieval under 30 days"
     );
     let old = &r.contracts[2];
-    assert_eq!((old.status, old.days_to_decision), (Status::Expired, None));
+    assert_eq!((old.status, old.days_to_decision), (Status::Ended, None));
     assert_eq!(r.horizon_end, Some(day(2027, 6, 1)));
 
     let json = serde_json::to_value(&r).unwrap_or_default();
@@ -295,4 +327,182 @@ fn deadlines_do_not_depend_on_the_number_of_threads() {
     let b = pool.install(|| deadlines(&g, &opts));
     assert_eq!(a, b);
     assert!(a.contracts.iter().any(|c| c.systems.len() > 1));
+}
+
+/// One contract covering one system whose switch takes exactly `days`
+/// (given as a constant estimate), as of `as_of`.
+fn one_contract(contract: &str, days: u32) -> Graph {
+    graph(&format!(
+        r#"[organisation]
+name = "T"
+home = "DE"
+[[vendor]]
+id = "v"
+name = "V"
+country = "DE"
+[[system]]
+id = "s"
+name = "S"
+vendor = "v"
+switch = {{ optimistic = "{days}d", likely = "{days}d", pessimistic = "{days}d" }}
+[[contract]]
+id = "c"
+vendor = "v"
+covers = ["s"]
+kind = "licence"
+{contract}
+"#
+    ))
+}
+
+fn deadline_of(g: &Graph, as_of: NaiveDate) -> ContractDeadline {
+    let opts = DeadlineOptions {
+        as_of,
+        horizon: dur("12mo"),
+        plan: PlanOptions::default(),
+    };
+    deadlines(g, &opts).contracts.remove(0)
+}
+
+#[test]
+fn a_current_renew_decision_closes_the_question_until_the_following_term() {
+    // Yearly from 2024-01-01, term ends 2026-12-31, 3 months' notice, a
+    // 60-day switch: without a decision the next exit 2027-12-31 must start
+    // by 2027-09-30 (notice) - due.
+    let base = "start = 2024-01-01\nend = 2026-12-31\nnotice = \"3mo\"\nrenewal = \"1y\"";
+    let open = deadline_of(&one_contract(base, 60), day(2027, 3, 1));
+    assert_eq!(open.status, Status::Due);
+    assert!(open.decision_due);
+    assert_eq!(open.act_by, Some(day(2027, 9, 30)));
+    // Renewed on purpose in the current term (2027): until 2028-12-31.
+    let renewed = format!(
+        "{base}\n[contract.decision]\nintent = \"renew\"\ndecided = 2027-02-10\nby = \"Rat\"\nreason = \"weiter\""
+    );
+    let d = deadline_of(&one_contract(&renewed, 60), day(2027, 3, 1));
+    assert_eq!(d.status, Status::Renewed);
+    assert!(!d.decision_due);
+    assert_eq!(d.act_by, None);
+    assert_eq!(d.renewed_until, Some(day(2028, 12, 31)));
+    let v = d.decision.as_ref().unwrap();
+    assert!(v.current);
+    assert_eq!(v.by.as_deref(), Some("Rat"));
+    // A year later the decision is stale: the term it was taken in is over.
+    let stale = deadline_of(&one_contract(&renewed, 60), day(2028, 3, 1));
+    assert!(!stale.decision.as_ref().unwrap().current);
+    assert_eq!(stale.status, Status::Due);
+    assert!(stale.decision_due);
+    // A decision under review stays open and says so.
+    let review = renewed.replace("\"renew\"", "\"review\"");
+    let d = deadline_of(&one_contract(&review, 60), day(2027, 3, 1));
+    assert_eq!(d.status, Status::Due);
+    assert!(d.decision_due);
+}
+
+#[test]
+fn a_decision_to_leave_gives_dates_to_act_on_and_ends_the_contract() {
+    let c = "start = 2024-01-01\nend = 2027-12-31\nnotice = \"3mo\"\nrenewal = \"1y\"\n[contract.decision]\nintent = \"exit\"\ndecided = 2027-01-15";
+    let g = one_contract(c, 60);
+    let d = deadline_of(&g, day(2027, 2, 1));
+    assert_eq!(d.status, Status::Leaving);
+    assert!(!d.decision_due);
+    assert_eq!(d.next_exit, Some(day(2027, 12, 31)));
+    assert_eq!(d.notice_deadline, Some(day(2027, 9, 30)));
+    // Notice (2027-09-30) is before the start-by date (2027-11-01).
+    assert_eq!(d.act_by, Some(day(2027, 9, 30)));
+    // After its exit day the contract has ended.
+    let after = deadline_of(&g, day(2028, 1, 1));
+    assert_eq!(after.status, Status::Ended);
+    assert_eq!(after.ended_on, Some(day(2027, 12, 31)));
+    assert_eq!(after.term_end, Some(day(2027, 12, 31)));
+    assert_eq!(after.next_exit, None);
+}
+
+#[test]
+fn notice_to_the_quarter_end_moves_the_exit_and_the_notice() {
+    // The example of the model reference.
+    let c = "end = 2027-11-15\nnotice = \"3mo\"\nnotice_to = \"quarter-end\"\nrenewal = \"1y\"";
+    let d = deadline_of(&one_contract(c, 30), day(2026, 12, 1));
+    assert_eq!(d.term_end, Some(day(2027, 11, 15)));
+    assert_eq!(d.next_exit, Some(day(2027, 12, 31)));
+    assert_eq!(d.notice_deadline, Some(day(2027, 9, 30)));
+    // On the notice deadline itself the exit still counts.
+    let on = deadline_of(&one_contract(c, 30), day(2027, 9, 30));
+    assert_eq!(on.next_exit, Some(day(2027, 12, 31)));
+    assert_eq!(on.act_by, Some(day(2027, 9, 30)));
+    // A year-end contract in a leap year.
+    let c = "end = 2028-02-29\nnotice = \"1mo\"\nnotice_to = \"year-end\"\nrenewal = \"1y\"";
+    let d = deadline_of(&one_contract(c, 10), day(2027, 6, 1));
+    assert_eq!(d.next_exit, Some(day(2028, 12, 31)));
+    assert_eq!(d.notice_deadline, Some(day(2028, 11, 30)));
+}
+
+#[test]
+fn an_ended_contract_is_ended_with_its_day() {
+    let g = one_contract("end = 2026-06-30\nannual_cost = 1000", 30);
+    let d = deadline_of(&g, day(2026, 12, 1));
+    assert_eq!(d.status, Status::Ended);
+    assert_eq!(d.ended_on, Some(day(2026, 6, 30)));
+    assert!(!d.decision_due);
+    assert_eq!(d.act_by, None);
+}
+
+/// A contract's terms and a review date drawn at random.
+fn random_contract() -> impl Strategy<Value = (String, NaiveDate, u32)> {
+    (
+        0i64..2000,
+        0usize..4,
+        0usize..4,
+        0usize..4,
+        0i64..1500,
+        1u32..900,
+    )
+        .prop_map(|(end, notice, renewal, to, as_of, days)| {
+            let start = day(2020, 1, 1);
+            let end = start + chrono::Days::new(end as u64);
+            let notice = ["0d", "1mo", "3mo", "6mo"][notice];
+            let renewal = ["", "renewal = \"1mo\"", "renewal = \"1y\"", "renewal = \"2y\""][renewal];
+            let to = ["term-end", "month-end", "quarter-end", "year-end"][to];
+            let as_of = day(2021, 1, 1) + chrono::Days::new(as_of as u64);
+            (
+                format!(
+                    "start = {start}\nend = {}\nnotice = \"{notice}\"\nnotice_to = \"{to}\"\n{renewal}",
+                    end.max(start)
+                ),
+                as_of,
+                days,
+            )
+        })
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Recording a decision to renew, taken any day of the current term up
+    /// to the review date, never adds a decision due, and never makes a
+    /// contract `overdue` or `due`.
+    #[test]
+    fn recording_a_renew_decision_never_adds_a_decision_due(
+        (terms, as_of, days) in random_contract(),
+        back in 0u64..400,
+    ) {
+        let g = one_contract(&terms, days);
+        let without = deadline_of(&g, as_of);
+        let c = g.model().contract(crate::model::ContractId(0));
+        let start = c.current_term(as_of).and_then(|t| t.start).unwrap_or(day(2019, 1, 1));
+        let decided = (as_of - chrono::Days::new(back)).max(start).min(as_of);
+        let with = deadline_of(
+            &one_contract(
+                &format!("{terms}\n[contract.decision]\nintent = \"renew\"\ndecided = {decided}"),
+                days,
+            ),
+            as_of,
+        );
+        prop_assert!(!with.decision_due || without.decision_due);
+        prop_assert!(!matches!(with.status, Status::Overdue | Status::Due));
+        if without.status != Status::Ended {
+            prop_assert_eq!(with.status, Status::Renewed);
+        }
+    }
 }

@@ -27,9 +27,12 @@ country = "DE"
 "#;
 
 /// A system line: id, vendor, depends_on (TOML list text), o/m/p in days.
+/// The systems are left by `rehost` (they move unchanged), so that what
+/// they depend on in the same plan moves first and the given estimates
+/// apply.
 fn sys(id: &str, vendor: &str, deps: &str, o: u32, m: u32, p: u32) -> String {
     format!(
-        "[[system]]\nid = \"{id}\"\nname = \"{id}\"\nvendor = \"{vendor}\"\ndepends_on = {deps}\nswitch = {{ optimistic = \"{o}d\", likely = \"{m}d\", pessimistic = \"{p}d\", cost = 1000 }}\n"
+        "[[system]]\nid = \"{id}\"\nname = \"{id}\"\nvendor = \"{vendor}\"\nexit = \"rehost\"\ndepends_on = {deps}\nswitch = {{ optimistic = \"{o}d\", likely = \"{m}d\", pessimistic = \"{p}d\", cost = 1000 }}\n"
     )
 }
 
@@ -147,6 +150,7 @@ fn monte_carlo_is_reproducible_and_independent_of_threads() {
         runs: 2_000,
         seed: 7,
         parallel: None,
+        as_of: None,
     };
     let a = plan(&g, &vendor(&g, "big"), &opts);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -266,11 +270,75 @@ annual_cost = 100
 "#;
     let g = graph(&t);
     let p = plan(&g, &vendor(&g, "big"), &PlanOptions::default());
-    assert_eq!(p.total_cost, 5000.0);
-    assert_eq!(p.annual_cost_left_behind, 2500.0);
-    assert_eq!(p.contracts_left_behind.len(), 1);
-    assert_eq!(p.contracts_partly_affected, ["mixed"]);
-    assert_eq!(p.payback_years, Some(2.0));
+    // `keep` is in the plan too: big supports it, so leaving big means
+    // another support provider for it (resupport: 2 hand-over days x 800).
+    let keep = p.systems.iter().find(|s| s.id == "keep").unwrap();
+    assert_eq!((keep.kind, keep.cost), (StepKind::Resupport, 1600.0));
+    assert_eq!(p.total_cost, 6600.0);
+    assert_eq!(p.annual_cost_left_behind, 2600.0);
+    let left: Vec<&str> = p
+        .contracts_left_behind
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(left, ["all-big", "mixed"]);
+    assert!(p.contracts_partly_affected.is_empty());
+    assert_eq!(p.payback_years, Some(6600.0 / 2600.0));
+}
+
+#[test]
+fn a_moved_system_keeps_its_makers_contract_and_a_shared_contract_stays() {
+    let t = format!(
+        r#"{HEAD}
+[[vendor]]
+id = "rz"
+name = "Rechenzentrum"
+country = "DE"
+[[system]]
+id = "erp"
+name = "ERP"
+vendor = "local"
+operator = "rz"
+[[system]]
+id = "other"
+name = "Other"
+vendor = "local"
+[[contract]]
+id = "hosting"
+vendor = "rz"
+covers = ["erp"]
+kind = "hosting"
+end = 2027-12-31
+annual_cost = 1000
+[[contract]]
+id = "maintenance"
+vendor = "local"
+covers = ["erp"]
+kind = "support"
+end = 2027-12-31
+annual_cost = 300
+[[contract]]
+id = "both"
+vendor = "local"
+covers = ["erp", "other"]
+kind = "licence"
+end = 2027-12-31
+annual_cost = 50
+"#
+    );
+    let g = graph(&t);
+    let p = plan(&g, &vendor(&g, "rz"), &PlanOptions::default());
+    assert_eq!(p.systems.len(), 1);
+    assert_eq!(p.systems[0].kind, StepKind::Rehost);
+    // Leaving the operator ends its hosting; the maker's support stays.
+    let left: Vec<&str> = p
+        .contracts_left_behind
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(left, ["hosting"]);
+    assert_eq!(p.contracts_partly_affected, ["both", "maintenance"]);
+    assert_eq!(p.annual_cost_left_behind, 1000.0);
 }
 
 fn diamond_text() -> String {
@@ -506,5 +574,274 @@ proptest! {
             prop_assert_eq!(set.pop_min(), Some(x));
         }
         prop_assert_eq!(set.pop_min(), None);
+    }
+}
+
+/// A regional IT provider that runs three specialist applications, reached
+/// through its network link and terminal servers: leaving it moves the
+/// applications (rehost) and switches the link off last.
+const PROVIDER: &str = r#"
+[organisation]
+name = "T"
+home = "DE"
+parallel_migrations = 2
+
+[[vendor]]
+id = "rz"
+name = "Regionales Rechenzentrum"
+country = "DE"
+
+[[vendor]]
+id = "maker"
+name = "Fachverfahren GmbH"
+country = "DE"
+
+[[system]]
+id = "link"
+name = "Network link to the provider"
+layer = "infrastructure"
+category = "network"
+vendor = "rz"
+operator = "rz"
+
+[[system]]
+id = "terminal"
+name = "Terminal servers at the provider"
+layer = "platform"
+vendor = "rz"
+operator = "rz"
+depends_on = ["link"]
+
+[[system]]
+id = "residents"
+name = "Residents' register"
+vendor = "maker"
+operator = "rz"
+depends_on = ["terminal"]
+switch = { optimistic = "60d", likely = "60d", pessimistic = "60d" }
+exit = "rehost"
+
+[[system]]
+id = "cars"
+name = "Vehicle registration"
+vendor = "maker"
+operator = "rz"
+depends_on = ["terminal"]
+switch = { optimistic = "40d", likely = "40d", pessimistic = "40d" }
+exit = "rehost"
+"#;
+
+#[test]
+fn the_providers_network_link_ends_the_plan_it_does_not_start_it() {
+    let g = graph(PROVIDER);
+    let p = plan(&g, &vendor(&g, "rz"), &PlanOptions::default());
+    let kind = |id: &str| p.systems.iter().find(|s| s.id == id).map(|s| s.kind);
+    assert_eq!(kind("residents"), Some(StepKind::Rehost));
+    assert_eq!(kind("cars"), Some(StepKind::Rehost));
+    // The terminal servers only serve the applications, the link only the
+    // terminal servers: both are switched off after what needs them.
+    assert_eq!(kind("terminal"), Some(StepKind::Decommission));
+    assert_eq!(kind("link"), Some(StepKind::Decommission));
+    // Decommissioning takes decommission_days = 10 (o 7, p 18: PERT mean
+    // (7 + 4 x 10 + 18) / 6 = 65/6).
+    let link = p.tasks.iter().find(|t| t.id == "link").unwrap();
+    assert_eq!(link.likely_days, 10.0);
+    assert_eq!(link.after, ["terminal"]);
+    let terminal = p.tasks.iter().find(|t| t.id == "terminal").unwrap();
+    assert_eq!(terminal.after, ["cars", "residents"]);
+    // Both applications move at once (2 at a time), then the terminal
+    // servers go, then the link.
+    assert_eq!(p.critical_path, ["residents", "terminal", "link"]);
+    assert!((p.expected_days - (60.0 + 2.0 * 65.0 / 6.0)).abs() < 1e-9);
+    assert_eq!(p.tasks.last().map(|t| t.id.as_str()), Some("link"));
+}
+
+#[test]
+fn a_connector_that_something_else_still_needs_is_not_switched_off() {
+    // A system of the organisation's own also runs on the terminal
+    // servers: they must be replaced, not switched off.
+    let t = format!(
+        "{PROVIDER}\n[[system]]\nid = \"own\"\nname = \"Own app\"\ndepends_on = [\"terminal\"]\n"
+    );
+    let g = graph(&t);
+    let p = plan(&g, &vendor(&g, "rz"), &PlanOptions::default());
+    let kind = |id: &str| p.systems.iter().find(|s| s.id == id).map(|s| s.kind);
+    assert_eq!(kind("terminal"), Some(StepKind::Replace));
+    // The link still serves only the terminal servers, which leave.
+    assert_eq!(kind("link"), Some(StepKind::Decommission));
+    // Named systems leave nobody: nothing is switched off.
+    let ids: Vec<SystemId> = ["link", "terminal"]
+        .iter()
+        .map(|i| g.model().system_id(i).unwrap())
+        .collect();
+    let named = plan(&g, &Target::Systems(ids), &PlanOptions::default());
+    assert!(named.systems.iter().all(|s| s.kind == StepKind::Replace));
+}
+
+#[test]
+fn what_moves_waits_for_its_platform_and_a_replacement_waits_for_nothing() {
+    let t = format!(
+        r#"{HEAD}
+[[system]]
+id = "os"
+name = "Server OS"
+layer = "platform"
+vendor = "big"
+switch = {{ optimistic = "30d", likely = "30d", pessimistic = "30d" }}
+
+[[system]]
+id = "moved"
+name = "An app big runs, on big's OS"
+vendor = "local"
+operator = "big"
+depends_on = ["os"]
+exit = "rehost"
+switch = {{ optimistic = "20d", likely = "20d", pessimistic = "20d" }}
+
+[[system]]
+id = "office"
+name = "Office suite on big's OS"
+vendor = "big"
+depends_on = ["os"]
+switch = {{ optimistic = "50d", likely = "50d", pessimistic = "50d" }}
+"#
+    );
+    let g = graph(&t);
+    let p = plan(
+        &g,
+        &vendor(&g, "big"),
+        &PlanOptions {
+            parallel: Some(3),
+            ..PlanOptions::default()
+        },
+    );
+    let task = |id: &str| p.tasks.iter().find(|t| t.id == id).unwrap();
+    // The rehosted app moves onto the new platform: after the OS switch.
+    assert_eq!(task("moved").after, ["os"]);
+    assert_eq!(task("moved").start_day, 30.0);
+    // The office replacement brings its own platform: it starts at once.
+    assert!(task("office").after.is_empty());
+    assert_eq!(task("office").start_day, 0.0);
+    assert_eq!(p.scheduled_days, 50.0);
+}
+
+#[test]
+fn the_resupport_of_one_contract_is_one_task() {
+    let t = format!(
+        r#"{HEAD}
+[[system]]
+id = "a"
+name = "a"
+vendor = "local"
+[[system]]
+id = "b"
+name = "b"
+vendor = "local"
+[[system]]
+id = "c"
+name = "c"
+vendor = "local"
+[[contract]]
+id = "support"
+vendor = "big"
+covers = ["a", "b", "c"]
+kind = "support"
+end = 2027-12-31
+annual_cost = 9000
+"#
+    );
+    let g = graph(&t);
+    let p = plan(&g, &vendor(&g, "big"), &PlanOptions::default());
+    assert!(p.systems.iter().all(|s| s.kind == StepKind::Resupport));
+    assert_eq!(p.tasks.len(), 1);
+    // resupport_days once (30) and 2 hand-over days per system.
+    assert_eq!(p.tasks[0].likely_days, 30.0 + 3.0 * 2.0);
+    assert_eq!(p.tasks[0].id, "a+b+c");
+    assert_eq!(p.total_cost, 3.0 * 2.0 * 800.0);
+    assert_eq!(p.annual_cost_left_behind, 9000.0);
+    let c = g.model().contract_id("support").unwrap();
+    let deadline_plan = plan(&g, &Target::Contract(c), &PlanOptions::default());
+    assert_eq!(deadline_plan.tasks, p.tasks);
+}
+
+#[test]
+fn mandated_systems_stay_out_of_every_plan() {
+    let t = format!(
+        r#"{HEAD}
+[[system]]
+id = "register"
+name = "Federal register"
+vendor = "big"
+mandated = "Federal law"
+[[system]]
+id = "app"
+name = "App"
+vendor = "big"
+depends_on = ["register"]
+"#
+    );
+    let g = graph(&t);
+    let p = plan(&g, &vendor(&g, "big"), &PlanOptions::default());
+    let ids: Vec<&str> = p.systems.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["app"]);
+    assert_eq!(p.mandated.len(), 1);
+    assert_eq!(p.mandated[0].reason, "Federal law");
+    let reg = g.model().system_id("register").unwrap();
+    let named = plan(&g, &Target::Systems(vec![reg]), &PlanOptions::default());
+    assert!(named.systems.is_empty());
+    assert_eq!(named.mandated[0].id, "register");
+}
+
+/// A random landscape: systems of three vendors, some mandated, some
+/// covered by contracts, with dependencies on earlier systems.
+fn random_model() -> impl Strategy<Value = String> {
+    let system = (
+        0usize..3,
+        0usize..3,
+        any::<bool>(),
+        any::<bool>(),
+        0usize..4,
+    );
+    proptest::collection::vec(system, 1..14).prop_map(|systems| {
+        let vendors = ["big", "big-de", "local"];
+        let mut t = HEAD.to_string();
+        for (i, (v, op, mandated, infra, dep)) in systems.iter().enumerate() {
+            t += &format!(
+                "[[system]]\nid = \"s{i}\"\nname = \"s{i}\"\nvendor = \"{}\"\noperator = \"{}\"\nlayer = \"{}\"\n",
+                vendors[*v],
+                vendors[*op],
+                if *infra { "infrastructure" } else { "application" }
+            );
+            if *mandated {
+                t += "mandated = \"law\"\n";
+            }
+            if i > 0 && *dep > 0 {
+                t += &format!("depends_on = [\"s{}\"]\n", (i * 7 + dep) % i);
+            }
+        }
+        t += "[[contract]]\nid = \"k\"\nvendor = \"big\"\ncovers = [\"s0\"]\nkind = \"support\"\nend = 2027-12-31\n";
+        t
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// No mandated system ever appears in an exit plan, whatever is left.
+    #[test]
+    fn a_mandated_system_never_appears_in_an_exit_plan(text in random_model()) {
+        let g = graph(&text);
+        let m = g.model();
+        let opts = PlanOptions { runs: 20, ..PlanOptions::default() };
+        let mut targets: Vec<Target> = m.vendor_ids().map(Target::Vendor).collect();
+        targets.push(Target::Systems(m.system_ids().collect()));
+        targets.extend(m.contract_ids().map(Target::Contract));
+        for t in &targets {
+            let p = plan(&g, t, &opts);
+            for s in &p.systems {
+                let id = m.system_id(&s.id).unwrap();
+                prop_assert!(!m.system(id).is_mandated(), "{} in {}", s.id, p.target);
+            }
+        }
     }
 }

@@ -172,8 +172,10 @@ fn max_days_to_decision_fails_within_the_limit() {
     assert_eq!(pass.rules[0].checked, 1);
 }
 
+/// A contract that ends before a switch could finish needs a decision
+/// today (extend it or plan a bridge): it fails any limit.
 #[test]
-fn an_overdue_decision_fails_any_limit() {
+fn an_unreachable_exit_fails_any_limit_today() {
     let g = graph();
     let late = PolicyOptions {
         as_of: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
@@ -191,8 +193,9 @@ fn an_overdue_decision_fails_any_limit() {
     let Why::DecisionDue { deadline, days, .. } = &r.failures[0].why else {
         panic!("{:?}", r.failures[0].why)
     };
-    assert_eq!(*deadline, NaiveDate::from_ymd_opt(2026, 5, 30));
-    assert_eq!(*days, -2);
+    // No exit is reachable before the contract ends: act today.
+    assert_eq!(*deadline, NaiveDate::from_ymd_opt(2026, 6, 1));
+    assert_eq!(*days, 0);
 }
 
 #[test]

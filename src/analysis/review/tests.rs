@@ -190,8 +190,10 @@ price = [{ vendor = \"de\", factor = 2.0 }]
 
 #[test]
 fn decisions_are_the_overdue_and_due_contracts_with_the_date_to_act_on() {
-    // k-over ends 2026-12-15 and needs 30 days: decide by 2026-11-15, past
-    // and without renewal, so no exit is reachable (act by: none).
+    // k-over is a support contract: leaving it is a resupport (30 + 2 days
+    // likely, P80 rounded up 41 days). It ends 2026-12-15 without renewal:
+    // decide by 2026-11-04, past, so no exit is reachable: act now (the
+    // as-of date).
     // k-due: 2027-06-30 - 30 days = 2027-05-31, within 12 months: due.
     // k-ok: 2028-12-01 is after the next review (2027-12-01): not listed.
     let g = model("[\"EU\"]", "");
@@ -208,7 +210,12 @@ fn decisions_are_the_overdue_and_due_contracts_with_the_date_to_act_on() {
     assert_eq!(
         rows,
         [
-            ("k-over", Status::Overdue, Some(date(2026, 11, 15)), None),
+            (
+                "k-over",
+                Status::Overdue,
+                Some(date(2026, 11, 4)),
+                Some(date(2026, 12, 1))
+            ),
             (
                 "k-due",
                 Status::Due,

@@ -183,3 +183,35 @@ fn no_costs_means_no_spend_band_and_zero_shares() {
     assert_eq!(c.untrusted_share, 0.0);
     assert!(c.by_group.is_empty());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// A contract that ended before the review date never counts in spend:
+    /// the total is the sum of the running contracts' costs, whatever else
+    /// the model holds.
+    #[test]
+    fn an_ended_contract_never_counts_in_spend(
+        contracts in proptest::collection::vec((1u32..100_000, 0i64..1500, proptest::bool::ANY), 1..8)
+    ) {
+        let mut text = String::from(
+            "[organisation]\nname = \"T\"\nhome = \"DE\"\nas_of = 2026-12-01\n[[vendor]]\nid = \"us\"\nname = \"US\"\ncountry = \"US\"\n[[vendor]]\nid = \"de\"\nname = \"DE\"\ncountry = \"DE\"\n[[system]]\nid = \"s\"\nname = \"S\"\nvendor = \"us\"\n",
+        );
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let mut running = 0.0;
+        for (i, (cost, end, us)) in contracts.iter().enumerate() {
+            let end = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(*end as u64);
+            if end >= as_of {
+                running += f64::from(*cost);
+            }
+            text += &format!(
+                "[[contract]]\nid = \"c{i}\"\nvendor = \"{}\"\ncovers = [\"s\"]\nkind = \"licence\"\nend = {end}\nannual_cost = {cost}\n",
+                if *us { "us" } else { "de" }
+            );
+        }
+        let c = concentration(&crate::analysis::switch::tests::graph(&text));
+        proptest::prop_assert_eq!(c.total, round_money(running));
+        let by_group: f64 = c.by_group.iter().map(|g| g.annual_cost).sum();
+        proptest::prop_assert!((by_group - c.total).abs() < 1.0);
+    }
+}

@@ -12,6 +12,14 @@ pub(crate) fn graph(toml: &str) -> Graph {
     Graph::build(m)
 }
 
+const STEP_KINDS: [StepKind; 5] = [
+    StepKind::Replace,
+    StepKind::Rehost,
+    StepKind::Resupport,
+    StepKind::Insource,
+    StepKind::Decommission,
+];
+
 fn close(a: f64, b: f64) {
     assert!((a - b).abs() < 1e-9, "{a} != {b}");
 }
@@ -55,6 +63,7 @@ fn video_reference() -> Inputs {
         alternative_in_use: None,
         already_trained: 0,
         shared_format: None,
+        dependents: 0,
     }
 }
 
@@ -126,8 +135,9 @@ open = true
             ("base", 120.0),
             ("training", 0.0),
             ("interfaces", 55.0),
+            ("dependents", 0.0),
             ("data", 187.5),
-            ("customisation", 616.25 - 362.5)
+            ("customisation", 253.75)
         ]
     );
     close(e.likely_days, 616.25);
@@ -287,6 +297,7 @@ fn arb_inputs() -> impl Strategy<Value = Inputs> {
                     Customisation::Medium,
                     Customisation::High,
                 ][cust],
+                dependents: 0,
                 alternative_in_use: None,
                 already_trained: 0,
                 shared_format: None,
@@ -345,12 +356,16 @@ fn numeric_shortcuts_equal_the_full_estimates() {
     let mut alternatives = 0;
     for s in m.system_ids() {
         let e = estimate(&g, s);
-        let d = days(&g, s);
-        assert_eq!(
-            d.map(f64::to_bits),
-            [e.optimistic_days, e.likely_days, e.pessimistic_days].map(f64::to_bits)
-        );
         assert_eq!(p80(&g, s), (e.p80_days, e.given));
+        for kind in STEP_KINDS {
+            let e = estimate_step(&g, s, kind);
+            let d = days(&g, s, kind);
+            assert_eq!(
+                d.map(f64::to_bits),
+                [e.optimistic_days, e.likely_days, e.pessimistic_days].map(f64::to_bits),
+                "{kind:?}"
+            );
+        }
         for a in &m.system(s).alternatives {
             let e = estimate_switch_to(&g, s, a);
             let (q, given) = switch_to_p80(&g, s, a);
@@ -370,9 +385,13 @@ fn numeric_shortcuts_equal_the_full_estimates() {
 fn figures_equal_the_full_estimate() {
     let g = graph(include_str!("../../../examples/musterstadt.toml"));
     let (mut given, mut parametric) = (0, 0);
-    for s in g.model().system_ids() {
-        let e = estimate(&g, s);
-        let f = figures(&g, s);
+    for (s, kind) in g
+        .model()
+        .system_ids()
+        .flat_map(|s| STEP_KINDS.map(|k| (s, k)))
+    {
+        let e = estimate_step(&g, s, kind);
+        let f = figures(&g, s, kind);
         let bits = |x: [f64; 6]| x.map(f64::to_bits);
         assert_eq!(
             bits([
@@ -403,4 +422,111 @@ fn figures_equal_the_full_estimate() {
         given > 0 && parametric > 0,
         "both kinds of cost: {given} {parametric}"
     );
+}
+
+/// A platform with three systems on it (two through `depends_on`, one also
+/// through an interface) and 70 GB of data, left each way.
+const PLATFORM: &str = r#"
+[organisation]
+name = "T"
+home = "DE"
+[[system]]
+id = "server"
+name = "Server platform"
+category = "os"
+layer = "platform"
+data = { volume_gb = 70 }
+[[system]]
+id = "a"
+name = "A"
+depends_on = ["server"]
+[[system]]
+id = "b"
+name = "B"
+depends_on = [{ any = ["server", "a"] }]
+[[system]]
+id = "c"
+name = "C"
+depends_on = ["server"]
+[[system]]
+id = "retired"
+name = "Retired"
+status = "retired"
+depends_on = ["server"]
+[[interface]]
+id = "c-server"
+from = "c"
+to = "server"
+open = true
+"#;
+
+#[test]
+fn each_exit_kind_has_its_own_estimate() {
+    let g = graph(PLATFORM);
+    let s = sys(&g, "server");
+    let part = |e: &Estimate, name: &str| {
+        e.factors
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.days)
+            .unwrap_or_else(|| panic!("no factor {name}"))
+    };
+    // a and b run on it (b through an `any` group); c has an interface,
+    // which the interface term counts; the retired system does not count.
+    let replace = estimate_step(&g, s, StepKind::Replace);
+    close(part(&replace, "dependents"), 2.0 * 5.0);
+    close(part(&replace, "interfaces"), 15.0);
+    // log2(1 + 70 / 10) = 3 doublings of data.
+    // Rehost: 90 base + 1 interface x 5 + 2 dependents x 5 + 5 x 3 data.
+    let rehost = estimate_step(&g, s, StepKind::Rehost);
+    assert_eq!(rehost.kind, StepKind::Rehost);
+    close(rehost.likely_days, 90.0 + 5.0 + 10.0 + 15.0);
+    close(rehost.cost, 800.0 * 120.0);
+    close(rehost.optimistic_days, 0.7 * 120.0);
+    close(rehost.pessimistic_days, 1.8 * 120.0);
+    // Insource: the same parts on 120 base days.
+    let insource = estimate_step(&g, s, StepKind::Insource);
+    close(insource.likely_days, 120.0 + 5.0 + 10.0 + 15.0);
+    // Resupport: weeks, whatever the system: 30 + 2 hand-over days.
+    let resupport = estimate_step(&g, s, StepKind::Resupport);
+    close(resupport.likely_days, 32.0);
+    close(resupport.cost, 800.0 * 2.0);
+    let off = estimate_step(&g, s, StepKind::Decommission);
+    close(off.likely_days, 10.0);
+    // Every estimate's parts add up to its likely days.
+    for e in [&replace, &rehost, &insource, &resupport, &off] {
+        let sum: f64 = e.factors.iter().map(|f| f.days).sum();
+        close(sum, e.likely_days);
+        let cost: f64 = e.cost_factors.iter().map(|f| f.amount).sum();
+        close(cost, e.cost);
+    }
+    // Weeks, months, months, years: the kinds in their documented order.
+    assert!(resupport.p80_days < rehost.p80_days);
+    assert!(rehost.p80_days < insource.p80_days);
+}
+
+#[test]
+fn given_estimates_describe_the_systems_own_way_of_leaving() {
+    let g = graph(
+        r#"
+[organisation]
+name = "T"
+home = "DE"
+[[system]]
+id = "app"
+name = "App"
+exit = "rehost"
+switch = { optimistic = "10d", likely = "20d", pessimistic = "40d", cost = 5000 }
+"#,
+    );
+    let s = sys(&g, "app");
+    let own = estimate(&g, s);
+    assert_eq!(
+        (own.kind, own.likely_days, own.cost),
+        (StepKind::Rehost, 20.0, 5000.0)
+    );
+    assert!(own.given && own.cost_given);
+    // Replacing it is another project: the parametric estimate.
+    let replace = estimate_step(&g, s, StepKind::Replace);
+    assert!(!replace.given && !replace.cost_given);
 }

@@ -42,6 +42,14 @@ crate::params! {
         cost_per_day: 800.0 => "cost per project day of base, interface and data work (EUR)",
         alternative_in_use_factor: 0.5 => "base-days multiplier when the chosen alternative is already in use",
         shared_format_factor: 0.5 => "data-migration multiplier when the alternative reads an open format the system exports",
+        dependent_days: 5.0 => "days to move, re-connect and test one system that runs on the switched one (a depends_on dependent without an interface)",
+        rehost_days: 90.0 => "base days to move a system unchanged to another operator (agreement, environment, test migration, cut-over)",
+        rehost_interface_days: 5.0 => "days to re-point one interface when a system moves unchanged (endpoints, certificates, firewall rules, test)",
+        rehost_data_days: 5.0 => "data days per doubling of the data volume when a system moves unchanged (copy and verify, no conversion)",
+        insource_days: 120.0 => "base days to take over the operation of a system in-house (staff, competence, operations set-up)",
+        resupport_days: 30.0 => "days to contract another support or maintenance provider (selection, award, start of service)",
+        resupport_system_days: 2.0 => "hand-over days per system when the support provider changes (documentation, access, shadowing)",
+        decommission_days: 10.0 => "days to switch off a system nothing needs any more (data deletion, termination of the line or service)",
     }
 }
 

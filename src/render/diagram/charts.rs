@@ -344,10 +344,22 @@ pub fn contract_events(
     let inside = |x: NaiveDate| x >= start && x <= end;
     let mut out = Vec::new();
     let renewal = c.renewal.filter(|r| !r.is_zero());
+    // A contract renewed on purpose or with nothing to choose has no
+    // notice or decision to act on: only its term ends are shown.
+    let actionable = !matches!(
+        c.status,
+        DeadlineStatus::Renewed | DeadlineStatus::Mandated | DeadlineStatus::Ended
+    );
     let mut t = c.term_end;
     for _ in 0..MAX_TERMS {
         let Some(cur) = t else { break };
-        let nd = renewal.and_then(|_| deadlines::notice_deadline(cur, c.notice));
+        let exit = match renewal {
+            Some(_) => crate::model::terms::period_end(cur, c.notice_to).unwrap_or(cur),
+            None => cur,
+        };
+        let nd = renewal
+            .filter(|_| actionable)
+            .and_then(|_| deadlines::notice_deadline(exit, c.notice));
         if cur > end && nd.is_none_or(|x| x > end) {
             break;
         }
@@ -355,9 +367,14 @@ pub fn contract_events(
             out.push((cur, EventKind::TermEnd, cur));
         }
         if let Some(x) = nd.filter(|x| inside(*x)) {
-            out.push((x, EventKind::Notice, cur));
+            out.push((x, EventKind::Notice, exit));
         }
         t = renewal.and_then(|r| deadlines::next_term_end(cur, r));
+    }
+    if !actionable {
+        out.sort();
+        out.dedup();
+        return out;
     }
     let mut decisions = vec![(c.decision_deadline, c.next_exit)];
     if c.feasible_decision_deadline != c.decision_deadline {
@@ -387,7 +404,7 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
     let mut expired = Vec::new();
     for c in &d.contracts {
         let label_name = c.name.clone().unwrap_or_else(|| c.id.clone());
-        if c.status == DeadlineStatus::Expired {
+        if c.status == DeadlineStatus::Ended {
             expired.push(c.id.clone());
             continue;
         }
@@ -429,9 +446,15 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
             continue;
         }
         rows.push(TimelineRow {
-            tooltip: format!("{} ({}, {}): {}", label_name, c.id, c.vendor_name, c.note),
+            tooltip: format!(
+                "{} ({}, {}): {}",
+                label_name,
+                c.id,
+                c.vendor_name,
+                w.contract_action(c)
+            ),
             label: label_name,
-            tag: overdue.then(|| w.pick("überfällig", "overdue").to_string()),
+            tag: overdue.then(|| w.contract_status(DeadlineStatus::Overdue).to_string()),
             events,
         });
     }
@@ -450,8 +473,8 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
     )];
     if rows.iter().any(|r| r.tag.is_some()) {
         notes.push(say!(w,
-            "„überfällig“: Die Entscheidung für das nächste Vertragsende hätte schon fallen müssen; die Raute zeigt dann den spätesten Beginn für das früheste noch erreichbare Vertragsende.".to_string(),
-            "“overdue”: the decision for the next contract end should already have been taken; the diamond then shows the latest start for the earliest contract end still reachable.".to_string(),
+            "„Ende verpasst“: Das nächste Vertragsende ist nicht mehr erreichbar; die Raute zeigt dann den spätesten Beginn für das früheste noch erreichbare Vertragsende.".to_string(),
+            "“exit missed”: the next exit is no longer reachable; the diamond then shows the latest start for the earliest exit still reachable.".to_string(),
         ));
     }
     if with_dates > rows.len() {
@@ -481,8 +504,8 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
     if !expired.is_empty() {
         notes.push(say!(
             w,
-            format!("Abgelaufen: {}.", id_list(&expired, w)),
-            format!("Expired: {}.", id_list(&expired, w)),
+            format!("Beendet: {}.", id_list(&expired, w)),
+            format!("Ended: {}.", id_list(&expired, w)),
         ));
     }
     let legend = Legend {

@@ -454,6 +454,7 @@ notice = \"1mo\"
                 runs: 200,
                 seed: 1,
                 parallel: None,
+                as_of: None,
             },
         },
     );

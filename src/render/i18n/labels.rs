@@ -49,6 +49,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("days_unit", "Tage", "days"),
     ("decide_by", "Entscheidung bis", "Decide by"),
+    ("decided_by", "Beschluss", "Decided by"),
     (
         "decisions_title",
         "Entscheidungen vor der nächsten Prüfung",
@@ -65,6 +66,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
         "Frühestes erreichbares Vertragsende",
         "Earliest reachable exit",
     ),
+    ("exit_kind", "Art des Ausstiegs", "Exit by"),
     ("exit_on", "Vertragsende", "Contract end"),
     ("exit_plans_title", "Ausstiegspläne", "Exit plans"),
     ("expected", "Erwartet", "Expected"),
@@ -97,8 +99,14 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ("jurisdiction", "Rechtsraum", "Jurisdiction"),
     ("key", "Schlüssel", "Key"),
     ("largest_factor", "Größter Faktor", "Largest factor"),
+    ("leave_on", "Ende zum", "Leave on"),
     ("level", "Stufe", "Level"),
     ("lockin", "Lock-in", "Lock-in"),
+    (
+        "mandated_title",
+        "Vorgeschriebene Systeme: nicht wählbar",
+        "Mandated systems: not a choice",
+    ),
     ("max_outage", "Tolerierbar", "Max. outage"),
     ("meaning", "Bedeutung", "Meaning"),
     (
@@ -128,12 +136,18 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
         "What pulls the score down",
     ),
     ("rank", "Rang", "Rank"),
+    ("reason", "Grund", "Reason"),
     ("restore", "Wieder verfügbar nach", "Back after"),
     ("scenario", "Szenario", "Scenario"),
     ("scenarios_title", "Notfallszenarien", "Emergency scenarios"),
     ("score", "Lock-in", "Lock-in"),
     ("sensitivity", "Schutzbedarf", "Sensitivity"),
     ("service", "Dienst", "Service"),
+    (
+        "services_affected",
+        "Betroffene Dienste",
+        "Services affected",
+    ),
     ("share", "Anteil", "Share"),
     ("share_met", "Erfüllt", "Met"),
     (
@@ -176,6 +190,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("toc", "Inhalt", "Contents"),
     ("total", "Summe", "Total"),
+    ("until", "bis", "until"),
     ("value", "Wert", "Value"),
     ("vendor", "Anbieter", "Vendor"),
     ("vendor_group", "Anbietergruppe", "Vendor group"),
@@ -193,6 +208,38 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
 /// German meanings of the coefficients of `[defaults.switch]` and
 /// `[defaults.lockin]` (the English ones come with the values).
 pub(super) const MEANINGS_DE: &[(&str, &str)] = &[
+    (
+        "decommission_days",
+        "Tage, um ein System abzuschalten, das nichts mehr braucht (Daten löschen, Leitung oder Dienst kündigen)",
+    ),
+    (
+        "dependent_days",
+        "Tage, um ein System, das auf dem gewechselten läuft, umzuziehen, neu anzubinden und zu testen",
+    ),
+    (
+        "insource_days",
+        "Basistage, um den Betrieb eines Systems selbst zu übernehmen (Personal, Kompetenz, Betriebsaufbau)",
+    ),
+    (
+        "rehost_data_days",
+        "Datentage je Verdopplung der Datenmenge, wenn ein System unverändert umzieht (kopieren und prüfen, ohne Umwandlung)",
+    ),
+    (
+        "rehost_days",
+        "Basistage, um ein System unverändert zu einem anderen Betreiber umzuziehen (Vereinbarung, Umgebung, Testmigration, Umschaltung)",
+    ),
+    (
+        "rehost_interface_days",
+        "Tage, um eine Schnittstelle beim Umzug neu auszurichten (Endpunkte, Zertifikate, Firewallregeln, Test)",
+    ),
+    (
+        "resupport_days",
+        "Tage, um einen anderen Wartungs- oder Supportpartner zu beauftragen (Auswahl, Vergabe, Leistungsbeginn)",
+    ),
+    (
+        "resupport_system_days",
+        "Übergabetage je System beim Wechsel des Wartungspartners (Dokumentation, Zugänge, Einarbeitung)",
+    ),
     (
         "alternative_in_use_factor",
         "Faktor auf die Basistage, wenn die gewählte Alternative schon im Einsatz ist",

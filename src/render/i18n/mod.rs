@@ -35,6 +35,7 @@
 //! One term per concept: the German word list of the report is in
 //! `docs/review.md` ("Word list"); use those words.
 
+mod contracts;
 mod format;
 mod labels;
 mod reasons;

@@ -8,6 +8,7 @@
 
 use super::{Tr, say};
 use crate::analysis::data_act::Issue;
+use crate::analysis::deadlines::Status;
 use crate::analysis::diff::Note;
 use crate::analysis::lockin::{AlternativeTrust, ChainLink, Export, Reason, Stored};
 use crate::analysis::policy::{ElementKind, RuleSource, Why};
@@ -795,19 +796,24 @@ impl Tr {
                         )
                     ),
                 };
+                let missed = match status {
+                    Status::Overdue => self.pick(
+                        "; das nächste Vertragsende ist nicht mehr erreichbar",
+                        "; the next exit is no longer reachable",
+                    ),
+                    _ => "",
+                };
                 say!(
                     self,
                     format!(
-                        "{when} (Grenze: {}, Stichtag {}; Status {})",
+                        "{when} (Grenze: {}, Stichtag {}){missed}",
                         self.days(f64::from(*limit)),
-                        self.date(*as_of),
-                        self.contract_status(*status)
+                        self.date(*as_of)
                     ),
                     format!(
-                        "{when} (limit: {}, as of {}; status {})",
+                        "{when} (limit: {}, as of {}){missed}",
                         self.days(f64::from(*limit)),
-                        self.date(*as_of),
-                        self.contract_status(*status)
+                        self.date(*as_of)
                     )
                 )
             }

@@ -9,11 +9,12 @@
 use super::{Tr, say};
 use crate::analysis::data_act::Issue;
 use crate::analysis::deadlines::Status;
+use crate::analysis::exit_kind::StepKind;
 use crate::analysis::lockin::{FactorName, ImpactHow};
 use crate::analysis::simulate::State;
 use crate::analysis::sovereignty::{DimensionKey, Level};
 use crate::analysis::spend::Band;
-use crate::model::{ContractKind, Criticality, Layer, Sensitivity};
+use crate::model::{ContractKind, Criticality, ExitKind, Intent, Layer, Sensitivity};
 
 impl Tr {
     pub fn criticality(self, c: Criticality) -> &'static str {
@@ -36,10 +37,56 @@ impl Tr {
 
     pub fn contract_status(self, s: Status) -> &'static str {
         match s {
-            Status::Overdue => self.pick("überfällig", "overdue"),
-            Status::Due => self.pick("fällig", "due"),
+            Status::Overdue => self.pick("Ende verpasst", "exit missed"),
+            Status::Due => self.pick("zu entscheiden", "decide"),
             Status::Ok => self.pick("später", "later"),
-            Status::Expired => self.pick("abgelaufen", "expired"),
+            Status::Ended => self.pick("beendet", "ended"),
+            Status::Mandated => self.pick("vorgeschrieben", "mandated"),
+            Status::Renewed => self.pick("bewusst verlängert", "renewed on purpose"),
+            Status::Leaving => self.pick("Ausstieg beschlossen", "exit decided"),
+        }
+    }
+
+    /// The status of a contract in one short word, for narrow tables.
+    pub fn contract_status_short(self, s: Status) -> &'static str {
+        match s {
+            Status::Overdue => self.pick("verpasst", "missed"),
+            Status::Due => self.pick("entscheiden", "decide"),
+            Status::Ok => self.pick("später", "later"),
+            Status::Ended => self.pick("beendet", "ended"),
+            Status::Mandated => self.pick("Vorgabe", "mandated"),
+            Status::Renewed => self.pick("verlängert", "renewed"),
+            Status::Leaving => self.pick("Ausstieg", "leaving"),
+        }
+    }
+
+    /// How a contract or system is left.
+    pub fn exit_kind(self, k: ExitKind) -> &'static str {
+        match k {
+            ExitKind::Replace => self.pick("Ablösung", "replace"),
+            ExitKind::Rehost => self.pick("Umzug zu anderem Betreiber", "rehost"),
+            ExitKind::Resupport => self.pick("anderer Wartungspartner", "resupport"),
+            ExitKind::Insource => self.pick("Eigenbetrieb", "insource"),
+        }
+    }
+
+    /// What one step of an exit plan does.
+    pub fn step_kind(self, k: StepKind) -> &'static str {
+        match k {
+            StepKind::Replace => self.exit_kind(ExitKind::Replace),
+            StepKind::Rehost => self.exit_kind(ExitKind::Rehost),
+            StepKind::Resupport => self.exit_kind(ExitKind::Resupport),
+            StepKind::Insource => self.exit_kind(ExitKind::Insource),
+            StepKind::Decommission => self.pick("Abschaltung", "decommission"),
+        }
+    }
+
+    /// What a recorded decision says.
+    pub fn intent(self, i: Intent) -> &'static str {
+        match i {
+            Intent::Renew => self.pick("verlängern", "renew"),
+            Intent::Exit => self.pick("aussteigen", "leave"),
+            Intent::Review => self.pick("prüfen", "review"),
         }
     }
 

@@ -7,24 +7,27 @@ impl Builder<'_> {
         let (tr, r) = (self.tr, self.r);
         let d = &r.deadlines;
         let count = |s: Status| d.contracts.iter().filter(|c| c.status == s).count();
+        let open = d.open_decisions().count();
         let mut out = vec![Block::Para {
             text: say!(
                 self.tr,
                 format!(
-                    "Für jeden Vertrag: das nächste Vertragsende, zu dem ein Ausstieg möglich ist, bis wann gekündigt werden muss, und die Entscheidungsfrist: das nächste Vertragsende abzüglich der Wechseldauer (80. Perzentil des Ausstiegsplans der abgedeckten Systeme) oder die Kündigungsfrist, wenn sie früher liegt. „Überfällig“: die Entscheidungsfrist ist verstrichen. „Fällig“: sie liegt vor der nächsten Prüfung am {}. Stand: {} überfällig, {} fällig, {} später, {} abgelaufen.",
+                    "Für jeden Vertrag: wie der Ausstieg ginge (Ablösung, Umzug zu einem anderen Betreiber, anderer Wartungspartner oder Eigenbetrieb), das früheste Vertragsende, zu dem er erreichbar ist, bis wann gekündigt werden muss, und bis wann der Wechsel beginnen muss: das Vertragsende abzüglich der Dauer des Ausstiegsplans der abgedeckten Systeme (80. Perzentil), oder die Kündigungsfrist, wenn sie früher abläuft. Zu entscheiden sind die Verträge ohne aktuellen Beschluss, deren Wechsel vor der nächsten Prüfung am {} beginnen müsste: {}. Bewusst verlängert: {}; Ausstieg beschlossen: {}; vorgeschrieben: {}; beendet: {}.",
                     tr.odate(d.horizon_end),
-                    count(Status::Overdue),
-                    count(Status::Due),
-                    count(Status::Ok),
-                    count(Status::Expired)
+                    tr.int(open),
+                    tr.int(count(Status::Renewed)),
+                    tr.int(count(Status::Leaving)),
+                    tr.int(count(Status::Mandated)),
+                    tr.int(count(Status::Ended))
                 ),
                 format!(
-                    "For each contract: the next term end at which it can be left, the last day to give notice, and the decision deadline: the next exit minus the migration time (80th percentile of the exit plan of the systems it covers), or the notice deadline if that is earlier. “Overdue”: the decision deadline has passed. “Due”: it falls before the next review on {}. Now: {} overdue, {} due, {} later, {} expired.",
+                    "For each contract: how it would be left (replace, rehost with another operator, another support provider, or take it in-house), the earliest exit still reachable, the last day to give notice, and the last day to start the switch: the exit minus the duration of the exit plan of the systems it covers (80th percentile), or the notice deadline if that is earlier. To decide are the contracts without a current decision whose switch would have to start before the next review on {}: {}. Renewed on purpose: {}; exit decided: {}; mandated: {}; ended: {}.",
                     tr.odate(d.horizon_end),
-                    count(Status::Overdue),
-                    count(Status::Due),
-                    count(Status::Ok),
-                    count(Status::Expired)
+                    tr.int(open),
+                    tr.int(count(Status::Renewed)),
+                    tr.int(count(Status::Leaving)),
+                    tr.int(count(Status::Mandated)),
+                    tr.int(count(Status::Ended))
                 ),
             ),
         }];
@@ -32,6 +35,12 @@ impl Builder<'_> {
         let rows = d.contracts[..shown]
             .iter()
             .map(|c| {
+                let leave = match c.status {
+                    Status::Overdue => c.feasible_exit,
+                    Status::Ended => c.ended_on,
+                    Status::Renewed => c.renewed_until,
+                    _ => c.next_exit,
+                };
                 vec![
                     Cell::text(tr.contract_status(c.status)).tone(status_tone(c.status)),
                     Cell::text(clean(c.name.as_deref().unwrap_or(&c.id))),
@@ -41,11 +50,15 @@ impl Builder<'_> {
                             .map(|x| self.money(x))
                             .unwrap_or_else(|| "–".into()),
                     ),
-                    Cell::short(tr.odate(c.next_exit)),
+                    Cell::text(c.exit_kind.map(|k| tr.exit_kind(k)).unwrap_or("–")),
+                    Cell::short(tr.odate(leave)),
                     Cell::short(tr.odate(c.notice_deadline)),
-                    Cell::num(tr.span(c.p80_days)),
-                    Cell::short(tr.odate(c.decision_deadline)),
-                    Cell::short(tr.odate(c.feasible_exit)),
+                    Cell::num(if c.steps.is_empty() || c.status == Status::Ended {
+                        "–".to_string()
+                    } else {
+                        tr.span(c.p80_days)
+                    }),
+                    Cell::short(tr.odate(c.act_by)),
                 ]
             })
             .collect();
@@ -56,18 +69,18 @@ impl Builder<'_> {
                 "contract",
                 "vendor",
                 "annual_cost",
-                "next_exit",
+                "exit_kind",
+                "leave_on",
                 "notice_by",
                 "migration_p80",
-                "decide_by",
-                "earliest_exit",
+                "act_by",
             ]),
             rows,
             {
                 let mut n = tr
                     .pick(
-                        "Alle Fristen stehen auch in deadlines.ics, mit Erinnerungen 90 und 30 Tage vorher.",
-                        "Every deadline is also in deadlines.ics, with reminders 90 and 30 days before.",
+                        "Alle Fristen stehen auch in deadlines.ics, mit Erinnerungen 90 und 30 Tage vorher. „Ende verpasst“: das nächste Vertragsende ist nicht mehr erreichbar; „Ende zum“ nennt dann das früheste noch erreichbare.",
+                        "Every deadline is also in deadlines.ics, with reminders 90 and 30 days before. “Exit missed”: the next exit is no longer reachable; “leave on” then gives the earliest one still reachable.",
                     )
                     .to_string();
                 let more = more_rows(tr, shown, d.contracts.len(), "review.json");
@@ -78,6 +91,27 @@ impl Builder<'_> {
                 n
             },
         ));
+        let decided: Vec<&crate::analysis::deadlines::ContractDeadline> = d
+            .contracts
+            .iter()
+            .filter(|c| matches!(c.status, Status::Renewed | Status::Leaving))
+            .collect();
+        if !decided.is_empty() {
+            out.push(Block::Para {
+                text: tr
+                    .pick("Beschlossene Verträge:", "Decided contracts:")
+                    .to_string(),
+            });
+            out.push(Block::Items {
+                items: decided
+                    .iter()
+                    .map(|c| Item {
+                        head: format!("{}.", clean(c.name.as_deref().unwrap_or(&c.id))),
+                        text: clean(&tr.contract_action(c)),
+                    })
+                    .collect(),
+            });
+        }
         self.figure("deadlines", &mut out);
         out.push(Block::Heading {
             text: tr.l("data_act").into(),

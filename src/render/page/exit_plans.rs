@@ -18,13 +18,13 @@ impl Builder<'_> {
             text: say!(
                 self.tr,
                 format!(
-                    "Ausstiegspläne gibt es für die {} Anbietergruppen mit dem höchsten Anbieterwert (bei Gleichstand: höherer Ausgabenanteil), die Systeme im Einsatz herstellen oder betreiben. Ein Plan ersetzt alle Systeme der Gruppe und ihrer Töchter. Systeme, die voneinander abhängen, werden nacheinander gewechselt, höchstens {} gleichzeitig. Die Dauer stammt aus einer Monte-Carlo-Simulation mit {} Läufen: P50 wird in der Hälfte der Läufe erreicht, P80 in vier von fünf, P95 in 19 von 20.",
+                    "Ausstiegspläne gibt es für die {} Anbietergruppen mit dem höchsten Anbieterwert (bei Gleichstand: höherer Ausgabenanteil), die Systeme im Einsatz herstellen oder betreiben. Ein Plan verlässt die Gruppe und ihre Töchter so, wie es in der Praxis geschieht: Was sie herstellt, wird abgelöst; was sie nur betreibt, zieht unverändert zu einem anderen Betreiber um; für reine Wartung genügt ein anderer Wartungspartner; was nur die Verbindung zu ihr herstellt (Netzanbindung, Terminalserver), wird zuletzt abgeschaltet. Was umzieht, wartet auf die Plattform, auf der es laufen soll; eine Ablösung bringt ihre eigene Plattform mit. Höchstens {} Schritte laufen gleichzeitig. Vorgeschriebene Systeme bleiben. Die Dauer stammt aus einer Monte-Carlo-Simulation mit {} Läufen: P50 wird in der Hälfte der Läufe erreicht, P80 in vier von fünf, P95 in 19 von 20.",
                     m.exit_plans,
                     m.parallel_migrations,
                     tr.int(m.runs as usize)
                 ),
                 format!(
-                    "Exit plans are made for the {} vendor groups with the highest vendor score (ties: higher share of spend) that make or operate systems in use. A plan replaces every system of the group and its subsidiaries. Systems that depend on each other are switched one after the other, at most {} at a time. Durations come from a Monte Carlo simulation of {} runs: P50 is reached in half the runs, P80 in four of five, P95 in 19 of 20.",
+                    "Exit plans are made for the {} vendor groups with the highest vendor score (ties: higher share of spend) that make or operate systems in use. A plan leaves the group and its subsidiaries as organisations really do: what it makes is replaced; what it only operates moves unchanged to another operator; for support alone another support provider suffices; what only connects to it (its network link, its terminal servers) is switched off last. What moves waits for the platform it will run on; a replacement brings its own platform. At most {} steps run at a time. Mandated systems stay. Durations come from a Monte Carlo simulation of {} runs: P50 is reached in half the runs, P80 in four of five, P95 in 19 of 20.",
                     m.exit_plans,
                     m.parallel_migrations,
                     tr.int(m.runs as usize)
@@ -44,6 +44,7 @@ impl Builder<'_> {
         for e in &r.exit_plans {
             self.exit_plan(e, &mut out);
         }
+        self.mandated(&mut out);
         out
     }
 
@@ -56,20 +57,20 @@ impl Builder<'_> {
         let mut text = say!(
             self.tr,
             format!(
-                "Anbieterwert {}, Anteil an den Ausgaben {}. Zu ersetzen: {}. Dauer: P50 {}, P80 {}, P95 {}. Einmalkosten {}.",
+                "Anbieterwert {}, Anteil an den Ausgaben {}. Im Plan: {}. Dauer: P50 {}, P80 {}, P95 {}. Einmalkosten {}.",
                 tr.num(e.vendor_score, 1),
                 tr.pct(e.spend_share),
-                tr.count(p.systems.len(), "System", "Systeme", "", ""),
+                self.step_counts(p),
                 tr.span(p.p50_days),
                 tr.span(p.p80_days),
                 tr.span(p.p95_days),
                 self.money(p.total_cost)
             ),
             format!(
-                "Vendor score {}, share of spend {}. To replace: {}. Duration: P50 {}, P80 {}, P95 {}. One-off cost {}.",
+                "Vendor score {}, share of spend {}. In the plan: {}. Duration: P50 {}, P80 {}, P95 {}. One-off cost {}.",
                 tr.num(e.vendor_score, 1),
                 tr.pct(e.spend_share),
-                tr.count(p.systems.len(), "", "", "system", "systems"),
+                self.step_counts(p),
                 tr.span(p.p50_days),
                 tr.span(p.p80_days),
                 tr.span(p.p95_days),
@@ -129,6 +130,7 @@ impl Builder<'_> {
                 let critical = p.critical_path.contains(&s.id);
                 vec![
                     Cell::text(self.names.system(&s.id)),
+                    Cell::text(tr.step_kind(s.kind)),
                     Cell::num(tr.span(s.p80_days)),
                     Cell::short(t.map(|t| self.day(t.start_day)).unwrap_or_default()),
                     Cell::short(t.map(|t| self.day(t.finish_day)).unwrap_or_default()),
@@ -145,6 +147,7 @@ impl Builder<'_> {
             String::new(),
             self.head(&[
                 "system",
+                "exit_kind",
                 "p80_switch",
                 "start_day",
                 "finish_day",
@@ -173,6 +176,97 @@ impl Builder<'_> {
                 n
             },
         ));
+        if !p.mandated.is_empty() {
+            let names: Vec<String> = p.mandated.iter().map(|x| clean(&x.name)).collect();
+            out.push(Block::Note {
+                text: say!(
+                    self.tr,
+                    format!(
+                        "Vorgeschrieben und daher nicht im Plan: {}.",
+                        tr.and_list(&names)
+                    ),
+                    format!("Mandated and so not in the plan: {}.", tr.and_list(&names)),
+                ),
+            });
+        }
         self.figure(&format!("exit:{}", e.vendor), out);
+    }
+
+    /// "5 Systeme: 3 Umzug, 1 Ablösung, 1 Abschaltung" of a plan.
+    fn step_counts(&self, p: &crate::analysis::exit_plan::ExitPlan) -> String {
+        use crate::analysis::exit_kind::StepKind;
+        let tr = self.tr;
+        let mut counts: BTreeMap<StepKind, usize> = BTreeMap::new();
+        for s in &p.systems {
+            *counts.entry(s.kind).or_default() += 1;
+        }
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(k, n)| format!("{} {}", tr.int(*n), tr.step_kind(*k)))
+            .collect();
+        let total = tr.count(p.systems.len(), "System", "Systeme", "system", "systems");
+        if parts.is_empty() {
+            total
+        } else {
+            format!("{total} ({})", parts.join(", "))
+        }
+    }
+
+    /// The mandated systems: the organisation cannot choose them, and they
+    /// still carry risk.
+    pub(super) fn mandated(&self, out: &mut Vec<Block>) {
+        let (tr, r) = (self.tr, self.r);
+        if r.mandated.is_empty() {
+            return;
+        }
+        out.push(Block::Heading {
+            text: tr.l("mandated_title").into(),
+        });
+        out.push(Block::Para {
+            text: tr
+                .pick(
+                    "Diese Systeme schreiben Gesetz, Land oder Bund vor: Sie stehen in keinem Ausstiegsplan und zählen in der Selbstprüfung nicht bei dem, was die Verwaltung wählen kann. Ihr Risiko bleibt: Fallen sie aus, stehen die Dienste, die sie brauchen.",
+                    "Law, the state or the federal government prescribe these systems: they are in no exit plan and do not count in the self-check where it measures what the administration can choose. Their risk remains: when they stop, the services that need them stop.",
+                )
+                .into(),
+        });
+        let rows = r
+            .mandated
+            .iter()
+            .map(|x| {
+                let exposure = if x.untrusted_exposure.is_empty() {
+                    "–".to_string()
+                } else {
+                    x.untrusted_exposure
+                        .iter()
+                        .map(|c| c.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                vec![
+                    Cell::text(clean(&x.name)),
+                    Cell::text(clean(&x.reason)),
+                    Cell::text(tr.criticality(x.criticality)),
+                    Cell::text(if x.services.is_empty() {
+                        "–".to_string()
+                    } else {
+                        clean(&x.services.join(", "))
+                    }),
+                    Cell::short(exposure),
+                ]
+            })
+            .collect();
+        out.push(Self::table(
+            String::new(),
+            self.head(&[
+                "system",
+                "reason",
+                "criticality",
+                "services_affected",
+                "jurisdiction",
+            ]),
+            rows,
+            String::new(),
+        ));
     }
 }

@@ -445,7 +445,10 @@ fn status_word(tr: Tr, s: &str) -> String {
         "overdue" => tr.contract_status(Status::Overdue).into(),
         "due" => tr.contract_status(Status::Due).into(),
         "ok" => tr.contract_status(Status::Ok).into(),
-        "expired" => tr.contract_status(Status::Expired).into(),
+        "expired" | "ended" => tr.contract_status(Status::Ended).into(),
+        "renewed" => tr.contract_status(Status::Renewed).into(),
+        "leaving" => tr.contract_status(Status::Leaving).into(),
+        "mandated" => tr.contract_status(Status::Mandated).into(),
         other => clean(other),
     }
 }
@@ -471,8 +474,8 @@ fn status_tone(s: Status) -> &'static str {
     match s {
         Status::Overdue => "bad",
         Status::Due => "warn",
-        Status::Ok => "good",
-        Status::Expired => "",
+        Status::Ok | Status::Renewed | Status::Leaving => "good",
+        Status::Ended | Status::Mandated => "",
     }
 }
 

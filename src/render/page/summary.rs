@@ -108,37 +108,36 @@ impl Builder<'_> {
                 .contracts
                 .len()
                 .min(crate::analysis::review::SUMMARY_DECISIONS);
-            let rows =
-                d.contracts[..shown]
-                    .iter()
-                    .map(|k| {
-                        vec![
-                            Cell::text(clean(k.name.as_deref().unwrap_or(&k.contract))),
-                            Cell::text(clean(&k.vendor_name)),
-                            Cell::text(tr.contract_status(k.status)).tone(status_tone(k.status)),
-                            match k.act_by {
-                                Some(x) => Cell::short(tr.date(x)),
-                                None => Cell::text(tr.pick(
-                                    "kein Vertragsende erreichbar",
-                                    "no contract end reachable",
-                                )),
-                            },
-                            Cell::short(if k.status == Status::Overdue {
-                                tr.odate(k.feasible_exit)
-                            } else {
-                                tr.odate(k.next_exit)
-                            }),
-                            Cell::num(
-                                k.annual_cost
-                                    .map(|x| self.money(x))
-                                    .unwrap_or_else(|| "–".into()),
-                            ),
-                        ]
-                    })
-                    .collect();
+            let rows = d.contracts[..shown]
+                .iter()
+                .map(|k| {
+                    vec![
+                        Cell::text(clean(k.name.as_deref().unwrap_or(&k.contract))),
+                        Cell::text(clean(&k.vendor_name)),
+                        Cell::text(tr.contract_status(k.status)).tone(status_tone(k.status)),
+                        match (k.status, k.feasible_exit, k.act_by) {
+                            (Status::Overdue, None, _) => Cell::text(tr.pick(
+                                "sofort: kein Vertragsende erreichbar",
+                                "now: no contract end reachable",
+                            )),
+                            (_, _, x) => Cell::short(tr.odate(x)),
+                        },
+                        Cell::short(if k.status == Status::Overdue {
+                            tr.odate(k.feasible_exit)
+                        } else {
+                            tr.odate(k.next_exit)
+                        }),
+                        Cell::num(
+                            k.annual_cost
+                                .map(|x| self.money(x))
+                                .unwrap_or_else(|| "–".into()),
+                        ),
+                    ]
+                })
+                .collect();
             let mut note = say!(self.tr,
-                "„Handeln bis“: der letzte Tag, um den Wechsel zu beginnen, damit er zum genannten Vertragsende fertig ist; bei überfälligen Verträgen für das früheste noch erreichbare Ende. „Kein Vertragsende erreichbar“: der Vertrag endet, bevor ein Wechsel fertig wäre; verlängern oder eine Übergangslösung planen.".to_string(),
-                "“Act by”: the last day to start the switch so that it is finished by the exit shown; for overdue contracts, by the earliest exit still reachable. “No contract end reachable”: the contract ends before a switch could be finished; extend it or plan a bridge.".to_string(),
+                "„Handeln bis“: der letzte Tag, um den Wechsel zu beginnen, damit er zum genannten Vertragsende fertig ist; ist das nächste Ende verpasst, für das früheste noch erreichbare. „Kein Vertragsende erreichbar“: der Vertrag endet, bevor ein Wechsel fertig wäre; verlängern oder eine Übergangslösung planen. Bewusst verlängerte Verträge und beschlossene Ausstiege zählen nicht mit (Abschnitt 4).".to_string(),
+                "“Act by”: the last day to start the switch so that it is finished by the exit shown; when the next exit is missed, by the earliest one still reachable. “No contract end reachable”: the contract ends before a switch could be finished; extend it or plan a bridge. Contracts renewed on purpose and decided exits do not count (section 4).".to_string(),
             );
             if shown < d.contracts.len() {
                 note.push(' ');
@@ -187,8 +186,16 @@ impl Builder<'_> {
             value: tr.int(d.contracts.len()),
             note: say!(
                 self.tr,
-                format!("{} überfällig, {} fällig", tr.int(d.overdue), tr.int(d.due)),
-                format!("{} overdue, {} due", tr.int(d.overdue), tr.int(d.due)),
+                format!(
+                    "{} mit verpasstem Ende; {} bewusst verlängert",
+                    tr.int(d.overdue),
+                    tr.int(d.renewed.len())
+                ),
+                format!(
+                    "{} with a missed exit; {} renewed on purpose",
+                    tr.int(d.overdue),
+                    tr.int(d.renewed.len())
+                ),
             ),
             tone: if d.overdue > 0 {
                 "bad"
@@ -437,18 +444,44 @@ impl Builder<'_> {
                     t.push(' ');
                     t.push_str(&say!(self.tr,
                         format!(
-                            "Bei {} davon ist die Entscheidungsfrist schon verstrichen: Ein Wechsel bis zum nächsten Vertragsende ist nicht mehr zu schaffen; das früheste erreichbare Ende nennt Abschnitt 4.",
-                            d.overdue
+                            "Bei {} davon ist das nächste Vertragsende nicht mehr erreichbar; das früheste erreichbare und den spätesten Beginn nennt Abschnitt 4.",
+                            tr.int(d.overdue)
                         ),
                         format!(
-                            "For {} of them the decision deadline has passed: a switch can no longer be finished by the next contract end; section 4 gives the earliest exit still reachable.",
-                            d.overdue
+                            "For {} of them the next exit is no longer reachable; section 4 gives the earliest reachable exit and the latest start.",
+                            tr.int(d.overdue)
                         ),
                     ));
                 }
                 t
             },
         });
+        if !d.renewed.is_empty() || !d.leaving.is_empty() {
+            let names = |v: &[crate::analysis::review::Decided]| {
+                v.iter()
+                    .map(|x| clean(x.name.as_deref().unwrap_or(&x.contract)))
+                    .collect::<Vec<_>>()
+            };
+            let mut parts = Vec::new();
+            if !d.renewed.is_empty() {
+                parts.push(say!(
+                    self.tr,
+                    format!("bewusst verlängert: {}", tr.and_list(&names(&d.renewed))),
+                    format!("renewed on purpose: {}", tr.and_list(&names(&d.renewed))),
+                ));
+            }
+            if !d.leaving.is_empty() {
+                parts.push(say!(
+                    self.tr,
+                    format!("Ausstieg beschlossen: {}", tr.and_list(&names(&d.leaving))),
+                    format!("exit decided: {}", tr.and_list(&names(&d.leaving))),
+                ));
+            }
+            items.push(Item {
+                head: tr.pick("Beschlossen.", "Decided.").into(),
+                text: format!("{}.", parts.join("; ")),
+            });
+        }
         // Spend.
         let sp = &s.spend;
         let countries: Vec<String> = sp

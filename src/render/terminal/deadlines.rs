@@ -1,108 +1,211 @@
-//! `exitgraph deadlines`: contract deadlines, what to do, and the EU Data
-//! Act findings, as terminal text.
+//! `exitgraph deadlines` as terminal text: the contracts with their
+//! status, the date to act by and the exit day, then what to do for each
+//! contract that needs a decision before the next review, and the EU Data
+//! Act findings, in the chosen language and within the terminal's width.
 
-use super::{date, money};
-use crate::analysis::deadlines::{Deadlines, Status};
+use crate::analysis::deadlines::{ContractDeadline, Deadlines, Status};
+use crate::render::i18n::{Tr, say};
+use crate::render::text::wrap;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
-use std::fmt::{self, Write as _};
 
-/// The deadlines as terminal text.
-pub fn table(r: &Deadlines, currency: &str) -> String {
+/// The deadlines as terminal text, at most `width` columns wide.
+pub fn table(r: &Deadlines, tr: Tr, currency: &str, width: usize) -> String {
     let mut out = String::new();
-    let _ = write_table(&mut out, r, currency);
-    out
-}
-
-fn write_table(out: &mut String, r: &Deadlines, currency: &str) -> fmt::Result {
-    writeln!(
-        out,
-        "Contract deadlines as of {} (decisions up to {} are due: horizon {})",
-        r.as_of,
-        date(r.horizon_end),
-        r.horizon
-    )?;
     let count = |s: Status| r.contracts.iter().filter(|c| c.status == s).count();
-    writeln!(
-        out,
-        "  {} overdue, {} due, {} ok, {} expired",
-        count(Status::Overdue),
-        count(Status::Due),
-        count(Status::Ok),
-        count(Status::Expired)
-    )?;
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled);
-    t.set_header(vec![
-        "status",
-        "contract",
-        "vendor",
-        &format!("{currency}/year"),
-        "next exit",
-        "notice by",
-        "migration P80",
-        "decide by",
-        "days left",
-        "feasible exit",
-    ]);
-    for c in &r.contracts {
-        t.add_row(vec![
-            Cell::new(c.status.as_str()),
-            Cell::new(&c.id),
-            Cell::new(&c.vendor),
-            Cell::new(c.annual_cost.map(money).unwrap_or_else(|| "-".into())),
-            Cell::new(date(c.next_exit)),
-            Cell::new(date(c.notice_deadline)),
-            Cell::new(if c.systems.is_empty() {
-                "-".to_string()
-            } else {
-                format!("{} d", c.migration_days)
-            }),
-            Cell::new(date(c.decision_deadline)),
-            Cell::new(
-                c.days_to_decision
-                    .map(|x| x.to_string())
-                    .unwrap_or_else(|| "-".into()),
+    let open = r.open_decisions().count();
+    out.push_str(&say!(
+        tr,
+        format!(
+            "Vertragsfristen am {} (nächste Prüfung: {})\n",
+            tr.date(r.as_of),
+            tr.odate(r.horizon_end)
+        ),
+        format!(
+            "Contract deadlines as of {} (next review: {})\n",
+            tr.date(r.as_of),
+            tr.odate(r.horizon_end)
+        ),
+    ));
+    let parts: Vec<String> = [
+        (
+            open,
+            say!(
+                tr,
+                format!(
+                    "{} vor der nächsten Prüfung zu entscheiden",
+                    tr.count(open, "Vertrag", "Verträge", "contract", "contracts")
+                ),
+                format!(
+                    "{} to decide before the next review",
+                    tr.count(open, "Vertrag", "Verträge", "contract", "contracts")
+                ),
             ),
-            Cell::new(date(c.feasible_exit)),
-        ]);
+        ),
+        (
+            count(Status::Renewed),
+            say!(
+                tr,
+                format!("{} bewusst verlängert", tr.int(count(Status::Renewed))),
+                format!("{} renewed on purpose", tr.int(count(Status::Renewed))),
+            ),
+        ),
+        (
+            count(Status::Leaving),
+            say!(
+                tr,
+                format!("{} Ausstieg beschlossen", tr.int(count(Status::Leaving))),
+                format!("{} being left as decided", tr.int(count(Status::Leaving))),
+            ),
+        ),
+        (
+            count(Status::Mandated),
+            say!(
+                tr,
+                format!("{} vorgeschrieben", tr.int(count(Status::Mandated))),
+                format!("{} mandated", tr.int(count(Status::Mandated))),
+            ),
+        ),
+        (
+            count(Status::Ended),
+            say!(
+                tr,
+                format!("{} beendet", tr.int(count(Status::Ended))),
+                format!("{} ended", tr.int(count(Status::Ended))),
+            ),
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(_, s)| s)
+    .collect();
+    if !parts.is_empty() {
+        out.push_str(&wrap(&parts.join(", "), width, "  ", "  "));
     }
-    for col in [3usize, 6, 8] {
+    out.push('\n');
+
+    // Borderless, short words: the table fits 80 columns; the money column
+    // is shown when there is room for it.
+    let money = width >= 96;
+    let mut t = Table::new();
+    t.load_style(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width.min(u16::MAX as usize) as u16);
+    let mut head = vec![
+        tr.pick("Vertrag", "contract").to_string(),
+        tr.pick("Stand", "status").to_string(),
+        tr.pick("handeln bis", "act by").to_string(),
+        tr.pick("Ende zum", "leave on").to_string(),
+        tr.pick("Wechsel P80", "switch P80").to_string(),
+    ];
+    if money {
+        head.push(say!(
+            tr,
+            format!("{currency}/Jahr"),
+            format!("{currency}/year")
+        ));
+    }
+    t.set_header(head);
+    for c in &r.contracts {
+        let leave = match c.status {
+            Status::Overdue => c.feasible_exit,
+            Status::Ended => c.ended_on,
+            Status::Renewed => c.renewed_until,
+            Status::Mandated => None,
+            _ => c.next_exit,
+        };
+        let mut row = vec![
+            Cell::new(&c.id),
+            Cell::new(tr.contract_status_short(c.status)),
+            Cell::new(c.act_by.map(|d| tr.date(d)).unwrap_or_else(|| "–".into())),
+            Cell::new(leave.map(|d| tr.date(d)).unwrap_or_else(|| "–".into())),
+            Cell::new(
+                if c.steps.is_empty() || matches!(c.status, Status::Ended | Status::Mandated) {
+                    "–".to_string()
+                } else {
+                    tr.span(c.p80_days)
+                },
+            ),
+        ];
+        if money {
+            row.push(Cell::new(
+                c.annual_cost
+                    .map(|x| tr.num(x, 0))
+                    .unwrap_or_else(|| "–".into()),
+            ));
+        }
+        t.add_row(row);
+    }
+    for col in [4usize, 5] {
         if let Some(c) = t.column_mut(col) {
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
-    writeln!(out, "{t}")?;
-    writeln!(
-        out,
-        "decide by = next exit - migration P80 (exit plan of the covered systems), or the notice deadline if earlier"
-    )?;
+    out.push_str(&t.to_string());
+    out.push('\n');
+    out.push_str(&wrap(
+        tr.pick(
+            "Handeln bis: Beginn des Wechsels für das früheste erreichbare Ende (Ende zum), oder die Kündigungsfrist, wenn sie früher abläuft. Wechsel P80: Dauer des Ausstiegsplans der abgedeckten Systeme (80. Perzentil).",
+            "Act by: the start of the switch for the earliest reachable exit (leave on), or the notice deadline if earlier. Switch P80: the duration of the exit plan of the covered systems (80th percentile).",
+        ),
+        width,
+        "",
+        "",
+    ));
 
-    let attention: Vec<_> = r
+    let open: Vec<&ContractDeadline> = r.open_decisions().collect();
+    if !open.is_empty() {
+        out.push('\n');
+        out.push_str(tr.pick(
+            "ZU ENTSCHEIDEN VOR DER NÄCHSTEN PRÜFUNG\n",
+            "TO DECIDE BEFORE THE NEXT REVIEW\n",
+        ));
+        for c in open {
+            action(&mut out, tr, c, width);
+        }
+    }
+    let decided: Vec<&ContractDeadline> = r
         .contracts
         .iter()
-        .filter(|c| matches!(c.status, Status::Overdue | Status::Due))
+        .filter(|c| matches!(c.status, Status::Renewed | Status::Leaving))
         .collect();
-    if !attention.is_empty() {
-        writeln!(out, "\nWhat to do")?;
-        for c in attention {
-            writeln!(out, "  {:<8} {}: {}", c.status.as_str(), c.id, c.note)?;
+    if !decided.is_empty() {
+        out.push('\n');
+        out.push_str(tr.pick("BESCHLOSSEN\n", "DECIDED\n"));
+        for c in decided {
+            action(&mut out, tr, c, width);
         }
     }
     if !r.data_act.is_empty() {
-        writeln!(
-            out,
-            "\nEU Data Act (cloud contracts; indicative, not legal advice)"
-        )?;
+        out.push('\n');
+        out.push_str(tr.pick(
+            "EU DATA ACT (Cloud-Verträge; Hinweis, keine Rechtsberatung)\n",
+            "EU DATA ACT (cloud contracts; indicative, not legal advice)\n",
+        ));
         for f in &r.data_act {
-            writeln!(
-                out,
-                "  {} {}: {}",
+            let line = format!(
+                "{} ({}): {}",
                 f.contract,
-                f.article,
-                super::EN.data_act_detail(&f.issue, currency)
-            )?;
+                tr.article(f.article),
+                tr.data_act_detail(&f.issue, currency)
+            );
+            out.push_str(&wrap(&line, width, "  ", "      "));
         }
     }
-    Ok(())
+    out
+}
+
+/// One contract's action: its id and kind of exit, then what to do.
+fn action(out: &mut String, tr: Tr, c: &ContractDeadline, width: usize) {
+    let kind = c
+        .exit_kind
+        .map(|k| format!(" ({})", tr.exit_kind(k)))
+        .unwrap_or_default();
+    let name = c.name.as_deref().unwrap_or(&c.id);
+    out.push_str(&wrap(
+        &format!("{}{kind}: {name}", c.id),
+        width,
+        "  ",
+        "    ",
+    ));
+    out.push_str(&wrap(&tr.contract_action(c), width, "    ", "    "));
 }

@@ -44,6 +44,17 @@ fn write_table(
     if !p.skipped.is_empty() {
         writeln!(out, "  not in use, left out: {}", p.skipped.join(", "))?;
     }
+    if !p.mandated.is_empty() {
+        writeln!(
+            out,
+            "  mandated, kept: {}",
+            p.mandated
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
     if p.systems.is_empty() {
         writeln!(
             out,
@@ -61,12 +72,12 @@ fn write_table(
 
     writeln!(
         out,
-        "\nSwitch estimates (days; PERT: expected = (o + 4m + p) / 6)"
+        "\nSteps (days; PERT: expected = (o + 4m + p) / 6; step: replace, rehost,\nresupport, insource or decommission)"
     )?;
     let mut t = grid();
     t.set_header(vec![
         "system",
-        "vendor",
+        "step",
         "optimistic",
         "likely",
         "pessimistic",
@@ -84,7 +95,7 @@ fn write_table(
         };
         t.add_row(vec![
             Cell::new(&s.id),
-            Cell::new(&s.vendor),
+            Cell::new(super::EN.step_kind(s.kind)),
             Cell::new(d(s.optimistic_days)),
             Cell::new(d(s.likely_days)),
             Cell::new(d(s.pessimistic_days)),

@@ -314,14 +314,19 @@ fn deadlines(out: &mut String, d: &Option<Vec<ContractDeadline>>) {
     }
     for c in rows {
         let date = |x: Option<NaiveDate>| x.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+        let kind = c
+            .exit_kind
+            .map(|k| format!(", exit by {}", super::EN.exit_kind(k)))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "  {} [{}]: next exit {}, notice by {}, decide by {}\n      {}\n",
+            "  {} [{}{kind}]: current term ends {}, next exit {}, notice by {}, decide by {}\n      {}\n",
             c.id,
             c.status.as_str(),
+            date(c.term_end),
             date(c.next_exit),
             date(c.notice_deadline),
             date(c.decision_deadline),
-            c.note
+            super::EN.contract_action(c)
         ));
     }
 }
