@@ -421,3 +421,18 @@ ignore = ["Internal No."]
         assert!(m.add_option(FileKind::Systems, "name").is_err());
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+
+    proptest::proptest! {
+        /// Any text as a mapping file is read or refused with a place, never a panic.
+        #[test]
+        fn any_text_is_read_or_refused(text in "\\PC{0,80}|\\[systems\\]\n\\PC{0,40}|\\[values\\.status\\]\n\\PC{0,40}") {
+            if let Err(e) = Mapping::parse(&text) {
+                proptest::prop_assert!(!e.message.is_empty());
+            }
+        }
+    }
+}

@@ -740,3 +740,106 @@ pub fn interfaces(
     };
     finish(target, doc, appended, report, t.columns, merged, limits)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MODEL: &str = "[organisation]\nname = \"T\"\nhome = \"DE\"\n\n\
+        [[system]]\nid = \"a\"\nname = \"Alpha\"\n\n\
+        [[system]]\nid = \"b\"\nname = \"Beta\"\n\n\
+        [[service]]\nid = \"s\"\nname = \"Service\"\nneeds = [\"a\"]\n";
+
+    fn merged(kind: &str, csv_text: &str) -> Result<Imported, ImportError> {
+        let path = Path::new("m.toml");
+        let model = crate::model::load_str("m.toml", path, MODEL, &Limits::default())
+            .unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
+        let target = Target {
+            model: &model,
+            name: "m.toml",
+            path,
+            text: MODEL,
+        };
+        let input = CsvInput {
+            name: "x.csv",
+            bytes: csv_text.as_bytes(),
+        };
+        let opts = CsvOptions::default();
+        match kind {
+            "services" => services(input, &target, &opts, &Limits::default()),
+            _ => interfaces(input, &target, &opts, &Limits::default()),
+        }
+    }
+
+    fn row(cells: &[&str]) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(cells).unwrap();
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    }
+
+    /// A row naming an existing service by name completes it; one that
+    /// disagrees is a conflict; the original text stays a prefix.
+    #[test]
+    fn existing_services_are_completed_never_overwritten() {
+        let text = format!(
+            "{}{}",
+            row(&["name", "criticality", "max_outage", "needs"]),
+            row(&["service", "hoch", "8h", "Beta"])
+        );
+        let i = merged("services", &text).unwrap();
+        assert!(i.toml.starts_with("[organisation]\nname = \"T\""));
+        let notes: Vec<String> = i.report.notes.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            notes[1..],
+            [
+                "x.csv:2: merged: service `s`: `criticality = \"high\"` added",
+                "x.csv:2: merged: service `s`: `max_outage = \"8h\"` added",
+                "x.csv:2: conflict: service `s`: the model has `needs = [\"a\"]`, the spreadsheet `[\"b\"]`; the model's value was kept",
+            ]
+        );
+        assert_eq!(
+            i.merged,
+            Some(Merged {
+                added: 0,
+                completed: 1,
+                unchanged: 0,
+                conflicts: 1
+            })
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the cells hold, a merge ends in a model that validates
+        /// (or a refusal of the file), never in an invalid model.
+        #[test]
+        fn any_cells_merge_into_a_valid_model(
+            name in "\\PC{0,20}",
+            crit in "\\PC{0,8}",
+            outage in "\\PC{0,8}",
+            needs in "\\PC{0,12}",
+            from in "(Alpha|Beta|a|b|\\PC{0,6})",
+            to in "(Alpha|Beta|a|b|\\PC{0,6})",
+            flag in "\\PC{0,5}",
+        ) {
+            let s = format!(
+                "{}{}{}",
+                row(&["name", "criticality", "max_outage", "needs"]),
+                row(&[name.as_str(), crit.as_str(), outage.as_str(), needs.as_str()]),
+                row(&["Service", "low", "", "a; Beta"])
+            );
+            match merged("services", &s) {
+                Ok(_) | Err(ImportError::Unreadable { .. }) => {}
+                Err(e) => proptest::prop_assert!(false, "{e}"),
+            }
+            let s = format!(
+                "{}{}",
+                row(&["name", "from", "to", "protocol", "open", "hard"]),
+                row(&[name.as_str(), from.as_str(), to.as_str(), needs.as_str(), flag.as_str(), flag.as_str()])
+            );
+            match merged("interfaces", &s) {
+                Ok(_) | Err(ImportError::Unreadable { .. }) => {}
+                Err(e) => proptest::prop_assert!(false, "{e}"),
+            }
+        }
+    }
+}
