@@ -1075,3 +1075,38 @@ proptest! {
         }
     }
 }
+
+/// The fuzz target's checks on every committed seed of `fuzz/seeds/load_model`:
+/// a model or located diagnostics that render, never a panic.
+#[test]
+fn the_fuzz_seeds_load_or_fail_with_located_diagnostics() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/load_model");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        n += 1;
+        match model::load_str(
+            "fuzz.toml",
+            Path::new("/nonexistent/fuzz.toml"),
+            &text,
+            &Limits::default(),
+        ) {
+            Ok(m) => exitgraph::analysis::exercise(&Graph::build(m)),
+            Err(f) => {
+                assert!(
+                    f.diagnostics.iter().any(|d| d.is_error()),
+                    "{}",
+                    path.display()
+                );
+                for d in &f.diagnostics {
+                    if let Some((span, _)) = &d.primary {
+                        assert!(f.sources.locate(*span).is_some());
+                    }
+                }
+                let _ = exitgraph::cli::render_diagnostics(&f.sources, &f.diagnostics, false);
+            }
+        }
+    }
+    assert!(n >= 7);
+}

@@ -22,6 +22,8 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(f) => {
             assert!(f.diagnostics.iter().any(|d| d.is_error()));
+            // The excerpts (windows around each place) must render too.
+            let _ = exitgraph::cli::render_diagnostics(&f.sources, &f.diagnostics, false);
             for d in &f.diagnostics {
                 if let Some((span, _)) = &d.primary {
                     assert!(f.sources.locate(*span).is_some());
