@@ -1092,7 +1092,10 @@ fn the_fuzz_seeds_load_or_fail_with_located_diagnostics() {
             &text,
             &Limits::default(),
         ) {
-            Ok(m) => exitgraph::analysis::exercise(&Graph::build(m)),
+            // The analyses run on the small seeds; the 2,000-deep chains
+            // only load and build (the deep-chain tests above cover them).
+            Ok(m) if text.len() < 50_000 => exitgraph::analysis::exercise(&Graph::build(m)),
+            Ok(m) => drop(Graph::build(m)),
             Err(f) => {
                 assert!(
                     f.diagnostics.iter().any(|d| d.is_error()),
