@@ -401,3 +401,79 @@ fn a_vendor_priced_twice_in_a_scenario_is_an_error() {
     let loc = err.sources.locate(*span).unwrap();
     assert_eq!((loc.line, loc.column), (13, 53));
 }
+
+#[test]
+fn check_judges_ended_contracts_on_the_as_of_date_it_is_given() {
+    let f = fixture("contract-ended");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = exitgraph()
+            .arg("check")
+            .arg("--format")
+            .arg("json")
+            .args(args)
+            .arg(&f)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let codes = |v: &serde_json::Value| -> Vec<String> {
+        v["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The model's as_of (2026-12-01): the contract ended on 2025-12-31.
+    assert!(codes(&json(&[])).contains(&"contract-ended".to_string()));
+    // On 2025-06-01 it still ran.
+    assert!(!codes(&json(&["--as-of", "2025-06-01"])).contains(&"contract-ended".to_string()));
+}
+
+#[test]
+fn unknown_exit_kinds_and_intents_are_located_invalid_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.toml");
+    std::fs::write(
+        &path,
+        "[organisation]\nname = \"T\"\nhome = \"DE\"\n[[vendor]]\nid = \"v\"\nname = \"V\"\ncountry = \"DE\"\n[[system]]\nid = \"s\"\nname = \"S\"\nvendor = \"v\"\nexit = \"move\"\nmandated = \" \"\n[[contract]]\nid = \"c\"\nvendor = \"v\"\ncovers = [\"s\"]\nkind = \"licence\"\nend = 2027-12-31\n[contract.decision]\nintent = \"keep\"\ndecided = 2026-01-01\n",
+    )
+    .unwrap();
+    let out = exitgraph()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<(String, u64, String)> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["code"].as_str().unwrap().to_string(),
+                e["line"].as_u64().unwrap_or(0),
+                e["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|(c, l, m)| c == "invalid-value" && *l == 12 && m.contains("exit")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|(c, l, m)| c == "invalid-value" && *l == 13 && m.contains("mandated")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|(c, l, m)| c == "invalid-value" && *l == 21 && m.contains("intent")),
+        "{errors:?}"
+    );
+}

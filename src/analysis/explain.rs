@@ -177,13 +177,15 @@ pub struct ContractRef {
     pub annual_cost: Option<f64>,
 }
 
-fn contract_ref(m: &Model, c: ContractId) -> ContractRef {
+fn contract_ref(g: &Graph, c: ContractId) -> ContractRef {
+    let m = g.model();
+    let end = g.current_term_end(c);
     let c = m.contract(c);
     ContractRef {
         id: c.id.clone(),
         vendor: m.vendor(c.vendor).id.clone(),
         kind: c.kind.to_string(),
-        end: c.end,
+        end,
         notice: c.notice.to_string(),
         renewal: c.renewal.map(|d| d.to_string()),
         annual_cost: c.annual_cost,
@@ -601,7 +603,7 @@ fn system(g: &Graph, s: SystemId) -> SystemExplanation {
         contracts: g
             .contracts_of(s)
             .iter()
-            .map(|c| contract_ref(m, *c))
+            .map(|c| contract_ref(g, *c))
             .collect(),
         interfaces,
         alternatives,
@@ -679,7 +681,7 @@ fn vendor(g: &Graph, v: VendorId) -> VendorExplanation {
         makes: ids(m, &makes),
         operates: ids(m, &operates),
         backs_up: ids(m, &backs_up),
-        contracts: contracts.iter().map(|c| contract_ref(m, *c)).collect(),
+        contracts: contracts.iter().map(|c| contract_ref(g, *c)).collect(),
         annual_cost: spend::round_money(annual_cost),
         if_cut: CutEffect {
             systems: systems_down,
@@ -714,7 +716,7 @@ fn contract(g: &Graph, c: ContractId) -> ContractExplanation {
         vendor: party_info(g, Party::Vendor(contract.vendor)),
         contract_kind: contract.kind.to_string(),
         start: contract.start,
-        end: contract.end,
+        end: g.current_term_end(c),
         notice: contract.notice.to_string(),
         renewal: contract.renewal.map(|d| d.to_string()),
         annual_cost: contract.annual_cost,

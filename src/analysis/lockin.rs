@@ -150,6 +150,8 @@ pub struct VendorAggregate {
     /// (later than 0 when the vendor only makes the systems and their
     /// licence check runs out).
     pub single_point_day: Option<u32>,
+    /// The day each of `single_point_for` fails, in the same order.
+    pub single_point_days: Vec<u32>,
     /// Its most locked-in in-use system.
     pub top_system: Option<String>,
     /// Its in-use systems (made or operated by a company of the group), sorted by id.
@@ -934,11 +936,12 @@ pub fn vendor_aggregate(
         .filter(|d| is_critical_service(m.service(d.id).criticality))
         .collect();
     let single_point_day = spof_down.iter().map(|d| d.day).min();
-    let mut spof: Vec<String> = spof_down
+    let mut spof_days: Vec<(String, u32)> = spof_down
         .iter()
-        .map(|d| m.service(d.id).id.clone())
+        .map(|d| (m.service(d.id).id.clone(), d.day))
         .collect();
-    spof.sort();
+    spof_days.sort();
+    let (spof, single_point_days): (Vec<String>, Vec<u32>) = spof_days.into_iter().unzip();
 
     let w = &m.defaults.lockin;
     let ([ws, wp, wf], scale) = w.vendor_weights();
@@ -996,6 +999,7 @@ pub fn vendor_aggregate(
         annual_cost: spend::round_money(cost),
         single_point_for: spof,
         single_point_day,
+        single_point_days,
         top_system: best.map(|(_, s)| m.system(s).id.clone()),
         systems: system_ids,
     }

@@ -101,7 +101,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let wants_policy = args.policy || flags != Policy::default();
     match (loaded, args.format) {
         (Ok(m), Format::Json) => {
-            let warnings = all_warnings(&m);
+            let warnings = all_warnings(&m, args.as_of);
             let counts = m.counts();
             let records = warnings.iter().map(|d| d.to_record(&m.sources)).collect();
             let (_, policy) = evaluate(m, wants_policy, &flags, args.as_of)?;
@@ -138,7 +138,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             Ok(ExitCode::from(2))
         }
         (Ok(m), Format::Table | Format::Csv | Format::Markdown) => {
-            let warnings = all_warnings(&m);
+            let warnings = all_warnings(&m, args.as_of);
             let (g, policy) = evaluate(m, wants_policy, &flags, args.as_of)?;
             let m = g.model();
             ctx.diagnostics(&m.sources, &warnings)?;
@@ -189,8 +189,14 @@ fn exit_code(p: Option<&PolicyReport>) -> ExitCode {
 }
 
 /// Validation warnings plus the Data Act findings of cloud contracts.
-fn all_warnings(m: &model::Model) -> Vec<Diagnostic> {
+/// The model's warnings and the Data Act findings; with `--as-of`, the
+/// contracts that ended are judged on that date instead of the model's.
+fn all_warnings(m: &model::Model, as_of: Option<NaiveDate>) -> Vec<Diagnostic> {
     let mut w = m.warnings.clone();
+    if let Some(day) = as_of {
+        w.retain(|d| d.code != model::Code::ContractEnded);
+        w.extend(crate::model::validate::ended_contracts(m, day));
+    }
     w.extend(crate::analysis::data_act::diagnostics(m));
     model::diag::sort(&mut w);
     w

@@ -358,6 +358,17 @@ impl Graph {
             .is_none_or(|d| self.model.contract(c).running_on(d))
     }
 
+    /// The end of a contract's current term on the review date (its first
+    /// term's end without a review date): what every output shows as the
+    /// contract's end.
+    pub fn current_term_end(&self, c: ContractId) -> chrono::NaiveDate {
+        let contract = self.model.contract(c);
+        match self.review_date {
+            Some(d) => contract.current_term_end(d),
+            None => contract.end,
+        }
+    }
+
     /// The validated model.
     pub fn model(&self) -> &Model {
         &self.model

@@ -15,8 +15,9 @@
 //!   `licenseTypes` (`subscription` for subscription, cloud and hosting
 //!   contracts, `other` for licence and support contracts, whose terms the
 //!   model does not classify further), and `expiration`: the end of the
-//!   last day of the current term, `END T23:59:59Z`; notice, renewal, cost
-//!   and start are `properties`;
+//!   last day of the current term on the model's `as_of` date (following
+//!   renewals), `END T23:59:59Z`; notice, renewal, cost and start are
+//!   `properties`;
 //! - `depends_on` (including `any` members) and interfaces become
 //!   `dependencies[]` between the services' `bom-ref`s;
 //! - `metadata` names the organisation as manufacturer of the BOM and
@@ -111,13 +112,15 @@ pub fn bom(g: &Graph) -> Value {
             }
         }
         let mut licences = Vec::new();
-        for c in g.contracts_of(s) {
-            let c = m.contract(*c);
+        for &cid in g.contracts_of(s) {
+            let c = m.contract(cid);
             let vd = m.vendor(c.vendor);
+            // The current term on the model's as_of date, not the first one.
+            let end = g.current_term_end(cid);
             let mut cprops = vec![
                 prop("contract", &c.id),
                 prop("contract_kind", c.kind),
-                prop("end", c.end.format("%Y-%m-%d")),
+                prop("end", end.format("%Y-%m-%d")),
                 prop("notice", c.notice),
             ];
             if let Some(st) = c.start {
@@ -139,7 +142,7 @@ pub fn bom(g: &Graph) -> Value {
                     "licensor": { "organization": { "name": vd.name } },
                     "licensee": { "organization": { "name": org.name } },
                     "licenseTypes": [licence_type(c.kind)],
-                    "expiration": format!("{}T23:59:59Z", c.end.format("%Y-%m-%d")),
+                    "expiration": format!("{}T23:59:59Z", end.format("%Y-%m-%d")),
                 },
                 "properties": cprops,
             }}));

@@ -257,6 +257,7 @@ fn exit_plans_go_to_the_top_ranked_groups_with_systems_in_use() {
         annual_cost: 0.0,
         single_point_for: Vec::new(),
         single_point_day: None,
+        single_point_days: Vec::new(),
         top_system: None,
         systems: systems.iter().map(|s| s.to_string()).collect(),
     };

@@ -214,20 +214,24 @@ impl Builder<'_> {
             .iter()
             .filter(|v| !v.single_point_for.is_empty())
             .map(|v| {
+                // Each service with its own day: a vendor's licence check
+                // stops one service on day 30, another only on day 180.
                 let services: Vec<String> = v
                     .single_point_for
                     .iter()
-                    .map(|s| self.names.service(s))
+                    .zip(&v.single_point_days)
+                    .map(|(s, d)| {
+                        let when = match (*d, self.de()) {
+                            (0, true) => "sofort".to_string(),
+                            (d, true) => format!("ab Tag {d}"),
+                            (0, false) => "at once".to_string(),
+                            (d, false) => format!("from day {d}"),
+                        };
+                        format!("{} ({when})", self.names.service(s))
+                    })
                     .collect();
-                let when = match (v.single_point_day, self.de()) {
-                    (Some(0), true) => " (sofort)".to_string(),
-                    (Some(d), true) => format!(" (ab Tag {d})"),
-                    (Some(0), false) => " (at once)".to_string(),
-                    (Some(d), false) => format!(" (from day {d})"),
-                    (None, _) => String::new(),
-                };
                 Item {
-                    head: format!("{}{when}:", clean(&v.name)),
+                    head: format!("{}:", clean(&v.name)),
                     text: join_limited(tr, &services),
                 }
             })

@@ -71,19 +71,25 @@ pub fn table(r: &HotspotsReport, org: &str, currency: &str) -> String {
     out.push_str(&t.to_string());
     out.push('\n');
     for v in r.vendors.iter().filter(|v| !v.single_point_for.is_empty()) {
-        let when = match v.single_point_day {
-            Some(d) if d > 0 => format!(" (from day {d}, when licences stop)"),
-            _ => String::new(),
-        };
+        let services: Vec<String> = v
+            .single_point_for
+            .iter()
+            .zip(&v.single_point_days)
+            .map(|(s, d)| match d {
+                0 => s.clone(),
+                d => format!("{s} (day {d})"),
+            })
+            .collect();
         out.push_str(&format!(
-            "{} alone takes down{when}: {}\n",
+            "{} alone takes down: {}\n",
             v.id,
-            v.single_point_for.join(", ")
+            services.join(", ")
         ));
     }
     out.push_str(
         "score: its most locked-in system, its share of spend, and how many critical services (criticality critical \
-         or high) fail when the group alone is cut (`alone takes down`).\n",
+         or high) fail when the group alone is cut (`alone takes down`; a day when a service fails only later, when \
+         licences stop).\n",
     );
 
     let c = &r.concentration;
