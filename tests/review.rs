@@ -357,7 +357,7 @@ fn the_html_opens_in_a_browser_without_console_errors_and_has_its_sections() {
     for text in [
         "Wechselbereitschaftsprüfung 2026",
         "Das Wichtigste in Kürze",
-        "12 / 25",
+        "13 / 25",
         "US-Sanktionen: US-Anbieter stellen Dienste ein",
         "Kündigung bis",
         "Befunde nach dem EU Data Act",
