@@ -84,8 +84,8 @@ impl Builder<'_> {
                 head,
                 rows,
                 tr.pick(
-                    "„exitgraph explain MODELL SYSTEM“ begründet jeden Faktor.",
-                    "“exitgraph explain MODEL SYSTEM” gives the reason for every factor.",
+                    "Die Begründung jedes Faktors steht für jedes System in review.json.",
+                    "review.json gives the reason for every factor of every system.",
                 )
                 .into(),
             ));
@@ -131,11 +131,11 @@ impl Builder<'_> {
             let mut note = say!(
                 self.tr,
                 format!(
-                    "Für {} im Einsatz nennt das Modell keine Alternative. Die Katalogeinträge sind ein Ausgangspunkt für eine Marktsichtung, keine geprüfte Empfehlung („exitgraph catalog“ zeigt alle); eine im Modell eingetragene Alternative (Schlüssel „alternatives“) senkt den Lock-in-Wert.",
+                    "Für {} im Einsatz nennt das Modell keine Alternative. Die Katalogeinträge sind ein Ausgangspunkt für eine Marktsichtung, keine geprüfte Empfehlung; eine im Modell eingetragene Alternative (Schlüssel „alternatives“) senkt den Lock-in-Wert.",
                     n_missing
                 ),
                 format!(
-                    "The model names no alternative for {} in use. Catalogue entries are a starting point for a market review, not a checked recommendation (“exitgraph catalog” lists them all); an alternative recorded in the model (key “alternatives”) lowers the lock-in score.",
+                    "The model names no alternative for {} in use. Catalogue entries are a starting point for a market review, not a checked recommendation; an alternative recorded in the model (key “alternatives”) lowers the lock-in score.",
                     n_missing
                 ),
             );

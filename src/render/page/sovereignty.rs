@@ -97,8 +97,8 @@ impl Builder<'_> {
             out.push(Block::Note {
                 text: tr
                     .pick(
-                        "Die Gründe im Einzelnen zeigt „exitgraph score MODELL“.",
-                        "“exitgraph score MODEL” gives the reason for each.",
+                        "Die Gründe je System stehen in review.json.",
+                        "review.json gives the reasons for each system.",
                     )
                     .into(),
             });

@@ -67,7 +67,13 @@ fn system(s: &SystemExplanation, currency: &str) -> String {
     }
     out.push_str(&format!(
         "  {} · {} layer · {} · {} · criticality {} · {} users · customisation {}\n",
-        s.category, s.layer, s.status, s.licence, s.criticality, s.users, s.customisation
+        s.category,
+        s.layer,
+        s.status,
+        s.licence,
+        s.criticality,
+        super::int(s.users),
+        s.customisation
     ));
     out.push_str(&format!("  made by {}\n", party(&s.vendor)));
     out.push_str(&format!("  operated by {}\n", party(&s.operator)));
@@ -98,7 +104,7 @@ fn system(s: &SystemExplanation, currency: &str) -> String {
             t.add_row(vec![
                 Cell::new(p.service.clone().unwrap_or_else(|| "(own use)".into())),
                 Cell::new(p.criticality),
-                num(p.users),
+                num(super::int(p.users)),
                 Cell::new(EN.impact_how(p.how)),
                 num(format!("{:.3}", p.value)),
             ]);
@@ -483,7 +489,7 @@ fn service(s: &ServiceExplanation, paths: &str) -> String {
     out.push_str(&format!(
         "  criticality {} · {} users · maximum outage {}\n",
         s.criticality,
-        s.users,
+        super::int(s.users),
         s.max_outage.clone().unwrap_or_else(|| "not set".into())
     ));
     heading(&mut out, "Needs");
