@@ -92,7 +92,7 @@ fn build_fixture(systems: usize) -> Fixture {
         .expect("generated models have the us-sanctions scenario");
     let largest_vendor = m
         .scenario_id("largest-vendor-cut")
-        .and_then(|s| match m.scenario(s).cuts.first() {
+        .and_then(|s| match m.scenario(s).cuts.first().map(|c| &c.target) {
             Some(Cut::Vendor(v)) => Some(*v),
             _ => None,
         })
@@ -241,7 +241,7 @@ pub fn review(f: &Fixture, runs: u32) -> review::Review {
 pub fn propagation(f: &Fixture) -> propagate::Outcome {
     let g = &f.graph;
     let engine = propagate::Engine::new(g);
-    let cuts = propagate::CutSet::resolve(g, &g.model().scenario(f.scenario).cuts);
+    let cuts = propagate::CutSet::resolve_terms(g, &g.model().scenario(f.scenario).cuts);
     engine.cut(&cuts)
 }
 

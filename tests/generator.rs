@@ -163,7 +163,11 @@ fn contracts_vary_in_kind_terms_and_cost() {
 #[test]
 fn scenarios_cut_a_jurisdiction_and_a_vendor_and_shock_a_price() {
     let (_, m, _) = thousand();
-    let cuts: Vec<&Cut> = m.scenarios.iter().flat_map(|s| &s.cuts).collect();
+    let cuts: Vec<&Cut> = m
+        .scenarios
+        .iter()
+        .flat_map(|s| s.cuts.iter().map(|c| &c.target))
+        .collect();
     assert!(cuts.iter().any(|c| matches!(c, Cut::Jurisdiction(_))));
     assert!(cuts.iter().any(|c| matches!(c, Cut::Vendor(_))));
     assert!(

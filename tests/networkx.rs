@@ -98,7 +98,7 @@ fn networkx_agrees_with_exitgraph_and_catches_a_wrong_day() {
     let m = g.model();
     let largest = m
         .scenario_id("largest-vendor-cut")
-        .and_then(|s| match m.scenario(s).cuts.first() {
+        .and_then(|s| match m.scenario(s).cuts.first().map(|c| &c.target) {
             Some(Cut::Vendor(v)) => Some(m.vendor(*v).id.clone()),
             _ => None,
         })

@@ -239,6 +239,10 @@ fn every_diagram_is_written_as_svg_and_every_graph_also_as_dot_that_graphviz_acc
         "cutoff-telekom-ausfall.svg",
         "cutoff-us-sanctions.dot",
         "cutoff-us-sanctions.svg",
+        "cutoff-veeam-wegfall.dot",
+        "cutoff-veeam-wegfall.svg",
+        "cutoff-vsphere-ransomware.dot",
+        "cutoff-vsphere-ransomware.svg",
         "deadlines.svg",
         "exit-broadcom.svg",
         "exit-ekom21.svg",
@@ -264,7 +268,7 @@ fn every_diagram_is_written_as_svg_and_every_graph_also_as_dot_that_graphviz_acc
             "{n} not in the Markdown"
         );
     }
-    assert_eq!(html.matches("<figure ").count(), 11);
+    assert_eq!(html.matches("<figure ").count(), 13);
     // Ids of inline SVGs are made unique per diagram.
     assert!(!html.contains(" id=\"graph0\""));
 }
@@ -293,7 +297,8 @@ fn review_json_holds_the_main_numbers_and_the_snapshot() {
     assert_eq!(s["decisions"]["renewed"].as_array().map(Vec::len), Some(11));
     assert_eq!(s["decisions"]["leaving"].as_array().map(Vec::len), Some(2));
     assert_eq!(s["spend"]["total"], 1_961_200.0);
-    assert_eq!(s["worst_scenario"]["scenario"], "us-sanctions");
+    // Ransomware on vSphere stops eight services until the restore from backup.
+    assert_eq!(s["worst_scenario"]["scenario"], "vsphere-ransomware");
     assert_eq!(s["worst_scenario"]["services_down"], 8);
     assert_eq!(s["worst_scenario"]["services_total"], 12);
     assert_eq!(s["worst_scenario"]["first_down_day"], 0);
@@ -306,7 +311,7 @@ fn review_json_holds_the_main_numbers_and_the_snapshot() {
         .filter_map(|e| e["vendor"].as_str())
         .collect();
     assert_eq!(groups, ["ekom21", "microsoft", "broadcom"]);
-    assert_eq!(v["scenarios"].as_array().map(Vec::len), Some(5));
+    assert_eq!(v["scenarios"].as_array().map(Vec::len), Some(7));
     assert_eq!(v["method"]["runs"], 10_000);
     assert_eq!(v["method"]["seed"], 20_250_912);
     assert!(

@@ -93,111 +93,66 @@ fn simulating_never_changes_the_model_file() {
 }
 
 #[test]
-fn us_sanctions_stop_the_office_suite_and_directory_services_but_not_nextcloud() {
+fn us_sanctions_stop_the_cloud_office_but_the_stop_gaps_keep_the_town_hall_working() {
     let r = json(&["--scenario", "us-sanctions"]);
     assert_eq!(r["scenario"], "us-sanctions");
-    // The US office suite and its directory go down; Nextcloud, self-hosted
-    // on Linux with a soft LDAP link, keeps running (degraded).
+    // The Microsoft cloud stops at once; the directory and the workplaces
+    // run on without vendor support; vSphere's emergency move to Proxmox
+    // (three weeks) is ready before its licence check runs out (30 days).
     let down = ids_with_state(&r["systems"], "down");
-    for id in [
-        "m365",
-        "entra-id",
-        "active-directory",
-        "exchange-online",
-        "windows-clients",
-    ] {
+    for id in ["m365", "entra-id", "exchange-online", "teams", "backup"] {
         assert!(down.contains(&id.to_string()), "{id} in {down:?}");
     }
-    assert!(!down.contains(&"nextcloud".to_string()));
-    assert_eq!(
-        ids_with_state(&r["systems"], "degraded"),
-        ["buergerportal", "nextcloud", "website"]
-    );
-    assert_eq!(
-        ids_with_state(&r["systems"], "unsupported"),
-        ["firewall", "lan"]
-    );
-
-    // Every service that needs the office suite or the directory stops;
-    // file exchange (Nextcloud only) and the phone line do not.
+    assert_eq!(ids_with_state(&r["systems"], "replaced"), ["vsphere"]);
+    for id in ["active-directory", "windows-clients", "lan", "firewall"] {
+        assert!(
+            ids_with_state(&r["systems"], "unsupported").contains(&id.to_string()),
+            "{id}"
+        );
+    }
     assert_eq!(
         ids_with_state(&r["services"], "down"),
         [
             "building-permits",
-            "civil-status",
             "council-information",
-            "finance",
-            "internal-communication",
-            "payroll",
-            "residents-registration",
-            "vehicle-registration",
+            "internal-communication"
         ]
-    );
-    assert_eq!(
-        ids_with_state(&r["services"], "degraded"),
-        ["file-exchange", "online-services", "public-information"]
     );
     let services = r["services"].as_array().unwrap();
-    let get = |id: &str| services.iter().find(|s| s["id"] == id).unwrap().clone();
-    assert!(!services.iter().any(|s| s["id"] == "phone-availability"));
+    let systems = r["systems"].as_array().unwrap();
+    let get = |list: &[Value], id: &str| list.iter().find(|s| s["id"] == id).unwrap().clone();
 
-    let council = get("council-information");
-    assert_eq!(council["down_from_day"], 0);
-    assert_eq!(
-        council["cause"],
-        serde_json::json!([
-            "council-information",
-            "m365",
-            "vendor:microsoft-ireland",
-            "jurisdiction:US"
-        ])
-    );
-    // m365 to openDesk: 9 / 18 / 36 months given; the P80 of that PERT
-    // (Beta(7/3, 11/3) on [9, 36] months) is 23.962 months = 729.3 days.
-    assert_eq!(council["restore_days"], 729.3);
-    assert_eq!(council["max_outage_days"], 7.0);
-    assert_eq!(council["breach"], true);
+    // Documents: LibreOffice on the existing workplaces within 5 days;
+    // openDesk stays the strategic plan (9 / 18 / 36 months given, P80
+    // 23.962 months = 729.3 days).
+    let m365 = get(systems, "m365");
+    assert_eq!(m365["back_at_hours"], 120.0);
+    assert_eq!(m365["restore_by"]["by"], "fallback");
+    assert_eq!(m365["restore_by"]["fallback"], "libreoffice");
+    assert_eq!(m365["strategic_switch"]["alternative"], "opendesk");
+    let p80 = m365["strategic_switch"]["ready_at_hours"].as_f64().unwrap() / 24.0;
+    assert!((p80 - 729.3).abs() < 0.05, "{p80}");
+    let council = get(services, "council-information");
+    assert_eq!(council["down_at_hours"], 0.0);
+    assert_eq!(council["restore_hours"], 120.0);
+    assert_eq!(council["breach"], false);
+    assert_eq!(council["cause"], "m365");
+    assert_eq!(m365["cause"], "vendor:microsoft-ireland");
 
-    // The Windows workplaces fall with the directory when the vSphere
-    // licence check runs out on day 30, and are back when vSphere is
-    // replaced by Proxmox: 4 / 8 / 14 months given, P80 (Beta(2.6, 3.4) on
-    // [4, 14] months) 10.032 months = 305.3 days.
-    let registration = get("residents-registration");
-    assert_eq!(registration["down_from_day"], 30);
-    assert_eq!(registration["restore_days"], 305.3);
-    assert_eq!(
-        registration["cause"],
-        serde_json::json!([
-            "residents-registration",
-            "windows-clients",
-            "active-directory",
-            "vsphere",
-            "vendor:vmware",
-            "jurisdiction:US"
-        ])
-    );
+    // Mail has no stop-gap: a year until Open-Xchange, meanwhile the workaround.
+    let mail = get(services, "internal-communication");
+    assert_eq!(mail["breach"], true);
+    assert_eq!(mail["emergency_operation"]["from_hours"], 4.0);
+    assert_eq!(mail["emergency_operation"]["capacity"], 0.5);
 
-    // Data held by Microsoft Ireland with the backup at the same company is stranded.
-    let stranded: Vec<&str> = r["stranded_data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["system"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        stranded,
-        [
-            "sharepoint-onedrive",
-            "exchange-online",
-            "teams",
-            "entra-id",
-            "facebook",
-            "x-account"
-        ]
-    );
-    assert_eq!(r["stranded_volume_gb"], 24106.0);
-    // 528,000 + 96,000 + 86,000 + 41,000 + 28,000 + 22,000 + 16,500 + 11,000
-    assert_eq!(r["annual_cost_at_risk"], 828500.0);
+    // Every backup in Veeam's format is unreadable without Veeam (a US
+    // company's subsidiary), and so are the Microsoft-held ones.
+    assert_eq!(r["summary"]["restore_ability_lost"], 13);
+    // Stranded: the 62 TB of Veeam backups and the Microsoft-held data.
+    assert_eq!(r["stranded_volume_gb"], 86106.0);
+    let stranded = r["stranded_data"].as_array().unwrap();
+    assert_eq!(stranded[0]["system"], "backup");
+    assert_eq!(stranded[0]["reason"], "backup_format");
 }
 
 #[test]
@@ -230,54 +185,255 @@ fn all_scenarios_come_in_file_order() {
             "vmware-price-shock",
             "meldewesen-insolvenz",
             "it-dienstleister-ausfall",
-            "telekom-ausfall"
+            "telekom-ausfall",
+            "vsphere-ransomware",
+            "veeam-wegfall"
         ]
     );
 }
 
 #[test]
-fn each_vendor_ranks_the_virtualisation_vendor_first() {
+fn each_vendor_ranks_the_municipal_it_provider_first() {
     let r = json(&["--each-vendor"]);
     let top: Vec<(&str, u64)> = r["vendors"]
         .as_array()
         .unwrap()
         .iter()
-        .take(4)
+        .take(3)
         .map(|v| (v["vendor"].as_str().unwrap(), v["score"].as_u64().unwrap()))
         .collect();
-    // broadcom (with vmware) and vmware take 8 services down on day 30:
-    // payroll, residents-registration (critical, 4 each), civil-status,
-    // council-information, finance, internal-communication,
-    // vehicle-registration (high, 3 each), building-permits (medium, 2) = 25.
+    // ekom21 runs the specialist applications: payroll, residents-registration
+    // (critical, 4 each), civil-status, finance, online-services,
+    // vehicle-registration (high, 3 each) = 20. Broadcom no longer ranks:
+    // vSphere's emergency move to Proxmox is ready before its licence runs out.
     assert_eq!(
         top,
-        [
-            ("broadcom", 25),
-            ("vmware", 25),
-            ("ekom21", 20),
-            ("microsoft", 6)
-        ]
+        [("ekom21", 20), ("microsoft", 6), ("microsoft-ireland", 6)]
     );
-    assert_eq!(r["vendors"][1]["group"], "broadcom");
+    let broadcom = r["vendors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["vendor"] == "broadcom")
+        .unwrap();
+    assert_eq!(broadcom["score"], 0);
+    // Its contract covers vSphere, which the cut affects.
+    assert_eq!(broadcom["annual_cost_at_risk"], 86000.0);
 }
 
 #[test]
-fn the_text_summary_speaks_to_a_planner() {
-    let out = simulate(&["--scenario", "us-sanctions"]);
+fn the_text_summary_speaks_to_a_planner_in_either_language() {
+    let out = simulate(&["--scenario", "us-sanctions", "--lang", "en"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("8 of 12 services stop; 8 are down longer than their maximum outage"));
-    assert!(text.contains("SERVICES THAT STOP (most critical first)"));
-    assert!(text.contains(
-        "stops on day 30; back after about 305 days (10.0 months); max outage 2 days  ** BREACH **"
-    ));
-    assert!(text.contains("24,106 GB of data stranded in 6 systems."));
-    // Most critical first: the first service listed is a critical one.
-    let first = text
-        .lines()
-        .find(|l| l.starts_with("  [") && l.contains(" - "))
-        .unwrap();
-    assert!(first.starts_with("  [critical]"), "{first}");
+    assert!(
+        text.contains("3 of 12 services stop; 2 longer than tolerable."),
+        "{text}"
+    );
+    assert!(text.contains("SERVICES THAT STOP (MOST CRITICAL FIRST)"));
+    assert!(
+        text.contains("stops: at once; back after 5 days (stop-gap libreoffice)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("strategic plan: switch to opendesk"),
+        "{text}"
+    );
+    assert!(text.contains("CRITICAL: 13 systems can no longer be restored from backup."));
+    // The model's language is the default.
+    let out = simulate(&["--scenario", "us-sanctions"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("3 von 12 Diensten fallen aus; 2 länger als tolerierbar."),
+        "{text}"
+    );
+    assert!(
+        text.contains("fällt aus: sofort; wieder nach 5 Tagen (Notlösung libreoffice)"),
+        "{text}"
+    );
+    assert!(text.contains("WIEDERANLAUFPLAN"));
+}
+
+#[test]
+fn the_text_fits_the_terminal_width() {
+    for (cols, args) in [
+        ("80", &["--scenario", "us-sanctions"][..]),
+        ("60", &["--scenario", "vsphere-ransomware", "--lang", "en"]),
+        ("100", &["--scenario", "telekom-ausfall"]),
+        ("72", &["--each-vendor"]),
+        ("80", &["--each-vendor", "--lang", "en"]),
+    ] {
+        let mut c = exitgraph();
+        c.env("COLUMNS", cols)
+            .arg("simulate")
+            .arg(musterstadt())
+            .args(args);
+        let out = c.output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let width: usize = cols.parse().unwrap();
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= width,
+                "{args:?} at {cols} columns: {line:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_example_scenarios_show_each_way_back() {
+    let by = |r: &Value, id: &str| -> Value {
+        r["systems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+            .clone()
+    };
+    // A three-day Telekom outage: the phones are back within days (the
+    // outage, then 2 hours to restart), meanwhile calls go to mobiles.
+    let r = json(&["--scenario", "telekom-ausfall"]);
+    let phone = r["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "phone-availability")
+        .unwrap()
+        .clone();
+    assert_eq!(phone["restore_hours"], 74.0);
+    assert_eq!(phone["emergency_operation"]["from_hours"], 2.0);
+    assert_eq!(by(&r, "telefonie")["restore_by"]["by"], "restart");
+    assert_eq!(by(&r, "uplink-telekom")["back_at_hours"], 73.0);
+    // Webex is bridged by Jitsi after two days.
+    assert_eq!(by(&r, "webex")["restore_by"]["by"], "fallback");
+    assert_eq!(by(&r, "webex")["back_at_hours"], 48.0);
+
+    // Ransomware on vSphere: one day of forensics, three days of restore
+    // from the Veeam backups; the directory (1 hour) and the workplaces
+    // (2 hours) restart after.
+    let r = json(&["--scenario", "vsphere-ransomware"]);
+    let vsphere = by(&r, "vsphere");
+    assert_eq!(vsphere["restore_by"]["by"], "backup");
+    assert_eq!(vsphere["restore_by"]["backup_system"], "backup");
+    assert_eq!(vsphere["back_at_hours"], 96.0);
+    assert_eq!(vsphere["data_loss_hours"], 24.0);
+    assert_eq!(by(&r, "active-directory")["back_at_hours"], 97.0);
+    assert_eq!(by(&r, "windows-clients")["back_at_hours"], 99.0);
+    let order: Vec<&str> = r["restart_order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(2)
+        .map(|s| s["system"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["vsphere", "active-directory"]);
+
+    // Veeam withdrawn: no service stops, but nothing can be restored any more.
+    let r = json(&["--scenario", "veeam-wegfall"]);
+    assert_eq!(r["summary"]["services_down"], 0);
+    let lost: Vec<&str> = r["restore_ability_lost"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["system"].as_str().unwrap())
+        .collect();
+    for id in [
+        "vsphere",
+        "active-directory",
+        "fileserver",
+        "e-akte",
+        "mssql",
+        "oracle-db",
+        "gis",
+        "bauantrag",
+        "ratsinfo",
+    ] {
+        assert!(lost.contains(&id), "{id} in {lost:?}");
+    }
+    assert!(
+        r["restore_ability_lost"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["reason"] == "format_vendor_withdrawn" && f["vendor"] == "veeam")
+    );
+    assert_eq!(r["stranded_data"][0]["system"], "backup");
+}
+
+/// The counterexample of the planners: cutting more must never bring
+/// anything back sooner. Cutting Broadcom as well as Microsoft stops no
+/// system later and brings none back earlier than cutting Microsoft alone.
+#[test]
+fn cutting_microsoft_and_broadcom_restores_nothing_earlier_than_microsoft_alone() {
+    let times = |r: &Value| -> Vec<(String, f64, f64)> {
+        let mut out = Vec::new();
+        for list in ["systems", "services"] {
+            for x in r[list].as_array().unwrap() {
+                if x["state"] == "down" {
+                    out.push((
+                        format!("{list} {}", x["id"].as_str().unwrap()),
+                        x["down_at_hours"].as_f64().unwrap(),
+                        x["back_at_hours"].as_f64().unwrap_or(f64::INFINITY),
+                    ));
+                }
+            }
+        }
+        out
+    };
+    let ms = times(&json(&["--cut", "vendor:microsoft"]));
+    let both = times(&json(&[
+        "--cut",
+        "vendor:microsoft",
+        "--cut",
+        "vendor:broadcom",
+    ]));
+    assert!(!ms.is_empty());
+    for (id, down, back) in &ms {
+        let (_, d2, b2) = both
+            .iter()
+            .find(|(i, _, _)| i == id)
+            .unwrap_or_else(|| panic!("{id} stops with Microsoft alone, not with Broadcom too"));
+        assert!(d2 <= down, "{id}: stops at {d2} instead of {down}");
+        assert!(b2 >= back, "{id}: back at {b2} instead of {back}");
+    }
+}
+
+#[test]
+fn kinds_and_durations_on_the_command_line() {
+    // An outage of the Telekom for 36 hours: the phones are back after 38.
+    let r = json(&["--cut", "vendor:telekom", "--for", "36h"]);
+    assert_eq!(r["cut_terms"][0]["kind"], "outage");
+    assert_eq!(r["cut_terms"][0]["duration_hours"], 36.0);
+    let phone = r["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "phone-availability")
+        .unwrap()
+        .clone();
+    assert_eq!(phone["restore_hours"], 38.0);
+    // The scenario's own duration can be changed.
+    let r = json(&["--scenario", "telekom-ausfall", "--for", "P1DT12H"]);
+    assert_eq!(r["cut_terms"][0]["duration_hours"], 36.0);
+    // A system cut is a loss by default; `--as outage` makes it an outage.
+    let r = json(&["--cut", "system:vsphere"]);
+    assert_eq!(r["cut_terms"][0]["kind"], "loss");
+    let r = json(&["--cut", "system:vsphere", "--as", "outage", "--for", "4h"]);
+    let v = r["systems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "vsphere")
+        .unwrap()
+        .clone();
+    assert_eq!(v["restore_by"]["by"], "restart");
+    assert_eq!(v["back_at_hours"], 8.0);
+    // --each-vendor with a 3-day outage of every vendor.
+    let r = json(&["--each-vendor", "--as", "outage", "--for", "3d"]);
+    assert_eq!(r["kind"], "outage");
+    assert_eq!(r["duration_hours"], 72.0);
 }
 
 #[test]
@@ -322,6 +478,39 @@ fn bad_input_is_a_clear_error_with_exit_code_2() {
             "cannot be used with",
         ),
         (&["--as-of", "2026-13-01", "--each-vendor"], "is not a date"),
+        (
+            &[
+                "--cut",
+                "vendor:telekom",
+                "--as",
+                "withdrawal",
+                "--for",
+                "3d",
+            ],
+            "a withdrawal is for good",
+        ),
+        (
+            &["--cut", "vendor:telekom", "--as", "outage"],
+            "an outage needs a duration",
+        ),
+        (
+            &["--cut", "vendor:telekom", "--as", "blackout"],
+            "invalid value 'blackout'",
+        ),
+        (&["--cut", "vendor:telekom", "--for", "0d"], "is zero"),
+        (&["--cut", "vendor:telekom", "--for=-3d"], "not a duration"),
+        (
+            &["--cut", "vendor:telekom", "--for", "30min"],
+            "whole hours",
+        ),
+        (
+            &["--each-vendor", "--as", "outage"],
+            "an outage needs a duration",
+        ),
+        (
+            &["--scenario", "us-sanctions", "--lang", "fr"],
+            "invalid value 'fr'",
+        ),
     ] {
         let out = simulate(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -393,5 +582,12 @@ needs = ["phone"]
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("max outage 4 hours"), "{text}");
+    assert!(text.contains("tolerierbar 4 Stunden"), "{text}");
+    let out = exitgraph()
+        .args(["simulate", "--cut", "vendor:carrier", "--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("tolerable 4 hours"), "{text}");
 }

@@ -7,10 +7,14 @@
 //!
 //! - cutting a vendor cuts the vendors it controls (its `parent` descendants);
 //!   cutting a jurisdiction cuts every vendor whose exposure contains it;
-//! - an in-use system goes down on day 0 when it is cut itself or its
+//! - an in-use system goes down at hour 0 when it is cut itself or its
 //!   operator is cut; when only its vendor is cut it keeps running
-//!   unsupported, and goes down on day `licence_check` (rounded up to whole
-//!   days) if it has one;
+//!   unsupported, and goes down when its `licence_check` runs out if the
+//!   vendor is not back by then (a withdrawal never is; an outage is back
+//!   after its duration);
+//! - a system whose replacement (a fallback or a switch, started at hour 0
+//!   of the scenario) is ready before it would stop never stops (its
+//!   dependents keep running on the replacement);
 //! - it goes down on the earliest day any hard dependency goes down (plain
 //!   `depends_on` entries, interfaces with `hard = true`), and on the day the
 //!   last member of an `any` group goes down;
@@ -20,16 +24,22 @@
 //! system is ignored (validation warns about it), and an `any` group is
 //! judged on its in-use members only.
 //!
+//! Times are hours from the cut (`f64`: every duration is a whole number of
+//! half hours, so they are exact); `Down::day` is the day number (hour 0 to
+//! 23 is day 0).
+//!
 //! The propagation is Dijkstra's algorithm generalised to AND/OR
 //! dependencies (Knuth 1977, "A generalization of Dijkstra's algorithm"):
-//! systems are settled in order of their down day, a hard dependent gets the
-//! same day, an `any` group falls with its last member. Each system is
+//! systems are settled in order of their down time, a hard dependent gets the
+//! same time, an `any` group falls with its last member. Each system is
 //! settled once, so the cost is O((V + E) log V), and cycles terminate. The
 //! engine only touches what a cut reaches, so `--each-vendor` costs the sum
 //! of the blast radii, not vendors x (V + E).
 
 use crate::graph::Graph;
-use crate::model::{Country, Cut, Dependency, Party, Region, ServiceId, SystemId, VendorId};
+use crate::model::{
+    Country, Cut, CutKind, Dependency, Party, Region, ScenarioCut, ServiceId, SystemId, VendorId,
+};
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -78,6 +88,52 @@ pub fn systems_by_vendor(g: &Graph) -> Vec<Vec<SystemId>> {
     out
 }
 
+/// How a vendor or system is cut: the kind, and the hour from which it is
+/// available again (`f64::INFINITY` for a withdrawal; for a loss, when it
+/// can be rebuilt).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Term {
+    pub kind: CutKind,
+    pub until: f64,
+}
+
+impl Term {
+    /// Stops for good.
+    pub const WITHDRAWAL: Term = Term {
+        kind: CutKind::Withdrawal,
+        until: f64::INFINITY,
+    };
+    /// Destroyed, can be rebuilt at once.
+    pub const LOSS: Term = Term {
+        kind: CutKind::Loss,
+        until: 0.0,
+    };
+
+    /// The term of a cut of a scenario.
+    pub fn of(c: &ScenarioCut) -> Term {
+        let hours = c.duration.map_or(0.0, |d| d.as_hours());
+        match c.kind {
+            CutKind::Withdrawal => Term::WITHDRAWAL,
+            kind => Term { kind, until: hours },
+        }
+    }
+
+    /// The worse of two terms that reach the same thing: the more severe
+    /// kind (outage, loss, withdrawal) and the later end. Monotone: a
+    /// second cut never makes a term better.
+    pub fn worse(self, other: Term) -> Term {
+        Term {
+            kind: self.kind.max(other.kind),
+            until: self.until.max(other.until),
+        }
+    }
+
+    /// Whether it is gone for good or its data is destroyed.
+    pub fn lost(self) -> bool {
+        self.kind != CutKind::Outage
+    }
+}
+
 /// The cuts resolved to vendors and systems.
 #[derive(Clone, Debug)]
 pub struct CutSet {
@@ -85,22 +141,53 @@ pub struct CutSet {
     pub vendors: Vec<Option<Origin>>,
     /// Per system: cut directly by a `system:` cut.
     pub systems: Vec<bool>,
+    /// Per vendor: how it is cut (read where `vendors` is set; a vendor
+    /// set without a term is withdrawn).
+    pub vendor_terms: Vec<Term>,
+    /// Per system: how it is cut (read where `systems` is set).
+    pub system_terms: Vec<Term>,
 }
 
 impl CutSet {
-    /// Resolves cuts: vendors take their controlled vendors along,
-    /// jurisdictions every vendor exposed to them. The first cut that reaches
-    /// a vendor is its origin.
+    /// Resolves cuts with their default kinds (a vendor or jurisdiction is
+    /// withdrawn, a system lost): vendors take their controlled vendors
+    /// along, jurisdictions every vendor exposed to them. The first cut
+    /// that reaches a vendor is its origin.
     pub fn resolve(g: &Graph, cuts: &[Cut]) -> CutSet {
+        let cuts: Vec<ScenarioCut> = cuts
+            .iter()
+            .map(|c| ScenarioCut::new(c.clone(), None, None))
+            .collect();
+        CutSet::resolve_terms(g, &cuts)
+    }
+
+    /// Resolves the cuts of a scenario, each with its kind and duration.
+    /// A vendor or system reached by several cuts takes the worse term of
+    /// them ([`Term::worse`]).
+    pub fn resolve_terms(g: &Graph, cuts: &[ScenarioCut]) -> CutSet {
         let m = g.model();
-        let mut vendors = vec![None; m.vendors.len()];
-        let mut systems = vec![false; m.systems.len()];
+        let mut set = CutSet {
+            vendors: vec![None; m.vendors.len()],
+            systems: vec![false; m.systems.len()],
+            vendor_terms: vec![Term::WITHDRAWAL; m.vendors.len()],
+            system_terms: vec![Term::LOSS; m.systems.len()],
+        };
+        let hit = |set: &mut CutSet, x: VendorId, origin: &Origin, term: Term| {
+            let i = x.index();
+            if set.vendors[i].is_none() {
+                set.vendors[i] = Some(origin.clone());
+                set.vendor_terms[i] = term;
+            } else {
+                set.vendor_terms[i] = set.vendor_terms[i].worse(term);
+            }
+        };
         for c in cuts {
-            match c {
+            let term = Term::of(c);
+            match &c.target {
                 Cut::Vendor(v) => {
                     let origin = Origin::Vendor(m.vendor(*v).id.clone());
                     for x in g.controlled(*v) {
-                        vendors[x.index()].get_or_insert_with(|| origin.clone());
+                        hit(&mut set, x, &origin, term);
                     }
                 }
                 Cut::Jurisdiction(r) => {
@@ -110,13 +197,41 @@ impl CutSet {
                     };
                     let origin = Origin::Jurisdiction(r.to_string());
                     for x in g.vendors_exposed_to(&countries) {
-                        vendors[x.index()].get_or_insert_with(|| origin.clone());
+                        hit(&mut set, x, &origin, term);
                     }
                 }
-                Cut::System(s) => systems[s.index()] = true,
+                Cut::System(s) => {
+                    let i = s.index();
+                    set.system_terms[i] = if set.systems[i] {
+                        set.system_terms[i].worse(term)
+                    } else {
+                        term
+                    };
+                    set.systems[i] = true;
+                }
             }
         }
-        CutSet { vendors, systems }
+        set
+    }
+
+    /// How a vendor is cut, if it is.
+    pub fn vendor_term(&self, v: VendorId) -> Option<Term> {
+        self.vendors[v.index()]
+            .is_some()
+            .then(|| self.vendor_terms[v.index()])
+    }
+
+    /// How a party is cut, if it is (the organisation itself never is).
+    pub fn party_term(&self, p: Party) -> Option<Term> {
+        match p {
+            Party::Vendor(v) => self.vendor_term(v),
+            Party::Own => None,
+        }
+    }
+
+    /// How a system is cut directly, if it is.
+    pub fn system_term(&self, s: SystemId) -> Option<Term> {
+        self.systems[s.index()].then(|| self.system_terms[s.index()])
     }
 
     /// Whether a vendor is cut.
@@ -152,18 +267,24 @@ pub enum Cause {
 }
 
 /// One system or service that goes down.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Down<T> {
     pub id: T,
+    /// The day number it stops on (hours 0 to 23 are day 0).
     pub day: u32,
+    /// The hour it stops, from the cut.
+    pub at: f64,
     pub cause: Cause,
 }
 
 /// The result of one propagation: only what goes down, sorted by id.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outcome {
     pub systems: Vec<Down<SystemId>>,
     pub services: Vec<Down<ServiceId>>,
+    /// Systems that would have stopped at the given hour but whose
+    /// replacement was ready by then (only with replacement times), by id.
+    pub replaced: Vec<Down<SystemId>>,
 }
 
 impl Outcome {
@@ -243,7 +364,7 @@ pub struct Engine<'g> {
 
 /// Reusable scratch memory of an engine run.
 pub struct Scratch {
-    day: Vec<u32>,
+    day: Vec<f64>,
     cause: Vec<Option<Cause>>,
     settled: Vec<bool>,
     fallen: Vec<u32>,
@@ -251,7 +372,20 @@ pub struct Scratch {
     touched_groups: Vec<u32>,
 }
 
-const NEVER: u32 = u32::MAX;
+const NEVER: f64 = f64::INFINITY;
+
+/// A seed of a propagation: a system, the hour it stops, why.
+pub type Seed = (SystemId, f64, Cause);
+
+/// The day number of an hour (hours 0 to 23 are day 0).
+pub fn day_of(hours: f64) -> u32 {
+    (hours / 24.0).floor().clamp(0.0, u32::MAX as f64) as u32
+}
+
+/// Heap key of a non-negative time (`f64` bits order like the numbers).
+fn key(x: f64) -> u64 {
+    x.max(0.0).to_bits()
+}
 
 impl<'g> Engine<'g> {
     pub fn new(g: &'g Graph) -> Engine<'g> {
@@ -313,21 +447,29 @@ impl<'g> Engine<'g> {
         }
     }
 
-    /// The initial down days a cut set causes, before propagation.
+    /// The initial down days a cut set causes, before propagation (day
+    /// numbers; [`Engine::seeds_at`] has the hours).
     pub fn seeds(&self, cuts: &CutSet) -> Vec<(SystemId, u32, Cause)> {
-        self.seeds_among(cuts, self.g.model().system_ids())
+        self.seeds_at(cuts, self.g.model().system_ids())
+            .into_iter()
+            .map(|(s, at, c)| (s, day_of(at), c))
+            .collect()
     }
 
-    /// The initial down days of the given systems only, by the same rules as
-    /// [`Engine::seeds`]. Every system a cut can seed is cut itself or has a
-    /// cut vendor or operator, so a caller that knows those systems (the
+    /// The hours at which the given systems stop by the cuts themselves,
+    /// before propagation. Every system a cut can seed is cut itself or has
+    /// a cut vendor or operator, so a caller that knows those systems (the
     /// single-vendor cuts of `--each-vendor`) avoids a pass over the whole
     /// landscape. Pass each system once.
-    pub fn seeds_among(
+    ///
+    /// A system whose vendor alone is cut stops when its licence check runs
+    /// out, unless the vendor is back by then (an outage shorter than the
+    /// check); without a licence check it keeps running unsupported.
+    pub fn seeds_at(
         &self,
         cuts: &CutSet,
         systems: impl IntoIterator<Item = SystemId>,
-    ) -> Vec<(SystemId, u32, Cause)> {
+    ) -> Vec<Seed> {
         let m = self.g.model();
         let mut out = Vec::new();
         for id in systems {
@@ -337,29 +479,31 @@ impl<'g> Engine<'g> {
             }
             let s = m.system(id);
             if cuts.systems[i] {
-                out.push((id, 0, Cause::Cut(Origin::System(s.id.clone()))));
+                out.push((id, 0.0, Cause::Cut(Origin::System(s.id.clone()))));
             } else if let Party::Vendor(op) = s.operator
                 && let Some(o) = &cuts.vendors[op.index()]
             {
-                out.push((id, 0, Cause::Operator(op, o.clone())));
+                out.push((id, 0.0, Cause::Operator(op, o.clone())));
             } else if let Party::Vendor(v) = s.vendor
                 && let Some(o) = &cuts.vendors[v.index()]
                 && let Some(check) = s.licence_check
+                && cuts.vendor_terms[v.index()].until > check.as_hours()
             {
-                out.push((
-                    id,
-                    check.as_days().ceil() as u32,
-                    Cause::LicenceCheck(v, o.clone()),
-                ));
+                out.push((id, check.as_hours(), Cause::LicenceCheck(v, o.clone())));
             }
         }
         out
     }
 
+    /// The same as [`Engine::seeds_at`] for every system.
+    pub fn all_seeds_at(&self, cuts: &CutSet) -> Vec<Seed> {
+        self.seeds_at(cuts, self.g.model().system_ids())
+    }
+
     /// Propagates a cut set through the graph.
     pub fn cut(&self, cuts: &CutSet) -> Outcome {
         let mut scratch = self.scratch();
-        self.run(&self.seeds(cuts), &mut scratch)
+        self.run_at(&self.all_seeds_at(cuts), None, &mut scratch)
     }
 
     /// What cutting `group` together takes down, all with the one `origin`
@@ -379,11 +523,11 @@ impl<'g> Engine<'g> {
         for v in group {
             set.vendors[v.index()] = Some(origin.clone());
         }
-        let seeds = self.seeds_among(set, systems);
+        let seeds = self.seeds_at(set, systems);
         let out = if seeds.is_empty() {
             Outcome::default()
         } else {
-            self.run(&seeds, scratch)
+            self.run_at(&seeds, None, scratch)
         };
         for v in group {
             set.vendors[v.index()] = None;
@@ -391,39 +535,60 @@ impl<'g> Engine<'g> {
         out
     }
 
-    /// Propagates initial down days. `scratch` must come from [`Engine::scratch`]
-    /// and is left clean for the next run.
+    /// Propagates initial down days (day numbers: day `d` is hour `24 d`).
+    /// `scratch` must come from [`Engine::scratch`] and is left clean for
+    /// the next run.
     pub fn run(&self, seeds: &[(SystemId, u32, Cause)], sc: &mut Scratch) -> Outcome {
+        let seeds: Vec<Seed> = seeds
+            .iter()
+            .map(|(s, d, c)| (*s, f64::from(*d) * 24.0, c.clone()))
+            .collect();
+        self.run_at(&seeds, None, sc)
+    }
+
+    /// Propagates initial down hours. With `replaced` (per system the hour
+    /// its replacement is ready, `f64::INFINITY` for none), a system that
+    /// would stop at or after its replacement is ready does not stop: it is
+    /// listed in [`Outcome::replaced`] and takes nothing down. `scratch`
+    /// must come from [`Engine::scratch`] and is left clean for the next run.
+    pub fn run_at(&self, seeds: &[Seed], replaced: Option<&[f64]>, sc: &mut Scratch) -> Outcome {
         let mut heap = BinaryHeap::new();
-        for (s, day, cause) in seeds {
+        for (s, at, cause) in seeds {
             let i = s.index();
             if !self.in_use[i] {
                 continue;
             }
-            if *day < sc.day[i] {
+            if *at < sc.day[i] {
                 if sc.day[i] == NEVER {
                     sc.touched.push(i as u32);
                 }
-                sc.day[i] = *day;
+                sc.day[i] = *at;
                 sc.cause[i] = Some(cause.clone());
-                heap.push(Reverse((*day, i as u32)));
+                heap.push(Reverse((key(*at), i as u32)));
             }
         }
-        while let Some(Reverse((day, i))) = heap.pop() {
+        let mut swapped: Vec<u32> = Vec::new();
+        while let Some(Reverse((k, i))) = heap.pop() {
             let i = i as usize;
-            if sc.settled[i] || sc.day[i] != day {
+            if sc.settled[i] || key(sc.day[i]) != k {
                 continue;
             }
             sc.settled[i] = true;
+            let day = sc.day[i];
+            // Its replacement is ready before it stops: it never stops.
+            if replaced.is_some_and(|r| r[i] <= day) {
+                swapped.push(i as u32);
+                continue;
+            }
             let me = SystemId(i as u32);
-            let offer = |x: usize, sc: &mut Scratch, heap: &mut BinaryHeap<Reverse<(u32, u32)>>| {
+            let offer = |x: usize, sc: &mut Scratch, heap: &mut BinaryHeap<Reverse<(u64, u32)>>| {
                 if !sc.settled[x] && day < sc.day[x] {
                     if sc.day[x] == NEVER {
                         sc.touched.push(x as u32);
                     }
                     sc.day[x] = day;
                     sc.cause[x] = Some(Cause::Dependency(me));
-                    heap.push(Reverse((day, x as u32)));
+                    heap.push(Reverse((key(day), x as u32)));
                 }
             };
             for k in self.hard_start[i]..self.hard_start[i + 1] {
@@ -435,24 +600,32 @@ impl<'g> Engine<'g> {
                     sc.touched_groups.push(gid);
                 }
                 sc.fallen[gid as usize] += 1;
-                // Settled in day order, so the last member falls on the latest day.
+                // Settled in time order, so the last member falls at the latest time.
                 if sc.fallen[gid as usize] == self.group_size[gid as usize] {
                     offer(x as usize, sc, &mut heap);
                 }
             }
         }
+        swapped.sort_unstable();
 
         let mut touched = std::mem::take(&mut sc.touched);
         touched.sort_unstable();
         let mut systems = Vec::with_capacity(touched.len());
+        let mut replaced_out = Vec::new();
         for &i in &touched {
             let i = i as usize;
             if let Some(cause) = sc.cause[i].take() {
-                systems.push(Down {
+                let d = Down {
                     id: SystemId(i as u32),
-                    day: sc.day[i],
+                    day: day_of(sc.day[i]),
+                    at: sc.day[i],
                     cause,
-                });
+                };
+                if swapped.binary_search(&(i as u32)).is_ok() {
+                    replaced_out.push(d);
+                } else {
+                    systems.push(d);
+                }
             }
             sc.day[i] = NEVER;
             sc.settled[i] = false;
@@ -464,19 +637,23 @@ impl<'g> Engine<'g> {
         sc.touched = touched;
 
         let services = self.services_down(&systems);
-        Outcome { systems, services }
+        Outcome {
+            systems,
+            services,
+            replaced: replaced_out,
+        }
     }
 
     /// Services go down by the same rules over `needs`.
     fn services_down(&self, systems: &[Down<SystemId>]) -> Vec<Down<ServiceId>> {
         let m = self.g.model();
-        let day_of = |s: SystemId| -> u32 {
+        let at_of = |s: SystemId| -> f64 {
             if !self.in_use[s.index()] {
                 return NEVER;
             }
             systems
                 .binary_search_by_key(&s, |d| d.id)
-                .map(|k| systems[k].day)
+                .map(|k| systems[k].at)
                 .unwrap_or(NEVER)
         };
         // Only services that need a down system can go down.
@@ -488,15 +665,15 @@ impl<'g> Engine<'g> {
         candidates.dedup();
         let mut out = Vec::new();
         for sv in candidates {
-            let mut best: Option<(u32, SystemId)> = None;
-            let mut consider = |day: u32, s: SystemId| {
+            let mut best: Option<(f64, SystemId)> = None;
+            let mut consider = |day: f64, s: SystemId| {
                 if day != NEVER && best.is_none_or(|(d, b)| day < d || (day == d && s < b)) {
                     best = Some((day, s));
                 }
             };
             for d in &m.service(sv).needs {
                 match d {
-                    Dependency::One(t) => consider(day_of(*t), *t),
+                    Dependency::One(t) => consider(at_of(*t), *t),
                     Dependency::Any(ts) => {
                         let live: Vec<SystemId> = ts
                             .iter()
@@ -507,9 +684,9 @@ impl<'g> Engine<'g> {
                             continue;
                         }
                         // The group falls with its last member.
-                        let mut last: Option<(u32, SystemId)> = None;
+                        let mut last: Option<(f64, SystemId)> = None;
                         for t in live {
-                            let day = day_of(t);
+                            let day = at_of(t);
                             if last.is_none_or(|(d, s)| day > d || (day == d && t < s)) {
                                 last = Some((day, t));
                             }
@@ -520,10 +697,11 @@ impl<'g> Engine<'g> {
                     }
                 }
             }
-            if let Some((day, s)) = best {
+            if let Some((at, s)) = best {
                 out.push(Down {
                     id: sv,
-                    day,
+                    day: day_of(at),
+                    at,
                     cause: Cause::Dependency(s),
                 });
             }

@@ -1,44 +1,58 @@
-//! The cut-off and price-shock simulation for emergency planners: which
-//! systems and services stop when vendors, jurisdictions or systems are cut
-//! off, from which day, for how long, which data is stranded, and what it
-//! costs (`exitgraph simulate`).
+//! The cut-off, recovery and price-shock simulation for emergency planners
+//! (`exitgraph simulate`): what stops when vendors, jurisdictions or
+//! systems are cut off (an outage, a loss, a withdrawal), from which hour,
+//! how each system comes back (restart, restore from backup, fallback,
+//! strategic switch) and in which order, what the services do meanwhile,
+//! which data and backups are lost, which contracts to invoke, and what it
+//! costs.
 //!
-//! The failure propagation itself is [`super::propagate`]; this module turns
-//! its outcome into the planner's report (docs/methodology.md#cut-off-and-price-shock-simulation-exitgraph-simulate):
+//! The failure propagation is [`super::propagate`]; the way back is
+//! [`recovery`] (docs/methodology.md, "Cut-off and price-shock simulation"
+//! and "Recovery"):
 //!
-//! - per system a state: `down` (it has a down day), else `unsupported` (its
-//!   vendor is cut, it keeps running without updates or support), else
-//!   `degraded` (a soft interface, `hard = false`, leads to a down system, or
-//!   an `any` group it relies on lost a member but not all);
-//! - a restore estimate per down system: the day it is back is the earlier of
-//!   switching it to its best available alternative (P80 switch duration,
-//!   counted from the day it goes down) and the day the dependencies that
-//!   took it down are all back; none known: unknown;
-//! - per service the same states over `needs`, the restore estimate, and a
-//!   breach when the restore exceeds `max_outage` or is unknown;
-//! - stranded data, the annual contract cost with cut vendors, and price
-//!   shocks with the switch cost and payback time of leaving the vendor;
+//! - a system's replacement (its fallback or its best alternative) starts
+//!   at hour 0 of the scenario; a system whose replacement is ready before
+//!   it would stop never stops (state `replaced`);
+//! - every down system is back on the earliest of its four paths (restart,
+//!   backup, fallback, switch); a service is back when everything it needs
+//!   is back, and its workaround (emergency operation) is reported beside;
+//! - the restart order lists the down systems by the hour they are back;
+//! - backups are first-class: a cut that takes a backup's holder, its backup
+//!   system or the vendor whose format it is in makes "restore ability
+//!   lost" a finding, even when no service stops;
+//! - cause chains are kept as one link per system (its parent), so the
+//!   report is linear in the model; [`Report::chain`] follows them;
 //! - `--each-vendor`: the single-vendor cut of every vendor, ranked by the
 //!   criticality-weighted services it takes down, in parallel with rayon and
 //!   with results identical to a sequential run.
 //!
 //! Nothing here mutates the model: a simulation is a function of the graph,
-//! the cuts and the as-of date.
+//! the cuts and the as-of date. Times are hours from the moment of the cut;
+//! fields named `_hours` hold exact hours, `_days` fields days.
 
-use super::exit_plan::{self, PlanOptions, Target};
-use super::propagate::{self, Cause, CutSet, Engine, Origin, Outcome, Scratch};
+mod findings;
+pub mod recovery;
+mod solve;
+
+pub use findings::{
+    BackupFinding, ContractAtRisk, PriceShockReport, RiskReason, Stranded, StrandedReason,
+    VendorShock,
+};
+pub use recovery::{BackupLoss, Facts, Source, Wait, facts};
+
+use super::propagate::{self, Cause, CutSet, Engine, Origin, Outcome, Scratch, Term};
 use super::switch;
-use crate::catalog::Catalog;
 use crate::graph::Graph;
 use crate::model::{
-    Alternative, ContractKind, Country, Criticality, Cut, Dependency, Party, PriceShock, Region,
-    ScenarioId, Sensitivity, ServiceId, SystemId, VendorId,
+    Alternative, Country, Criticality, Cut, CutKind, Duration, Party, PriceShock, Region,
+    ScenarioCut, ScenarioId, ServiceId, SystemId, VendorId,
 };
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use recovery::{Back, Cuts, Option80, Via};
 use serde::Serialize;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// What to simulate: a scenario of the model, or cuts and price shocks given
@@ -48,12 +62,21 @@ pub struct Spec {
     /// The scenario id, or `ad-hoc` for cuts given on the command line.
     pub id: String,
     pub name: Option<String>,
-    pub cuts: Vec<Cut>,
+    pub cuts: Vec<ScenarioCut>,
     pub prices: Vec<PriceShock>,
 }
 
 /// The id of a simulation of command-line cuts.
 pub const AD_HOC: &str = "ad-hoc";
+
+/// Why a kind and a duration cannot be given to a cut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TermError {
+    /// A withdrawal is for good: it has no duration.
+    WithdrawalWithDuration,
+    /// An outage ends: it needs a duration.
+    OutageWithoutDuration,
+}
 
 impl Spec {
     /// A `[[scenario]]` of the model.
@@ -68,7 +91,7 @@ impl Spec {
     }
 
     /// Cuts and price shocks given on the command line.
-    pub fn ad_hoc(cuts: Vec<Cut>, prices: Vec<PriceShock>) -> Spec {
+    pub fn ad_hoc(cuts: Vec<ScenarioCut>, prices: Vec<PriceShock>) -> Spec {
         Spec {
             id: AD_HOC.to_string(),
             name: None,
@@ -76,20 +99,56 @@ impl Spec {
             prices,
         }
     }
+
+    /// The same cuts with the kind and/or duration given on the command
+    /// line (`--as`, `--for`) instead of their own.
+    pub fn with_terms(
+        mut self,
+        kind: Option<CutKind>,
+        duration: Option<Duration>,
+    ) -> Result<Spec, TermError> {
+        if kind.is_none() && duration.is_none() {
+            return Ok(self);
+        }
+        for c in &mut self.cuts {
+            let d = duration.or(if kind.is_some() { None } else { c.duration });
+            let k = kind.or(if duration.is_some() {
+                None
+            } else {
+                Some(c.kind)
+            });
+            *c = ScenarioCut::new(c.target.clone(), k, d);
+            check_term(c)?;
+        }
+        Ok(self)
+    }
+}
+
+/// Whether a cut's kind and duration fit together.
+pub fn check_term(c: &ScenarioCut) -> Result<(), TermError> {
+    match (c.kind, c.duration) {
+        (CutKind::Withdrawal, Some(_)) => Err(TermError::WithdrawalWithDuration),
+        (CutKind::Outage, None) => Err(TermError::OutageWithoutDuration),
+        _ => Ok(()),
+    }
 }
 
 /// The state of a system or service that is not simply up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum State {
-    /// It stops, from `down_from_day`.
+    /// It stops, from `down_at_hours`.
     Down,
+    /// A system that would stop, but its fallback or alternative (started
+    /// at hour 0) is ready before: it never stops, its dependents run on.
+    Replaced,
     /// Its vendor is cut (a system), or it needs such a system (a service):
     /// it keeps running, without updates or support.
     Unsupported,
     /// A soft interface leads to a down system, or a member of an `any`
     /// group it relies on is down while another keeps it running (a system);
-    /// it needs a degraded system or lost a member of an `any` group (a service).
+    /// it needs a degraded or replaced system or lost a member of an `any`
+    /// group (a service).
     Degraded,
 }
 
@@ -102,19 +161,62 @@ pub struct States {
     pub services: Vec<(ServiceId, State)>,
 }
 
-/// How a down system comes back.
+/// How a down system comes back (or a replaced one is replaced).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "by", rename_all = "lowercase")]
+#[serde(tag = "by", rename_all = "snake_case")]
 pub enum RestoreBy {
-    /// Switching it to this alternative (a system id or `catalog:ID`);
-    /// `estimate_given`: the switch durations are given in the model (else
-    /// the parametric estimate).
+    /// It restarts when its cut is over and what it needs is back.
+    Restart { waits_for: Option<Wait> },
+    /// It is rebuilt from its backup (with `backup_system`'s software).
+    Backup {
+        backup_system: Option<String>,
+        waits_for: Option<Wait>,
+    },
+    /// Its emergency stop-gap (a system id or `catalog:ID`), set up from hour 0.
+    Fallback {
+        fallback: String,
+        waits_for: Option<Wait>,
+    },
+    /// The strategic switch to this alternative (a system id or
+    /// `catalog:ID`) at the P80 of its estimate, from hour 0;
+    /// `estimate_given`: the durations are given in the model.
     Switch {
         alternative: String,
         estimate_given: bool,
+        waits_for: Option<Wait>,
     },
-    /// When this dependency is back (restored or replaced).
-    Dependency { system: String },
+}
+
+impl RestoreBy {
+    /// What the path waits for, if anything.
+    pub fn waits_for(&self) -> Option<&Wait> {
+        match self {
+            RestoreBy::Restart { waits_for }
+            | RestoreBy::Backup { waits_for, .. }
+            | RestoreBy::Fallback { waits_for, .. }
+            | RestoreBy::Switch { waits_for, .. } => waits_for.as_ref(),
+        }
+    }
+
+    /// The kind of path.
+    pub fn path(&self) -> Path {
+        match self {
+            RestoreBy::Restart { .. } => Path::Restart,
+            RestoreBy::Backup { .. } => Path::Backup,
+            RestoreBy::Fallback { .. } => Path::Fallback,
+            RestoreBy::Switch { .. } => Path::Switch,
+        }
+    }
+}
+
+/// The four ways back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Path {
+    Restart,
+    Backup,
+    Fallback,
+    Switch,
 }
 
 /// One system that is not simply up.
@@ -124,16 +226,54 @@ pub struct SystemResult {
     pub name: String,
     pub criticality: Criticality,
     pub state: State,
-    /// The day it stops (0 = at once); `None` when it keeps running.
+    /// The day number it stops on (hours 0 to 23 are day 0); `None` when it
+    /// keeps running.
     pub down_from_day: Option<u32>,
-    /// The system, then each system that brought it into its state, ending
-    /// with the cut (`["okewo", "m365", "vendor:microsoft"]`).
-    pub cause: Vec<String>,
-    /// Days from `down_from_day` until it is back (rounded to 0.1); `None`
-    /// when it is not down, or no way back is known.
+    /// The hour it stops; `None` when it keeps running.
+    pub down_at_hours: Option<f64>,
+    /// The next link of its cause chain: the system that brought it into its
+    /// state, `vendor:ID` (its cut operator, vendor or licence), or the cut
+    /// itself (`system:ID`). [`Report::chain`] follows the links.
+    pub cause: String,
+    /// The hour it is back for good (a replaced system: its replacement is
+    /// ready); `None` when it is up or no way back is known.
+    pub back_at_hours: Option<f64>,
+    /// Hours from `down_at_hours` to `back_at_hours`.
+    pub restore_hours: Option<f64>,
+    /// The same in days, rounded to 0.1.
     pub restore_days: Option<f64>,
-    /// How it comes back, when known.
+    /// How it comes back (a replaced system: how it is replaced).
     pub restore_by: Option<RestoreBy>,
+    /// When restored from a backup: the recent data lost (its RPO), hours.
+    pub data_loss_hours: Option<f64>,
+    /// A replaced system: the hour it stops itself, after its replacement is ready.
+    pub stops_at_hours: Option<f64>,
+    /// The strategic switch of a down system (its available alternative
+    /// ready first, from hour 0), also when another path brings it back
+    /// sooner: the plan beyond the stop-gap.
+    pub strategic_switch: Option<StrategicSwitch>,
+}
+
+/// The strategic switch of a system.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StrategicSwitch {
+    /// A system id or `catalog:ID`.
+    pub alternative: String,
+    pub estimate_given: bool,
+    /// The hour the switch is done (P80, from hour 0).
+    pub ready_at_hours: f64,
+}
+
+/// What a service does while it is down (its workaround).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EmergencyOperation {
+    pub text: String,
+    /// From this hour (the service's stop plus the workaround's `from`).
+    pub from_hours: f64,
+    /// Until this hour (the service is back); `None` when no way back is known.
+    pub until_hours: Option<f64>,
+    /// The share of normal capacity, when known.
+    pub capacity: Option<f64>,
 }
 
 /// One business service that is not simply up.
@@ -145,29 +285,69 @@ pub struct ServiceResult {
     pub users: u64,
     pub state: State,
     pub down_from_day: Option<u32>,
-    /// The service, then the systems that brought it into its state, ending with the cut.
-    pub cause: Vec<String>,
-    /// Days from `down_from_day` until it is back (rounded to 0.1); `None`
-    /// when it is not down or no way back is known.
+    pub down_at_hours: Option<f64>,
+    /// The next link of its cause chain: the needed system that explains its state.
+    pub cause: String,
+    pub back_at_hours: Option<f64>,
+    /// Hours from `down_at_hours` to `back_at_hours`; `None` when it is not
+    /// down or no way back is known.
+    pub restore_hours: Option<f64>,
+    /// The same in days, rounded to 0.1.
     pub restore_days: Option<f64>,
-    /// `max_outage` of the service in days, when given.
+    /// `max_outage` in days and hours, when given.
     pub max_outage_days: Option<f64>,
-    /// Down, and the restore estimate exceeds `max_outage` or is unknown.
+    pub max_outage_hours: Option<f64>,
+    /// `rto` in hours, when given.
+    pub rto_hours: Option<f64>,
+    /// `rpo` in hours, when given.
+    pub rpo_hours: Option<f64>,
+    /// Down, and the restore exceeds `max_outage` or is unknown.
     pub breach: bool,
+    /// Down, `rto` given, and the restore exceeds it or is unknown.
+    pub rto_missed: bool,
+    /// The largest data loss of a needed system restored from backup, hours.
+    pub data_loss_hours: Option<f64>,
+    /// `rpo` given and exceeded by `data_loss_hours`.
+    pub rpo_breach: bool,
+    /// Its workaround while it is down, when it has one and it starts before
+    /// the service is back.
+    pub emergency_operation: Option<EmergencyOperation>,
 }
 
-/// Data of a down system whose operator is cut and whose backup is not held
-/// by an uncut party.
+/// One step of the restart order (Wiederanlaufplan).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Stranded {
+pub struct RestartStep {
+    /// 1 = first back.
+    pub step: usize,
     pub system: String,
     pub name: String,
-    pub volume_gb: f64,
-    pub sensitivity: Sensitivity,
-    /// The cut operator that holds the data.
-    pub operator: String,
-    /// Who holds the backup (a cut vendor), or `None` when no backup is declared.
-    pub backup: Option<String>,
+    pub criticality: Criticality,
+    pub path: Path,
+    /// When the work can start: restart or restore once what it waits for
+    /// is back; a fallback or switch starts at hour 0.
+    pub start_hours: f64,
+    /// When it is back.
+    pub end_hours: f64,
+    pub waits_for: Option<Wait>,
+    /// The figures of its path that are documented defaults, not given in
+    /// the model (they still need a restore test).
+    pub defaults: Vec<Figure>,
+}
+
+/// A recovery figure of a system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Figure {
+    /// `restart` of `[system.recovery]`.
+    Restart,
+    /// `restore`.
+    Restore,
+    /// `rpo`.
+    Rpo,
+    /// `setup` of the fallback.
+    Setup,
+    /// The switch estimate (parametric, not given).
+    SwitchEstimate,
 }
 
 /// A vendor cut by the simulation.
@@ -177,56 +357,19 @@ pub struct CutVendor {
     pub name: String,
     /// The cut that reached it (`jurisdiction:US`, `vendor:broadcom`).
     pub origin: String,
+    pub kind: CutKind,
+    /// The hour it is available again; `None` after a withdrawal.
+    pub back_at_hours: Option<f64>,
+    pub contact: Option<crate::model::Contact>,
 }
 
-/// A running contract with a cut vendor.
+/// A cut of the simulation as given, with its kind and duration.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ContractAtRisk {
-    pub contract: String,
-    pub vendor: String,
-    pub kind: ContractKind,
-    /// `None` when the model gives no `annual_cost`.
-    pub annual_cost: Option<f64>,
-}
-
-/// The effect of one price shock.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct VendorShock {
-    pub vendor: String,
-    pub name: String,
-    /// New price as a multiple of the old (11.0 = +1,000 %).
-    pub factor: f64,
-    /// Running contracts with the vendor or a vendor it controls.
-    pub contracts: Vec<String>,
-    /// Contracts among them without `annual_cost` (not in the sums).
-    pub contracts_without_cost: Vec<String>,
-    /// Their annual cost today.
-    pub annual_cost: f64,
-    /// `annual_cost * (factor - 1)`.
-    pub added_annual_cost: f64,
-    /// The in-use systems that leaving the vendor means switching (its exit
-    /// plan: the systems it or a vendor it controls makes or operates), by id.
-    pub systems: Vec<String>,
-    /// Systems among them without a switch cost, given or estimated (counted as 0).
-    pub systems_without_switch_cost: Vec<String>,
-    /// One-off cost of leaving the vendor.
-    pub switch_cost: f64,
-    /// How `switch_cost` was computed.
-    pub switch_cost_method: String,
-    /// P80 duration of leaving the vendor (the exit plan's Monte Carlo, with
-    /// the organisation's `parallel_migrations`), days.
-    pub exit_p80_days: f64,
-    /// `switch_cost / added_annual_cost` in years; `None` when the price
-    /// does not rise or a system has no switch cost.
-    pub payback_years: Option<f64>,
-}
-
-/// All price shocks of a simulation.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct PriceShockReport {
-    pub vendors: Vec<VendorShock>,
-    /// Sum of the added annual cost over the shocked vendors.
-    pub added_annual_cost: f64,
+pub struct CutTerm {
+    /// `vendor:ID`, `jurisdiction:CC` or `system:ID`.
+    pub cut: String,
+    pub kind: CutKind,
+    pub duration_hours: Option<f64>,
 }
 
 /// Counts for the headline of a report.
@@ -235,11 +378,17 @@ pub struct Summary {
     pub services_total: usize,
     pub services_down: usize,
     pub services_breached: usize,
+    pub services_rto_missed: usize,
+    pub services_rpo_breached: usize,
+    pub services_in_emergency_operation: usize,
     pub services_unsupported: usize,
     pub services_degraded: usize,
     pub systems_down: usize,
+    pub systems_replaced: usize,
     pub systems_unsupported: usize,
     pub systems_degraded: usize,
+    /// Systems that can no longer be restored from their backup.
+    pub restore_ability_lost: usize,
 }
 
 /// The result of one simulation.
@@ -252,21 +401,93 @@ pub struct Report {
     pub as_of: NaiveDate,
     /// The cuts as given (`vendor:hsh`, `jurisdiction:US`, `system:m365`).
     pub cuts: Vec<String>,
+    /// The same cuts with their kind and duration.
+    pub cut_terms: Vec<CutTerm>,
     /// Every vendor the cuts reach, in model order.
     pub cut_vendors: Vec<CutVendor>,
     pub summary: Summary,
-    /// Services that are not up, most critical first, then by down day, then id.
+    /// Services that are not up, most critical first, then by state, down
+    /// hour and id.
     pub services: Vec<ServiceResult>,
-    /// Systems that are not up: down (by down day), unsupported, degraded; then by id.
+    /// Systems that are not up: down (by down hour), replaced, unsupported,
+    /// degraded; then by criticality and id.
     pub systems: Vec<SystemResult>,
+    /// The down systems in the order they are back.
+    pub restart_order: Vec<RestartStep>,
+    /// Systems whose backup can no longer be restored, most sensitive data
+    /// first, then by volume, then id.
+    pub restore_ability_lost: Vec<BackupFinding>,
     /// Most sensitive first, then by volume (largest first), then id.
     pub stranded_data: Vec<Stranded>,
     pub stranded_volume_gb: f64,
-    /// Sum of the annual cost of running contracts with cut vendors.
+    /// Sum of the annual cost of the contracts at risk.
     pub annual_cost_at_risk: f64,
-    /// Those contracts, by cost (highest first), then id.
+    /// Running contracts with a cut vendor or covering an affected system,
+    /// by cost (highest first), then id.
     pub contracts_at_risk: Vec<ContractAtRisk>,
     pub price_shock: PriceShockReport,
+}
+
+impl Report {
+    /// The cause chain of a system or service of the report, reconstructed
+    /// from the links: the element, then each link, ending with the cut as
+    /// given (`["okewo", "m365", "vendor:microsoft-ireland",
+    /// "jurisdiction:US"]`). At most `max` links after the element; the
+    /// second value counts the links left out.
+    pub fn chain(&self, id: &str, max: usize) -> (Vec<String>, usize) {
+        let systems: BTreeMap<&str, &SystemResult> =
+            self.systems.iter().map(|s| (s.id.as_str(), s)).collect();
+        let vendors: BTreeMap<&str, &str> = self
+            .cut_vendors
+            .iter()
+            .map(|v| (v.id.as_str(), v.origin.as_str()))
+            .collect();
+        self.chain_with(&systems, &vendors, id, max)
+    }
+
+    /// [`Report::chain`] with the look-ups built once by the caller.
+    pub fn chain_with(
+        &self,
+        systems: &BTreeMap<&str, &SystemResult>,
+        vendors: &BTreeMap<&str, &str>,
+        id: &str,
+        max: usize,
+    ) -> (Vec<String>, usize) {
+        let first = self
+            .services
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.cause.as_str())
+            .or_else(|| systems.get(id).map(|s| s.cause.as_str()));
+        let mut out = vec![id.to_string()];
+        let mut left_out = 0usize;
+        let mut push = |out: &mut Vec<String>, link: &str| {
+            if out.len() <= max {
+                out.push(link.to_string());
+            } else {
+                left_out += 1;
+            }
+        };
+        let mut next = first;
+        // Links never repeat a system; the bound guards against a defect.
+        for _ in 0..=self.systems.len() + 2 {
+            let Some(link) = next.filter(|l| !l.is_empty()) else {
+                break;
+            };
+            push(&mut out, link);
+            if let Some(v) = link.strip_prefix("vendor:") {
+                if let Some(origin) = vendors.get(v).filter(|o| **o != link) {
+                    push(&mut out, origin);
+                }
+                break;
+            }
+            if link.contains(':') {
+                break;
+            }
+            next = systems.get(link).map(|s| s.cause.as_str());
+        }
+        (out, left_out)
+    }
 }
 
 /// The weights of `--each-vendor` (criticality of a service taken down).
@@ -311,9 +532,12 @@ pub struct VendorImpact {
     pub systems_down: usize,
     /// Systems it leaves running without vendor support.
     pub systems_unsupported: usize,
+    /// Systems whose backup it makes impossible to restore.
+    pub restore_ability_lost: usize,
     /// The first day a service stops, if any.
     pub first_service_down_day: Option<u32>,
     pub stranded_volume_gb: f64,
+    /// Running contracts with the vendor or covering a system it affects.
     pub annual_cost_at_risk: f64,
 }
 
@@ -321,14 +545,13 @@ pub struct VendorImpact {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EachVendor {
     pub as_of: NaiveDate,
+    /// The kind of each cut (withdrawal unless `--as` says otherwise).
+    pub kind: CutKind,
+    pub duration_hours: Option<f64>,
     pub weights: Weights,
     /// Every vendor, ranked: score, breaches, systems down (all descending), then id.
     pub vendors: Vec<VendorImpact>,
 }
-
-/// How leaving a shocked vendor is costed.
-pub const SWITCH_COST_METHOD: &str =
-    "total switch cost of the exit plan of the vendor (exit_plan::plan)";
 
 /// A prepared landscape: the propagation engine and the per-system and
 /// per-vendor tables every simulation shares. Build once, simulate many times.
@@ -336,41 +559,38 @@ pub struct Simulator<'g> {
     g: &'g Graph,
     engine: Engine<'g>,
     /// Per system, computed when the system first goes down: its
-    /// alternatives with the P80 switch duration to each (days) and whether
-    /// the durations were given in the model. Lazy because an estimate is
-    /// not free and most systems never go down; `OnceLock` because
-    /// `--each-vendor` fills it from several threads (the value is a pure
-    /// function of the model, so the filling order does not matter).
-    alternatives: Vec<OnceLock<Vec<(Alternative, f64, bool)>>>,
-    /// Per vendor: in-use systems it makes or operates (sorted); built on
-    /// first use (`--each-vendor`).
-    systems_of: OnceLock<Vec<Vec<SystemId>>>,
+    /// alternatives with the P80 switch duration to each. Lazy because an
+    /// estimate is not free and most systems never go down; `OnceLock`
+    /// because `--each-vendor` fills it from several threads (the value is
+    /// a pure function of the model, so the filling order does not matter).
+    alternatives: Vec<OnceLock<Vec<Option80>>>,
+    /// Look-ups of the findings (systems per vendor, backups, contracts
+    /// per vendor); built on first use.
+    index: OnceLock<findings::Index>,
     /// Per lower-case vendor name: the vendors with that name (catalogue
     /// matching); built on first use.
     vendor_names: OnceLock<BTreeMap<String, Vec<VendorId>>>,
+    /// Per system: its dependency cycle ([`recovery::cycles`]); built on
+    /// first use.
+    cycles: OnceLock<Vec<u32>>,
 }
 
-/// A cut set with the countries of its jurisdiction cuts.
-struct Cuts<'a> {
-    set: &'a CutSet,
-    /// Sorted countries cut as jurisdictions (catalogue alternatives).
-    countries: &'a [Country],
+/// Reusable memory of one run: engine scratch and per-system tables that
+/// are reset after each run (so a run costs what the cut reaches).
+pub(crate) struct Memory {
+    scratch: Scratch,
+    /// Position of each system in the outcome's systems (`u32::MAX`: not down).
+    pos: Vec<u32>,
+    /// The hour each system's replacement is ready (`INFINITY`: none).
+    replaced: Vec<f64>,
 }
 
-/// How a down system is back, before rounding.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Via {
-    Unknown,
-    /// Index into the system's alternatives.
-    Switch(usize),
-    Dependency(SystemId),
-}
-
-/// Restore estimates of one outcome, parallel to `outcome.systems` and
-/// `outcome.services`: the day each is back (`f64::INFINITY`: unknown).
-struct Restores {
-    systems: Vec<(f64, Via)>,
-    services: Vec<f64>,
+/// Everything one run computes before it becomes a report.
+pub(crate) struct Core {
+    pub o: Outcome,
+    pub r: recovery::Recovery,
+    /// Per replaced system (parallel to `o.replaced`): how, and when ready.
+    pub replacements: Vec<(Via, f64)>,
 }
 
 impl<'g> Simulator<'g> {
@@ -381,15 +601,14 @@ impl<'g> Simulator<'g> {
             g,
             engine: Engine::new(g),
             alternatives,
-            systems_of: OnceLock::new(),
+            index: OnceLock::new(),
             vendor_names: OnceLock::new(),
+            cycles: OnceLock::new(),
         }
     }
 
-    fn systems_of(&self, v: VendorId) -> &[SystemId] {
-        &self
-            .systems_of
-            .get_or_init(|| propagate::systems_by_vendor(self.g))[v.index()]
+    fn index(&self) -> &findings::Index {
+        self.index.get_or_init(|| findings::Index::new(self.g))
     }
 
     fn vendor_names(&self) -> &BTreeMap<String, Vec<VendorId>> {
@@ -410,257 +629,326 @@ impl<'g> Simulator<'g> {
         self.g
     }
 
-    /// The alternatives of a system with the P80 switch duration to each.
-    fn alternatives_of(&self, s: SystemId) -> &[(Alternative, f64, bool)] {
-        self.alternatives[s.index()].get_or_init(|| {
-            let g = self.g;
-            let sys = g.model().system(s);
-            if !sys.in_use() {
-                return Vec::new();
+    /// The alternatives of a system with the P80 switch duration to each:
+    /// the alternative's own estimate when the model gives one, else
+    /// `[system.switch]` or the parametric estimate.
+    fn alternatives_of(&self, s: SystemId) -> Vec<Option80> {
+        self.alternatives[s.index()]
+            .get_or_init(|| {
+                let g = self.g;
+                let sys = g.model().system(s);
+                if !sys.in_use() {
+                    return Vec::new();
+                }
+                sys.alternatives
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| {
+                        let own = sys
+                            .alternative_switch
+                            .get(i)
+                            .and_then(|x| x.as_ref())
+                            .and_then(|x| x.estimates);
+                        let (p80_days, given) = match own {
+                            Some([o, l, p]) => (
+                                switch::pert_quantile(o.as_days(), l.as_days(), p.as_days(), 0.8),
+                                true,
+                            ),
+                            None => switch::switch_to_p80(g, s, a),
+                        };
+                        Option80 {
+                            alternative: a.clone(),
+                            p80_hours: p80_days * 24.0,
+                            given,
+                        }
+                    })
+                    .collect()
+            })
+            .clone()
+    }
+
+    fn memory(&self) -> Memory {
+        let n = self.g.model().systems.len();
+        Memory {
+            scratch: self.engine.scratch(),
+            pos: vec![u32::MAX; n],
+            replaced: vec![f64::INFINITY; n],
+        }
+    }
+
+    /// One run: the raw propagation, the replacements ready in time, the
+    /// final propagation and the recovery. `mem` is left clean.
+    fn core(
+        &self,
+        set: &CutSet,
+        countries: &[Country],
+        seeds: &[propagate::Seed],
+        mem: &mut Memory,
+    ) -> Core {
+        let g = self.g;
+        let cuts = Cuts {
+            set,
+            countries,
+            names: self.vendor_names(),
+        };
+        let options = |s: SystemId| self.alternatives_of(s);
+        let raw = self.engine.run_at(seeds, None, &mut mem.scratch);
+        for (k, d) in raw.systems.iter().enumerate() {
+            mem.pos[d.id.index()] = k as u32;
+        }
+        let ready = recovery::replacement_hours(g, &cuts, &raw, &mem.pos, &options);
+        for d in &raw.systems {
+            mem.pos[d.id.index()] = u32::MAX;
+        }
+        for (s, at) in &ready {
+            mem.replaced[s.index()] = *at;
+        }
+        let o = self
+            .engine
+            .run_at(seeds, Some(&mem.replaced), &mut mem.scratch);
+        let replacements = o
+            .replaced
+            .iter()
+            .map(|d| self.replacement(&cuts, d.id, mem.replaced[d.id.index()]))
+            .collect();
+        for (s, _) in &ready {
+            mem.replaced[s.index()] = f64::INFINITY;
+        }
+        for (k, d) in o.systems.iter().enumerate() {
+            mem.pos[d.id.index()] = k as u32;
+        }
+        let cycles = self.cycles.get_or_init(|| recovery::cycles(g));
+        let r = recovery::recover(g, &cuts, &o, &mem.pos, cycles, &options);
+        for d in &o.systems {
+            mem.pos[d.id.index()] = u32::MAX;
+        }
+        Core { o, r, replacements }
+    }
+
+    /// How a replaced system is replaced: the fallback or alternative whose
+    /// time is `ready`.
+    fn replacement(&self, cuts: &Cuts<'_>, s: SystemId, ready: f64) -> (Via, f64) {
+        let g = self.g;
+        if let Some(f) = &g.model().system(s).recovery.fallback
+            && let Some(from) = recovery::usable(g, cuts, f)
+        {
+            let setup = recovery::facts(g, s)
+                .setup_hours
+                .unwrap_or(recovery::DEFAULT_SETUP_HOURS);
+            if from.max(setup) == ready {
+                return (Via::Fallback, ready);
             }
-            sys.alternatives
-                .iter()
-                .map(|a| {
-                    // The numbers of `estimate_switch_to` without its texts.
-                    let (p80, given) = switch::switch_to_p80(g, s, a);
-                    (a.clone(), p80, given)
-                })
-                .collect()
-        })
+        }
+        for (i, o) in self.alternatives_of(s).iter().enumerate() {
+            if let Some(from) = recovery::usable(g, cuts, &o.alternative)
+                && from.max(o.p80_hours) == ready
+            {
+                return (Via::Switch(i), ready);
+            }
+        }
+        (Via::Unknown, ready)
     }
 
     /// Simulates one scenario.
     pub fn simulate(&self, spec: &Spec, as_of: NaiveDate) -> Report {
         let g = self.g;
         let m = g.model();
-        let set = CutSet::resolve(g, &spec.cuts);
+        let set = CutSet::resolve_terms(g, &spec.cuts);
         let countries = cut_countries(&spec.cuts);
+        let mut mem = self.memory();
+        let seeds = self.engine.all_seeds_at(&set);
+        let core = self.core(&set, &countries, &seeds, &mut mem);
         let cuts = Cuts {
             set: &set,
             countries: &countries,
+            names: self.vendor_names(),
         };
-        let o = self.engine.cut(&set);
-        let mut pos = vec![NOT_DOWN; m.systems.len()];
-        let r = self.restores(&cuts, &o, &mut pos);
+        let (o, r) = (&core.o, &core.r);
+        let classes = self.classify(&set, o);
 
         // Systems.
         let mut systems = Vec::new();
         for (k, d) in o.systems.iter().enumerate() {
-            let (up, via) = r.systems[k];
+            systems.push(self.down_system(d, &r.systems[k]));
+        }
+        for (d, (via, ready)) in o.replaced.iter().zip(&core.replacements) {
             let sys = m.system(d.id);
             systems.push(SystemResult {
                 id: sys.id.clone(),
                 name: sys.name.clone(),
                 criticality: sys.criticality,
-                state: State::Down,
-                down_from_day: Some(d.day),
-                cause: o.chain(g, d.id),
-                restore_days: restore_days(up, d.day),
-                restore_by: match via {
-                    Via::Unknown => None,
-                    Via::Switch(i) => {
-                        let (alt, _, given) = &self.alternatives_of(d.id)[i];
-                        Some(RestoreBy::Switch {
-                            alternative: alternative_label(g, alt),
-                            estimate_given: *given,
-                        })
-                    }
-                    Via::Dependency(t) => Some(RestoreBy::Dependency {
-                        system: m.system(t).id.clone(),
-                    }),
-                },
+                state: State::Replaced,
+                down_from_day: None,
+                down_at_hours: None,
+                cause: link(g, &d.cause),
+                back_at_hours: Some(*ready),
+                restore_hours: None,
+                restore_days: None,
+                restore_by: self.restore_by(d.id, *via, None),
+                data_loss_hours: None,
+                stops_at_hours: Some(d.at),
+                strategic_switch: None,
             });
         }
-        let mut states: Vec<Option<(State, Vec<String>)>> = vec![None; m.systems.len()];
-        for d in &o.systems {
-            states[d.id.index()] = Some((State::Down, Vec::new()));
-        }
-        let classes = self.classify(&set, &o);
         for s in m.system_ids() {
             let sys = m.system(s);
-            let state = match classes[s.index()] {
+            let (state, cause) = match classes[s.index()] {
                 Some(State::Unsupported) => match sys.vendor {
-                    Party::Vendor(v) => set.vendors[v.index()]
-                        .as_ref()
-                        .map(|origin| (State::Unsupported, vendor_chain(g, &sys.id, v, origin))),
-                    Party::Own => None,
+                    Party::Vendor(v) => (State::Unsupported, format!("vendor:{}", m.vendor(v).id)),
+                    Party::Own => continue,
                 },
                 // A soft dependency or a member of an `any` group is down (the
                 // group keeps it up); the one that fell first (then by id)
                 // explains it.
-                Some(State::Degraded) => g
+                Some(State::Degraded) => match g
                     .soft_deps(s)
                     .iter()
                     .chain(g.any_groups(s).iter().flatten())
-                    .filter_map(|t| o.system(*t).map(|d| (d.day, *t)))
+                    .filter_map(|t| o.system(*t).map(|d| (key(d.at), *t)))
                     .min()
-                    .map(|(_, t)| {
-                        let mut chain = vec![sys.id.clone()];
-                        chain.extend(o.chain(g, t));
-                        (State::Degraded, chain)
-                    }),
-                _ => None,
+                {
+                    Some((_, t)) => (State::Degraded, m.system(t).id.clone()),
+                    None => continue,
+                },
+                _ => continue,
             };
-            if let Some((state, cause)) = state {
-                systems.push(SystemResult {
-                    id: sys.id.clone(),
-                    name: sys.name.clone(),
-                    criticality: sys.criticality,
-                    state,
-                    down_from_day: None,
-                    cause: cause.clone(),
-                    restore_days: None,
-                    restore_by: None,
-                });
-                states[s.index()] = Some((state, cause));
-            }
+            systems.push(SystemResult {
+                id: sys.id.clone(),
+                name: sys.name.clone(),
+                criticality: sys.criticality,
+                state,
+                down_from_day: None,
+                down_at_hours: None,
+                cause,
+                back_at_hours: None,
+                restore_hours: None,
+                restore_days: None,
+                restore_by: None,
+                data_loss_hours: None,
+                stops_at_hours: None,
+                strategic_switch: None,
+            });
         }
         systems.sort_by(|a, b| {
             (
                 a.state,
-                a.down_from_day,
+                a.down_at_hours.map(key),
                 Reverse(a.criticality.weight()),
                 &a.id,
             )
                 .cmp(&(
                     b.state,
-                    b.down_from_day,
+                    b.down_at_hours.map(key),
                     Reverse(b.criticality.weight()),
                     &b.id,
                 ))
         });
 
         // Services.
+        let loss_of: BTreeMap<&str, f64> = systems
+            .iter()
+            .filter_map(|s| s.data_loss_hours.map(|h| (s.id.as_str(), h)))
+            .collect();
         let mut services = Vec::new();
         for sv in m.service_ids() {
-            let svc = m.service(sv);
-            let max_outage_days = svc.max_outage.map(|d| d.as_days());
-            let (state, down_from_day, cause, restore) =
+            let (state, down, cause, back) =
                 if let Ok(k) = o.services.binary_search_by_key(&sv, |d| d.id) {
-                    let day = o.services[k].day;
-                    let restore = restore_days(r.services[k], day);
-                    (State::Down, Some(day), o.service_chain(g, sv), restore)
+                    let d = &o.services[k];
+                    (State::Down, Some(d.at), link(g, &d.cause), r.services[k])
                 } else {
-                    match self.service_state(sv, |t| states[t.index()].as_ref().map(|x| x.0)) {
-                        Some((state, s)) => {
-                            let mut chain = vec![svc.id.clone()];
-                            match &states[s.index()] {
-                                Some((State::Down, _)) => chain.extend(o.chain(g, s)),
-                                Some((_, c)) => chain.extend(c.iter().cloned()),
-                                None => {}
-                            }
-                            (state, None, chain, None)
-                        }
+                    match self.service_state(sv, |t| classes[t.index()]) {
+                        Some((state, s)) => (state, None, m.system(s).id.clone(), f64::INFINITY),
                         None => continue,
                     }
                 };
-            let breach = state == State::Down
-                && match (restore, max_outage_days) {
-                    (None, _) => true,
-                    (Some(r), Some(max)) => r > max,
-                    (Some(_), None) => false,
-                };
-            services.push(ServiceResult {
-                id: svc.id.clone(),
-                name: svc.name.clone(),
-                criticality: svc.criticality,
-                users: svc.users,
-                state,
-                down_from_day,
-                cause,
-                restore_days: restore,
-                max_outage_days,
-                breach,
-            });
+            services.push(self.service_result(sv, state, down, cause, back, &loss_of));
         }
         services.sort_by(|a, b| {
             (
                 Reverse(a.criticality.weight()),
                 a.state,
-                a.down_from_day,
+                a.down_at_hours.map(key),
                 &a.id,
             )
                 .cmp(&(
                     Reverse(b.criticality.weight()),
                     b.state,
-                    b.down_from_day,
+                    b.down_at_hours.map(key),
                     &b.id,
                 ))
         });
 
-        // Stranded data.
-        let mut stranded_data = Vec::new();
-        for d in &o.systems {
-            if let Some((sys, data, op)) = self.stranded(d.id, &set) {
-                stranded_data.push(Stranded {
-                    system: sys.id.clone(),
-                    name: sys.name.clone(),
-                    volume_gb: data.volume_gb,
-                    sensitivity: data.sensitivity,
-                    operator: m.vendor(op).id.clone(),
-                    backup: data.backup.map(|b| m.party_id(b).to_string()),
-                });
-            }
-        }
-        stranded_data.sort_by(|a, b| {
-            sensitivity_rank(b.sensitivity)
-                .cmp(&sensitivity_rank(a.sensitivity))
-                .then(b.volume_gb.total_cmp(&a.volume_gb))
-                .then(a.system.cmp(&b.system))
-        });
+        let restart_order = restart_order(g, o, &r.systems, &systems);
+        let cut_vendors = set.cut_vendors();
+        let ix = self.index();
+        let restore_ability_lost = findings::backups(g, ix, &cuts, &cut_vendors, o, &r.same);
+        let stranded_data = findings::stranded(g, ix, &set, &cut_vendors, o);
         let stranded_volume_gb = total(stranded_data.iter().map(|s| s.volume_gb));
-
-        // Money.
-        let mut contracts_at_risk: Vec<ContractAtRisk> = m
-            .contracts
+        let mut affected: Vec<SystemId> = systems
             .iter()
-            .filter(|c| set.vendor_cut(c.vendor) && running(c, as_of))
-            .map(|c| ContractAtRisk {
-                contract: c.id.clone(),
-                vendor: m.vendor(c.vendor).id.clone(),
-                kind: c.kind,
-                annual_cost: c.annual_cost,
-            })
+            .filter(|s| s.state != State::Degraded)
+            .filter_map(|s| m.system_id(&s.id))
             .collect();
-        contracts_at_risk.sort_by(|a, b| {
-            b.annual_cost
-                .unwrap_or(-1.0)
-                .total_cmp(&a.annual_cost.unwrap_or(-1.0))
-                .then(a.contract.cmp(&b.contract))
-        });
+        affected.sort_unstable();
+        let contracts_at_risk = findings::contracts(g, ix, &set, &cut_vendors, &affected, as_of);
         let annual_cost_at_risk = total(contracts_at_risk.iter().filter_map(|c| c.annual_cost));
-        let price_shock = self.price_shocks(&spec.prices, as_of);
+        let price_shock = findings::price_shocks(g, &spec.prices, as_of);
 
-        let count = |l: &[SystemResult], st: State| l.iter().filter(|s| s.state == st).count();
+        let count = |st: State| systems.iter().filter(|s| s.state == st).count();
         let count_sv = |st: State| services.iter().filter(|s| s.state == st).count();
         let summary = Summary {
             services_total: m.services.len(),
             services_down: count_sv(State::Down),
             services_breached: services.iter().filter(|s| s.breach).count(),
+            services_rto_missed: services.iter().filter(|s| s.rto_missed).count(),
+            services_rpo_breached: services.iter().filter(|s| s.rpo_breach).count(),
+            services_in_emergency_operation: services
+                .iter()
+                .filter(|s| s.emergency_operation.is_some())
+                .count(),
             services_unsupported: count_sv(State::Unsupported),
             services_degraded: count_sv(State::Degraded),
-            systems_down: count(&systems, State::Down),
-            systems_unsupported: count(&systems, State::Unsupported),
-            systems_degraded: count(&systems, State::Degraded),
+            systems_down: count(State::Down),
+            systems_replaced: count(State::Replaced),
+            systems_unsupported: count(State::Unsupported),
+            systems_degraded: count(State::Degraded),
+            restore_ability_lost: restore_ability_lost.len(),
         };
         Report {
             scenario: spec.id.clone(),
             name: spec.name.clone(),
             as_of,
-            cuts: spec.cuts.iter().map(|c| cut_label(g, c)).collect(),
+            cuts: spec.cuts.iter().map(|c| cut_label(g, &c.target)).collect(),
+            cut_terms: spec
+                .cuts
+                .iter()
+                .map(|c| CutTerm {
+                    cut: cut_label(g, &c.target),
+                    kind: c.kind,
+                    duration_hours: c.duration.map(|d| d.as_hours()),
+                })
+                .collect(),
             cut_vendors: m
                 .vendor_ids()
                 .filter_map(|v| {
-                    set.vendors[v.index()].as_ref().map(|o| CutVendor {
-                        id: m.vendor(v).id.clone(),
-                        name: m.vendor(v).name.clone(),
-                        origin: o.label(),
+                    set.vendors[v.index()].as_ref().map(|o| {
+                        let term = set.vendor_terms[v.index()];
+                        CutVendor {
+                            id: m.vendor(v).id.clone(),
+                            name: m.vendor(v).name.clone(),
+                            origin: o.label(),
+                            kind: term.kind,
+                            back_at_hours: term.until.is_finite().then_some(term.until),
+                            contact: m.vendor(v).contact.clone(),
+                        }
                     })
                 })
                 .collect(),
             summary,
             services,
             systems,
+            restart_order,
+            restore_ability_lost,
             stranded_data,
             stranded_volume_gb,
             annual_cost_at_risk,
@@ -669,19 +957,165 @@ impl<'g> Simulator<'g> {
         }
     }
 
-    /// The state of a service that is not down, and the system that explains
-    /// it: unsupported when it needs an unsupported system, else degraded
-    /// when it needs a degraded system or a down member of an `any` group.
-    /// The state of every in-use system that is not up, by the rules of
-    /// the report: down when the propagation takes it down; else
-    /// unsupported when its vendor is cut; else degraded when a soft
-    /// dependency or a member of an `any` group it relies on is down.
+    /// A down system as report data.
+    fn down_system(&self, d: &propagate::Down<SystemId>, back: &Back) -> SystemResult {
+        let g = self.g;
+        let sys = g.model().system(d.id);
+        let at = back.at.is_finite().then_some(back.at);
+        let restore = at.map(|b| (b - d.at).max(0.0));
+        let data_loss = match back.via {
+            Via::Backup => recovery::facts(g, d.id).rpo_hours,
+            _ => None,
+        };
+        SystemResult {
+            id: sys.id.clone(),
+            name: sys.name.clone(),
+            criticality: sys.criticality,
+            state: State::Down,
+            down_from_day: Some(d.day),
+            down_at_hours: Some(d.at),
+            cause: link(g, &d.cause),
+            back_at_hours: at,
+            restore_hours: restore,
+            restore_days: restore.map(|h| round1(h / 24.0)),
+            restore_by: self.restore_by(d.id, back.via, back.wait.clone()),
+            data_loss_hours: data_loss,
+            stops_at_hours: None,
+            strategic_switch: back.switch.and_then(|(i, at)| {
+                let o = self.alternatives_of(d.id);
+                let opt = o.get(i)?;
+                Some(StrategicSwitch {
+                    alternative: alternative_label(g, &opt.alternative),
+                    estimate_given: opt.given,
+                    ready_at_hours: at,
+                })
+            }),
+        }
+    }
+
+    /// The path of a system as report data.
+    fn restore_by(&self, s: SystemId, via: Via, waits_for: Option<Wait>) -> Option<RestoreBy> {
+        let g = self.g;
+        let m = g.model();
+        let sys = m.system(s);
+        match via {
+            Via::Unknown => None,
+            Via::Restart => Some(RestoreBy::Restart { waits_for }),
+            Via::Backup => Some(RestoreBy::Backup {
+                backup_system: sys.recovery.backup_system.map(|b| m.system(b).id.clone()),
+                waits_for,
+            }),
+            Via::Fallback => Some(RestoreBy::Fallback {
+                fallback: sys
+                    .recovery
+                    .fallback
+                    .as_ref()
+                    .map(|a| alternative_label(g, a))
+                    .unwrap_or_default(),
+                waits_for,
+            }),
+            Via::Switch(i) => {
+                let o = self.alternatives_of(s);
+                let opt = o.get(i)?;
+                Some(RestoreBy::Switch {
+                    alternative: alternative_label(g, &opt.alternative),
+                    estimate_given: opt.given,
+                    waits_for,
+                })
+            }
+        }
+    }
+
+    /// A service as report data.
+    fn service_result(
+        &self,
+        sv: ServiceId,
+        state: State,
+        down: Option<f64>,
+        cause: String,
+        back: f64,
+        loss_of: &BTreeMap<&str, f64>,
+    ) -> ServiceResult {
+        let g = self.g;
+        let m = g.model();
+        let svc = m.service(sv);
+        let is_down = state == State::Down;
+        let back_at = (is_down && back.is_finite()).then_some(back);
+        let restore = match (down, back_at) {
+            (Some(d), Some(b)) => Some((b - d).max(0.0)),
+            _ => None,
+        };
+        let max_h = svc.max_outage.map(|d| d.as_hours());
+        let rto_h = svc.rto.map(|d| d.as_hours());
+        let breach = is_down
+            && match (restore, max_h) {
+                (None, _) => true,
+                (Some(x), Some(max)) => x > max,
+                (Some(_), None) => false,
+            };
+        let rto_missed = is_down && rto_h.is_some_and(|rto| restore.is_none_or(|x| x > rto));
+        let data_loss = if is_down {
+            svc.needs
+                .iter()
+                .flat_map(|d| d.members())
+                .filter_map(|t| loss_of.get(m.system(*t).id.as_str()).copied())
+                .reduce(f64::max)
+        } else {
+            None
+        };
+        let rpo_h = svc.rpo.map(|d| d.as_hours());
+        let rpo_breach = matches!((data_loss, rpo_h), (Some(l), Some(r)) if l > r);
+        let emergency_operation = match (&svc.workaround, down) {
+            (Some(w), Some(d)) if is_down => {
+                let from = d + w.from.as_hours();
+                back_at
+                    .is_none_or(|b| from < b)
+                    .then(|| EmergencyOperation {
+                        text: w.text.clone(),
+                        from_hours: from,
+                        until_hours: back_at,
+                        capacity: w.capacity,
+                    })
+            }
+            _ => None,
+        };
+        ServiceResult {
+            id: svc.id.clone(),
+            name: svc.name.clone(),
+            criticality: svc.criticality,
+            users: svc.users,
+            state,
+            down_from_day: down.map(propagate::day_of),
+            down_at_hours: down,
+            cause,
+            back_at_hours: back_at,
+            restore_hours: restore,
+            restore_days: restore.map(|h| round1(h / 24.0)),
+            max_outage_days: svc.max_outage.map(|d| d.as_days()),
+            max_outage_hours: max_h,
+            rto_hours: rto_h,
+            rpo_hours: rpo_h,
+            breach,
+            rto_missed,
+            data_loss_hours: data_loss,
+            rpo_breach,
+            emergency_operation,
+        }
+    }
+
+    /// The state of every in-use system that is not up: down or replaced
+    /// by the outcome; else unsupported when its vendor is cut; else
+    /// degraded when a soft dependency or a member of an `any` group it
+    /// relies on is down.
     fn classify(&self, set: &CutSet, o: &Outcome) -> Vec<Option<State>> {
         let g = self.g;
         let m = g.model();
         let mut out: Vec<Option<State>> = vec![None; m.systems.len()];
         for d in &o.systems {
             out[d.id.index()] = Some(State::Down);
+        }
+        for d in &o.replaced {
+            out[d.id.index()] = Some(State::Replaced);
         }
         for s in m.system_ids() {
             let sys = m.system(s);
@@ -702,16 +1136,34 @@ impl<'g> Simulator<'g> {
         out
     }
 
-    /// The states of a scenario without the report (no cause chains,
-    /// restore estimates, stranded data or money): every system and
-    /// service that is not up, in id order. The same states as
-    /// [`Simulator::simulate`]; what the networkx comparison
-    /// (`benches/networkx`) computes, for the benchmark of the same work.
+    /// The states of a scenario without the report (no recovery, findings
+    /// or money): every system and service that is not up, in id order.
+    /// The same states as [`Simulator::simulate`]; what the networkx
+    /// comparison (`benches/networkx`) computes, for the benchmark of the
+    /// same work.
     pub fn states(&self, spec: &Spec) -> States {
         let g = self.g;
         let m = g.model();
-        let set = CutSet::resolve(g, &spec.cuts);
-        let o = self.engine.cut(&set);
+        let set = CutSet::resolve_terms(g, &spec.cuts);
+        let countries = cut_countries(&spec.cuts);
+        let mut mem = self.memory();
+        let seeds = self.engine.all_seeds_at(&set);
+        let cuts = Cuts {
+            set: &set,
+            countries: &countries,
+            names: self.vendor_names(),
+        };
+        let options = |s: SystemId| self.alternatives_of(s);
+        let raw = self.engine.run_at(&seeds, None, &mut mem.scratch);
+        for (k, d) in raw.systems.iter().enumerate() {
+            mem.pos[d.id.index()] = k as u32;
+        }
+        for (s, at) in recovery::replacement_hours(g, &cuts, &raw, &mem.pos, &options) {
+            mem.replaced[s.index()] = at;
+        }
+        let o = self
+            .engine
+            .run_at(&seeds, Some(&mem.replaced), &mut mem.scratch);
         let classes = self.classify(&set, &o);
         let systems: Vec<(SystemId, State)> = m
             .system_ids()
@@ -731,9 +1183,9 @@ impl<'g> Simulator<'g> {
     }
 
     /// The state of a service that is not down, from the states of the
-    /// systems it needs (`state_of`): the most severe of them, a down
-    /// system (that did not take the service down) degrading it; with the
-    /// system that decides it.
+    /// systems it needs (`state_of`): the most severe of them, a down or
+    /// replaced system (that did not take the service down) degrading it;
+    /// with the system that decides it.
     fn service_state(
         &self,
         sv: ServiceId,
@@ -743,7 +1195,7 @@ impl<'g> Simulator<'g> {
         let mut best: Option<(State, SystemId)> = None;
         for t in m.service(sv).needs.iter().flat_map(|d| d.members()) {
             let st = match state_of(*t) {
-                Some(State::Down) => State::Degraded,
+                Some(State::Down | State::Replaced) => State::Degraded,
                 Some(s) => s,
                 None => continue,
             };
@@ -754,273 +1206,17 @@ impl<'g> Simulator<'g> {
         best
     }
 
-    /// The data of a down system stranded with its cut operator, if any.
-    fn stranded(
-        &self,
-        s: SystemId,
-        set: &CutSet,
-    ) -> Option<(&'g crate::model::System, &'g crate::model::Data, VendorId)> {
-        let sys = self.g.model().system(s);
-        let Party::Vendor(op) = sys.operator else {
-            return None;
-        };
-        let data = sys.data.as_ref()?;
-        if !set.vendor_cut(op) {
-            return None;
-        }
-        match data.backup {
-            Some(b) if !set.party_cut(b) => None,
-            _ => Some((sys, data, op)),
-        }
-    }
-
-    /// The effect of each price shock, in the order given.
-    fn price_shocks(&self, prices: &[PriceShock], as_of: NaiveDate) -> PriceShockReport {
-        let g = self.g;
-        let m = g.model();
-        // Each running contract takes the factor of the nearest priced vendor
-        // up its vendor's ownership chain: a shock for a group applies to
-        // its subsidiaries unless they have their own (no contract counts
-        // twice). The first shock of a vendor named twice applies.
-        let shock_of = |c: &crate::model::Contract| -> Option<usize> {
-            g.ownership_chain(c.vendor)
-                .iter()
-                .find_map(|v| prices.iter().position(|p| p.vendor == *v))
-        };
-        let mut vendors = Vec::new();
-        for (k, p) in prices.iter().enumerate() {
-            if prices[..k].iter().any(|q| q.vendor == p.vendor) {
-                continue;
-            }
-            let mut contracts = Vec::new();
-            let mut contracts_without_cost = Vec::new();
-            let mut annual_cost = 0.0;
-            for c in &m.contracts {
-                if shock_of(c) != Some(k) || !running(c, as_of) {
-                    continue;
-                }
-                contracts.push(c.id.clone());
-                match c.annual_cost {
-                    Some(x) => annual_cost += x,
-                    None => contracts_without_cost.push(c.id.clone()),
-                }
-            }
-            // Leaving the vendor is its exit plan: every in-use system it or
-            // a vendor it controls makes or operates.
-            let plan = exit_plan::plan(g, &Target::Vendor(p.vendor), &PlanOptions::default());
-            // No cost given and none estimated: the switch cost is a lower
-            // bound, and no payback time is claimed.
-            let without_cost: Vec<String> = plan
-                .systems
-                .iter()
-                .filter(|s| !s.cost_given && s.cost == 0.0)
-                .map(|s| s.id.clone())
-                .collect();
-            let switch_cost = plan.total_cost;
-            let added = annual_cost * (p.factor - 1.0);
-            vendors.push(VendorShock {
-                vendor: m.vendor(p.vendor).id.clone(),
-                name: m.vendor(p.vendor).name.clone(),
-                factor: p.factor,
-                contracts,
-                contracts_without_cost,
-                annual_cost,
-                added_annual_cost: added,
-                systems: plan.systems.iter().map(|s| s.id.clone()).collect(),
-                exit_p80_days: plan.p80_days,
-                payback_years: (added > 0.0 && without_cost.is_empty())
-                    .then(|| switch_cost / added),
-                systems_without_switch_cost: without_cost,
-                switch_cost,
-                switch_cost_method: SWITCH_COST_METHOD.to_string(),
-            });
-        }
-        PriceShockReport {
-            added_annual_cost: total(vendors.iter().map(|v| v.added_annual_cost)),
-            vendors,
-        }
-    }
-
-    /// Whether an alternative can replace a down system under these cuts.
-    fn available(&self, cuts: &Cuts<'_>, pos: &[u32], alt: &Alternative) -> bool {
-        let m = self.g.model();
-        match alt {
-            Alternative::System(t) => {
-                let sys = m.system(*t);
-                if cuts.set.systems[t.index()]
-                    || cuts.set.party_cut(sys.vendor)
-                    || cuts.set.party_cut(sys.operator)
-                    || pos[t.index()] != NOT_DOWN
-                {
-                    return false;
-                }
-                if sys.in_use() {
-                    return true;
-                }
-                // A candidate needs its in-use dependencies.
-                let down = |x: &SystemId| pos[x.index()] != NOT_DOWN;
-                let live = |x: &&SystemId| m.system(**x).in_use();
-                !self.g.hard_deps(*t).iter().any(down)
-                    && !self.g.any_groups(*t).iter().any(|grp| {
-                        grp.iter().filter(live).count() > 0 && grp.iter().filter(live).all(down)
-                    })
-            }
-            Alternative::Catalog(id) => {
-                let Some(e) = Catalog::builtin().get(id) else {
-                    return false;
-                };
-                let in_cut_country = Country::parse(&e.country)
-                    .is_ok_and(|c| cuts.countries.binary_search(&c).is_ok());
-                let vendor_cut = self
-                    .vendor_names()
-                    .get(&e.vendor.to_lowercase())
-                    .is_some_and(|vs| vs.iter().any(|v| cuts.set.vendor_cut(*v)));
-                !in_cut_country && !vendor_cut
-            }
-        }
-    }
-
-    /// The day each down system and service is back.
-    ///
-    /// A down system is back on the earlier of (a) its down day plus the P80
-    /// switch duration of its best available alternative and (b), unless it
-    /// was cut itself, the day its down requirements are all back: each down
-    /// hard dependency, and each `any` group whose in-use members are all
-    /// down (a group is back with its first member). This is a bottleneck
-    /// path problem over AND/OR requirements; settling systems in decreasing
-    /// order of their day (a mirrored Knuth-Dijkstra) gives the least
-    /// solution grounded in the cut systems, so a cycle of systems that went
-    /// down together comes back together and the run terminates.
-    ///
-    /// `pos` maps system indices to positions in `o.systems`; it must be all
-    /// [`NOT_DOWN`] on entry and is left so.
-    fn restores(&self, cuts: &Cuts<'_>, o: &Outcome, pos: &mut [u32]) -> Restores {
-        let g = self.g;
-        let m = g.model();
-        let n = o.systems.len();
-        for (k, d) in o.systems.iter().enumerate() {
-            pos[d.id.index()] = k as u32;
-        }
-        let at = |pos: &[u32], s: SystemId| match pos[s.index()] {
-            NOT_DOWN => None,
-            k => Some(k as usize),
-        };
-        let mut switch_day = Vec::with_capacity(n);
-        let mut value = vec![f64::NEG_INFINITY; n];
-        let mut via = vec![Via::Unknown; n];
-        let mut settled = vec![false; n];
-        let mut heap: BinaryHeap<(u64, Reverse<usize>)> = BinaryHeap::new();
-        // Counters of settled members per `any` group of each down system.
-        let mut group_start = Vec::with_capacity(n + 1);
-        let mut total = 0usize;
-        for (k, d) in o.systems.iter().enumerate() {
-            group_start.push(total);
-            total += g.any_groups(d.id).len();
-            let mut best: Option<(f64, usize)> = None;
-            for (i, (alt, p80, _)) in self.alternatives_of(d.id).iter().enumerate() {
-                if best.is_none_or(|(b, _)| *p80 < b) && self.available(cuts, pos, alt) {
-                    best = Some((*p80, i));
-                }
-            }
-            let sw = match best {
-                Some((p80, i)) => (f64::from(d.day) + p80, Via::Switch(i)),
-                None => (f64::INFINITY, Via::Unknown),
-            };
-            switch_day.push(sw);
-            if !matches!(d.cause, Cause::Dependency(_)) {
-                (value[k], via[k]) = sw;
-                heap.push((key(sw.0), Reverse(k)));
-            }
-        }
-        group_start.push(total);
-        let mut fallen = vec![0u32; total];
-        while let Some((kv, Reverse(k))) = heap.pop() {
-            if settled[k] || kv != key(value[k]) {
-                continue;
-            }
-            settled[k] = true;
-            let v = value[k];
-            let me = o.systems[k].id;
-            for &x in g.dependents(me) {
-                let Some(kx) = at(pos, x) else { continue };
-                if settled[kx] || !matches!(o.systems[kx].cause, Cause::Dependency(_)) {
-                    continue;
-                }
-                let mut offered = g.hard_deps(x).binary_search(&me).is_ok();
-                for (gi, grp) in g.any_groups(x).iter().enumerate() {
-                    if grp.contains(&me) {
-                        let c = &mut fallen[group_start[kx] + gi];
-                        *c += 1;
-                        let live = grp.iter().filter(|t| m.system(**t).in_use()).count();
-                        // Settled in decreasing order: the last member is the first back.
-                        if *c as usize == live {
-                            offered = true;
-                        }
-                    }
-                }
-                if !offered {
-                    continue;
-                }
-                let (sw, sw_via) = switch_day[kx];
-                let cand = if v < sw {
-                    (v, Via::Dependency(me))
-                } else {
-                    (sw, sw_via)
-                };
-                if cand.0 > value[kx] {
-                    (value[kx], via[kx]) = cand;
-                    heap.push((key(cand.0), Reverse(kx)));
-                }
-            }
-        }
-        let systems: Vec<(f64, Via)> = value.into_iter().zip(via).collect();
-
-        let day_back = |t: SystemId| -> Option<f64> { at(pos, t).map(|k| systems[k].0) };
-        let services = o
-            .services
-            .iter()
-            .map(|d| {
-                let mut back = f64::NEG_INFINITY;
-                for need in &m.service(d.id).needs {
-                    let b = match need {
-                        Dependency::One(t) => day_back(*t),
-                        Dependency::Any(ts) => {
-                            let live: Vec<Option<f64>> = ts
-                                .iter()
-                                .filter(|t| m.system(**t).in_use())
-                                .map(|t| day_back(*t))
-                                .collect();
-                            if live.is_empty() || live.iter().any(Option::is_none) {
-                                None
-                            } else {
-                                live.into_iter().flatten().reduce(f64::min)
-                            }
-                        }
-                    };
-                    if let Some(b) = b {
-                        back = back.max(b);
-                    }
-                }
-                back
-            })
-            .collect();
-        for d in &o.systems {
-            pos[d.id.index()] = NOT_DOWN;
-        }
-        Restores { systems, services }
-    }
-
-    /// The single-vendor cut of every vendor, ranked (see [`EachVendor`]).
-    /// Runs on the rayon pool; the result does not depend on the number of
-    /// threads.
+    /// The single-vendor cut of every vendor, withdrawn, ranked (see
+    /// [`EachVendor`]). Runs on the rayon pool; the result does not depend
+    /// on the number of threads.
     pub fn each_vendor(&self, as_of: NaiveDate) -> EachVendor {
+        self.each_vendor_as(as_of, Term::WITHDRAWAL)
+    }
+
+    /// [`Simulator::each_vendor`] with every vendor cut by the same term
+    /// (`--as outage --for 3d`).
+    pub fn each_vendor_as(&self, as_of: NaiveDate, term: Term) -> EachVendor {
         let m = self.g.model();
-        let mut contract_cost = vec![0.0; m.vendors.len()];
-        for c in &m.contracts {
-            if running(c, as_of) {
-                contract_cost[c.vendor.index()] += c.annual_cost.unwrap_or(0.0);
-            }
-        }
         let vendors: Vec<VendorId> = m.vendor_ids().collect();
         let threads = rayon::current_num_threads().max(1);
         let chunk = (vendors.len() / (threads * 8)).max(1);
@@ -1028,13 +1224,12 @@ impl<'g> Simulator<'g> {
             .par_chunks(chunk)
             .map(|chunk| {
                 let mut w = Worker {
-                    scratch: self.engine.scratch(),
+                    mem: self.memory(),
                     set: CutSet::resolve(self.g, &[]),
-                    pos: vec![NOT_DOWN; m.systems.len()],
                 };
                 chunk
                     .iter()
-                    .map(|v| self.impact(*v, &mut w, &contract_cost))
+                    .map(|v| self.impact(*v, term, &mut w, as_of))
                     .collect::<Vec<_>>()
             })
             .collect::<Vec<_>>()
@@ -1060,69 +1255,87 @@ impl<'g> Simulator<'g> {
         }
         EachVendor {
             as_of,
+            kind: term.kind,
+            duration_hours: (term.kind != CutKind::Withdrawal).then_some(term.until),
             weights: Weights::of_criticality(),
             vendors: rows,
         }
     }
 
     /// The single-vendor cut of one vendor, with reusable memory.
-    fn impact(&self, v: VendorId, w: &mut Worker, contract_cost: &[f64]) -> VendorImpact {
+    fn impact(&self, v: VendorId, term: Term, w: &mut Worker, as_of: NaiveDate) -> VendorImpact {
         let g = self.g;
         let m = g.model();
         let controlled = g.controlled(v);
+        let ix = self.index();
         let mut touched: Vec<SystemId> = controlled
             .iter()
-            .flat_map(|x| self.systems_of(*x).iter().copied())
+            .flat_map(|x| ix.systems_of[x.index()].iter().copied())
             .collect();
         touched.sort_unstable();
         touched.dedup();
         let origin = Origin::Vendor(m.vendor(v).id.clone());
         for x in &controlled {
             w.set.vendors[x.index()] = Some(origin.clone());
+            w.set.vendor_terms[x.index()] = term;
         }
-        // Only systems the controlled vendors make or operate can be seeded;
-        // a vendor with none takes nothing down and skips the engine.
-        let seeds = self.engine.seeds_among(&w.set, touched.iter().copied());
-        let o = if seeds.is_empty() {
-            Outcome::default()
-        } else {
-            self.engine.run(&seeds, &mut w.scratch)
-        };
-        let cuts = Cuts {
-            set: &w.set,
-            countries: &[],
-        };
-        let r = self.restores(&cuts, &o, &mut w.pos);
+        // Only systems the controlled vendors make or operate can be seeded.
+        let seeds = self.engine.seeds_at(&w.set, touched.iter().copied());
+        let core = self.core(&w.set, &[], &seeds, &mut w.mem);
+        let (o, r) = (&core.o, &core.r);
         let mut services: Vec<(Criticality, &str, bool)> = o
             .services
             .iter()
             .enumerate()
             .map(|(k, d)| {
                 let svc = m.service(d.id);
-                let breach = match (restore_days(r.services[k], d.day), svc.max_outage) {
-                    (None, _) => true,
-                    (Some(x), Some(max)) => x > max.as_days(),
-                    (Some(_), None) => false,
+                let back = r.services[k];
+                let breach = match (back.is_finite(), svc.max_outage) {
+                    (false, _) => true,
+                    (true, Some(max)) => (back - d.at).max(0.0) > max.as_hours(),
+                    (true, None) => false,
                 };
                 (svc.criticality, svc.id.as_str(), breach)
             })
             .collect();
         services.sort_by(|a, b| (Reverse(a.0.weight()), a.1).cmp(&(Reverse(b.0.weight()), b.1)));
         let stranded_volume_gb = total(
-            o.systems
+            findings::stranded(g, ix, &w.set, &controlled, o)
                 .iter()
-                .filter_map(|d| self.stranded(d.id, &w.set))
-                .map(|(_, data, _)| data.volume_gb),
+                .map(|s| s.volume_gb),
         );
-        let systems_unsupported = touched
+        let cuts = Cuts {
+            set: &w.set,
+            countries: &[],
+            names: self.vendor_names(),
+        };
+        let restore_ability_lost = findings::backups(g, ix, &cuts, &controlled, o, &r.same).len();
+        let unsupported: Vec<SystemId> = touched
             .iter()
+            .copied()
             .filter(|s| {
-                o.system(**s).is_none()
-                    && matches!(m.system(**s).vendor, Party::Vendor(x) if w.set.vendor_cut(x))
+                o.system(*s).is_none()
+                    && o.replaced.binary_search_by_key(s, |d| d.id).is_err()
+                    && matches!(m.system(*s).vendor, Party::Vendor(x) if w.set.vendor_cut(x))
             })
-            .count();
+            .collect();
+        let mut affected: Vec<SystemId> = o
+            .systems
+            .iter()
+            .chain(&o.replaced)
+            .map(|d| d.id)
+            .chain(unsupported.iter().copied())
+            .collect();
+        affected.sort_unstable();
+        affected.dedup();
+        let annual_cost_at_risk = total(
+            findings::contracts(g, ix, &w.set, &controlled, &affected, as_of)
+                .iter()
+                .filter_map(|c| c.annual_cost),
+        );
         for x in &controlled {
             w.set.vendors[x.index()] = None;
+            w.set.vendor_terms[x.index()] = Term::WITHDRAWAL;
         }
         VendorImpact {
             rank: 0,
@@ -1147,38 +1360,105 @@ impl<'g> Simulator<'g> {
                 .collect(),
             services_down: services.iter().map(|s| s.1.to_string()).collect(),
             systems_down: o.systems.len(),
-            systems_unsupported,
+            systems_unsupported: unsupported.len(),
+            restore_ability_lost,
             first_service_down_day: o.services.iter().map(|d| d.day).min(),
             stranded_volume_gb,
-            annual_cost_at_risk: total(controlled.iter().map(|x| contract_cost[x.index()])),
+            annual_cost_at_risk,
         }
     }
 }
 
-/// Per-thread memory of `--each-vendor`: engine scratch and a cut set that
-/// is set for one vendor's controlled set and cleared after.
+/// Per-thread memory of `--each-vendor`: run memory and a cut set that is
+/// set for one vendor's controlled set and cleared after.
 struct Worker {
-    scratch: Scratch,
+    mem: Memory,
     set: CutSet,
-    /// Positions of down systems for [`Simulator::restores`].
-    pos: Vec<u32>,
 }
 
-/// `pos` entry of a system that is not down.
-const NOT_DOWN: u32 = u32::MAX;
+/// The down systems in the order they are back: by the hour, then the
+/// hour the work starts, then criticality and id.
+fn restart_order(
+    g: &Graph,
+    o: &Outcome,
+    backs: &[Back],
+    systems: &[SystemResult],
+) -> Vec<RestartStep> {
+    let m = g.model();
+    let by_id: BTreeMap<&str, &SystemResult> = systems.iter().map(|s| (s.id.as_str(), s)).collect();
+    let mut steps: Vec<RestartStep> = o
+        .systems
+        .iter()
+        .zip(backs)
+        .filter_map(|(d, back)| {
+            let sys = m.system(d.id);
+            let by = by_id.get(sys.id.as_str())?.restore_by.as_ref()?;
+            let f = recovery::facts(g, d.id);
+            let mut defaults = Vec::new();
+            let mut default = |given: Source, fig: Figure| {
+                if given == Source::Default {
+                    defaults.push(fig);
+                }
+            };
+            match by {
+                RestoreBy::Restart { .. } => default(f.restart_source, Figure::Restart),
+                RestoreBy::Backup { .. } => {
+                    default(f.restore_source, Figure::Restore);
+                    default(f.rpo_source, Figure::Rpo);
+                }
+                RestoreBy::Fallback { .. } => default(f.setup_source, Figure::Setup),
+                RestoreBy::Switch { estimate_given, .. } => {
+                    if !estimate_given {
+                        defaults.push(Figure::SwitchEstimate);
+                    }
+                }
+            }
+            back.at.is_finite().then(|| RestartStep {
+                step: 0,
+                system: sys.id.clone(),
+                name: sys.name.clone(),
+                criticality: sys.criticality,
+                path: by.path(),
+                start_hours: back.start.max(0.0),
+                end_hours: back.at,
+                waits_for: by.waits_for().cloned(),
+                defaults,
+            })
+        })
+        .collect();
+    steps.sort_by(|a, b| {
+        (
+            key(a.end_hours),
+            key(a.start_hours),
+            Reverse(a.criticality.weight()),
+            &a.system,
+        )
+            .cmp(&(
+                key(b.end_hours),
+                key(b.start_hours),
+                Reverse(b.criticality.weight()),
+                &b.system,
+            ))
+    });
+    for (i, s) in steps.iter_mut().enumerate() {
+        s.step = i + 1;
+    }
+    steps
+}
 
-/// Heap key of a non-negative day (`f64` bits order like the numbers).
+/// The next link of a cause: a system id, `vendor:ID`, or the cut itself.
+fn link(g: &Graph, c: &Cause) -> String {
+    let m = g.model();
+    match c {
+        Cause::Dependency(t) => m.system(*t).id.clone(),
+        Cause::Cut(o) => o.label(),
+        Cause::Operator(v, _) | Cause::LicenceCheck(v, _) => format!("vendor:{}", m.vendor(*v).id),
+    }
+}
+
+/// Heap and sort key of a non-negative time (`f64` bits order like the numbers).
 fn key(x: f64) -> u64 {
     x.max(0.0).to_bits()
-}
-
-/// Days from the down day until back, rounded to 0.1; `None` when unknown.
-fn restore_days(back: f64, down: u32) -> Option<f64> {
-    if back.is_finite() {
-        Some(round1((back - f64::from(down)).max(0.0)))
-    } else {
-        None
-    }
 }
 
 /// A sum that is `0.0`, not `-0.0`, when empty (std's `f64` sum starts at `-0.0`).
@@ -1190,25 +1470,11 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-/// A contract runs on `as_of` when its term has not ended or it renews itself.
-fn running(c: &crate::model::Contract, as_of: NaiveDate) -> bool {
-    c.end >= as_of || c.renewal.is_some()
-}
-
-fn sensitivity_rank(s: Sensitivity) -> u8 {
-    match s {
-        Sensitivity::Low => 0,
-        Sensitivity::Normal => 1,
-        Sensitivity::High => 2,
-        Sensitivity::Critical => 3,
-    }
-}
-
 /// The countries of the jurisdiction cuts, sorted.
-fn cut_countries(cuts: &[Cut]) -> Vec<Country> {
+fn cut_countries(cuts: &[ScenarioCut]) -> Vec<Country> {
     let mut out: Vec<Country> = cuts
         .iter()
-        .flat_map(|c| match c {
+        .flat_map(|c| match &c.target {
             Cut::Jurisdiction(Region::Country(x)) => vec![*x],
             Cut::Jurisdiction(Region::Eu) => Country::eu_members().collect(),
             _ => Vec::new(),
@@ -1236,16 +1502,7 @@ fn alternative_label(g: &Graph, a: &Alternative) -> String {
     }
 }
 
-/// The cause of an unsupported system: itself, its vendor, the cut.
-fn vendor_chain(g: &Graph, id: &str, v: VendorId, origin: &Origin) -> Vec<String> {
-    let vendor = format!("vendor:{}", g.model().vendor(v).id);
-    let mut out = vec![id.to_string()];
-    if origin.label() != vendor {
-        out.push(vendor);
-    }
-    out.push(origin.label());
-    out
-}
-
+#[cfg(test)]
+mod props;
 #[cfg(test)]
 mod tests;

@@ -177,11 +177,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         .iter()
         .filter(|f| f.path.starts_with("diagrams/"))
         .count();
-    ctx.eprint(&format!("wrote the review of {} as of {} to {}: index.html, report.md, review.json, deadlines.ics, hotspots.csv, {n} diagram file{}",
+    let h = out
+        .iter()
+        .filter(|f| f.path.starts_with("handbooks/"))
+        .count();
+    ctx.eprint(&format!("wrote the review of {} as of {} to {}: index.html, report.md, review.json, deadlines.ics, hotspots.csv, {n} diagram file{}, {h} handbook file{}",
         m.organisation.name,
         r.as_of,
         args.out.display(),
-        if n == 1 { "" } else { "s" }))?;
+        if n == 1 { "" } else { "s" },
+        if h == 1 { "" } else { "s" }))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,24 +1,29 @@
-//! `exitgraph simulate`: vendor, jurisdiction or system cut-offs and price
+//! `exitgraph simulate`: vendor, jurisdiction or system cut-offs (an
+//! outage, a loss, a withdrawal), how everything comes back, and price
 //! shocks, for emergency planners.
 //!
 //! What to simulate: `--scenario ID` (a `[[scenario]]` of the model),
 //! `--all-scenarios`, ad-hoc `--cut vendor:ID|jurisdiction:CC|system:ID` and
 //! `--price vendor:ID=FACTOR` (repeatable, combinable), or `--each-vendor`
-//! (the single-vendor cut of every vendor, ranked). The text output is a
-//! summary for the planner, most critical services first; `--format json`
-//! prints the report data. Bad cuts, prices or ids exit with 2.
+//! (the single-vendor cut of every vendor, ranked); `--as KIND` and `--for
+//! DURATION` set the kind and length of every cut. The text output is a
+//! summary for the planner in the model's language (`--lang`), fitted to
+//! the terminal width (`COLUMNS`, else the terminal, else 80 columns);
+//! `--format json` prints the report data; `--handbook DIR` writes the
+//! emergency handbook of a scenario. Bad cuts, prices or ids exit with 2.
 
 use super::format::{Format, TABLE_JSON};
 use super::{CliError, Ctx, ModelArg, unknown_id};
-use crate::analysis::simulate::{
-    EachVendor, Report, RestoreBy, ServiceResult, Simulator, Spec, State, SystemResult,
-};
+use crate::analysis::propagate::Term;
+use crate::analysis::simulate::{Report, Simulator, Spec, TermError};
 use crate::graph::Graph;
-use crate::model::{Cut, types::Criticality};
-use crate::model::{EntityKind, PriceShock, Region};
-use crate::render::text::{group, money};
+use crate::model::{Cut, CutKind, Duration, EntityKind, Lang, PriceShock, Region, ScenarioCut};
+use crate::render::handbook::{self, HandbookOptions};
+use crate::render::i18n::Tr;
+use crate::render::simulation::{TextOptions, each_vendor_text, report_text};
 use chrono::NaiveDate;
-use std::fmt::Write as _;
+use clap::ValueEnum;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
@@ -40,6 +45,24 @@ pub struct Args {
     /// old (11 = +1,000 %). Repeatable.
     #[arg(long, value_name = "vendor:ID=FACTOR")]
     pub price: Vec<String>,
+    /// How every cut happens: `outage` (back by itself after --for), `loss`
+    /// (destroyed, rebuilt; the default of system cuts) or `withdrawal` (for
+    /// good; the default of vendor and jurisdiction cuts).
+    #[arg(long = "as", value_enum, value_name = "KIND")]
+    pub kind: Option<KindArg>,
+    /// How long every cut lasts (an outage), or until a lost system can be
+    /// rebuilt: `4h`, `3d`, `PT36H`. With --for alone, a vendor or
+    /// jurisdiction cut is an outage.
+    #[arg(long = "for", value_name = "DURATION", value_parser = parse_duration)]
+    pub duration: Option<Duration>,
+    /// Language of the text output and the handbook (default: the model's
+    /// `language`, else de).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Write the emergency handbook of the scenario into DIR (`ID.md` and
+    /// `ID.html`; DIR is created if needed). Needs --scenario.
+    #[arg(long, value_name = "DIR", requires = "scenario")]
+    pub handbook: Option<std::path::PathBuf>,
     /// Cut every vendor on its own and rank vendors by the services they take down.
     #[arg(long, conflicts_with_all = ["scenario", "all_scenarios", "cut", "price"])]
     pub each_vendor: bool,
@@ -53,6 +76,67 @@ pub struct Args {
     /// Output format.
     #[arg(long, default_value = "table", value_parser = Format::parser(TABLE_JSON))]
     pub format: Format,
+}
+
+/// The kind of a cut on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum KindArg {
+    Outage,
+    Loss,
+    Withdrawal,
+}
+
+impl KindArg {
+    fn kind(self) -> CutKind {
+        match self {
+            KindArg::Outage => CutKind::Outage,
+            KindArg::Loss => CutKind::Loss,
+            KindArg::Withdrawal => CutKind::Withdrawal,
+        }
+    }
+}
+
+/// The language on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum LangArg {
+    De,
+    En,
+}
+
+/// Parses `--for`: a duration longer than zero.
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    let d = Duration::parse(s).map_err(|e| e.to_string())?;
+    if d.is_zero() {
+        return Err(format!("`{s}` is zero: a cut lasts longer than zero"));
+    }
+    Ok(d)
+}
+
+/// The width of the text output: `COLUMNS` (as for every command), else
+/// the terminal's, else 80 (a pipe).
+fn width() -> usize {
+    if std::env::var_os("COLUMNS").is_some() {
+        return super::terminal_width();
+    }
+    if std::io::stdout().is_terminal()
+        && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size()
+    {
+        return usize::from(w);
+    }
+    80
+}
+
+fn term_error(e: TermError) -> CliError {
+    match e {
+        TermError::WithdrawalWithDuration => CliError::usage_help(
+            "a withdrawal is for good: it has no duration (`--for`)",
+            "write `--as outage --for DURATION` for a cut that ends by itself, or leave out --for",
+        ),
+        TermError::OutageWithoutDuration => CliError::usage_help(
+            "an outage needs a duration",
+            "give `--for DURATION`, e.g. `--for 3d` or `--for 4h`",
+        ),
+    }
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
@@ -90,7 +174,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         let cuts = args
             .cut
             .iter()
-            .map(|c| parse_cut(&g, c))
+            .map(|c| parse_cut(&g, c).map(|t| ScenarioCut::new(t, None, None)))
             .collect::<Result<Vec<_>, _>>()?;
         let prices = args
             .price
@@ -111,20 +195,52 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         vec![Spec::ad_hoc(cuts, prices)]
     };
 
+    let kind = args.kind.map(KindArg::kind);
+    let specs = specs
+        .into_iter()
+        .map(|s| s.with_terms(kind, args.duration))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(term_error)?;
     let sim = Simulator::new(&g);
-    let currency = g.model().organisation.currency.clone();
+    let opts = TextOptions {
+        tr: Tr::new(match args.lang {
+            Some(LangArg::De) => Lang::De,
+            Some(LangArg::En) => Lang::En,
+            None => g.model().organisation.language.unwrap_or(Lang::De),
+        }),
+        width: width(),
+        top: args.top,
+        currency: g.model().organisation.currency.clone(),
+    };
     if args.each_vendor {
-        let ev = sim.each_vendor(as_of);
+        let term = match (kind, args.duration) {
+            (None | Some(CutKind::Withdrawal), None) => Term::WITHDRAWAL,
+            (Some(CutKind::Withdrawal), Some(_)) => {
+                return Err(term_error(TermError::WithdrawalWithDuration));
+            }
+            (Some(CutKind::Outage), None) => {
+                return Err(term_error(TermError::OutageWithoutDuration));
+            }
+            (k, d) => Term {
+                kind: k.unwrap_or(CutKind::Outage),
+                until: d.map_or(0.0, |d| d.as_hours()),
+            },
+        };
+        let ev = sim.each_vendor_as(as_of, term);
         match args.format {
             Format::Json => json(ctx, &ev)?,
             // Only table and json pass the parser.
             Format::Table | Format::Csv | Format::Markdown => {
-                ctx.print(&each_vendor_text(&ev, args.top, &currency))?
+                ctx.print(&each_vendor_text(&ev, &opts))?
             }
         }
         return Ok(ExitCode::SUCCESS);
     }
     let reports: Vec<Report> = specs.iter().map(|s| sim.simulate(s, as_of)).collect();
+    if let (Some(dir), Some(r)) = (&args.handbook, reports.first()) {
+        write_handbook(ctx, &g, r, dir, opts.tr)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     match args.format {
         Format::Json if args.all_scenarios => json(ctx, &reports)?,
         Format::Json => {
@@ -137,14 +253,62 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             for (i, r) in reports.iter().enumerate() {
                 if i > 0 {
                     ctx.print("\n")?;
-                    ctx.print(&format!("{}\n", "=".repeat(78)))?;
+                    ctx.print(&format!("{}\n", "=".repeat(opts.width.clamp(40, 78))))?;
                     ctx.print("\n")?;
                 }
-                ctx.print(&report_text(r, args.top, &currency))?;
+                ctx.print(&report_text(r, &opts))?;
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `DIR/ID.md` and `DIR/ID.html`, each atomically, never over an
+/// input file of the model.
+fn write_handbook(
+    ctx: &mut Ctx,
+    g: &Graph,
+    r: &Report,
+    dir: &std::path::Path,
+    tr: Tr,
+) -> Result<(), CliError> {
+    let m = g.model();
+    let description = m
+        .scenario_id(&r.scenario)
+        .and_then(|s| m.scenario(s).description.as_deref());
+    let doc = handbook::document(
+        r,
+        &HandbookOptions {
+            tr,
+            organisation: &m.organisation.name,
+            currency: &m.organisation.currency,
+            description,
+        },
+    );
+    let (md, html) = handbook::render(&doc)
+        .map_err(|e| CliError::io(format!("cannot render the handbook: {e}")))?;
+    if dir.exists() && !dir.is_dir() {
+        return Err(CliError::usage_help(
+            format!("`{}` is not a directory", dir.display()),
+            "give --handbook a directory; the handbook is written as ID.md and ID.html in it",
+        ));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CliError::io(format!(
+            "cannot create the directory `{}`: {e}",
+            dir.display()
+        ))
+    })?;
+    let stem = handbook::file_stem(&r.scenario);
+    let mut written = Vec::new();
+    for (ext, bytes) in [("md", md), ("html", html)] {
+        let path = dir.join(format!("{stem}.{ext}"));
+        super::output::refuse_input(&path, &m.sources)?;
+        super::write_atomic(&path, bytes.as_bytes())?;
+        written.push(path.display().to_string());
+    }
+    ctx.eprint(&format!("wrote {}", written.join(" and ")))?;
+    Ok(())
 }
 
 fn json<T: serde::Serialize>(ctx: &mut Ctx, value: &T) -> Result<(), CliError> {
@@ -232,473 +396,6 @@ fn parse_price(g: &Graph, text: &str) -> Result<PriceShock, CliError> {
     Ok(PriceShock { vendor, factor })
 }
 
-// ---- text output ----
-
-fn day(d: u32) -> String {
-    if d == 0 {
-        "at once (day 0)".to_string()
-    } else {
-        format!("on day {d}")
-    }
-}
-
-fn duration(days: f64) -> String {
-    let d = days.round() as i64;
-    if days < 2.0 {
-        let h = (days * 24.0).ceil() as i64;
-        return format!("about {h} hour{}", if h == 1 { "" } else { "s" });
-    }
-    if days >= 60.0 {
-        format!("about {} days ({:.1} months)", group(d), days / 30.4375)
-    } else if d == 1 {
-        "about 1 day".to_string()
-    } else {
-        format!("about {d} days")
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn chain(c: &[String]) -> String {
-    c.join(" <- ")
-}
-
-fn crit(c: Criticality) -> String {
-    format!("[{c}]")
-}
-
-fn restore_text(s: &SystemResult) -> String {
-    match (&s.restore_days, &s.restore_by) {
-        (
-            Some(d),
-            Some(RestoreBy::Switch {
-                alternative,
-                estimate_given,
-            }),
-        ) => format!(
-            "back after {} by switching to {alternative}{}",
-            duration(*d),
-            if *estimate_given {
-                ""
-            } else {
-                " (parametric estimate)"
-            }
-        ),
-        (Some(d), Some(RestoreBy::Dependency { system })) => {
-            format!("back after {} when {system} is back", duration(*d))
-        }
-        (Some(d), None) => format!("back after {}", duration(*d)),
-        (None, _) => "no way back known (no available alternative)".to_string(),
-    }
-}
-
-/// The state of a system in the report (`None`: up).
-fn system_state<'r>(r: &'r Report, id: &str) -> Option<&'r SystemResult> {
-    r.systems.iter().find(|x| x.id == id)
-}
-
-fn service_block(out: &mut String, r: &Report, s: &ServiceResult) {
-    let _ = writeln!(out, "  {:<10} {} - {}", crit(s.criticality), s.id, s.name);
-    match s.state {
-        State::Down => {
-            let stop = s.down_from_day.map(day).unwrap_or_default();
-            let back = match s.restore_days {
-                Some(d) => format!("back after {}", duration(d)),
-                None => "no way back known".to_string(),
-            };
-            let max = match s.max_outage_days {
-                Some(m) => format!("max outage {}", duration(m).trim_start_matches("about ")),
-                None => "no max outage given".to_string(),
-            };
-            let breach = if s.breach { "  ** BREACH **" } else { "" };
-            let _ = writeln!(out, "             stops {stop}; {back}; {max}{breach}");
-        }
-        State::Unsupported | State::Degraded => {
-            let sys = s.cause.get(1).map(String::as_str).unwrap_or("");
-            let how = match system_state(r, sys).map(|x| x.state) {
-                Some(State::Down) => {
-                    format!("{sys} is down; another system of an `any` group keeps it running")
-                }
-                Some(State::Unsupported) => {
-                    format!("{sys} runs on without vendor support or updates")
-                }
-                _ => format!("{sys} works with limits"),
-            };
-            let _ = writeln!(out, "             keeps running: {how}");
-        }
-    }
-    let _ = writeln!(out, "             why: {}", chain(&s.cause));
-}
-
-/// The planner's summary of one simulation.
-pub fn report_text(r: &Report, top: usize, currency: &str) -> String {
-    let mut out = String::new();
-    let o = &mut out;
-    match &r.name {
-        Some(n) => {
-            let _ = writeln!(o, "Scenario `{}`: {n}", r.scenario);
-        }
-        None => {
-            let _ = writeln!(o, "Ad-hoc simulation");
-        }
-    }
-    let cuts = if r.cuts.is_empty() {
-        "nothing (price changes only)".to_string()
-    } else {
-        r.cuts.join(", ")
-    };
-    let _ = writeln!(o, "Cut: {cuts}; contracts as of {}", r.as_of);
-    if !r.cut_vendors.is_empty() {
-        let ids: Vec<&str> = r.cut_vendors.iter().map(|v| v.id.as_str()).collect();
-        let _ = writeln!(
-            o,
-            "Vendors cut off ({}): {}",
-            ids.len(),
-            wrap_list(&ids, 18)
-        );
-    }
-    let _ = writeln!(o);
-
-    let s = &r.summary;
-    if r.cuts.is_empty() {
-        let _ = writeln!(o, "No service or system stops in this scenario.");
-    } else {
-        if s.services_down == 0 {
-            let _ = writeln!(o, "No service stops.");
-        } else {
-            let _ = writeln!(
-                o,
-                "{} of {} {} stop; {}.",
-                s.services_down,
-                s.services_total,
-                if s.services_total == 1 {
-                    "service"
-                } else {
-                    "services"
-                },
-                match s.services_breached {
-                    0 => "none is down longer than its maximum outage".to_string(),
-                    1 => "1 is down longer than its maximum outage (a breach)".to_string(),
-                    n => format!("{n} are down longer than their maximum outage (breaches)"),
-                }
-            );
-        }
-        if s.services_unsupported + s.services_degraded > 0 {
-            let _ = writeln!(
-                o,
-                "{} running at risk: {}.",
-                plural(
-                    s.services_unsupported + s.services_degraded,
-                    "more service keeps",
-                    "more services keep"
-                ),
-                parts(&[
-                    (s.services_unsupported, "without vendor support"),
-                    (s.services_degraded, "with limits"),
-                ])
-            );
-        }
-        let _ = writeln!(
-            o,
-            "Systems: {}.",
-            parts(&[
-                (s.systems_down, "down"),
-                (s.systems_unsupported, "without vendor support"),
-                (s.systems_degraded, "degraded"),
-            ])
-        );
-        if !r.stranded_data.is_empty() {
-            let _ = writeln!(
-                o,
-                "{} GB of data stranded in {}.",
-                group(r.stranded_volume_gb.round() as i64),
-                plural(r.stranded_data.len(), "system", "systems")
-            );
-        }
-        if r.contracts_at_risk.is_empty() {
-            let _ = writeln!(o, "No running contracts with cut vendors.");
-        } else {
-            let _ = writeln!(
-                o,
-                "{} {currency} a year in running contracts with cut vendors.",
-                money(r.annual_cost_at_risk)
-            );
-        }
-    }
-
-    let down: Vec<&ServiceResult> = r
-        .services
-        .iter()
-        .filter(|x| x.state == State::Down)
-        .collect();
-    if !down.is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "SERVICES THAT STOP (most critical first)");
-        let n = down.len();
-        for x in down.into_iter().take(top) {
-            service_block(o, r, x);
-        }
-        more(o, n, top);
-        let _ = writeln!(
-            o,
-            "  (restore: 80th-percentile switch time of the best available alternative, from the day a system stops,"
-        );
-        let _ = writeln!(
-            o,
-            "   or the day the systems it depends on are back; breach: longer than max outage, or no way back known)"
-        );
-    }
-    let limited: Vec<&ServiceResult> = r
-        .services
-        .iter()
-        .filter(|x| x.state != State::Down)
-        .collect();
-    if !limited.is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "SERVICES THAT KEEP RUNNING, AT RISK");
-        let n_limited = limited.len();
-        for x in limited.into_iter().take(top) {
-            service_block(o, r, x);
-        }
-        more(o, n_limited, top);
-    }
-    let up = s.services_total - r.services.len();
-    if !r.cuts.is_empty() && up > 0 {
-        let _ = writeln!(
-            o,
-            "  ({} not affected)",
-            plural(up, "other service is", "other services are")
-        );
-    }
-
-    let systems_down: Vec<&SystemResult> = r
-        .systems
-        .iter()
-        .filter(|x| x.state == State::Down)
-        .collect();
-    if !systems_down.is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "SYSTEMS THAT STOP (by day)");
-        let n_sys = systems_down.len();
-        for x in systems_down.into_iter().take(top) {
-            let _ = writeln!(
-                o,
-                "  day {:>4}  {:<10} {}: {}",
-                x.down_from_day.unwrap_or(0),
-                crit(x.criticality),
-                x.id,
-                restore_text(x)
-            );
-            let _ = writeln!(o, "             why: {}", chain(&x.cause));
-        }
-        more(o, n_sys, top);
-        let blind: Vec<&str> = r
-            .systems
-            .iter()
-            .filter(|x| x.state == State::Down && x.restore_by.is_none())
-            .map(|x| x.id.as_str())
-            .collect();
-        if !blind.is_empty() {
-            let _ = writeln!(
-                o,
-                "  note: no available alternative for {}; name one in `alternatives` (with `switch` estimates) to get a restore estimate",
-                wrap_list(&blind, 8)
-            );
-        }
-    }
-    for (state, title) in [
-        (
-            State::Unsupported,
-            "SYSTEMS WITHOUT VENDOR SUPPORT (keep running, no updates)",
-        ),
-        (
-            State::Degraded,
-            "DEGRADED SYSTEMS (a soft interface or a redundant part is down)",
-        ),
-    ] {
-        let l: Vec<&SystemResult> = r.systems.iter().filter(|x| x.state == state).collect();
-        if l.is_empty() {
-            continue;
-        }
-        let _ = writeln!(o);
-        let _ = writeln!(o, "{title}");
-        let n_l = l.len();
-        for x in l.into_iter().take(top) {
-            let why = chain(&x.cause[1..]);
-            let what = match state {
-                State::Unsupported => format!("its vendor is cut off ({why})"),
-                _ => {
-                    let t = x.cause.get(1).map(String::as_str).unwrap_or("");
-                    format!("{t} is down ({why})")
-                }
-            };
-            let _ = writeln!(o, "  {:<10} {}: {what}", crit(x.criticality), x.id);
-        }
-        more(o, n_l, top);
-    }
-
-    if !r.stranded_data.is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(
-            o,
-            "STRANDED DATA (operator cut off, no backup held by an uncut party)"
-        );
-        for d in r.stranded_data.iter().take(top) {
-            let backup = match &d.backup {
-                Some(b) => format!("backup with {b} (cut off)"),
-                None => "no backup declared".to_string(),
-            };
-            let _ = writeln!(
-                o,
-                "  {:<9} {:>9} GB  {}: held by {}, {backup}",
-                d.sensitivity.as_str(),
-                group(d.volume_gb.round() as i64),
-                d.system,
-                d.operator
-            );
-        }
-        more(o, r.stranded_data.len(), top);
-    }
-
-    if !r.contracts_at_risk.is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(
-            o,
-            "CONTRACTS WITH CUT VENDORS: {} {currency} a year",
-            money(r.annual_cost_at_risk)
-        );
-        for c in r.contracts_at_risk.iter().take(top) {
-            let cost = match c.annual_cost {
-                Some(x) => format!("{:>12} {currency}", money(x)),
-                None => format!("{:>12} {currency}", "unknown"),
-            };
-            let _ = writeln!(o, "  {cost}  {} ({})", c.contract, c.vendor);
-        }
-        more(o, r.contracts_at_risk.len(), top);
-    }
-
-    if !r.price_shock.vendors.is_empty() {
-        let _ = writeln!(o);
-        let added = r.price_shock.added_annual_cost;
-        let _ = writeln!(
-            o,
-            "PRICE SHOCK: {} {currency} {} a year",
-            money(added.abs()),
-            if added < 0.0 { "less" } else { "more" }
-        );
-        for v in &r.price_shock.vendors {
-            let pct = (v.factor - 1.0) * 100.0;
-            let _ = writeln!(
-                o,
-                "  {} (x{}, {}{} %): {} -> {} {currency} a year ({})",
-                v.vendor,
-                v.factor,
-                if pct >= 0.0 { "+" } else { "" },
-                group(pct.round() as i64),
-                money(v.annual_cost),
-                money(v.annual_cost + v.added_annual_cost),
-                if v.contracts.is_empty() {
-                    "no running contracts".to_string()
-                } else {
-                    wrap_list(
-                        &v.contracts.iter().map(String::as_str).collect::<Vec<_>>(),
-                        8,
-                    )
-                }
-            );
-            if !v.contracts_without_cost.is_empty() {
-                let _ = writeln!(
-                    o,
-                    "    contracts without annual_cost (not counted): {}",
-                    v.contracts_without_cost.join(", ")
-                );
-            }
-            let _ = writeln!(
-                o,
-                "    leaving costs {}{} {currency} once, switching {}",
-                if v.systems_without_switch_cost.is_empty() {
-                    ""
-                } else {
-                    "at least "
-                },
-                money(v.switch_cost),
-                if v.systems.is_empty() {
-                    "no in-use systems".to_string()
-                } else {
-                    wrap_list(&v.systems.iter().map(String::as_str).collect::<Vec<_>>(), 8)
-                }
-            );
-            if !v.systems.is_empty() {
-                let _ = writeln!(
-                    o,
-                    "    its exit plan takes {} at the 80th percentile",
-                    duration(v.exit_p80_days)
-                );
-            }
-            if !v.systems_without_switch_cost.is_empty() {
-                let _ = writeln!(
-                    o,
-                    "    no switch cost known for: {} (counted as 0: the cost of leaving is a lower bound)",
-                    wrap_list(
-                        &v.systems_without_switch_cost
-                            .iter()
-                            .map(String::as_str)
-                            .collect::<Vec<_>>(),
-                        8
-                    )
-                );
-            }
-            match v.payback_years {
-                None if v.added_annual_cost > 0.0 => {
-                    let _ = writeln!(
-                        o,
-                        "    payback time unknown until every switch cost is known (`switch = {{ cost = ... }}`)"
-                    );
-                }
-                Some(y) => {
-                    let _ = writeln!(
-                        o,
-                        "    leaving pays for itself after {:.1} years ({:.0} months) of the added cost",
-                        y,
-                        (y * 12.0).ceil()
-                    );
-                }
-                None => {
-                    let _ = writeln!(o, "    the price does not rise: no payback");
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The line after a list cut to `top` rows.
-fn more(o: &mut String, n: usize, top: usize) {
-    if n > top {
-        let _ = writeln!(
-            o,
-            "  ... and {} more (--top N shows more, --format json all)",
-            n - top
-        );
-    }
-}
-
-/// `3 down, 2 degraded`, leaving out zeros; `none` when all are zero.
-fn parts(items: &[(usize, &str)]) -> String {
-    let l: Vec<String> = items
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-    if l.is_empty() {
-        "none affected".to_string()
-    } else {
-        l.join(", ")
-    }
-}
-
 fn wrap_list(ids: &[&str], max: usize) -> String {
     if ids.len() <= max {
         ids.join(", ")
@@ -709,123 +406,4 @@ fn wrap_list(ids: &[&str], max: usize) -> String {
             ids.len() - max
         )
     }
-}
-
-/// The planner's ranking of single-vendor cuts.
-pub fn each_vendor_text(ev: &EachVendor, top: usize, currency: &str) -> String {
-    let mut out = String::new();
-    let o = &mut out;
-    let w = &ev.weights;
-    let hurting: Vec<_> = ev.vendors.iter().filter(|v| v.score > 0).collect();
-    let _ = writeln!(
-        o,
-        "Single-vendor cut-off of each of {} (contracts as of {})",
-        plural(ev.vendors.len(), "vendor", "vendors"),
-        ev.as_of
-    );
-    let _ = writeln!(
-        o,
-        "Ranked by the services each cut takes down, weighted by criticality (critical {}, high {}, medium {}, low {}).",
-        w.critical, w.high, w.medium, w.low
-    );
-    let _ = writeln!(
-        o,
-        "A vendor is cut together with the companies it controls; `group` is the top of its ownership chain."
-    );
-    let _ = writeln!(o);
-    if hurting.is_empty() {
-        let _ = writeln!(o, "No single vendor takes a service down.");
-        return out;
-    }
-    let shown: Vec<_> = hurting.iter().take(top).collect();
-    let vw = shown
-        .iter()
-        .map(|v| v.vendor.len())
-        .max()
-        .unwrap_or(6)
-        .max(6);
-    let gw = shown
-        .iter()
-        .map(|v| v.group.len())
-        .max()
-        .unwrap_or(5)
-        .max(5);
-    let _ = writeln!(
-        o,
-        "{:>4}  {:<vw$}  {:<gw$}  {:>5}  {:>8}  {:>8}  {:>8}  {:>9}  {:>7}  {:>11}  {:>14}",
-        "rank",
-        "vendor",
-        "group",
-        "score",
-        "services",
-        "critical",
-        "breaches",
-        "first day",
-        "systems",
-        "stranded GB",
-        format!("contracts {currency}")
-    );
-    for v in &shown {
-        let _ = writeln!(
-            o,
-            "{:>4}  {:<vw$}  {:<gw$}  {:>5}  {:>8}  {:>8}  {:>8}  {:>9}  {:>7}  {:>11}  {:>14}",
-            v.rank,
-            v.vendor,
-            v.group,
-            v.score,
-            v.services_down.len(),
-            v.critical_services_down,
-            v.breaches.len(),
-            v.first_service_down_day
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "-".into()),
-            v.systems_down,
-            group(v.stranded_volume_gb.round() as i64),
-            money(v.annual_cost_at_risk)
-        );
-    }
-    let _ = writeln!(o);
-    let _ = writeln!(o, "Services each vendor takes down (breaches marked *):");
-    for v in &shown {
-        let list: Vec<String> = v
-            .services_down
-            .iter()
-            .map(|s| {
-                if v.breaches.contains(s) {
-                    format!("{s}*")
-                } else {
-                    s.clone()
-                }
-            })
-            .collect();
-        let more = if list.len() > 8 {
-            format!(", ... and {} more", list.len() - 8)
-        } else {
-            String::new()
-        };
-        let first = &list[..list.len().min(8)];
-        let _ = writeln!(o, "  {:<vw$}  {}{more}", v.vendor, first.join(", "));
-    }
-    if hurting.len() > shown.len() {
-        let _ = writeln!(
-            o,
-            "\n{} more {} services down (--top N shows more, --format json all).",
-            hurting.len() - shown.len(),
-            if hurting.len() - shown.len() == 1 {
-                "vendor takes"
-            } else {
-                "vendors take"
-            }
-        );
-    }
-    let none = ev.vendors.len() - hurting.len();
-    if none > 0 {
-        let _ = writeln!(
-            o,
-            "\n{} no service down on {} own.",
-            plural(none, "vendor takes", "vendors take"),
-            if none == 1 { "its" } else { "their" }
-        );
-    }
-    out
 }

@@ -426,7 +426,7 @@ pub fn resolve(g: &Graph) -> Resolved<'_> {
                 cut: s
                     .cuts
                     .iter()
-                    .map(|c| match c {
+                    .map(|c| match &c.target {
                         Cut::Vendor(v) => format!("vendor:{}", m.vendor(*v).id),
                         Cut::Jurisdiction(r) => format!("jurisdiction:{r}"),
                         Cut::System(x) => format!("system:{}", m.system(*x).id),

@@ -75,6 +75,8 @@ codes! {
     ContractTerm = "contract-term",
     /// Switch estimates are incomplete or out of order.
     SwitchEstimates = "switch-estimates",
+    /// A scenario's cut has a duration it cannot have (a withdrawal) or lacks one it needs (an outage).
+    CutDuration = "cut-duration",
     /// A vendor's `parent` chain loops back on itself.
     ParentCycle = "parent-cycle",
     /// A system depends on itself.
@@ -119,6 +121,8 @@ codes! {
     DecisionInFuture = "decision-in-future",
     /// `notice_to` on a contract without `notice` (warning).
     NoticeToWithoutNotice = "notice-to-without-notice",
+    /// A service's recovery time objective is longer than its maximum tolerable outage (warning).
+    RtoAboveMaxOutage = "rto-above-max-outage",
 }
 
 impl std::fmt::Display for Code {

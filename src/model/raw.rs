@@ -42,6 +42,43 @@ pub struct RawVendor {
     pub parent: Option<Id>,
     pub description: Option<Sp<String>>,
     pub placeholder: Option<Sp<bool>>,
+    pub contact: Option<RawContact>,
+}
+
+/// `contact = { phone, email, reference, owner }` of a vendor or contract.
+#[derive(Debug, Default)]
+pub struct RawContact {
+    pub phone: Option<Sp<String>>,
+    pub email: Option<Sp<String>>,
+    pub reference: Option<Sp<String>>,
+    pub owner: Option<Sp<String>>,
+}
+
+/// `[system.recovery]`.
+#[derive(Debug, Default)]
+pub struct RawRecovery {
+    pub restart: Option<Sp<Duration>>,
+    pub restore: Option<Sp<Duration>>,
+    pub rpo: Option<Sp<Duration>>,
+    pub backup_system: Option<Id>,
+    pub fallback: Option<Id>,
+    pub setup: Option<Sp<Duration>>,
+}
+
+/// An entry of `alternatives`: an id, with its own switch estimate when
+/// written as a table (`{ id = "x", optimistic = ..., likely = ..., pessimistic = ... }`).
+#[derive(Debug)]
+pub struct RawAlternative {
+    pub id: Id,
+    pub switch: Option<RawSwitch>,
+}
+
+/// `workaround = { text, from, capacity }` of a service.
+#[derive(Debug)]
+pub struct RawWorkaround {
+    pub text: Option<Sp<String>>,
+    pub from: Option<Sp<Duration>>,
+    pub capacity: Option<Sp<f64>>,
 }
 
 #[derive(Debug)]
@@ -87,12 +124,13 @@ pub struct RawSystem {
     pub formats: Vec<Id>,
     pub exports: Option<Vec<Id>>,
     pub depends_on: Vec<RawDep>,
-    pub alternatives: Vec<Id>,
+    pub alternatives: Vec<RawAlternative>,
     pub exit_plan: Option<Sp<String>>,
     pub licence_check: Option<Sp<Duration>>,
     pub switch: Option<RawSwitch>,
     pub exit: Option<Sp<ExitKind>>,
     pub mandated: Option<Sp<String>>,
+    pub recovery: Option<RawRecovery>,
 }
 
 #[derive(Debug)]
@@ -139,6 +177,7 @@ pub struct RawContract {
     pub annual_cost: Option<Sp<f64>>,
     pub data_retrieval: Option<Sp<Duration>>,
     pub switching_charge: Option<Sp<f64>>,
+    pub contact: Option<RawContact>,
     pub notice_to: Option<Sp<NoticeTo>>,
     pub provider_notice: Option<Sp<Duration>>,
     pub exit: Option<Sp<ExitKind>>,
@@ -162,6 +201,9 @@ pub struct RawService {
     pub description: Option<Sp<String>>,
     pub criticality: Option<Sp<Criticality>>,
     pub max_outage: Option<Sp<Duration>>,
+    pub rto: Option<Sp<Duration>>,
+    pub rpo: Option<Sp<Duration>>,
+    pub workaround: Option<RawWorkaround>,
     pub users: Option<Sp<u64>>,
     pub needs: Vec<RawDep>,
 }
@@ -171,6 +213,16 @@ pub enum RawCut {
     Vendor(Id),
     Jurisdiction(Sp<Region>),
     System(Id),
+}
+
+/// An entry of a scenario's `cut`, with its own kind and duration when
+/// written as a table (`{ target = "vendor:x", kind = "outage", duration = "3d" }`).
+#[derive(Debug)]
+pub struct RawCutEntry {
+    pub span: Span,
+    pub target: RawCut,
+    pub kind: Option<Sp<CutKind>>,
+    pub duration: Option<Sp<Duration>>,
 }
 
 #[derive(Debug)]
@@ -185,7 +237,10 @@ pub struct RawScenario {
     pub id: Option<Id>,
     pub name: Option<Sp<String>>,
     pub description: Option<Sp<String>>,
-    pub cut: Vec<RawCut>,
+    pub cut: Vec<RawCutEntry>,
+    /// The kind and duration of every entry that gives none of its own.
+    pub kind: Option<Sp<CutKind>>,
+    pub duration: Option<Sp<Duration>>,
     pub price: Vec<RawPrice>,
 }
 
@@ -405,9 +460,70 @@ fn read_vendor(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawVendor {
         parent: t.str(cx, "parent"),
         description: t.str(cx, "description"),
         placeholder: t.bool(cx, "placeholder"),
+        contact: contact(cx, &mut t),
     };
     t.finish(cx);
     v
+}
+
+/// Reads `contact = { phone, email, reference, owner }`.
+fn contact(cx: &mut Ctx<'_>, t: &mut Table<'_, '_>) -> Option<RawContact> {
+    let what = format!("`contact` of {}", t.what());
+    let mut c = t.sub(cx, "contact", what)?;
+    let r = RawContact {
+        phone: c.str(cx, "phone"),
+        email: c.str(cx, "email"),
+        reference: c.str(cx, "reference"),
+        owner: c.str(cx, "owner"),
+    };
+    c.finish(cx);
+    Some(r)
+}
+
+/// Reads the keys of a switch estimate from a table (`[system.switch]`, an
+/// `alternatives` entry).
+fn switch_keys(cx: &mut Ctx<'_>, s: &mut Table<'_, '_>) -> RawSwitch {
+    RawSwitch {
+        span: s.head(cx),
+        optimistic: s.duration(cx, "optimistic"),
+        likely: s.duration(cx, "likely"),
+        pessimistic: s.duration(cx, "pessimistic"),
+        cost: s.number(cx, "cost"),
+    }
+}
+
+/// Reads `alternatives`: ids, and `{ id = "...", optimistic = ..., ... }` tables.
+fn alternatives(cx: &mut Ctx<'_>, t: &mut Table<'_, '_>) -> Vec<RawAlternative> {
+    let what = t.what().to_string();
+    let Some((_, items)) = t.list(
+        cx,
+        "alternatives",
+        "a list of system ids, `catalog:ID` entries and `{ id = \"...\", likely = \"...\" }` tables",
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in items {
+        if let Some(id) = read_str(cx, item) {
+            out.push(RawAlternative { id, switch: None });
+            continue;
+        }
+        let Some(mut a) =
+            Table::from_value(cx, item, format!("an entry of `alternatives` of {what}"))
+        else {
+            continue;
+        };
+        let id = a.req_str(cx, "id", "\"system-id\"");
+        let switch = switch_keys(cx, &mut a);
+        a.finish(cx);
+        if let Some(id) = id {
+            out.push(RawAlternative {
+                id,
+                switch: Some(switch),
+            });
+        }
+    }
+    out
 }
 
 fn id_list(cx: &mut Ctx<'_>, t: &mut Table<'_, '_>, key: &'static str) -> Option<Vec<Id>> {
@@ -474,24 +590,32 @@ fn read_system(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawSystem {
     let formats = id_list(cx, &mut t, "formats").unwrap_or_default();
     let exports = id_list(cx, &mut t, "exports");
     let depends_on = deps(cx, &mut t, "depends_on");
-    let alternatives = id_list(cx, &mut t, "alternatives").unwrap_or_default();
+    let alternatives = alternatives(cx, &mut t);
     let exit_plan = t.str(cx, "exit_plan");
     let licence_check = t.duration(cx, "licence_check");
     let switch = t
         .sub(cx, "switch", format!("`[system.switch]` of {what}"))
         .map(|mut s| {
-            let r = RawSwitch {
-                span: s.head(cx),
-                optimistic: s.duration(cx, "optimistic"),
-                likely: s.duration(cx, "likely"),
-                pessimistic: s.duration(cx, "pessimistic"),
-                cost: s.number(cx, "cost"),
-            };
+            let r = switch_keys(cx, &mut s);
             s.finish(cx);
             r
         });
     let exit = t.word(cx, "exit", ExitKind::WORDS);
     let mandated = t.str(cx, "mandated");
+    let recovery = t
+        .sub(cx, "recovery", format!("`[system.recovery]` of {what}"))
+        .map(|mut r| {
+            let out = RawRecovery {
+                restart: r.duration(cx, "restart"),
+                restore: r.duration(cx, "restore"),
+                rpo: r.duration(cx, "rpo"),
+                backup_system: r.str(cx, "backup_system"),
+                fallback: r.str(cx, "fallback"),
+                setup: r.duration(cx, "setup"),
+            };
+            r.finish(cx);
+            out
+        });
     t.finish(cx);
     RawSystem {
         span,
@@ -518,6 +642,7 @@ fn read_system(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawSystem {
         switch,
         exit,
         mandated,
+        recovery,
     }
 }
 
@@ -593,6 +718,7 @@ fn read_contract(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawContract {
         provider_notice: t.duration(cx, "provider_notice"),
         exit: t.word(cx, "exit", ExitKind::WORDS),
         decision: None,
+        contact: contact(cx, &mut t),
     };
     let what = t.what().to_string();
     let decision = t
@@ -631,6 +757,24 @@ fn read_service(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawService {
         description: t.str(cx, "description"),
         criticality: t.word(cx, "criticality", Criticality::WORDS),
         max_outage: t.duration(cx, "max_outage"),
+        rto: t.duration(cx, "rto"),
+        rpo: t.duration(cx, "rpo"),
+        workaround: {
+            let what = format!("`workaround` of {}", t.what());
+            t.sub(cx, "workaround", what).map(|mut w| {
+                let present = w.get("text").is_some();
+                let r = RawWorkaround {
+                    text: w.str(cx, "text"),
+                    from: w.duration(cx, "from"),
+                    capacity: w.number(cx, "capacity"),
+                };
+                if !present {
+                    w.missing(cx, "text", "\"paper forms, entered later\"");
+                }
+                w.finish(cx);
+                r
+            })
+        },
         users: t.uint(cx, "users"),
         needs: deps(cx, &mut t, "needs"),
     };
@@ -645,13 +789,44 @@ fn read_scenario(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawScenario {
     let description = t.str(cx, "description");
     let what = t.what().to_string();
     let mut cut = Vec::new();
-    if let Some(list) = t.str_list(cx, "cut") {
-        for s in list.value {
-            if let Some(c) = parse_cut(cx, &s, &what) {
-                cut.push(c);
+    if let Some((_, items)) = t.list(
+        cx,
+        "cut",
+        "a list of cuts: `\"vendor:ID\"` or `{ target = \"vendor:ID\", kind = \"outage\", duration = \"3d\" }`",
+    ) {
+        for item in items {
+            if let Some(s) = read_str(cx, item) {
+                if let Some(c) = parse_cut(cx, &s, &what) {
+                    cut.push(RawCutEntry {
+                        span: s.span,
+                        target: c,
+                        kind: None,
+                        duration: None,
+                    });
+                }
+                continue;
+            }
+            let Some(mut e) = Table::from_value(cx, item, format!("a `cut` entry of {what}"))
+            else {
+                continue;
+            };
+            let span = e.span(cx);
+            let target = e.req_str(cx, "target", "\"vendor:ID\"");
+            let kind = e.word(cx, "kind", CutKind::WORDS);
+            let duration = e.duration(cx, "duration");
+            e.finish(cx);
+            if let Some(c) = target.and_then(|s| parse_cut(cx, &s, &what)) {
+                cut.push(RawCutEntry {
+                    span,
+                    target: c,
+                    kind,
+                    duration,
+                });
             }
         }
     }
+    let kind = t.word(cx, "kind", CutKind::WORDS);
+    let duration = t.duration(cx, "duration");
     let mut price = Vec::new();
     if let Some((_, items)) = t.list(
         cx,
@@ -678,6 +853,8 @@ fn read_scenario(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawScenario {
         name,
         description,
         cut,
+        kind,
+        duration,
         price,
     }
 }

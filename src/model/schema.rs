@@ -62,6 +62,94 @@ fn deps(desc: &str) -> Value {
     })
 }
 
+/// `contact = { phone, email, reference, owner }`.
+fn contact() -> Value {
+    let mut v = object(
+        &[],
+        json!({
+            "phone": text("hotline or phone number"),
+            "email": text("e-mail address"),
+            "reference": text("contract or customer number to quote"),
+            "owner": text("who owns the relationship inside the organisation")
+        }),
+    );
+    v["description"] = json!("whom to call in an emergency");
+    v
+}
+
+/// The keys of a switch estimate.
+fn switch_keys() -> serde_json::Map<String, Value> {
+    let v = json!({
+        "optimistic": duration("optimistic switch time"),
+        "likely": duration("most likely switch time"),
+        "pessimistic": duration("pessimistic switch time"),
+        "cost": money("switch cost")
+    });
+    v.as_object().cloned().unwrap_or_default()
+}
+
+/// `alternatives`: ids, or tables with their own switch estimate.
+fn alternatives() -> Value {
+    let mut props = switch_keys();
+    props.insert("id".into(), text("system id or catalog:ID"));
+    json!({
+        "type": "array",
+        "description": "system ids or catalog:ID entries that could replace it; a table gives the alternative its own switch estimate",
+        "items": { "oneOf": [
+            { "type": "string" },
+            { "type": "object", "additionalProperties": false, "required": ["id"], "properties": props }
+        ]}
+    })
+}
+
+/// `[system.recovery]`.
+fn recovery() -> Value {
+    object(
+        &[],
+        json!({
+            "restart": duration("time to bring it back once everything it needs is back (Wiederanlaufzeit)"),
+            "restore": duration("time to rebuild it from a backup when it was lost"),
+            "rpo": duration("recent data lost when it is restored from a backup"),
+            "backup_system": text("system id of the system that takes and reads its backups"),
+            "fallback": text("system id or catalog:ID of its emergency stop-gap"),
+            "setup": duration("time to set the fallback up, from the day of the cut")
+        }),
+    )
+}
+
+/// `workaround` of a service.
+fn workaround() -> Value {
+    object(
+        &["text"],
+        json!({
+            "text": text("what the service does in emergency operation"),
+            "from": duration("from how long after the service stops (default 0)"),
+            "capacity": { "type": "number", "minimum": 0, "maximum": 1, "description": "share of normal capacity, 0 to 1" }
+        }),
+    )
+}
+
+fn cut_kind(desc: &str) -> Value {
+    words(&["outage", "loss", "withdrawal"], desc)
+}
+
+/// `cut` of a scenario: strings, or tables with their own kind and duration.
+fn cuts() -> Value {
+    let target = json!({ "type": "string", "pattern": "^(vendor|system|jurisdiction):.+$" });
+    json!({
+        "type": "array",
+        "description": "vendor:ID, jurisdiction:CC or system:ID, or a table with its own kind and duration",
+        "items": { "oneOf": [
+            target.clone(),
+            object(&["target"], json!({
+                "target": target,
+                "kind": cut_kind("how it is cut"),
+                "duration": duration("how long an outage lasts, or until a lost system can be rebuilt")
+            }))
+        ]}
+    })
+}
+
 fn object(required: &[&str], props: Value) -> Value {
     json!({ "type": "object", "additionalProperties": false, "required": required, "properties": props })
 }
@@ -146,6 +234,7 @@ pub fn json_schema() -> Value {
                 "name": text("company name"),
                 "country": country("country of incorporation"),
                 "parent": text("vendor id of the controlling company"),
+                "contact": contact(),
                 "description": text("free text"),
                 "placeholder": { "type": "boolean", "description": "a stand-in left by an import: its country is assumed until completed" }
             }))},
@@ -172,17 +261,13 @@ pub fn json_schema() -> Value {
                 "formats": ids("format ids the data lives in"),
                 "exports": ids("format ids the data can be exported in; [] means no export"),
                 "depends_on": deps("systems it needs: ids, or { any = [...] } groups"),
-                "alternatives": ids("system ids or catalog:ID entries that could replace it"),
+                "alternatives": alternatives(),
                 "exit_plan": text("where the documented exit scenario lives"),
                 "licence_check": duration("how long it keeps running after its vendor stops licensing it"),
-                "switch": object(&[], json!({
-                    "optimistic": duration("optimistic switch time"),
-                    "likely": duration("most likely switch time"),
-                    "pessimistic": duration("pessimistic switch time"),
-                    "cost": money("switch cost")
-                })),
+                "switch": object(&[], Value::Object(switch_keys())),
                 "exit": words(&["replace", "rehost", "resupport", "insource"], "how leaving it is done (default: by the relation to the vendor left)"),
-                "mandated": text("why law or a state or federal mandate prescribes it (the organisation cannot choose it)")
+                "mandated": text("why law or a state or federal mandate prescribes it (the organisation cannot choose it)"),
+                "recovery": recovery()
             }))},
             "interface": { "type": "array", "items": object(&["id", "from", "to"], json!({
                 "id": id("unique interface id"),
@@ -225,7 +310,8 @@ pub fn json_schema() -> Value {
                     "decided": date("the day the decision was taken"),
                     "by": text("the body or role that took it"),
                     "reason": text("why")
-                }))
+                })),
+                "contact": contact()
             }))},
             "service": { "type": "array", "items": object(&["id", "name"], json!({
                 "id": id("unique service id"),
@@ -233,6 +319,9 @@ pub fn json_schema() -> Value {
                 "description": text("free text"),
                 "criticality": words(&crit, "default medium"),
                 "max_outage": duration("longest tolerable outage"),
+                "rto": duration("recovery time objective, when distinguished from max_outage"),
+                "rpo": duration("recent data the service may lose"),
+                "workaround": workaround(),
                 "users": { "type": "integer", "minimum": 0 },
                 "needs": deps("systems it needs")
             }))},
@@ -240,7 +329,9 @@ pub fn json_schema() -> Value {
                 "id": id("unique scenario id"),
                 "name": text("display name"),
                 "description": text("free text"),
-                "cut": { "type": "array", "items": { "type": "string", "pattern": "^(vendor|system|jurisdiction):.+$" }, "description": "vendor:ID, jurisdiction:CC or system:ID" },
+                "cut": cuts(),
+                "kind": cut_kind("how every cut without its own kind happens (default: loss for systems; outage with a duration, else withdrawal, for vendors and jurisdictions)"),
+                "duration": duration("how long every outage or loss without its own duration lasts"),
                 "price": { "type": "array", "items": object(&["vendor", "factor"], json!({
                     "vendor": text("vendor id"),
                     "factor": { "type": "number", "exclusiveMinimum": 0, "description": "price multiplier, 11.0 = +1000 %" }

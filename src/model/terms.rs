@@ -206,6 +206,7 @@ mod tests {
             decision: None,
             span: Span::default(),
             notice_span: None,
+            contact: None,
         }
     }
 

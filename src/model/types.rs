@@ -200,6 +200,15 @@ word_enum!(
 );
 
 word_enum!(
+    /// How something is cut off in a scenario (docs/methodology.md, "Kinds of cut").
+    CutKind {
+        Outage = "outage",
+        Loss = "loss",
+        Withdrawal = "withdrawal",
+    }
+);
+
+word_enum!(
     /// Report language.
     Lang {
         De = "de",
@@ -279,6 +288,52 @@ pub enum Alternative {
     Catalog(String),
 }
 
+/// Whom to call: a vendor's or a contract's contact (`contact = { ... }`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    /// A hotline or phone number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// A contract or customer number to quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// Who owns the relationship inside the organisation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+}
+
+/// How a system comes back after an incident (`[system.recovery]`); every
+/// value is optional, the simulation uses documented defaults by layer and
+/// category for what is not given.
+#[derive(Clone, Debug, Default)]
+pub struct Recovery {
+    /// Time to bring it back once everything it needs is back (Wiederanlaufzeit).
+    pub restart: Option<Duration>,
+    /// Time to rebuild it from a backup when it was lost.
+    pub restore: Option<Duration>,
+    /// How much recent data is lost when it is restored from a backup.
+    pub rpo: Option<Duration>,
+    /// The system that takes and reads its backups (its software is needed
+    /// to restore them).
+    pub backup_system: Option<SystemId>,
+    /// An emergency stop-gap, distinct from the strategic `alternatives`.
+    pub fallback: Option<Alternative>,
+    /// Time to set the fallback up, from the day of the cut.
+    pub setup: Option<Duration>,
+}
+
+/// What a service does in emergency operation (Notbetrieb).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workaround {
+    pub text: String,
+    /// From how long after the service stops it works (default 0).
+    pub from: Duration,
+    /// The share of normal capacity it reaches (0 to 1), when known.
+    pub capacity: Option<f64>,
+}
+
 /// The organisation whose landscape this is.
 #[derive(Clone, Debug)]
 pub struct Organisation {
@@ -311,6 +366,7 @@ pub struct Vendor {
     /// the unknown vendor of systems imported without one): its country is
     /// assumed, and `check` warns until someone completes it.
     pub placeholder: bool,
+    pub contact: Option<Contact>,
     pub span: Span,
 }
 
@@ -357,6 +413,9 @@ pub struct System {
     pub exports: Option<Vec<FormatId>>,
     pub depends_on: Vec<Dependency>,
     pub alternatives: Vec<Alternative>,
+    /// Per entry of `alternatives`: its own switch estimate, when the entry
+    /// gives one (else `switch` applies).
+    pub alternative_switch: Vec<Option<SwitchGiven>>,
     pub exit_plan: Option<String>,
     pub licence_check: Option<Duration>,
     pub switch: SwitchGiven,
@@ -366,6 +425,7 @@ pub struct System {
     /// Why the organisation cannot choose this system (law, state or federal
     /// mandate); `None`: freely chosen.
     pub mandated: Option<String>,
+    pub recovery: Recovery,
     pub span: Span,
 }
 
@@ -435,6 +495,7 @@ pub struct Contract {
     pub span: Span,
     /// Where `notice` was written, for findings about it.
     pub notice_span: Option<Span>,
+    pub contact: Option<Contact>,
 }
 
 /// A decision about a contract, as recorded in `[contract.decision]`.
@@ -457,6 +518,11 @@ pub struct Service {
     pub description: Option<String>,
     pub criticality: Criticality,
     pub max_outage: Option<Duration>,
+    /// Recovery time objective, when the organisation distinguishes it from `max_outage`.
+    pub rto: Option<Duration>,
+    /// How much recent data the service may lose.
+    pub rpo: Option<Duration>,
+    pub workaround: Option<Workaround>,
     pub users: u64,
     pub needs: Vec<Dependency>,
     pub span: Span,
@@ -468,6 +534,34 @@ pub enum Cut {
     Vendor(VendorId),
     Jurisdiction(Region),
     System(SystemId),
+}
+
+/// One entry of a scenario's `cut`: what is cut, how, for how long.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioCut {
+    pub target: Cut,
+    pub kind: CutKind,
+    /// How long an outage lasts, or how long until a lost system can be
+    /// rebuilt; `None` for a withdrawal (and a loss rebuilt at once).
+    pub duration: Option<Duration>,
+}
+
+impl ScenarioCut {
+    /// A cut with the default kind of its target when none is given: a
+    /// loss for a system; for a vendor or jurisdiction an outage when a
+    /// duration is given, else a withdrawal.
+    pub fn new(target: Cut, kind: Option<CutKind>, duration: Option<Duration>) -> ScenarioCut {
+        let kind = kind.unwrap_or(match (&target, duration) {
+            (Cut::System(_), _) => CutKind::Loss,
+            (_, Some(_)) => CutKind::Outage,
+            (_, None) => CutKind::Withdrawal,
+        });
+        ScenarioCut {
+            target,
+            kind,
+            duration,
+        }
+    }
 }
 
 /// A price change of one vendor.
@@ -483,7 +577,7 @@ pub struct Scenario {
     pub id: String,
     pub name: String,
     pub description: Option<String>,
-    pub cuts: Vec<Cut>,
+    pub cuts: Vec<ScenarioCut>,
     pub prices: Vec<PriceShock>,
     pub span: Span,
 }

@@ -10,7 +10,7 @@ use super::country::{Region, TrustSet};
 use super::diag::{Code, Diagnostic, did_you_mean};
 use super::duration::Duration;
 use super::raw::*;
-use super::source::Span;
+use super::source::{Sp, Span};
 use super::types::*;
 use super::{Index, Model};
 use chrono::NaiveDate;
@@ -218,6 +218,7 @@ pub(crate) fn validate(
             parent,
             description: rv.description.as_ref().map(|d| d.value.clone()),
             placeholder: rv.placeholder.as_ref().is_some_and(|p| p.value),
+            contact: rv.contact.as_ref().map(contact),
             span: rv.span,
         });
     }
@@ -336,6 +337,9 @@ pub(crate) fn validate(
                 .map(|c| c.value)
                 .unwrap_or(Criticality::Medium),
             max_outage: rs.max_outage.as_ref().map(|d| d.value),
+            rto: rs.rto.as_ref().map(|d| d.value),
+            rpo: rs.rpo.as_ref().map(|d| d.value),
+            workaround: rs.workaround.as_ref().and_then(|w| workaround(&mut v, w)),
             users: rs.users.as_ref().map(|u| u.value).unwrap_or(0),
             needs,
             span: rs.span,
@@ -347,18 +351,17 @@ pub(crate) fn validate(
     for rs in &raw.scenarios {
         let mut cuts = Vec::new();
         for c in &rs.cut {
-            match c {
-                RawCut::Vendor(r) => {
-                    if let Some(i) = v.resolve(&vendor_ids, "vendor", r, "cut") {
-                        cuts.push(Cut::Vendor(VendorId(i)));
-                    }
-                }
-                RawCut::System(r) => {
-                    if let Some(i) = v.resolve(&system_ids, "system", r, "cut") {
-                        cuts.push(Cut::System(SystemId(i)));
-                    }
-                }
-                RawCut::Jurisdiction(r) => cuts.push(Cut::Jurisdiction(r.value)),
+            let target = match &c.target {
+                RawCut::Vendor(r) => v
+                    .resolve(&vendor_ids, "vendor", r, "cut")
+                    .map(|i| Cut::Vendor(VendorId(i))),
+                RawCut::System(r) => v
+                    .resolve(&system_ids, "system", r, "cut")
+                    .map(|i| Cut::System(SystemId(i))),
+                RawCut::Jurisdiction(r) => Some(Cut::Jurisdiction(r.value)),
+            };
+            if let Some(cut) = target.and_then(|t| scenario_cut(&mut v, rs, c, t)) {
+                cuts.push(cut);
             }
         }
         let mut prices = Vec::new();
@@ -468,6 +471,96 @@ fn placeholder_country() -> super::country::Country {
     // Only reached for a vendor without a valid country, in which case an
     // error was reported and the model is discarded.
     super::country::Country::parse("DE").unwrap_or_else(|_| unreachable!("DE is a valid code"))
+}
+
+fn contact(c: &RawContact) -> Contact {
+    let text = |x: &Option<Sp<String>>| x.as_ref().map(|s| s.value.clone());
+    Contact {
+        phone: text(&c.phone),
+        email: text(&c.email),
+        reference: text(&c.reference),
+        owner: text(&c.owner),
+    }
+}
+
+fn workaround(v: &mut V<'_>, w: &RawWorkaround) -> Option<Workaround> {
+    if let Some(c) = &w.capacity
+        && c.value > 1.0
+    {
+        v.push(
+            Diagnostic::error(
+                Code::InvalidNumber,
+                "the `capacity` of a workaround is a share from 0 to 1",
+            )
+            .at(c.span, "more than the full capacity")
+            .help(format!(
+                "write the share, e.g. `capacity = {}` for {} %",
+                (c.value / 100.0).min(1.0),
+                c.value
+            )),
+        );
+        return None;
+    }
+    Some(Workaround {
+        text: w.text.as_ref()?.value.clone(),
+        from: w.from.as_ref().map(|d| d.value).unwrap_or(Duration::ZERO),
+        capacity: w.capacity.as_ref().map(|c| c.value),
+    })
+}
+
+/// The kind and duration of one entry of a scenario's `cut`: its own, else
+/// the scenario's, else the default of its target. An outage needs a
+/// duration; a withdrawal has none; a duration is longer than zero.
+fn scenario_cut(
+    v: &mut V<'_>,
+    rs: &RawScenario,
+    c: &RawCutEntry,
+    target: Cut,
+) -> Option<ScenarioCut> {
+    let kind = c.kind.as_ref().or(rs.kind.as_ref());
+    let duration = c.duration.as_ref().or(rs.duration.as_ref());
+    if let Some(d) = duration
+        && d.value.is_zero()
+    {
+        v.push(
+            Diagnostic::error(
+                Code::InvalidDuration,
+                format!("the cut duration of scenario `{}` is zero", id_of(&rs.id)),
+            )
+            .at(d.span, "a cut lasts longer than zero")
+            .help("give the length of the outage, e.g. `duration = \"3d\"`, or leave it out for a withdrawal"),
+        );
+        return None;
+    }
+    let cut = ScenarioCut::new(target, kind.map(|k| k.value), duration.map(|d| d.value));
+    match (cut.kind, duration) {
+        (CutKind::Withdrawal, Some(d)) => {
+            let mut diag = Diagnostic::error(
+                Code::CutDuration,
+                format!("scenario `{}` gives a withdrawal a duration", id_of(&rs.id)),
+            )
+            .at(d.span, "a withdrawal is for good: it has no duration")
+            .help("write `kind = \"outage\"` for a cut that ends by itself, or remove `duration`");
+            if let Some(k) = kind {
+                diag = diag.also(k.span, "the kind");
+            }
+            v.push(diag);
+            None
+        }
+        (CutKind::Outage, None) => {
+            let at = kind.map(|k| k.span).unwrap_or(c.span);
+            v.push(
+                Diagnostic::error(
+                    Code::CutDuration,
+                    format!("scenario `{}` has an outage without a duration", id_of(&rs.id)),
+                )
+                .at(at, "an outage ends: how long does it last?")
+                .help("add `duration = \"3d\"` (to the cut entry or the scenario), or write `kind = \"withdrawal\"` for a cut that is for good"),
+            );
+            None
+        }
+        _ => Some(cut),
+    }
 }
 
 fn id_of(id: &Option<Id>) -> String {
@@ -688,39 +781,18 @@ fn system(
     let exports = rs.exports.as_ref().map(|e| list(v, e, "exports"));
     let depends_on = deps(v, &rs.depends_on, system_ids, Some((me, &id)), "depends_on");
     let mut alternatives = Vec::new();
+    let mut alternative_switch = Vec::new();
     for a in &rs.alternatives {
-        if let Some(cat) = a.value.strip_prefix("catalog:") {
-            match crate::catalog::Catalog::builtin().get(cat) {
-                Some(_) => alternatives.push(Alternative::Catalog(cat.to_string())),
-                None => {
-                    let cat_ids: Vec<&str> = crate::catalog::Catalog::builtin().ids().collect();
-                    let mut d = Diagnostic::error(
-                        Code::UnknownReference,
-                        format!(
-                            "`alternatives` names catalogue entry `{cat}`, which does not exist"
-                        ),
-                    );
-                    d = match did_you_mean(cat, cat_ids.iter().copied()) {
-                        Some(s) => d.at(a.span, format!("did you mean `catalog:{s}`?")),
-                        None => d.at(a.span, "not in the built-in catalogue"),
-                    };
-                    v.push(d.help("`exitgraph catalog` lists the built-in alternatives"));
-                }
-            }
-        } else if let Some(i) = v.resolve(system_ids, "system", a, "alternatives") {
-            if i == me {
-                v.push(
-                    Diagnostic::error(
-                        Code::SelfDependency,
-                        format!("system `{id}` names itself as its alternative"),
-                    )
-                    .at(a.span, "a system is no alternative to itself"),
-                );
-            } else {
-                alternatives.push(Alternative::System(SystemId(i)));
-            }
+        if let Some(alt) = alternative(v, &a.id, "alternatives", me, &id, system_ids) {
+            alternatives.push(alt);
+            alternative_switch.push(a.switch.as_ref().map(|s| switch_given(v, s, &id)));
         }
     }
+    let recovery = rs
+        .recovery
+        .as_ref()
+        .map(|r| recovery(v, r, me, &id, system_ids))
+        .unwrap_or_default();
     let data = rs.data.as_ref().map(|d| Data {
         classes: d.classes.iter().map(|c| c.value.clone()).collect(),
         sensitivity: d
@@ -734,47 +806,11 @@ fn system(
             .as_ref()
             .and_then(|r| v.party(vendor_ids, r, "backup")),
     });
-    let mut switch = SwitchGiven::default();
-    if let Some(s) = &rs.switch {
-        switch.cost = s.cost.as_ref().map(|c| c.value);
-        match (&s.optimistic, &s.likely, &s.pessimistic) {
-            (Some(o), Some(l), Some(p)) => {
-                let (od, ld, pd) = (o.value.as_days(), l.value.as_days(), p.value.as_days());
-                if od > ld || ld > pd {
-                    v.push(
-                        Diagnostic::error(
-                            Code::SwitchEstimates,
-                            format!("switch estimates of system `{id}` are out of order"),
-                        )
-                        .at(
-                            if od > ld { o.span } else { p.span },
-                            "needs optimistic <= likely <= pessimistic",
-                        )
-                        .also(l.span, "likely"),
-                    );
-                } else {
-                    switch.estimates = Some([o.value, l.value, p.value]);
-                }
-            }
-            (None, None, None) => {}
-            _ => {
-                let missing: Vec<&str> = [
-                    ("optimistic", &s.optimistic),
-                    ("likely", &s.likely),
-                    ("pessimistic", &s.pessimistic),
-                ]
-                .iter()
-                .filter(|(_, x)| x.is_none())
-                .map(|(n, _)| *n)
-                .collect();
-                v.push(
-                    Diagnostic::error(Code::SwitchEstimates, format!("switch estimates of system `{id}` are incomplete"))
-                        .at(s.span, format!("missing {}", missing.join(" and ")))
-                        .help("give all three of optimistic, likely and pessimistic, or none to use the parametric estimate"),
-                );
-            }
-        }
-    }
+    let switch = rs
+        .switch
+        .as_ref()
+        .map(|s| switch_given(v, s, &id))
+        .unwrap_or_default();
     let mandated = match &rs.mandated {
         Some(m) if m.value.trim().is_empty() => {
             v.push(
@@ -834,12 +870,161 @@ fn system(
         exports,
         depends_on,
         alternatives,
+        alternative_switch,
         exit_plan: rs.exit_plan.as_ref().map(|e| e.value.clone()),
         licence_check: rs.licence_check.as_ref().map(|d| d.value),
         switch,
         exit: rs.exit.as_ref().map(|e| e.value),
         mandated,
+        recovery,
         span: rs.span,
+    }
+}
+
+/// The switch estimate written in a table (`[system.switch]`, an
+/// `alternatives` entry): all three durations in order, or none.
+fn switch_given(v: &mut V<'_>, s: &RawSwitch, id: &str) -> SwitchGiven {
+    let mut switch = SwitchGiven {
+        cost: s.cost.as_ref().map(|c| c.value),
+        ..SwitchGiven::default()
+    };
+    match (&s.optimistic, &s.likely, &s.pessimistic) {
+        (Some(o), Some(l), Some(p)) => {
+            let (od, ld, pd) = (o.value.as_days(), l.value.as_days(), p.value.as_days());
+            if od > ld || ld > pd {
+                v.push(
+                    Diagnostic::error(
+                        Code::SwitchEstimates,
+                        format!("switch estimates of system `{id}` are out of order"),
+                    )
+                    .at(
+                        if od > ld { o.span } else { p.span },
+                        "needs optimistic <= likely <= pessimistic",
+                    )
+                    .also(l.span, "likely"),
+                );
+            } else {
+                switch.estimates = Some([o.value, l.value, p.value]);
+            }
+        }
+        (None, None, None) => {}
+        _ => {
+            let missing: Vec<&str> = [
+                ("optimistic", &s.optimistic),
+                ("likely", &s.likely),
+                ("pessimistic", &s.pessimistic),
+            ]
+            .iter()
+            .filter(|(_, x)| x.is_none())
+            .map(|(n, _)| *n)
+            .collect();
+            v.push(
+                    Diagnostic::error(Code::SwitchEstimates, format!("switch estimates of system `{id}` are incomplete"))
+                        .at(s.span, format!("missing {}", missing.join(" and ")))
+                        .help("give all three of optimistic, likely and pessimistic, or none to use the parametric estimate"),
+                );
+        }
+    }
+    switch
+}
+
+/// Resolves an alternative or fallback: a system id (not the system
+/// itself) or `catalog:ID`.
+fn alternative(
+    v: &mut V<'_>,
+    a: &Id,
+    field: &str,
+    me: u32,
+    id: &str,
+    system_ids: &HashMap<String, u32>,
+) -> Option<Alternative> {
+    if let Some(cat) = a.value.strip_prefix("catalog:") {
+        return match crate::catalog::Catalog::builtin().get(cat) {
+            Some(_) => Some(Alternative::Catalog(cat.to_string())),
+            None => {
+                let cat_ids: Vec<&str> = crate::catalog::Catalog::builtin().ids().collect();
+                let mut d = Diagnostic::error(
+                    Code::UnknownReference,
+                    format!("`{field}` names catalogue entry `{cat}`, which does not exist"),
+                );
+                d = match did_you_mean(cat, cat_ids.iter().copied()) {
+                    Some(s) => d.at(a.span, format!("did you mean `catalog:{s}`?")),
+                    None => d.at(a.span, "not in the built-in catalogue"),
+                };
+                v.push(d.help("`exitgraph catalog` lists the built-in alternatives"));
+                None
+            }
+        };
+    }
+    let i = v.resolve(system_ids, "system", a, field)?;
+    if i == me {
+        let what = if field == "alternatives" {
+            "alternative"
+        } else {
+            "fallback"
+        };
+        v.push(
+            Diagnostic::error(
+                Code::SelfDependency,
+                format!("system `{id}` names itself as its {what}"),
+            )
+            .at(a.span, format!("a system is no {what} to itself")),
+        );
+        return None;
+    }
+    Some(Alternative::System(SystemId(i)))
+}
+
+/// `[system.recovery]`: references resolved, zero restore or setup refused,
+/// `setup` only with a `fallback`.
+fn recovery(
+    v: &mut V<'_>,
+    r: &RawRecovery,
+    me: u32,
+    id: &str,
+    system_ids: &HashMap<String, u32>,
+) -> Recovery {
+    for (d, key) in [(&r.restore, "restore"), (&r.setup, "setup")] {
+        if let Some(d) = d
+            && d.value.is_zero()
+        {
+            v.push(
+                Diagnostic::error(
+                    Code::InvalidDuration,
+                    format!("`{key}` of system `{id}` is zero"),
+                )
+                .at(
+                    d.span,
+                    format!("`{key}` takes time: it must be longer than zero"),
+                ),
+            );
+        }
+    }
+    if let (Some(s), None) = (&r.setup, &r.fallback) {
+        v.push(
+            Diagnostic::error(
+                Code::MissingKey,
+                format!("`[system.recovery]` of system `{id}` has a `setup` but no `fallback`"),
+            )
+            .at(s.span, "the time to set up which fallback?")
+            .help("add `fallback = \"system-id\"` (or `\"catalog:ID\"`), or remove `setup`"),
+        );
+    }
+    let positive = |d: &Option<Sp<Duration>>| d.as_ref().map(|d| d.value).filter(|d| !d.is_zero());
+    Recovery {
+        restart: r.restart.as_ref().map(|d| d.value),
+        restore: positive(&r.restore),
+        rpo: r.rpo.as_ref().map(|d| d.value),
+        backup_system: r
+            .backup_system
+            .as_ref()
+            .and_then(|b| v.resolve(system_ids, "system", b, "backup_system"))
+            .map(SystemId),
+        fallback: r
+            .fallback
+            .as_ref()
+            .and_then(|f| alternative(v, f, "fallback", me, id, system_ids)),
+        setup: positive(&r.setup),
     }
 }
 
@@ -1008,6 +1193,7 @@ fn contract(
         decision,
         span: rc.span,
         notice_span: rc.notice.as_ref().map(|n| n.span),
+        contact: rc.contact.as_ref().map(contact),
     })
 }
 
@@ -1197,6 +1383,26 @@ fn warnings(m: &Model) -> Vec<Diagnostic> {
         }
     }
 
+    // A recovery time objective beyond the tolerable outage (BSI 200-4:
+    // the restart must be planned within the maximum tolerable outage).
+    for sv in &m.services {
+        if let (Some(rto), Some(max)) = (sv.rto, sv.max_outage)
+            && rto.as_hours() > max.as_hours()
+        {
+            out.push(
+                Diagnostic::warning(
+                    Code::RtoAboveMaxOutage,
+                    format!(
+                        "service `{}` plans its recovery in {rto} (`rto`), longer than it can be down ({max}, `max_outage`)",
+                        sv.id
+                    ),
+                )
+                .at(sv.span, "this service")
+                .help("the recovery time objective must fit within the maximum tolerable outage: shorten `rto` or review `max_outage`"),
+            );
+        }
+    }
+
     // Categories that look like a misspelt known category.
     for s in &m.systems {
         if KNOWN_CATEGORIES.contains(&s.category.as_str()) {
@@ -1233,7 +1439,7 @@ fn warnings(m: &Model) -> Vec<Diagnostic> {
     }
     for sc in &m.scenarios {
         for c in &sc.cuts {
-            if let Cut::Vendor(v) = c {
+            if let Cut::Vendor(v) = &c.target {
                 mark(Party::Vendor(*v));
             }
         }

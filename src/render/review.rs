@@ -17,6 +17,8 @@ use crate::graph::Graph;
 use crate::model::Lang;
 use crate::render::csv::{self, HotspotsTable};
 use crate::render::diagram::{self, Diagram, DiagramError, DiagramOptions, View};
+use crate::render::handbook::{self, HandbookOptions};
+use crate::render::i18n::Tr;
 use crate::render::page::{self, Figure};
 use crate::render::svg::{Renderer, RendererChoice};
 use crate::render::{html, ics, markdown};
@@ -230,6 +232,28 @@ pub fn files(r: &Review, diagrams: &[ReviewDiagram]) -> Result<Vec<OutputFile>, 
             bytes: hotspots_csv(r).into_bytes(),
         },
     ];
+    // The emergency handbook of every scenario that cuts something off.
+    for s in r.scenarios.iter().filter(|s| s.cuts_off) {
+        let doc = handbook::document(
+            &s.report,
+            &HandbookOptions {
+                tr: Tr::new(r.lang),
+                organisation: &r.organisation.name,
+                currency: &r.organisation.currency,
+                description: s.description.as_deref(),
+            },
+        );
+        let (md, html) = handbook::render(&doc)?;
+        let stem = handbook::file_stem(&s.report.scenario);
+        out.push(OutputFile {
+            path: format!("handbooks/{stem}.html"),
+            bytes: html.into_bytes(),
+        });
+        out.push(OutputFile {
+            path: format!("handbooks/{stem}.md"),
+            bytes: md.into_bytes(),
+        });
+    }
     for d in diagrams {
         if let Some(dot) = &d.dot {
             out.push(OutputFile {

@@ -39,6 +39,7 @@ fn dates_of(
         decision: None,
         span: crate::model::Span::default(),
         notice_span: None,
+        contact: None,
     };
     contract_dates(&c, as_of, migration_days)
 }

@@ -134,8 +134,10 @@ fn licence_checks_delay_and_no_check_means_unsupported_not_down() {
         .concat(),
     );
     let o = cut(&g, &["vendor:us-de"]);
-    // 1 month = 30.4375 days, rounded up to 31 (systems in file order).
-    assert_eq!(days(&g, &o), [("licensed".into(), 31), ("app".into(), 31)]);
+    // 1 month = 30.4375 days = hour 730.5, which is in day 30 (hours 720
+    // to 743); systems in file order.
+    assert_eq!(days(&g, &o), [("licensed".into(), 30), ("app".into(), 30)]);
+    assert!(o.systems.iter().all(|d| d.at == 730.5));
 }
 
 #[test]
@@ -253,4 +255,51 @@ fn the_scratch_is_clean_after_a_run() {
     assert_eq!(first, second);
     assert_eq!(e.run(&e.seeds(&both), &mut sc).systems.len(), 3);
     assert_eq!(e.run(&e.seeds(&one), &mut sc), first);
+}
+
+#[test]
+fn an_outage_of_the_vendor_shorter_than_the_licence_check_stops_nothing() {
+    use crate::model::{CutKind, Duration, ScenarioCut};
+    let g = graph(&s(
+        "licensed",
+        "vendor = \"us-de\"\nlicence_check = \"30d\"",
+    ));
+    let v = g.model().vendor_id("us-de").unwrap();
+    let engine = Engine::new(&g);
+    let term = |d: u32| {
+        CutSet::resolve_terms(
+            &g,
+            &[ScenarioCut::new(
+                crate::model::Cut::Vendor(v),
+                Some(CutKind::Outage),
+                Some(Duration::days(d)),
+            )],
+        )
+    };
+    assert!(engine.cut(&term(29)).systems.is_empty());
+    assert!(engine.cut(&term(30)).systems.is_empty());
+    let o = engine.cut(&term(31));
+    assert_eq!(o.systems.len(), 1);
+    assert_eq!(o.systems[0].at, 720.0);
+}
+
+#[test]
+fn two_cuts_of_one_vendor_take_the_worse_term() {
+    use crate::model::{Cut, CutKind, Duration, ScenarioCut};
+    let g = graph(&s("x", "vendor = \"us-de\""));
+    let v = g.model().vendor_id("us-de").unwrap();
+    let set = CutSet::resolve_terms(
+        &g,
+        &[
+            ScenarioCut::new(
+                Cut::Vendor(v),
+                Some(CutKind::Outage),
+                Some(Duration::days(3)),
+            ),
+            ScenarioCut::new(Cut::Vendor(v), Some(CutKind::Loss), Some(Duration::days(1))),
+        ],
+    );
+    let t = set.vendor_term(v).unwrap();
+    assert_eq!(t.kind, CutKind::Loss);
+    assert_eq!(t.until, 72.0);
 }

@@ -7,7 +7,7 @@
 //! integration of the Beta density outside this code base), 26.6 rounded.
 
 use super::*;
-use crate::model::{Limits, load_str};
+use crate::model::{Limits, Sensitivity, load_str};
 use std::path::Path;
 
 const SWITCH: &str = "switch = { optimistic = \"10d\", likely = \"20d\", pessimistic = \"40d\" }";
@@ -53,24 +53,49 @@ fn svc(id: &str, crit: &str, max: &str, needs: &str) -> String {
     )
 }
 
-fn spec(g: &Graph, cuts: &[&str]) -> Spec {
+/// A cut: `vendor:ID`, `system:ID` or `jurisdiction:CC`, optionally
+/// followed by `@outage:72h`, `@loss`, `@loss:2d`, `@withdrawal`.
+fn cut_of(g: &Graph, c: &str) -> ScenarioCut {
     let m = g.model();
-    let cuts = cuts
-        .iter()
-        .map(|c| {
-            let (k, v) = c.split_once(':').unwrap();
-            match k {
-                "vendor" => Cut::Vendor(m.vendor_id(v).unwrap()),
-                "system" => Cut::System(m.system_id(v).unwrap()),
-                _ => Cut::Jurisdiction(Region::parse(v).unwrap()),
-            }
-        })
-        .collect();
-    Spec::ad_hoc(cuts, Vec::new())
+    let (target, term) = c.split_once('@').map_or((c, None), |(t, k)| (t, Some(k)));
+    let (k, v) = target.split_once(':').unwrap();
+    let target = match k {
+        "vendor" => Cut::Vendor(m.vendor_id(v).unwrap()),
+        "system" => Cut::System(m.system_id(v).unwrap()),
+        _ => Cut::Jurisdiction(Region::parse(v).unwrap()),
+    };
+    let (kind, duration) = match term {
+        None => (None, None),
+        Some(t) => {
+            let (k, d) = t.split_once(':').map_or((t, None), |(k, d)| (k, Some(d)));
+            let kind = CutKind::WORDS
+                .iter()
+                .find(|(w, _)| *w == k)
+                .map(|(_, c)| *c);
+            (kind, d.map(|d| Duration::parse(d).unwrap()))
+        }
+    };
+    ScenarioCut::new(target, kind, duration)
+}
+
+fn spec(g: &Graph, cuts: &[&str]) -> Spec {
+    Spec::ad_hoc(cuts.iter().map(|c| cut_of(g, c)).collect(), Vec::new())
 }
 
 fn run(g: &Graph, cuts: &[&str]) -> Report {
     Simulator::new(g).simulate(&spec(g, cuts), as_of())
+}
+
+fn chain(r: &Report, id: &str) -> Vec<String> {
+    r.chain(id, 100).0
+}
+
+fn switch_to(a: &str, given: bool) -> Option<RestoreBy> {
+    Some(RestoreBy::Switch {
+        alternative: a.into(),
+        estimate_given: given,
+        waits_for: None,
+    })
 }
 
 fn system<'r>(r: &'r Report, id: &str) -> &'r SystemResult {
@@ -117,13 +142,7 @@ fn a_down_system_is_restored_by_its_first_available_alternative_and_breaches_by_
     assert_eq!(app.state, State::Down);
     assert_eq!(app.down_from_day, Some(0));
     assert_eq!(app.restore_days, Some(26.6));
-    assert_eq!(
-        app.restore_by,
-        Some(RestoreBy::Switch {
-            alternative: "alt-us".into(),
-            estimate_given: true
-        })
-    );
+    assert_eq!(app.restore_by, switch_to("alt-us", true));
     // With US cut as well, alt-us (US-controlled) and alt-de (made by de) are both cut.
     let r = run(&g, &["vendor:de", "jurisdiction:US"]);
     assert_eq!(system(&r, "app").restore_days, None);
@@ -180,23 +199,19 @@ fn a_system_taken_down_by_a_dependency_is_back_when_the_dependency_is() {
     );
     let r = run(&g, &["vendor:de"]);
     let app = system(&r, "app");
-    assert_eq!(app.restore_days, Some(26.6));
+    // host is back at the P80 of its switch; app restarts 1 hour later
+    // (the default restart time of an application).
+    assert_eq!(app.back_at_hours, Some(p80() * 24.0 + 1.0));
     assert_eq!(
         app.restore_by,
-        Some(RestoreBy::Dependency {
-            system: "host".into()
+        Some(RestoreBy::Restart {
+            waits_for: Some(Wait::System("host".into()))
         })
     );
     // Its own switch is faster: Beta(3, 3) on [1, 3], P80 = 2.3468.
     let quick = system(&r, "quick");
     assert_eq!(quick.restore_days, Some(2.3));
-    assert_eq!(
-        quick.restore_by,
-        Some(RestoreBy::Switch {
-            alternative: "new-quick".into(),
-            estimate_given: true
-        })
-    );
+    assert_eq!(quick.restore_by, switch_to("new-quick", true));
 }
 
 #[test]
@@ -209,9 +224,7 @@ fn a_service_is_back_when_its_last_down_system_is_back_counting_from_each_down_d
             ),
             s(
                 "b",
-                &format!(
-                    "vendor = \"de\"\nlicence_check = \"30d\"\nalternatives = [\"alt\"]\n{SWITCH}"
-                ),
+                "vendor = \"de\"\nlicence_check = \"30d\"\nalternatives = [\"alt\"]\nswitch = { optimistic = \"40d\", likely = \"40d\", pessimistic = \"40d\" }",
             ),
             s("alt", "status = \"candidate\""),
             svc("both", "high", "60d", "[\"a\", \"b\"]"),
@@ -220,18 +233,50 @@ fn a_service_is_back_when_its_last_down_system_is_back_counting_from_each_down_d
         .concat(),
     );
     let r = run(&g, &["vendor:de"]);
+    // b stops on day 30; its switch, started at hour 0, is ready on day 40.
     assert_eq!(system(&r, "b").down_from_day, Some(30));
-    assert_eq!(system(&r, "b").restore_days, Some(26.6));
-    // Down from day 0 (a); a is back on day 26.6245, b on day 56.6245.
+    assert_eq!(system(&r, "b").back_at_hours, Some(40.0 * 24.0));
+    assert_eq!(system(&r, "b").restore_days, Some(10.0));
+    // Down from day 0 (a); a is back on day 26.6245, b on day 40.
     let both = service(&r, "both");
     assert_eq!(both.down_from_day, Some(0));
-    assert_eq!(both.restore_days, Some(56.6));
+    assert_eq!(both.restore_days, Some(40.0));
     assert!(!both.breach);
     // The any group falls with b on day 30, and is back with a, already back
     // on day 26.6245: the outage is counted as 0 days.
     let either = service(&r, "either");
     assert_eq!(either.down_from_day, Some(30));
     assert_eq!(either.restore_days, Some(0.0));
+}
+
+#[test]
+fn a_switch_started_on_day_0_that_is_ready_before_the_licence_check_runs_out_keeps_it_running() {
+    let g = graph(
+        &[
+            s(
+                "b",
+                &format!(
+                    "vendor = \"de\"\nlicence_check = \"30d\"\nalternatives = [\"alt\"]\n{SWITCH}"
+                ),
+            ),
+            s("alt", "status = \"candidate\""),
+            s("app", "depends_on = [\"b\"]"),
+            svc("svc", "high", "1d", "[\"app\"]"),
+        ]
+        .concat(),
+    );
+    let r = run(&g, &["vendor:de"]);
+    // The switch is ready on day 26.6, before the check runs out on day 30.
+    let b = system(&r, "b");
+    assert_eq!(b.state, State::Replaced);
+    assert_eq!(b.back_at_hours, Some(p80() * 24.0));
+    assert_eq!(b.stops_at_hours, Some(720.0));
+    assert_eq!(b.restore_by, switch_to("alt", true));
+    // Nothing stops: app runs on, on the replacement, and so does the service.
+    assert_eq!(r.summary.systems_down, 0);
+    assert!(r.systems.iter().all(|x| x.id != "app"));
+    assert!(r.services.is_empty());
+    assert_eq!(r.summary.systems_replaced, 1);
 }
 
 #[test]
@@ -251,8 +296,15 @@ fn a_cycle_that_went_down_together_comes_back_together() {
         .concat(),
     );
     let r = run(&g, &["vendor:de"]);
-    for id in ["a", "b", "c"] {
-        assert_eq!(system(&r, id).restore_days, Some(26.6), "{id}");
+    // c is back at the P80 of its switch; a and b restart together 1 hour
+    // later (each restarts once c is back, the cycle when both are).
+    assert_eq!(system(&r, "c").back_at_hours, Some(p80() * 24.0));
+    for id in ["a", "b"] {
+        assert_eq!(
+            system(&r, id).back_at_hours,
+            Some(p80() * 24.0 + 1.0),
+            "{id}"
+        );
     }
     assert_eq!(r.summary.systems_down, 3);
 }
@@ -296,18 +348,16 @@ fn states_unsupported_and_degraded() {
         ]
     );
     assert_eq!(
-        system(&r, "perpetual").cause,
+        chain(&r, "perpetual"),
         ["perpetual", "vendor:us-de", "vendor:usa"]
     );
-    assert_eq!(system(&r, "app").cause, ["app", "mail", "vendor:de"]);
-    assert_eq!(system(&r, "fw").cause, ["fw", "uplink-a", "vendor:de"]);
+    assert_eq!(system(&r, "perpetual").cause, "vendor:us-de");
+    assert_eq!(chain(&r, "app"), ["app", "mail", "vendor:de"]);
+    assert_eq!(chain(&r, "fw"), ["fw", "uplink-a", "vendor:de"]);
     assert_eq!(system(&r, "app").down_from_day, None);
     assert_eq!(service(&r, "s-unsup").state, State::Unsupported);
     assert_eq!(service(&r, "s-degr").state, State::Degraded);
-    assert_eq!(
-        service(&r, "s-degr").cause,
-        ["s-degr", "app", "mail", "vendor:de"]
-    );
+    assert_eq!(chain(&r, "s-degr"), ["s-degr", "app", "mail", "vendor:de"]);
     // mail (down, in an `any` group) degrades it, perpetual leaves it
     // unsupported: unsupported ranks before degraded.
     assert_eq!(service(&r, "s-any").state, State::Unsupported);
@@ -442,8 +492,10 @@ fn annual_cost_at_risk_counts_running_contracts_with_cut_vendors() {
     let g = money_graph();
     let r = run(&g, &["vendor:usa"]);
     // running 10,000 + renewing 2,500; ended (2026-06-30, no renewal) is out;
-    // no-cost is listed without a cost; other (vendor de) is not cut.
-    assert_eq!(r.annual_cost_at_risk, 12500.0);
+    // no-cost is listed without a cost; other (vendor de) covers db, which
+    // the cut of its operator us-de (a subsidiary of usa) takes down: at
+    // risk too.
+    assert_eq!(r.annual_cost_at_risk, 16500.0);
     let ids: Vec<(&str, Option<f64>)> = r
         .contracts_at_risk
         .iter()
@@ -453,10 +505,35 @@ fn annual_cost_at_risk_counts_running_contracts_with_cut_vendors() {
         ids,
         [
             ("running", Some(10000.0)),
+            ("other", Some(4000.0)),
             ("renewing", Some(2500.0)),
             ("no-cost", None)
         ]
     );
+    let other = r
+        .contracts_at_risk
+        .iter()
+        .find(|c| c.contract == "other")
+        .unwrap();
+    assert_eq!(
+        other.reasons,
+        [RiskReason::CoversAffected {
+            systems: vec!["db".into()]
+        }]
+    );
+    // It ends 2027-06-30 without renewal: no notice is needed.
+    assert_eq!(other.term_end, NaiveDate::from_ymd_opt(2027, 6, 30));
+    assert_eq!(other.notice_by, None);
+    // renewing: its term ended 2025-12-31 and renews yearly: the current
+    // term ends 2026-12-31, notice by 2026-11-30 is past, so the next exit is
+    // 2027-12-31 with notice by 2027-11-30.
+    let renewing = r
+        .contracts_at_risk
+        .iter()
+        .find(|c| c.contract == "renewing")
+        .unwrap();
+    assert_eq!(renewing.term_end, NaiveDate::from_ymd_opt(2026, 12, 31));
+    assert_eq!(renewing.notice_by, NaiveDate::from_ymd_opt(2027, 11, 30));
 }
 
 #[test]
@@ -534,12 +611,7 @@ fn catalogue_alternatives_are_cut_by_their_country_or_their_vendors_name() {
         .concat(),
     );
     let by = |r: &Report| system(r, "video").restore_by.clone();
-    let switch_to = |a: &str| {
-        Some(RestoreBy::Switch {
-            alternative: a.into(),
-            estimate_given: true,
-        })
-    };
+    let switch_to = |a: &str| switch_to(a, true);
     // A vendor cut does not reach a US catalogue entry ...
     assert_eq!(
         by(&run(&g, &["vendor:usa"])),
@@ -628,7 +700,13 @@ fn each_vendor_agrees_with_the_full_simulation_of_each_vendor() {
     assert_eq!(ev.vendors.len(), g.model().vendors.len());
     for row in &ev.vendors {
         let v = g.model().vendor_id(&row.vendor).unwrap();
-        let r = sim.simulate(&Spec::ad_hoc(vec![Cut::Vendor(v)], Vec::new()), as_of());
+        let r = sim.simulate(
+            &Spec::ad_hoc(
+                vec![ScenarioCut::new(Cut::Vendor(v), None, None)],
+                Vec::new(),
+            ),
+            as_of(),
+        );
         let mut down: Vec<&ServiceResult> = r
             .services
             .iter()
@@ -658,6 +736,11 @@ fn each_vendor_agrees_with_the_full_simulation_of_each_vendor() {
         );
         assert_eq!(
             row.annual_cost_at_risk, r.annual_cost_at_risk,
+            "{}",
+            row.vendor
+        );
+        assert_eq!(
+            row.restore_ability_lost, r.summary.restore_ability_lost,
             "{}",
             row.vendor
         );
@@ -708,13 +791,7 @@ fn the_best_alternative_is_the_one_with_the_shortest_switch() {
     assert!(to("running-cloud") < to("new-cloud"));
     let r = run(&g, &["vendor:de"]);
     let x = system(&r, "files");
-    assert_eq!(
-        x.restore_by,
-        Some(RestoreBy::Switch {
-            alternative: "running-cloud".into(),
-            estimate_given: false
-        })
-    );
+    assert_eq!(x.restore_by, switch_to("running-cloud", false));
     assert_eq!(x.restore_days, Some(round1(to("running-cloud"))));
 }
 
@@ -799,4 +876,324 @@ fn states_without_the_report_match_the_report() {
             assert_eq!(got, want, "services of {}", m.scenario(sc).id);
         }
     }
+}
+
+/// An outage of the internet provider: the uplink (run by it) is back when
+/// the outage ends and restarts; what depends on it restarts after it, in
+/// dependency order, each taking its own restart time.
+#[test]
+fn after_an_outage_systems_restart_in_dependency_order() {
+    let g = graph(
+        &[
+            s(
+                "uplink",
+                "operator = \"de\"\nrecovery = { restart = \"1h\" }",
+            ),
+            s(
+                "fw",
+                "depends_on = [\"uplink\"]\nrecovery = { restart = \"2h\" }",
+            ),
+            s(
+                "app",
+                "depends_on = [\"fw\"]\nrecovery = { restart = \"3h\" }",
+            ),
+            svc("phone", "high", "1d", "[\"app\"]"),
+        ]
+        .concat(),
+    );
+    let r = run(&g, &["vendor:de@outage:72h"]);
+    assert_eq!(system(&r, "uplink").back_at_hours, Some(73.0));
+    assert_eq!(system(&r, "fw").back_at_hours, Some(75.0));
+    assert_eq!(system(&r, "app").back_at_hours, Some(78.0));
+    assert_eq!(
+        system(&r, "uplink").restore_by,
+        Some(RestoreBy::Restart {
+            waits_for: Some(Wait::Vendor("de".into()))
+        })
+    );
+    assert_eq!(
+        system(&r, "app").restore_by,
+        Some(RestoreBy::Restart {
+            waits_for: Some(Wait::System("fw".into()))
+        })
+    );
+    let phone = service(&r, "phone");
+    assert_eq!(phone.restore_hours, Some(78.0));
+    assert!(phone.breach, "78 hours > 24 hours");
+    // The restart order: uplink, fw, app, each starting when the one before is back.
+    let order: Vec<(&str, f64, f64)> = r
+        .restart_order
+        .iter()
+        .map(|x| (x.system.as_str(), x.start_hours, x.end_hours))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("uplink", 72.0, 73.0),
+            ("fw", 73.0, 75.0),
+            ("app", 75.0, 78.0)
+        ]
+    );
+    // The same cut as a withdrawal: nothing comes back.
+    let r = run(&g, &["vendor:de"]);
+    assert_eq!(system(&r, "app").back_at_hours, None);
+    assert!(r.restart_order.is_empty());
+}
+
+/// A lost system (ransomware) is rebuilt from its backup, after the
+/// rebuild can start and once its backup system is up; its data loss is its
+/// RPO; what depends on it restarts after.
+#[test]
+fn a_lost_system_is_restored_from_backup_and_loses_its_rpo() {
+    let g = graph(
+        &[
+            s(
+                "db",
+                "data = { classes = [\"x\"], sensitivity = \"high\", volume_gb = 1000, backup = \"self\" }\nrecovery = { restore = \"10h\", backup_system = \"bk\", rpo = \"4h\" }",
+            ),
+            s("bk", "category = \"backup\"\nvendor = \"de\""),
+            s("app", "depends_on = [\"db\"]\nrecovery = { restart = \"1h\" }"),
+            "[[service]]\nid = \"svc\"\nname = \"svc\"\nmax_outage = \"1d\"\nrpo = \"2h\"\nneeds = [\"db\"]\n"
+                .into(),
+        ]
+        .concat(),
+    );
+    let r = run(&g, &["system:db"]);
+    let db = system(&r, "db");
+    assert_eq!(db.back_at_hours, Some(10.0));
+    assert_eq!(
+        db.restore_by,
+        Some(RestoreBy::Backup {
+            backup_system: Some("bk".into()),
+            waits_for: None
+        })
+    );
+    assert_eq!(db.data_loss_hours, Some(4.0));
+    assert_eq!(system(&r, "app").back_at_hours, Some(11.0));
+    let svc = service(&r, "svc");
+    assert_eq!(svc.data_loss_hours, Some(4.0));
+    assert!(svc.rpo_breach, "4 hours of data lost, 2 tolerable");
+    // A loss that can only be rebuilt after two days (forensics, new hardware).
+    let r = run(&g, &["system:db@loss:2d"]);
+    assert_eq!(system(&r, "db").back_at_hours, Some(58.0));
+    // The default restore time without `restore`: the rebuild of an
+    // application (8 hours) plus 1,000 GB at 500 GB an hour.
+    let plain = graph(
+        &[
+            s(
+                "db",
+                "data = { classes = [\"x\"], sensitivity = \"high\", volume_gb = 1000, backup = \"self\" }",
+            ),
+        ]
+        .concat(),
+    );
+    let r = run(&plain, &["system:db"]);
+    assert_eq!(system(&r, "db").back_at_hours, Some(8.0 + 2.0));
+    assert_eq!(system(&r, "db").data_loss_hours, Some(24.0));
+}
+
+/// Backups are only as good as their holder and format: without the
+/// backup system's vendor, the backups cannot be read ("restore ability
+/// lost", even though no service stops), and they are stranded data; a
+/// lost system without a usable backup has no way back.
+#[test]
+fn a_withdrawn_backup_vendor_makes_restores_impossible() {
+    let g = graph(
+        &[
+            s(
+                "db",
+                "data = { classes = [\"x\"], sensitivity = \"critical\", volume_gb = 1000, backup = \"self\" }\nrecovery = { backup_system = \"bk\" }",
+            ),
+            s(
+                "bk",
+                "category = \"backup\"\nvendor = \"usa\"\ndata = { classes = [\"backups\"], sensitivity = \"critical\", volume_gb = 5000, backup = \"self\" }",
+            ),
+            svc("svc", "high", "1d", "[\"db\"]"),
+        ]
+        .concat(),
+    );
+    let r = run(&g, &["vendor:usa"]);
+    assert_eq!(r.summary.services_down, 0);
+    assert_eq!(r.summary.restore_ability_lost, 1);
+    let f = &r.restore_ability_lost[0];
+    assert_eq!(f.system, "db");
+    assert_eq!(f.volume_gb, 1000.0);
+    assert_eq!(
+        f.loss,
+        BackupLoss::FormatVendorWithdrawn {
+            vendor: "usa".into()
+        }
+    );
+    assert_eq!(r.stranded_data.len(), 1);
+    assert_eq!(r.stranded_data[0].system, "bk");
+    assert_eq!(r.stranded_data[0].reason, StrandedReason::BackupFormat);
+    assert_eq!(r.stranded_volume_gb, 5000.0);
+    // With db lost as well, it has no way back.
+    let r = run(&g, &["vendor:usa", "system:db"]);
+    assert_eq!(system(&r, "db").back_at_hours, None);
+    assert!(service(&r, "svc").breach);
+    // An outage of the backup vendor only: the software runs on, restores work.
+    let r = run(&g, &["vendor:usa@outage:5d", "system:db"]);
+    assert_eq!(r.summary.restore_ability_lost, 0);
+    assert!(system(&r, "db").back_at_hours.is_some());
+}
+
+/// The fallback starts on day 0: a system whose operator is withdrawn is
+/// back when its stop-gap is set up, but not before what the stop-gap runs
+/// on is back.
+#[test]
+fn a_fallback_is_set_up_from_day_0_on_what_it_runs_on() {
+    let g = graph(
+        &[
+            s(
+                "suite",
+                "operator = \"usa\"\nrecovery = { fallback = \"lo\", setup = \"5d\" }",
+            ),
+            s("lo", "status = \"candidate\"\ndepends_on = [\"clients\"]"),
+            s("clients", "vendor = \"de\"\nlicence_check = \"2d\""),
+            svc("docs", "high", "1w", "[\"suite\"]"),
+        ]
+        .concat(),
+    );
+    let r = run(&g, &["vendor:usa"]);
+    let suite = system(&r, "suite");
+    assert_eq!(suite.back_at_hours, Some(120.0));
+    assert_eq!(
+        suite.restore_by,
+        Some(RestoreBy::Fallback {
+            fallback: "lo".into(),
+            waits_for: None
+        })
+    );
+    assert!(!service(&r, "docs").breach, "5 days <= 1 week");
+    // The clients stop on day 2 and never come back: neither does the stop-gap.
+    let r = run(&g, &["vendor:usa", "vendor:de"]);
+    assert_eq!(system(&r, "suite").back_at_hours, None);
+    // A setup without a fallback time given is a week.
+    let g = graph(&s(
+        "suite",
+        "operator = \"usa\"\nrecovery = { fallback = \"catalog:libreoffice\" }",
+    ));
+    let r = run(&g, &["vendor:usa"]);
+    assert_eq!(system(&r, "suite").back_at_hours, Some(168.0));
+}
+
+/// The counterexample of the issue: cutting Microsoft alone leaves the
+/// clients without a way back (their licence ran out); cutting Broadcom as
+/// well must not bring them back when the directory returns.
+#[test]
+fn a_system_whose_vendor_withdrew_never_returns_by_its_dependencies() {
+    let g = graph(
+        &[
+            "[[vendor]]\nid = \"ms\"\nname = \"MS\"\ncountry = \"US\"\n[[vendor]]\nid = \"bc\"\nname = \"BC\"\ncountry = \"US\"\n".into(),
+            s("vsphere", &format!("vendor = \"bc\"\nlicence_check = \"30d\"\nalternatives = [\"proxmox\"]\n{SWITCH}")),
+            s("proxmox", "status = \"candidate\""),
+            s("ad", "vendor = \"ms\"\ndepends_on = [\"vsphere\"]"),
+            s("clients", "vendor = \"ms\"\nlicence_check = \"30d\"\ndepends_on = [\"ad\"]"),
+        ]
+        .concat(),
+    );
+    let ms = run(&g, &["vendor:ms"]);
+    assert_eq!(system(&ms, "clients").down_from_day, Some(30));
+    assert_eq!(system(&ms, "clients").back_at_hours, None);
+    let both = run(&g, &["vendor:ms", "vendor:bc"]);
+    // vsphere is replaced by Proxmox on day 26.6, before its check runs out.
+    assert_eq!(system(&both, "vsphere").state, State::Replaced);
+    assert_eq!(system(&both, "clients").back_at_hours, None);
+    // Without the switch, vsphere stops on day 30, AD with it; AD (no
+    // licence check) restarts when vsphere is back; the clients still not.
+    let g2 = graph(
+        &[
+            "[[vendor]]\nid = \"ms\"\nname = \"MS\"\ncountry = \"US\"\n[[vendor]]\nid = \"bc\"\nname = \"BC\"\ncountry = \"US\"\n".into(),
+            s("vsphere", "vendor = \"bc\"\nlicence_check = \"30d\"\nalternatives = [\"proxmox\"]\nswitch = { optimistic = \"40d\", likely = \"40d\", pessimistic = \"40d\" }"),
+            s("proxmox", "status = \"candidate\""),
+            s("ad", "vendor = \"ms\"\ndepends_on = [\"vsphere\"]\nrecovery = { restart = \"2h\" }"),
+            s("clients", "vendor = \"ms\"\nlicence_check = \"30d\"\ndepends_on = [\"ad\"]"),
+        ]
+        .concat(),
+    );
+    let both = run(&g2, &["vendor:ms", "vendor:bc"]);
+    assert_eq!(system(&both, "ad").back_at_hours, Some(40.0 * 24.0 + 2.0));
+    assert_eq!(system(&both, "clients").back_at_hours, None);
+}
+
+/// A service's emergency operation starts its `from` after the service
+/// stops and lasts until the service is back; the RTO is checked beside
+/// the maximum tolerable outage.
+#[test]
+fn a_workaround_runs_until_the_service_is_back() {
+    let g = graph(
+        &[
+            s("phone", "operator = \"de\"\nrecovery = { restart = \"2h\" }"),
+            "[[service]]\nid = \"hotline\"\nname = \"115\"\nmax_outage = \"1d\"\nrto = \"8h\"\nworkaround = { text = \"calls forwarded to mobiles\", from = \"4h\", capacity = 0.5 }\nneeds = [\"phone\"]\n".into(),
+        ]
+        .concat(),
+    );
+    let r = run(&g, &["vendor:de@outage:12h"]);
+    let h = service(&r, "hotline");
+    assert_eq!(h.restore_hours, Some(14.0));
+    assert!(!h.breach);
+    assert!(h.rto_missed, "14 hours > 8 hours");
+    assert_eq!(
+        h.emergency_operation,
+        Some(EmergencyOperation {
+            text: "calls forwarded to mobiles".into(),
+            from_hours: 4.0,
+            until_hours: Some(14.0),
+            capacity: Some(0.5),
+        })
+    );
+    assert_eq!(r.summary.services_in_emergency_operation, 1);
+    // An outage over before the workaround would start: no emergency operation.
+    let r = run(&g, &["vendor:de@outage:1h"]);
+    assert_eq!(service(&r, "hotline").emergency_operation, None);
+}
+
+/// A contract is at risk when it covers an affected system, even when its
+/// vendor (a distributor) is not cut.
+#[test]
+fn contracts_covering_an_affected_system_are_at_risk() {
+    let g = graph(
+        &[
+            s("gis", "vendor = \"usa\"\nlicence_check = \"60d\""),
+            "[[contract]]\nid = \"gis-abo\"\nvendor = \"de\"\ncovers = [\"gis\"]\nkind = \"subscription\"\nend = 2027-12-31\nnotice = \"3mo\"\nrenewal = \"1y\"\nannual_cost = 38000\ndata_retrieval = \"30d\"\ncontact = { phone = \"+49 30 000000\", reference = \"K-4711\" }\n".into(),
+        ]
+        .concat(),
+    );
+    let r = run(&g, &["vendor:usa"]);
+    assert_eq!(r.annual_cost_at_risk, 38000.0);
+    let c = &r.contracts_at_risk[0];
+    assert_eq!(c.contract, "gis-abo");
+    assert_eq!(c.notice_by, NaiveDate::from_ymd_opt(2027, 9, 30));
+    assert_eq!(c.data_retrieval, Some(Duration::days(30)));
+    assert_eq!(
+        c.contact.as_ref().and_then(|k| k.reference.as_deref()),
+        Some("K-4711")
+    );
+}
+
+/// Cause chains are links: a deep chain costs one link per system, and a
+/// chain is cut in text to a few links with the number left out.
+#[test]
+fn a_deep_chain_keeps_one_link_per_system() {
+    let n = 10_000;
+    let mut text = String::from("[[system]]\nid = \"s0\"\nname = \"s0\"\noperator = \"de\"\n");
+    for i in 1..n {
+        text.push_str(&format!(
+            "[[system]]\nid = \"s{i}\"\nname = \"s{i}\"\ndepends_on = [\"s{}\"]\n",
+            i - 1
+        ));
+    }
+    let g = graph(&text);
+    let r = run(&g, &["vendor:de@outage:1h"]);
+    assert_eq!(r.summary.systems_down, n);
+    let last = system(&r, &format!("s{}", n - 1));
+    assert_eq!(last.cause, format!("s{}", n - 2));
+    // Each restarts 1 hour after the one it needs.
+    assert_eq!(last.back_at_hours, Some(1.0 + n as f64));
+    let (links, left) = r.chain(&last.id, 6);
+    assert_eq!(links.len(), 7);
+    // n - 1 systems and the vendor: n links, 6 shown.
+    assert_eq!(left, n - 6);
+    assert_eq!(r.restart_order.len(), n);
 }

@@ -817,10 +817,10 @@ pub fn cutoff(g: &Graph, r: &Report, w: Tr) -> Draft {
         });
     }
     let restore = |x: Option<f64>| match x {
-        Some(days) => say!(
+        Some(hours) => say!(
             w,
-            format!("zurück nach ~{} Tagen", w.int(days.round() as i64)),
-            format!("back after ~{} days", w.int(days.round() as i64)),
+            format!("zurück nach ~{}", w.span_dative(hours / 24.0)),
+            format!("back after ~{}", w.span_dative(hours / 24.0)),
         ),
         None => w
             .pick("kein Weg zurück bekannt", "no known way back")
@@ -832,13 +832,13 @@ pub fn cutoff(g: &Graph, r: &Report, w: Tr) -> Draft {
         let mut lines = wrap(&sys.name, NAME_WIDTH, 2);
         let (cluster, fill) = match res.and_then(|x| x.down_from_day.map(|d| (x, d))) {
             Some((x, day)) => {
-                let direct = x.cause.get(1).is_some_and(|c| c.starts_with("system:"));
+                let direct = x.cause.starts_with("system:");
                 lines.push(if direct {
                     w.pick("direkt abgeschnitten", "cut directly").to_string()
                 } else {
                     say!(w, format!("ab Tag {day}"), format!("from day {day}"))
                 });
-                lines.push(restore(x.restore_days));
+                lines.push(restore(x.restore_hours));
                 (
                     days.binary_search(&day).ok().map(|k| first_day_cluster + k),
                     day_fill(day),
@@ -878,7 +878,7 @@ pub fn cutoff(g: &Graph, r: &Report, w: Tr) -> Draft {
         let (cluster, fill) = match res.and_then(|x| x.down_from_day.map(|d| (x, d))) {
             Some((x, day)) => {
                 lines.push(say!(w, format!("ab Tag {day}"), format!("from day {day}")));
-                lines.push(restore(x.restore_days));
+                lines.push(restore(x.restore_hours));
                 if x.breach {
                     strong = true;
                     lines.push(match x.max_outage_days {
@@ -924,18 +924,12 @@ pub fn cutoff(g: &Graph, r: &Report, w: Tr) -> Draft {
     let at = |e: Elem| pos.get(&e).copied();
     // The next link of a cause chain: a system id, or `vendor:ID` (ids have
     // no colon; cut labels do).
-    let next_system = |chain: &[String]| {
-        chain
-            .get(1)
+    let next_system = |link: &str| {
+        Some(link)
             .filter(|c| !c.contains(':'))
             .and_then(|c| m.system_id(c))
     };
-    let next_vendor = |chain: &[String]| {
-        chain
-            .get(1)
-            .and_then(|c| c.strip_prefix("vendor:"))
-            .and_then(|c| m.vendor_id(c))
-    };
+    let next_vendor = |link: &str| link.strip_prefix("vendor:").and_then(|c| m.vendor_id(c));
     for x in &r.systems {
         let Some(sid) = m.system_id(&x.id) else {
             continue;

@@ -39,6 +39,7 @@ mod contracts;
 mod format;
 mod labels;
 mod reasons;
+mod recovery;
 mod vocab;
 
 pub use format::Whole;

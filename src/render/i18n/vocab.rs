@@ -233,6 +233,7 @@ impl Tr {
     pub fn state(self, s: State) -> &'static str {
         match s {
             State::Down => self.pick("fällt aus", "down"),
+            State::Replaced => self.pick("rechtzeitig ersetzt", "replaced in time"),
             State::Unsupported => self.pick(
                 "läuft ohne Herstellerunterstützung",
                 "runs without vendor support",

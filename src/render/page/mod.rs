@@ -23,7 +23,7 @@
 use crate::analysis::deadlines::Status;
 use crate::analysis::diff::{Change, Diff, Direction, Entered, Reading, Resolved};
 use crate::analysis::review::{Review, ScenarioReview, VendorExit};
-use crate::analysis::simulate::{RestoreBy, State};
+use crate::analysis::simulate::{RestoreBy, State, Wait};
 use crate::model::Lang;
 use crate::model::duration::DAYS_PER_YEAR;
 use crate::render::i18n::{Tr, say};
@@ -154,6 +154,12 @@ pub enum Block {
     /// Smaller print: how to read the section, caveats.
     Note {
         text: String,
+    },
+    /// A link to a file next to the report: `href` in HTML, `md` in Markdown.
+    Link {
+        text: String,
+        href: String,
+        md: String,
     },
     Items {
         items: Vec<Item>,

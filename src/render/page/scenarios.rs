@@ -139,6 +139,20 @@ impl Builder<'_> {
                     ),
                 ));
             }
+            if sum.restore_ability_lost > 0 {
+                text.push(' ');
+                text.push_str(&say!(
+                    self.tr,
+                    format!(
+                        "Kritisch: {} lassen sich nicht mehr aus der Datensicherung wiederherstellen.",
+                        tr.systems(sum.restore_ability_lost)
+                    ),
+                    format!(
+                        "Critical: {} can no longer be restored from backup.",
+                        tr.systems(sum.restore_ability_lost)
+                    ),
+                ));
+            }
             if rep.annual_cost_at_risk > 0.0 {
                 text.push(' ');
                 text.push_str(&say!(
@@ -238,7 +252,7 @@ impl Builder<'_> {
                                     .map(|d| say!(self.tr, format!("Tag {d}"), format!("day {d}")))
                                     .unwrap_or_else(|| "–".into()),
                             ),
-                            Cell::num(match (down, sv.restore_days) {
+                            Cell::num(match (down, sv.restore_hours.map(|h| h / 24.0)) {
                                 (false, _) => "–".to_string(),
                                 (true, Some(d)) => tr.span(d),
                                 (true, None) => tr.pick("unbekannt", "unknown").to_string(),
@@ -287,7 +301,8 @@ impl Builder<'_> {
                                 .unwrap_or_else(|| "–".into()),
                         ),
                         Cell::num(
-                            x.restore_days
+                            x.restore_hours
+                                .map(|h| h / 24.0)
                                 .map(|d| tr.span(d))
                                 .unwrap_or_else(|| tr.pick("unbekannt", "unknown").into()),
                         ),
@@ -297,11 +312,24 @@ impl Builder<'_> {
                                 format!("Wechsel zu {}", self.alternative(alternative)),
                                 format!("switch to {}", self.alternative(alternative)),
                             ),
-                            Some(RestoreBy::Dependency { system }) => say!(
+                            Some(RestoreBy::Fallback { fallback, .. }) => say!(
+                                self.tr,
+                                format!("Notlösung {}", self.alternative(fallback)),
+                                format!("stop-gap {}", self.alternative(fallback)),
+                            ),
+                            Some(RestoreBy::Backup { .. }) => tr
+                                .pick("aus der Datensicherung", "restored from backup")
+                                .into(),
+                            Some(RestoreBy::Restart {
+                                waits_for: Some(Wait::System(system)),
+                            }) => say!(
                                 self.tr,
                                 format!("wenn {} wieder läuft", self.names.system(system)),
                                 format!("when {} is back", self.names.system(system)),
                             ),
+                            Some(RestoreBy::Restart { .. }) => tr
+                                .pick("Neustart nach dem Ausfall", "restart after the outage")
+                                .into(),
                             None => tr
                                 .pick("kein Weg zurück bekannt", "no way back known")
                                 .into(),
@@ -349,6 +377,19 @@ impl Builder<'_> {
             ));
         }
         self.figure(&format!("cutoff:{}", rep.scenario), out);
+        if s.cuts_off {
+            let stem = crate::render::handbook::file_stem(&rep.scenario);
+            out.push(Block::Link {
+                text: tr
+                    .pick(
+                        "Notfallhandbuch des Szenarios: Zeitachse, Wiederanlaufplan, Notbetrieb, Verträge und Ansprechpartner",
+                        "The scenario's emergency handbook: timeline, restart order, emergency operation, contracts and contacts",
+                    )
+                    .to_string(),
+                href: format!("handbooks/{stem}.html"),
+                md: format!("handbooks/{stem}.md"),
+            });
+        }
     }
 
     /// A cut as words: `jurisdiction:US` is "Rechtsraum US".
