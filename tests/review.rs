@@ -345,6 +345,7 @@ fn the_html_opens_in_a_browser_without_console_errors_and_has_its_sections() {
     let console: Vec<&str> = log.lines().filter(|l| l.contains(":CONSOLE")).collect();
     assert!(console.is_empty(), "console messages: {console:#?}");
     for id in [
+        "first-page",
         "summary",
         "sovereignty",
         "hotspots",
@@ -361,7 +362,9 @@ fn the_html_opens_in_a_browser_without_console_errors_and_has_its_sections() {
     }
     for text in [
         "Wechselbereitschaftsprüfung 2026",
-        "Das Wichtigste in Kürze",
+        "Auf einen Blick: Befunde und Beschlussvorschlag",
+        "Beschlussvorschlag",
+        "Das Wichtigste in Zahlen",
         "13 / 25",
         "US-Sanktionen: US-Anbieter stellen Dienste ein",
         "Kündigung bis",
@@ -378,7 +381,7 @@ fn english_is_chosen_with_lang() {
     review(MODEL, &out, &["--lang", "en", "--runs", "500"]);
     let html = read(&out.join("index.html"));
     assert!(html.contains("<html lang=\"en\">"));
-    assert!(html.contains("Summary for the council"));
+    assert!(html.contains("At a glance: findings and recommended decisions"));
     assert!(html.contains("Switch-readiness review 2026"));
     assert!(!html.contains("Das Wichtigste"));
     let md = read(&out.join("report.md"));

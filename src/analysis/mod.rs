@@ -2,6 +2,7 @@
 //! (and options such as the as-of date or a seed) to a `Serialize` report.
 //! Analyses never print, read files or exit.
 
+pub mod council;
 pub mod data_act;
 pub mod deadlines;
 pub mod diff;

@@ -31,6 +31,7 @@
 //! also why the benchmarks time this function as "the whole review without
 //! rendering". `render::page` turns it into the texts of the report.
 
+use crate::analysis::council::{self, CouncilBrief};
 use crate::analysis::deadlines::{self, ContractDeadline, DeadlineOptions, Deadlines, Status};
 use crate::analysis::diff::{self, Diff, Snapshot, SnapshotOptions};
 use crate::analysis::exit_plan::{self, ExitPlan, PlanOptions, Target};
@@ -426,6 +427,8 @@ pub struct Review {
     /// The services of the model, in model order.
     pub services: Vec<ServiceBrief>,
     pub summary: Summary,
+    /// The first page: findings and recommended decisions.
+    pub council: CouncilBrief,
     pub sovereignty: SovereigntyReport,
     /// Every in-use system ranked (the report shows the top `method.hotspot_top`).
     pub hotspots: HotspotsReport,
@@ -930,7 +933,7 @@ pub fn review(g: &Graph, opts: &ReviewOptions) -> Review {
     };
     let o = &m.organisation;
     let without_alternatives = without_alternatives(g, &hotspots);
-    Review {
+    let mut out = Review {
         review_version: REVIEW_VERSION,
         tool: Tool {
             name: "exitgraph",
@@ -963,6 +966,7 @@ pub fn review(g: &Graph, opts: &ReviewOptions) -> Review {
             })
             .collect(),
         summary,
+        council: CouncilBrief::default(),
         sovereignty,
         hotspots,
         without_alternatives,
@@ -973,7 +977,9 @@ pub fn review(g: &Graph, opts: &ReviewOptions) -> Review {
         changes,
         method: method(g, opts),
         snapshot,
-    }
+    };
+    out.council = council::brief(&out);
+    out
 }
 
 #[cfg(test)]

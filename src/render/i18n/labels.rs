@@ -78,6 +78,11 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("finding", "Befund", "Finding"),
     ("finish_day", "Ende", "End"),
+    (
+        "first_page_title",
+        "Auf einen Blick: Befunde und Beschlussvorschlag",
+        "At a glance: findings and recommended decisions",
+    ),
     ("generated_by", "Erstellt mit", "Made with"),
     ("hotspot", "Hotspot", "Hotspot"),
     (
@@ -122,11 +127,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ("notice_by", "Kündigung bis", "Notice by"),
     ("of_which_overdue", "davon überfällig", "of which overdue"),
     ("operator", "Betreiber", "Operator"),
-    (
-        "overview_title",
-        "Das Wichtigste in Kürze",
-        "Summary for the council",
-    ),
+    ("overview_title", "Das Wichtigste in Zahlen", "Key figures"),
     ("p80_switch", "Wechseldauer (P80)", "Switch time (P80)"),
     ("points", "Punkte", "Points"),
     ("previous", "vorher", "before"),

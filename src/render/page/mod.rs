@@ -33,6 +33,7 @@ use std::collections::BTreeMap;
 mod changes;
 mod contracts;
 mod exit_plans;
+mod first_page;
 mod hotspots;
 mod method;
 mod scenarios;
@@ -312,42 +313,48 @@ impl Names {
 pub fn document(r: &Review, figures: &[Figure]) -> Document {
     let tr = Tr::new(r.lang);
     let names = Names::of(r);
+    // The section order first: texts refer to sections by number.
+    let mut order: Vec<&'static str> = vec![
+        "first-page",
+        "summary",
+        "sovereignty",
+        "hotspots",
+        "contracts",
+        "exit-plans",
+        "scenarios",
+        "spend",
+    ];
+    if r.changes.is_some() {
+        order.push("changes");
+    }
+    order.push("method");
     let mut b = Builder {
         tr,
         r,
         names: &names,
         figures,
         figure_no: 0,
+        order: &order,
     };
-    let mut sections = vec![
-        ("summary", tr.l("overview_title").to_string(), b.summary()),
-        (
-            "sovereignty",
-            tr.l("sovereignty_title").to_string(),
-            b.sovereignty(),
-        ),
-        ("hotspots", tr.l("hotspots_title").to_string(), b.hotspots()),
-        (
-            "contracts",
-            tr.l("contracts_title").to_string(),
-            b.contracts(),
-        ),
-        (
-            "exit-plans",
-            tr.l("exit_plans_title").to_string(),
-            b.exit_plans(),
-        ),
-        (
-            "scenarios",
-            tr.l("scenarios_title").to_string(),
-            b.scenarios(),
-        ),
-        ("spend", tr.l("spend_title").to_string(), b.spend()),
-    ];
-    if let Some(d) = &r.changes {
-        sections.push(("changes", tr.l("changes").to_string(), b.changes(d)));
+    let mut sections = Vec::new();
+    for &id in &order {
+        let (title, blocks) = match id {
+            "first-page" => (tr.l("first_page_title"), b.first_page()),
+            "summary" => (tr.l("overview_title"), b.summary()),
+            "sovereignty" => (tr.l("sovereignty_title"), b.sovereignty()),
+            "hotspots" => (tr.l("hotspots_title"), b.hotspots()),
+            "contracts" => (tr.l("contracts_title"), b.contracts()),
+            "exit-plans" => (tr.l("exit_plans_title"), b.exit_plans()),
+            "scenarios" => (tr.l("scenarios_title"), b.scenarios()),
+            "spend" => (tr.l("spend_title"), b.spend()),
+            "changes" => match &r.changes {
+                Some(d) => (tr.l("changes"), b.changes(d)),
+                None => continue,
+            },
+            _ => (tr.l("method_title"), b.method()),
+        };
+        sections.push((id, title.to_string(), blocks));
     }
-    sections.push(("method", tr.l("method_title").to_string(), b.method()));
     let org = clean(&r.organisation.name);
     Document {
         lang: match r.lang {
@@ -394,11 +401,21 @@ struct Builder<'a> {
     names: &'a Names,
     figures: &'a [Figure],
     figure_no: usize,
+    /// The section ids in report order (for "section N").
+    order: &'a [&'static str],
 }
 
 impl Builder<'_> {
     fn de(&self) -> bool {
         self.tr.lang() == Lang::De
+    }
+
+    /// The number of a section, by its id.
+    fn sec(&self, id: &str) -> usize {
+        self.order
+            .iter()
+            .position(|x| *x == id)
+            .map_or(0, |i| i + 1)
     }
 
     fn money(&self, x: f64) -> String {

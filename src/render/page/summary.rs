@@ -1,4 +1,4 @@
-//! The summary for the council (section 1): key figures, key points, the five dimensions, the largest dependencies and the decisions due.
+//! The overview for the council (section 2): key figures, key points, the five dimensions, the largest dependencies and the decisions due.
 
 use super::*;
 
@@ -135,19 +135,28 @@ impl Builder<'_> {
                     ]
                 })
                 .collect();
-            let mut note = say!(self.tr,
-                "„Handeln bis“: der letzte Tag, um den Wechsel zu beginnen, damit er zum genannten Vertragsende fertig ist; ist das nächste Ende verpasst, für das früheste noch erreichbare. „Kein Vertragsende erreichbar“: der Vertrag endet, bevor ein Wechsel fertig wäre; verlängern oder eine Übergangslösung planen. Bewusst verlängerte Verträge und beschlossene Ausstiege zählen nicht mit (Abschnitt 4).".to_string(),
-                "“Act by”: the last day to start the switch so that it is finished by the exit shown; when the next exit is missed, by the earliest one still reachable. “No contract end reachable”: the contract ends before a switch could be finished; extend it or plan a bridge. Contracts renewed on purpose and decided exits do not count (section 4).".to_string(),
+            let sec = self.sec("contracts");
+            let mut note = say!(
+                self.tr,
+                format!(
+                    "„Handeln bis“: der letzte Tag, um den Wechsel zu beginnen, damit er zum genannten Vertragsende fertig ist; ist das nächste Ende verpasst, für das früheste noch erreichbare. „Kein Vertragsende erreichbar“: der Vertrag endet, bevor ein Wechsel fertig wäre; verlängern oder eine Übergangslösung planen. Bewusst verlängerte Verträge und beschlossene Ausstiege zählen nicht mit (Abschnitt {sec})."
+                ),
+                format!(
+                    "“Act by”: the last day to start the switch so that it is finished by the exit shown; when the next exit is missed, by the earliest one still reachable. “No contract end reachable”: the contract ends before a switch could be finished; extend it or plan a bridge. Contracts renewed on purpose and decided exits do not count (section {sec})."
+                ),
             );
             if shown < d.contracts.len() {
                 note.push(' ');
                 note.push_str(&say!(
                     self.tr,
                     format!(
-                        "Weitere {} Verträge in Abschnitt 4.",
-                        d.contracts.len() - shown
+                        "… und {} weitere Verträge in Abschnitt {sec}.",
+                        tr.int(d.contracts.len() - shown)
                     ),
-                    format!("{} more contracts in section 4.", d.contracts.len() - shown),
+                    format!(
+                        "… and {} more contracts in section {sec}.",
+                        tr.int(d.contracts.len() - shown)
+                    ),
                 ));
             }
             out.push(Self::table(
@@ -444,12 +453,14 @@ impl Builder<'_> {
                     t.push(' ');
                     t.push_str(&say!(self.tr,
                         format!(
-                            "Bei {} davon ist das nächste Vertragsende nicht mehr erreichbar; das früheste erreichbare und den spätesten Beginn nennt Abschnitt 4.",
-                            tr.int(d.overdue)
+                            "Bei {} davon ist das nächste Vertragsende nicht mehr erreichbar; das früheste erreichbare und den spätesten Beginn nennt Abschnitt {}.",
+                            tr.int(d.overdue),
+                            self.sec("contracts")
                         ),
                         format!(
-                            "For {} of them the next exit is no longer reachable; section 4 gives the earliest reachable exit and the latest start.",
-                            tr.int(d.overdue)
+                            "For {} of them the next exit is no longer reachable; section {} gives the earliest reachable exit and the latest start.",
+                            tr.int(d.overdue),
+                            self.sec("contracts")
                         ),
                     ));
                 }
@@ -552,12 +563,14 @@ impl Builder<'_> {
                 text: say!(
                     self.tr,
                     format!(
-                        "{} in Cloud-Verträgen (Abschnitt 4).",
-                        tr.count(s.data_act_findings, "Befund", "Befunde", "", "")
+                        "{} in Cloud-Verträgen (Abschnitt {}).",
+                        tr.count(s.data_act_findings, "Befund", "Befunde", "", ""),
+                        self.sec("contracts")
                     ),
                     format!(
-                        "{} in cloud contracts (section 4).",
-                        tr.count(s.data_act_findings, "", "", "finding", "findings")
+                        "{} in cloud contracts (section {}).",
+                        tr.count(s.data_act_findings, "", "", "finding", "findings"),
+                        self.sec("contracts")
                     ),
                 ),
             });
