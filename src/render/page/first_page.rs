@@ -203,7 +203,10 @@ impl Builder<'_> {
                     text.push(' ');
                     text.push_str(&say!(
                         tr,
-                        format!("Schließt die Entscheidung über {} ein.", join_limited(tr, &names)),
+                        format!(
+                            "Schließt die Entscheidung über {} ein.",
+                            join_limited(tr, &names)
+                        ),
                         format!("Includes the decision on {}.", join_limited(tr, &names)),
                     ));
                 }
