@@ -125,7 +125,16 @@ fn recommendations_are_ordered_by_date_with_role_and_money() {
     // year fall away. The worst scenario (US cut off) breaches s1 (no way
     // back): an emergency plan by the next review.
     let r = the_review();
-    let got: Vec<(usize, Role, NaiveDate, bool, Option<f64>, Option<f64>, &str)> = r
+    type Row<'a> = (
+        usize,
+        Role,
+        NaiveDate,
+        bool,
+        Option<f64>,
+        Option<f64>,
+        &'a str,
+    );
+    let got: Vec<Row> = r
         .council
         .recommendations
         .iter()
