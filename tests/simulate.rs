@@ -591,3 +591,64 @@ needs = ["phone"]
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("tolerable 4 hours"), "{text}");
 }
+
+/// Bad recovery input, one fixture each (`tests/fixtures/recovery`): an
+/// unknown cut kind, a zero or negative duration, a fallback naming an
+/// unknown system, a duration on a withdrawal, an outage without one. Each
+/// is exactly one located diagnostic (no follow-on error), and exit 2 from
+/// `check` and from `simulate`.
+#[test]
+fn bad_recovery_input_is_one_located_diagnostic_and_exit_2() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recovery");
+    let mut seen = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("fixture directory") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let expect = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# expect: "))
+            .unwrap_or_else(|| panic!("{}: no `# expect:` line", path.display()));
+        let (code, at) = expect.split_once(" at ").expect("CODE at LINE:COL");
+        let (line, column) = at.split_once(':').expect("LINE:COL");
+        let out = exitgraph()
+            .args(["check", "--format", "json"])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{}", path.display());
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let errors = v["errors"].as_array().expect("errors");
+        assert_eq!(errors.len(), 1, "{}: {errors:#?}", path.display());
+        let e = &errors[0];
+        assert_eq!(e["code"], code, "{}", path.display());
+        assert_eq!(e["line"].to_string(), line, "{}: {e:#}", path.display());
+        assert_eq!(e["column"].to_string(), column, "{}: {e:#}", path.display());
+        assert!(
+            e["help"].as_str().is_some_and(|h| !h.is_empty())
+                || e["label"].as_str().is_some_and(|l| !l.is_empty()),
+            "{}: says how to fix it: {e:#}",
+            path.display()
+        );
+        let sim = exitgraph()
+            .args(["simulate", "--all-scenarios"])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert_eq!(sim.status.code(), Some(2), "{}", path.display());
+        seen.push(path.file_stem().unwrap().to_string_lossy().into_owned());
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            "negative-cut-duration",
+            "negative-duration",
+            "outage-without-duration",
+            "unknown-cut-kind",
+            "unknown-fallback",
+            "withdrawal-with-duration",
+            "zero-duration",
+        ]
+    );
+}

@@ -59,9 +59,10 @@ pub struct Args {
     /// `language`, else de).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
-    /// Write the emergency handbook of the scenario into DIR (`ID.md` and
-    /// `ID.html`; DIR is created if needed). Needs --scenario.
-    #[arg(long, value_name = "DIR", requires = "scenario")]
+    /// Write the emergency handbook of each simulated scenario into DIR
+    /// (`ID.md` and `ID.html`; `ad-hoc.md` for cuts given with --cut; DIR
+    /// is created if needed) instead of printing the summary.
+    #[arg(long, value_name = "DIR", conflicts_with = "each_vendor")]
     pub handbook: Option<std::path::PathBuf>,
     /// Cut every vendor on its own and rank vendors by the services they take down.
     #[arg(long, conflicts_with_all = ["scenario", "all_scenarios", "cut", "price"])]
@@ -237,8 +238,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         return Ok(ExitCode::SUCCESS);
     }
     let reports: Vec<Report> = specs.iter().map(|s| sim.simulate(s, as_of)).collect();
-    if let (Some(dir), Some(r)) = (&args.handbook, reports.first()) {
-        write_handbook(ctx, &g, r, dir, opts.tr)?;
+    if let Some(dir) = &args.handbook {
+        for r in &reports {
+            write_handbook(ctx, &g, r, dir, opts.tr)?;
+        }
         return Ok(ExitCode::SUCCESS);
     }
     match args.format {

@@ -223,6 +223,9 @@ pub struct RawCutEntry {
     pub target: RawCut,
     pub kind: Option<Sp<CutKind>>,
     pub duration: Option<Sp<Duration>>,
+    /// `kind` or `duration` was written but could not be read (already
+    /// reported): the entry's term is unknown.
+    pub bad_term: bool,
 }
 
 #[derive(Debug)]
@@ -241,6 +244,9 @@ pub struct RawScenario {
     /// The kind and duration of every entry that gives none of its own.
     pub kind: Option<Sp<CutKind>>,
     pub duration: Option<Sp<Duration>>,
+    /// `kind` or `duration` was written but could not be read (already
+    /// reported).
+    pub bad_term: bool,
     pub price: Vec<RawPrice>,
 }
 
@@ -802,6 +808,7 @@ fn read_scenario(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawScenario {
                         target: c,
                         kind: None,
                         duration: None,
+                        bad_term: false,
                     });
                 }
                 continue;
@@ -814,6 +821,8 @@ fn read_scenario(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawScenario {
             let target = e.req_str(cx, "target", "\"vendor:ID\"");
             let kind = e.word(cx, "kind", CutKind::WORDS);
             let duration = e.duration(cx, "duration");
+            let bad_term = (kind.is_none() && e.get("kind").is_some())
+                || (duration.is_none() && e.get("duration").is_some());
             e.finish(cx);
             if let Some(c) = target.and_then(|s| parse_cut(cx, &s, &what)) {
                 cut.push(RawCutEntry {
@@ -821,12 +830,15 @@ fn read_scenario(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawScenario {
                     target: c,
                     kind,
                     duration,
+                    bad_term,
                 });
             }
         }
     }
     let kind = t.word(cx, "kind", CutKind::WORDS);
     let duration = t.duration(cx, "duration");
+    let bad_term = (kind.is_none() && t.get("kind").is_some())
+        || (duration.is_none() && t.get("duration").is_some());
     let mut price = Vec::new();
     if let Some((_, items)) = t.list(
         cx,
@@ -855,6 +867,7 @@ fn read_scenario(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawScenario {
         cut,
         kind,
         duration,
+        bad_term,
         price,
     }
 }

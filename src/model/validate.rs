@@ -517,6 +517,11 @@ fn scenario_cut(
     c: &RawCutEntry,
     target: Cut,
 ) -> Option<ScenarioCut> {
+    if c.bad_term || rs.bad_term {
+        // A `kind` or `duration` that could not be read is reported already;
+        // judging the rest would only add a follow-on error.
+        return None;
+    }
     let kind = c.kind.as_ref().or(rs.kind.as_ref());
     let duration = c.duration.as_ref().or(rs.duration.as_ref());
     if let Some(d) = duration

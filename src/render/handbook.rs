@@ -1088,17 +1088,27 @@ fn method(r: &Report, opts: &HandbookOptions<'_>) -> Vec<Block> {
                 .into(),
         },
         Block::Note {
-            text: say!(
-                tr,
-                format!(
-                    "{} des Wiederanlaufplans beruhen noch ganz oder teilweise auf Standardwerten (docs/methodology.md, „Recovery defaults“): Wiederanlaufzeiten, Rücksicherungszeiten und RPO aus einem Wiederanlauftest gehören ins Modell ([system.recovery]).",
-                    tr.count(defaults, "Schritt", "Schritte", "", "")
+            text: match defaults {
+                0 => tr
+                    .pick(
+                        "Alle Zeiten des Wiederanlaufplans stehen im Modell ([system.recovery]); ein jährlicher Wiederanlauftest hält sie aktuell.",
+                        "Every time of the restart order is given in the model ([system.recovery]); a yearly restart test keeps them current.",
+                    )
+                    .into(),
+                n => say!(
+                    tr,
+                    format!(
+                        "{} des Wiederanlaufplans {} noch ganz oder teilweise auf Standardwerten (docs/methodology.md, „Recovery defaults“): Wiederanlaufzeiten, Rücksicherungszeiten und RPO aus einem Wiederanlauftest gehören ins Modell ([system.recovery]).",
+                        tr.count(n, "Schritt", "Schritte", "", ""),
+                        if n == 1 { "beruht" } else { "beruhen" }
+                    ),
+                    format!(
+                        "{} of the restart order still {} wholly or partly on defaults (docs/methodology.md, “Recovery defaults”): restart and restore times and RPOs from a restart test belong in the model ([system.recovery]).",
+                        tr.count(n, "", "", "step", "steps"),
+                        if n == 1 { "rests" } else { "rest" }
+                    )
                 ),
-                format!(
-                    "{} of the restart order still rest wholly or partly on defaults (docs/methodology.md, “Recovery defaults”): restart and restore times and RPOs from a restart test belong in the model ([system.recovery]).",
-                    tr.count(defaults, "", "", "step", "steps")
-                )
-            ),
+            },
         },
     ]
 }
