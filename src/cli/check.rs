@@ -96,7 +96,7 @@ struct Report {
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let path = &args.model.model;
-    let loaded = model::load_with(path, &ctx.limits());
+    let loaded = ctx.load_model(path);
     let flags = args.rules.policy();
     let wants_policy = args.policy || flags != Policy::default();
     match (loaded, args.format) {

@@ -18,7 +18,8 @@
 
 use super::{CliError, GlobalArgs};
 use crate::graph::Graph;
-use crate::model::{self, Diagnostic, Limits, SourceMap};
+use crate::model::snapshot::{self, Cache};
+use crate::model::{Diagnostic, Limits, LoadFailure, Model, SourceMap};
 use crate::render::escape;
 use std::io::{self, Write};
 use std::path::Path;
@@ -151,9 +152,31 @@ impl Ctx {
         }
     }
 
+    /// Where snapshots of validated models are kept (`--cache-dir`,
+    /// `--no-cache`).
+    pub fn cache(&self) -> Cache {
+        match (&self.global.cache_dir, self.global.no_cache) {
+            (_, true) => Cache::off(),
+            (Some(dir), false) => Cache::at(dir),
+            (None, false) => Cache::default_location(),
+        }
+    }
+
+    /// Loads and validates a model, through its snapshot when one is
+    /// valid (`model::snapshot`); `--verbose` says which.
+    pub fn load_model(&mut self, path: &Path) -> Result<Model, LoadFailure> {
+        let (result, notes) = snapshot::load(path, &self.limits(), &self.cache());
+        if self.global.verbose {
+            for n in notes {
+                let _ = self.eprint(&format!("note: {n}"));
+            }
+        }
+        result
+    }
+
     /// Loads and validates a model; on errors returns them for rendering.
     pub fn load(&mut self, path: &Path) -> Result<Graph, CliError> {
-        let model = model::load_with(path, &self.limits()).map_err(CliError::Model)?;
+        let model = self.load_model(path).map_err(CliError::Model)?;
         Ok(Graph::build(model))
     }
 

@@ -73,6 +73,16 @@ pub struct GlobalArgs {
     /// Let the model include files outside the main model file's folder.
     #[arg(long, global = true)]
     pub allow_include_outside: bool,
+    /// Folder for snapshots of validated models [default:
+    /// $XDG_CACHE_HOME/exitgraph, else ~/.cache/exitgraph].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Parse the model every time: read and write no snapshot.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+    /// Say whether the model came from a snapshot, and why not.
+    #[arg(long, global = true)]
+    pub verbose: bool,
 }
 
 /// Colour choice for terminal output.

@@ -5,7 +5,7 @@
 //! 6). This module only knows codes; exposure along parent chains is computed
 //! in `graph`.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -84,6 +84,13 @@ impl Serialize for Country {
     }
 }
 
+impl<'de> Deserialize<'de> for Country {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Country::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 /// Where a system runs: a country, or "somewhere in the EU".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Region {
@@ -115,6 +122,13 @@ impl fmt::Display for Region {
 impl Serialize for Region {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Region {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Region::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 
@@ -160,6 +174,14 @@ impl TrustSet {
 impl Serialize for TrustSet {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.countries.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for TrustSet {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(TrustSet {
+            countries: BTreeSet::deserialize(d)?,
+        })
     }
 }
 

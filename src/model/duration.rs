@@ -9,7 +9,7 @@
 //! year). See `docs/methodology.md`, "Durations".
 
 use chrono::{Days, Months, NaiveDate};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// Days in a mean Gregorian year.
@@ -330,9 +330,33 @@ impl fmt::Display for Duration {
     }
 }
 
+/// In text formats (JSON) a duration is its text (`1y 6mo`); in binary
+/// formats (model snapshots) its five components.
 impl Serialize for Duration {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            s.collect_str(self)
+        } else {
+            (self.years, self.months, self.weeks, self.days, self.hours).serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Duration {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if d.is_human_readable() {
+            let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+            Duration::parse(&text).map_err(|e| serde::de::Error::custom(e.0))
+        } else {
+            let (years, months, weeks, days, hours) = Deserialize::deserialize(d)?;
+            Ok(Duration {
+                years,
+                months,
+                weeks,
+                days,
+                hours,
+            })
+        }
     }
 }
 

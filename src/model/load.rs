@@ -66,8 +66,30 @@ pub(crate) struct Loader<'l> {
     pub sources: SourceMap,
     pub diags: Vec<Diagnostic>,
     pub raw: RawModel,
+    /// Every include as expanded, in the order it was met (a snapshot of
+    /// the model is valid only while each expands to the same files).
+    pub expanded: Vec<Expansion>,
     /// The real directory of the main model file: includes must lie below it.
     root: Option<PathBuf>,
+}
+
+/// The files one include pattern named when the model was read.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Expansion {
+    /// The pattern joined to the including file's directory.
+    pub full: PathBuf,
+    pub is_glob: bool,
+    /// The matching paths, sorted.
+    pub paths: Vec<PathBuf>,
+}
+
+impl Expansion {
+    /// Expands the pattern again: `None` when the walk fails now.
+    pub fn again(&self) -> Option<Vec<PathBuf>> {
+        let mut paths = expand(&self.full, self.is_glob).ok()?;
+        paths.sort();
+        Some(paths)
+    }
 }
 
 impl<'l> Loader<'l> {
@@ -77,6 +99,7 @@ impl<'l> Loader<'l> {
             sources: SourceMap::new(),
             diags: Vec::new(),
             raw: RawModel::default(),
+            expanded: Vec::new(),
             root: None,
         }
     }
@@ -111,11 +134,7 @@ impl<'l> Loader<'l> {
             None => text,
         };
         if is_main {
-            let dir = Path::new(&name)
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            self.root = dir.canonicalize().ok();
+            self.root = root_of(&name);
         }
         let file = FileId(self.sources.len() as u32);
         let includes = self.parse_and_read(file, &text, is_main);
@@ -171,6 +190,11 @@ impl<'l> Loader<'l> {
             }
         };
         paths.sort();
+        self.expanded.push(Expansion {
+            full: full.clone(),
+            is_glob,
+            paths: paths.clone(),
+        });
         if paths.is_empty() {
             let d = if is_glob {
                 Diagnostic::warning(
@@ -272,66 +296,93 @@ impl<'l> Loader<'l> {
 
     /// Why a real path may not be included, if it may not.
     fn refuse(&self, canonical: &Path) -> Option<String> {
-        match std::fs::metadata(canonical) {
-            Ok(m) if m.is_file() => {}
-            Ok(m) if m.is_dir() => return Some("it is a directory".into()),
-            Ok(_) => return Some("it is not a regular file (a device, pipe or socket)".into()),
-            Err(e) => return Some(e.to_string()),
-        }
-        if self.limits.allow_include_outside {
-            return None;
-        }
-        match &self.root {
-            Some(root) if canonical.starts_with(root) => None,
-            Some(root) => Some(format!(
-                "it lies outside the folder of the main model file (`{}`)",
-                root.display()
-            )),
-            None => Some("the folder of the main model file cannot be resolved".into()),
-        }
+        refuse(
+            canonical,
+            self.root.as_deref(),
+            self.limits.allow_include_outside,
+        )
     }
 
-    /// Reads a file as UTF-8, at most `max_file_bytes` of it. An include
-    /// must be a regular file; the main file (named by the user) may also
-    /// be a pipe (`<(generate)`).
+    /// Reads a file as UTF-8, at most `max_file_bytes` of it.
     fn read_text(&self, path: &Path, include: bool) -> Result<String, String> {
-        use std::io::Read;
-        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-        let meta = file.metadata().map_err(|e| e.to_string())?;
-        if meta.is_dir() {
-            return Err("it is a directory, not a file".into());
-        }
-        if include && !meta.is_file() {
-            return Err("it is not a regular file".into());
-        }
-        let max = self.limits.max_file_bytes;
-        let too_large = |n: String| {
-            format!(
-                "the file has {n} bytes, more than the limit of {max} (raise it with --max-file-size)"
-            )
-        };
-        if meta.len() > max {
-            return Err(too_large(meta.len().to_string()));
-        }
-        // The reported size may be wrong (0 for files in /proc): count what
-        // is read, and stop one byte past the limit.
-        let mut bytes = Vec::new();
-        file.take(max.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
-        if bytes.len() as u64 > max {
-            return Err(format!(
-                "more than {max} bytes could be read, the limit (raise it with --max-file-size)"
-            ));
-        }
-        String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "the file is not UTF-8 (first bad byte at offset {}); save it as UTF-8",
-                e.utf8_error().valid_up_to()
-            )
-        })
+        read_text(path, include, self.limits.max_file_bytes)
     }
+}
 
+/// The real folder of the main model file named `name`: includes must lie below it.
+pub(crate) fn root_of(name: &str) -> Option<PathBuf> {
+    Path::new(name)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .canonicalize()
+        .ok()
+}
+
+/// Why a real path may not be included, if it may not: it must be a
+/// regular file below `root` (the real folder of the main model file)
+/// unless includes outside are allowed.
+pub(crate) fn refuse(canonical: &Path, root: Option<&Path>, allow_outside: bool) -> Option<String> {
+    match std::fs::metadata(canonical) {
+        Ok(m) if m.is_file() => {}
+        Ok(m) if m.is_dir() => return Some("it is a directory".into()),
+        Ok(_) => return Some("it is not a regular file (a device, pipe or socket)".into()),
+        Err(e) => return Some(e.to_string()),
+    }
+    if allow_outside {
+        return None;
+    }
+    match root {
+        Some(root) if canonical.starts_with(root) => None,
+        Some(root) => Some(format!(
+            "it lies outside the folder of the main model file (`{}`)",
+            root.display()
+        )),
+        None => Some("the folder of the main model file cannot be resolved".into()),
+    }
+}
+
+/// Reads a file as UTF-8, at most `max` bytes of it. An include must be a
+/// regular file; the main file (named by the user) may also be a pipe
+/// (`<(generate)`).
+pub(crate) fn read_text(path: &Path, include: bool, max: u64) -> Result<String, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("it is a directory, not a file".into());
+    }
+    if include && !meta.is_file() {
+        return Err("it is not a regular file".into());
+    }
+    let too_large = |n: String| {
+        format!(
+            "the file has {n} bytes, more than the limit of {max} (raise it with --max-file-size)"
+        )
+    };
+    if meta.len() > max {
+        return Err(too_large(meta.len().to_string()));
+    }
+    // The reported size may be wrong (0 for files in /proc): count what
+    // is read, and stop one byte past the limit.
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > max {
+        return Err(format!(
+            "more than {max} bytes could be read, the limit (raise it with --max-file-size)"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the file is not UTF-8 (first bad byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+impl Loader<'_> {
     /// Parses one file and reads it into the raw model; returns its include patterns.
     fn parse_and_read(&mut self, file: FileId, text: &str, is_main: bool) -> Vec<Sp<String>> {
         if text.len() as u64 > self.limits.max_file_bytes {

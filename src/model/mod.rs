@@ -14,6 +14,7 @@ pub mod load;
 pub mod policy;
 pub(crate) mod raw;
 pub mod schema;
+pub mod snapshot;
 pub mod source;
 pub mod terms;
 pub mod types;
@@ -32,7 +33,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// Look-up tables from user ids to typed ids.
-#[derive(Debug, Default)]
+#[derive(Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Index {
     pub vendors: HashMap<String, u32>,
     pub systems: HashMap<String, u32>,
@@ -44,7 +45,12 @@ pub(crate) struct Index {
 }
 
 /// A validated landscape model.
-#[derive(Debug)]
+///
+/// Every field is (de)serialisable, so that a validated model can be kept
+/// as a snapshot (`model::snapshot`): a field added here must be too, and
+/// `snapshot` tests check that it comes back unchanged. The source texts
+/// are not part of the snapshot; they are read from the files.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Model {
     pub organisation: Organisation,
     pub defaults: Defaults,
@@ -58,10 +64,31 @@ pub struct Model {
     pub services: Vec<Service>,
     pub scenarios: Vec<Scenario>,
     /// The files the model was read from.
+    #[serde(skip)]
     pub sources: SourceMap,
     /// Warnings found while validating (errors prevent a model).
     pub warnings: Vec<Diagnostic>,
     pub(crate) index: Index,
+}
+
+/// Printed in id order, so that two equal indexes print the same.
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        fn sorted(m: &HashMap<String, u32>) -> Vec<(&String, &u32)> {
+            let mut v: Vec<(&String, &u32)> = m.iter().collect();
+            v.sort_unstable();
+            v
+        }
+        f.debug_struct("Index")
+            .field("vendors", &sorted(&self.vendors))
+            .field("systems", &sorted(&self.systems))
+            .field("interfaces", &sorted(&self.interfaces))
+            .field("formats", &sorted(&self.formats))
+            .field("contracts", &sorted(&self.contracts))
+            .field("services", &sorted(&self.services))
+            .field("scenarios", &sorted(&self.scenarios))
+            .finish()
+    }
 }
 
 /// A model that could not be loaded: every finding, and the files for rendering them.
@@ -239,6 +266,18 @@ pub fn load_with(path: &Path, limits: &Limits) -> Result<Model, LoadFailure> {
     let mut loader = load::Loader::new(limits);
     loader.load_path(path);
     finish(loader, limits)
+}
+
+/// Loads like [`load_with`], and also tells how each include expanded
+/// (what a snapshot of the model depends on besides the files' bytes).
+pub(crate) fn load_traced(
+    path: &Path,
+    limits: &Limits,
+) -> (Result<Model, LoadFailure>, Vec<load::Expansion>) {
+    let mut loader = load::Loader::new(limits);
+    loader.load_path(path);
+    let expanded = std::mem::take(&mut loader.expanded);
+    (finish(loader, limits), expanded)
 }
 
 /// Loads and validates a model from text; includes resolve relative to `path`.

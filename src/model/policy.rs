@@ -88,7 +88,7 @@ impl std::fmt::Display for Rule {
 }
 
 /// The value of a rule and where it was set (`None`: on the command line).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Setting<T> {
     pub value: T,
     pub span: Option<Span>,
@@ -103,7 +103,7 @@ impl<T> Setting<T> {
 
 /// The validated `[policy]`: `None` means the rule is not set. A boolean
 /// rule set to `false` is kept (it overrides, and says "off").
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Policy {
     pub max_days_to_decision: Option<Setting<u32>>,
     pub max_lockin: Option<Setting<f64>>,

@@ -7,12 +7,12 @@ use super::country::{Country, Region, TrustSet};
 use super::duration::Duration;
 use super::source::Span;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub struct $name(pub(crate) u32);
 
         impl $name {
@@ -56,7 +56,7 @@ typed_id!(
 macro_rules! word_enum {
     ($(#[$doc:meta])* $name:ident { $( $(#[$vdoc:meta])* $variant:ident = $text:literal ),* $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum $name {
             $( $(#[$vdoc])* #[serde(rename = $text)] $variant, )*
         }
@@ -247,7 +247,7 @@ pub const KNOWN_CATEGORIES: &[&str] = &[
 ];
 
 /// Who makes, runs or backs up something: the organisation itself or a vendor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Party {
     Own,
     Vendor(VendorId),
@@ -263,7 +263,7 @@ impl Party {
 }
 
 /// One entry of `depends_on` or `needs`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Dependency {
     /// A plain entry: the dependent fails when this one fails.
     One(SystemId),
@@ -281,7 +281,7 @@ impl Dependency {
 }
 
 /// An alternative to a system.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Alternative {
     System(SystemId),
     /// An entry of the built-in catalogue (`catalog:ID`).
@@ -335,7 +335,7 @@ pub struct Workaround {
 }
 
 /// The organisation whose landscape this is.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Organisation {
     pub name: String,
     pub home: Country,
@@ -354,7 +354,7 @@ pub struct Organisation {
 }
 
 /// A company that makes, licenses or operates systems.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Vendor {
     pub id: String,
     pub name: String,
@@ -371,7 +371,7 @@ pub struct Vendor {
 }
 
 /// What the system's data is.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Data {
     pub classes: Vec<String>,
     pub sensitivity: Sensitivity,
@@ -381,7 +381,7 @@ pub struct Data {
 }
 
 /// Switch figures given in the model.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct SwitchGiven {
     /// Optimistic, likely, pessimistic.
     pub estimates: Option<[Duration; 3]>,
@@ -389,7 +389,7 @@ pub struct SwitchGiven {
 }
 
 /// An IT system: software, platform, infrastructure or data store.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct System {
     pub id: String,
     pub name: String,
@@ -441,7 +441,7 @@ impl System {
 }
 
 /// A connection between two systems: `from` needs `to`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Interface {
     pub id: String,
     pub name: Option<String>,
@@ -456,7 +456,7 @@ pub struct Interface {
 }
 
 /// A data format.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Format {
     pub id: String,
     pub name: String,
@@ -467,7 +467,7 @@ pub struct Format {
 }
 
 /// A contract with a vendor.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Contract {
     pub id: String,
     pub name: Option<String>,
@@ -499,7 +499,7 @@ pub struct Contract {
 }
 
 /// A decision about a contract, as recorded in `[contract.decision]`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     pub intent: Intent,
     /// The day it was taken.
@@ -511,7 +511,7 @@ pub struct Decision {
 }
 
 /// A business service the organisation delivers.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Service {
     pub id: String,
     pub name: String,
@@ -529,7 +529,7 @@ pub struct Service {
 }
 
 /// What a scenario cuts off.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Cut {
     Vendor(VendorId),
     Jurisdiction(Region),
@@ -565,14 +565,14 @@ impl ScenarioCut {
 }
 
 /// A price change of one vendor.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PriceShock {
     pub vendor: VendorId,
     pub factor: f64,
 }
 
 /// A named emergency scenario.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Scenario {
     pub id: String,
     pub name: String,

@@ -17,7 +17,7 @@ pub use lockin::LockinWeights;
 pub use switch::SwitchParams;
 
 /// All overridable coefficients of a model.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Defaults {
     pub switch: SwitchParams,
     pub lockin: LockinWeights,
@@ -37,7 +37,7 @@ pub struct ParamValue {
 macro_rules! params {
     ($(#[$doc:meta])* $name:ident { $( $(#[$fdoc:meta])* $field:ident : $default:expr => $meaning:literal ),* $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
         pub struct $name {
             $( $(#[$fdoc])* pub $field: f64, )*
         }

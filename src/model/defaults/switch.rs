@@ -54,7 +54,7 @@ crate::params! {
 }
 
 /// The switch parameters of one system category.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct CategoryParams {
     /// The category word (`office-suite`).
     pub category: String,
@@ -65,8 +65,33 @@ pub struct CategoryParams {
     /// Switch cost per trained user (training, conversion, lost productivity).
     pub cost_per_user: f64,
     /// Why these numbers (shown in the method section).
-    pub source: &'static str,
+    #[serde(deserialize_with = "known_source")]
+    pub source: SourceText,
 }
+
+/// Where a category row comes from. An alias, so that serde does not take
+/// the field for text borrowed from the input.
+pub type SourceText = &'static str;
+
+/// Every text [`CategoryParams::source`] can hold.
+fn known_sources() -> impl Iterator<Item = &'static str> {
+    BUILTIN_CATEGORIES
+        .iter()
+        .map(|row| row.4)
+        .chain([FALLBACK_SOURCE, MODEL_SOURCE])
+}
+
+/// Reads a `source` back (model snapshots): only the texts this module
+/// writes are accepted, so the field stays a `&'static str`.
+fn known_source<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+    known_sources()
+        .find(|s| *s == text)
+        .ok_or_else(|| serde::de::Error::custom("unknown category source"))
+}
+
+const FALLBACK_SOURCE: &str = "no category row: fallback base_days and cost_per_user";
+const MODEL_SOURCE: &str = "set in the model";
 
 /// The built-in category rows: (category, likely_days, training, cost_per_user, source).
 /// `docs/methodology.md#switch-time-and-switch-cost-estimate` explains each.
@@ -216,7 +241,7 @@ pub const BUILTIN_CATEGORIES: &[(&str, f64, f64, f64, &str)] = &[
 ];
 
 /// Coefficients of the switch-time and switch-cost estimate (`[defaults.switch]`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct SwitchParams {
     /// The flat coefficients.
     pub coefficients: SwitchCoefficients,
@@ -265,7 +290,7 @@ impl SwitchParams {
                 likely_days: self.coefficients.base_days,
                 training: 1.0,
                 cost_per_user: self.coefficients.cost_per_user,
-                source: "no category row: fallback base_days and cost_per_user",
+                source: FALLBACK_SOURCE,
             },
         }
     }
@@ -350,7 +375,7 @@ fn read_categories(
                 likely_days: SwitchCoefficients::default().base_days,
                 training: 1.0,
                 cost_per_user: SwitchCoefficients::default().cost_per_user,
-                source: "set in the model",
+                source: MODEL_SOURCE,
             },
         };
         let mut changed = false;
@@ -383,7 +408,7 @@ fn read_categories(
         }
         sub.finish(cx);
         if changed {
-            row.source = "set in the model";
+            row.source = MODEL_SOURCE;
         }
         match rows.iter_mut().find(|r| r.category == name) {
             Some(r) => *r = row,
