@@ -556,6 +556,12 @@ fn check(m: &Model) -> Result<(), String> {
         if let Some(sp) = s.category_span {
             c.span(sp)?;
         }
+        if let Some(b) = s.recovery.backup_system {
+            c.id(b.index(), n.systems)?;
+        }
+        if let Some(Alternative::System(t)) = &s.recovery.fallback {
+            c.id(t.index(), n.systems)?;
+        }
     }
     for i in &m.interfaces {
         c.id(i.from.index(), n.systems)?;
@@ -581,7 +587,7 @@ fn check(m: &Model) -> Result<(), String> {
     }
     for s in &m.scenarios {
         for cut in &s.cuts {
-            match cut {
+            match &cut.target {
                 Cut::Vendor(v) => c.id(v.index(), n.vendors)?,
                 Cut::System(t) => c.id(t.index(), n.systems)?,
                 Cut::Jurisdiction(_) => {}

@@ -289,25 +289,44 @@ pub enum Alternative {
 }
 
 /// Whom to call: a vendor's or a contract's contact (`contact = { ... }`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct Contact {
     /// A hotline or phone number.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// A contract or customer number to quote.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// Who owns the relationship inside the organisation.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+}
+
+/// In JSON, absent values are left out; binary formats (model snapshots)
+/// have no names to tell which one is left out, so they get every value.
+impl Serialize for Contact {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let skip = s.is_human_readable();
+        let mut st = s.serialize_struct("Contact", 4)?;
+        for (name, value) in [
+            ("phone", &self.phone),
+            ("email", &self.email),
+            ("reference", &self.reference),
+            ("owner", &self.owner),
+        ] {
+            if skip && value.is_none() {
+                st.skip_field(name)?;
+            } else {
+                st.serialize_field(name, value)?;
+            }
+        }
+        st.end()
+    }
 }
 
 /// How a system comes back after an incident (`[system.recovery]`); every
 /// value is optional, the simulation uses documented defaults by layer and
 /// category for what is not given.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Recovery {
     /// Time to bring it back once everything it needs is back (Wiederanlaufzeit).
     pub restart: Option<Duration>,
@@ -325,7 +344,7 @@ pub struct Recovery {
 }
 
 /// What a service does in emergency operation (Notbetrieb).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workaround {
     pub text: String,
     /// From how long after the service stops it works (default 0).
@@ -537,7 +556,7 @@ pub enum Cut {
 }
 
 /// One entry of a scenario's `cut`: what is cut, how, for how long.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScenarioCut {
     pub target: Cut,
     pub kind: CutKind,
