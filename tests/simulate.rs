@@ -320,6 +320,20 @@ fn the_example_scenarios_show_each_way_back() {
     assert_eq!(vsphere["back_at_hours"], 96.0);
     assert_eq!(vsphere["data_loss_hours"], 24.0);
     assert_eq!(by(&r, "active-directory")["back_at_hours"], 97.0);
+    // The virtual machines come back with vSphere's restored disks: the
+    // council information system loses the same day of data.
+    assert_eq!(by(&r, "ratsinfo")["data_loss_hours"], 24.0);
+    assert_eq!(by(&r, "ratsinfo")["data_loss_with"], "vsphere");
+    let council = r["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "council-information")
+        .unwrap()
+        .clone();
+    assert_eq!(council["data_loss_hours"], 24.0);
+    // The workplaces run on their own hardware: nothing of theirs is lost.
+    assert!(by(&r, "windows-clients")["data_loss_hours"].is_null());
     assert_eq!(by(&r, "windows-clients")["back_at_hours"], 99.0);
     let order: Vec<&str> = r["restart_order"]
         .as_array()

@@ -244,8 +244,13 @@ pub struct SystemResult {
     pub restore_days: Option<f64>,
     /// How it comes back (a replaced system: how it is replaced).
     pub restore_by: Option<RestoreBy>,
-    /// When restored from a backup: the recent data lost (its RPO), hours.
+    /// The recent data lost, hours: its RPO when restored from a backup;
+    /// when it restarts on a virtualisation or storage platform that is
+    /// restored from a backup (it is restored with it), the platform's.
     pub data_loss_hours: Option<f64>,
+    /// The platform whose restore from backup it shares its data loss with
+    /// (a system id); `None` when the loss is its own or there is none.
+    pub data_loss_with: Option<String>,
     /// A replaced system: the hour it stops itself, after its replacement is ready.
     pub stops_at_hours: Option<f64>,
     /// The strategic switch of a down system (its available alternative
@@ -786,6 +791,7 @@ impl<'g> Simulator<'g> {
                 restore_days: None,
                 restore_by: self.restore_by(d.id, *via, None),
                 data_loss_hours: None,
+                data_loss_with: None,
                 stops_at_hours: Some(d.at),
                 strategic_switch: None,
             });
@@ -825,10 +831,12 @@ impl<'g> Simulator<'g> {
                 restore_days: None,
                 restore_by: None,
                 data_loss_hours: None,
+                data_loss_with: None,
                 stops_at_hours: None,
                 strategic_switch: None,
             });
         }
+        inherit_data_loss(g, &mut systems);
         systems.sort_by(|a, b| {
             (
                 a.state,
@@ -980,6 +988,7 @@ impl<'g> Simulator<'g> {
             restore_days: restore.map(|h| round1(h / 24.0)),
             restore_by: self.restore_by(d.id, back.via, back.wait.clone()),
             data_loss_hours: data_loss,
+            data_loss_with: None,
             stops_at_hours: None,
             strategic_switch: back.switch.and_then(|(i, at)| {
                 let o = self.alternatives_of(d.id);
@@ -1444,6 +1453,62 @@ fn restart_order(
         s.step = i + 1;
     }
     steps
+}
+
+/// Whether a system hosts what runs on it (their disks are its data): a
+/// virtualisation or storage platform.
+fn is_host(category: &str) -> bool {
+    matches!(category, "virtualisation" | "storage")
+}
+
+/// Data loss follows the hosting: a down system that restarts on a
+/// virtualisation or storage platform it hard-depends on, after the
+/// platform was restored from a backup, comes back with the platform's
+/// restored state and loses the same recent data (the platform's, or its
+/// own when larger). Platforms on platforms pass it on. Systems are taken
+/// in the order they are back, so a platform is settled before what runs
+/// on it (it restarts only after the platform is back).
+fn inherit_data_loss(g: &Graph, systems: &mut [SystemResult]) {
+    let m = g.model();
+    let pos: BTreeMap<String, usize> = systems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+    let mut order: Vec<usize> = (0..systems.len())
+        .filter(|&i| systems[i].state == State::Down && systems[i].back_at_hours.is_some())
+        .collect();
+    order.sort_by_key(|&i| (systems[i].back_at_hours.map(key), i));
+    for i in order {
+        if !matches!(systems[i].restore_by, Some(RestoreBy::Restart { .. })) {
+            continue;
+        }
+        let Some(s) = m.system_id(&systems[i].id) else {
+            continue;
+        };
+        let mut best: Option<(f64, &str)> = None;
+        for t in g.hard_deps(s) {
+            let host = m.system(*t);
+            if !is_host(&host.category) {
+                continue;
+            }
+            let Some(&j) = pos.get(host.id.as_str()) else {
+                continue;
+            };
+            if let Some(h) = systems[j].data_loss_hours
+                && best.is_none_or(|(b, _)| h > b)
+            {
+                best = Some((h, host.id.as_str()));
+            }
+        }
+        if let Some((h, host)) = best
+            && systems[i].data_loss_hours.is_none_or(|own| h > own)
+        {
+            let host = host.to_string();
+            systems[i].data_loss_hours = Some(h);
+            systems[i].data_loss_with = Some(host);
+        }
+    }
 }
 
 /// The next link of a cause: a system id, `vendor:ID`, or the cut itself.

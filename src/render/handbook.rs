@@ -944,7 +944,17 @@ fn data(r: &Report, names: &Names, opts: &HandbookOptions<'_>) -> Vec<Block> {
         .iter()
         .filter_map(|x| {
             let l = x.data_loss_hours?;
-            Some(vec![text(clean(&x.name)), num(tr.hours(l))])
+            let how = match &x.data_loss_with {
+                Some(host) => say!(
+                    tr,
+                    format!("mit {} zurückgesichert", names.system(host)),
+                    format!("restored with {}", names.system(host))
+                ),
+                None => tr
+                    .pick("aus der eigenen Sicherung", "from its own backup")
+                    .into(),
+            };
+            Some(vec![text(clean(&x.name)), num(tr.hours(l)), text(how)])
         })
         .collect();
     if !losses.is_empty() {
@@ -957,6 +967,7 @@ fn data(r: &Report, names: &Names, opts: &HandbookOptions<'_>) -> Vec<Block> {
             vec![
                 text(tr.l("system")),
                 num(tr.pick("Daten der letzten", "Data of the last")),
+                text(tr.pick("Rücksicherung", "Restore")),
             ],
             losses,
             tr.pick(

@@ -992,6 +992,61 @@ fn a_lost_system_is_restored_from_backup_and_loses_its_rpo() {
     assert_eq!(system(&r, "db").data_loss_hours, Some(24.0));
 }
 
+/// Data loss follows the hosting: the virtual machines of a platform that
+/// is restored from its backup come back with the platform's state and lose
+/// its RPO (12 hours); a system on a lost network (not a host) restarts
+/// without data loss.
+#[test]
+fn what_runs_on_a_platform_restored_from_backup_loses_the_platforms_rpo() {
+    let g = graph(
+        &[
+            s(
+                "host",
+                "category = \"virtualisation\"\nlayer = \"infrastructure\"\nrecovery = { restore = \"2d\", rpo = \"12h\", restart = \"1h\", backup_system = \"bk\" }",
+            ),
+            s("bk", "category = \"backup\"\nvendor = \"de\""),
+            s("vm", "depends_on = [\"host\"]\nrecovery = { restart = \"1h\" }"),
+            s(
+                "big",
+                "depends_on = [\"host\"]\nrecovery = { restart = \"2h\", rpo = \"1d\", backup_system = \"bk\" }",
+            ),
+            s(
+                "net",
+                "category = \"network\"\nlayer = \"infrastructure\"\nrecovery = { restore = \"4h\", rpo = \"6h\", backup_system = \"bk\" }",
+            ),
+            s("app", "depends_on = [\"net\"]\nrecovery = { restart = \"1h\" }"),
+            "[[service]]\nid = \"svc\"\nname = \"svc\"\nmax_outage = \"3d\"\nrpo = \"4h\"\nneeds = [\"vm\"]\n"
+                .into(),
+        ]
+        .concat(),
+    );
+    let r = run(&g, &["system:host", "system:net"]);
+    let host = system(&r, "host");
+    assert_eq!(host.back_at_hours, Some(48.0));
+    assert_eq!(host.data_loss_hours, Some(12.0));
+    assert_eq!(host.data_loss_with, None, "its own restore");
+    let vm = system(&r, "vm");
+    assert_eq!(vm.back_at_hours, Some(49.0));
+    assert_eq!(
+        vm.restore_by.as_ref().map(RestoreBy::path),
+        Some(super::Path::Restart)
+    );
+    assert_eq!(vm.data_loss_hours, Some(12.0));
+    assert_eq!(vm.data_loss_with.as_deref(), Some("host"));
+    // A VM with a backup of its own still restarts on the restored platform
+    // (sooner than its own restore) and loses the platform's 12 hours.
+    let big = system(&r, "big");
+    assert_eq!(big.back_at_hours, Some(50.0));
+    assert_eq!(big.data_loss_hours, Some(12.0));
+    // A network restored from backup holds no data of what uses it.
+    assert_eq!(system(&r, "net").data_loss_hours, Some(6.0));
+    assert_eq!(system(&r, "app").back_at_hours, Some(5.0));
+    assert_eq!(system(&r, "app").data_loss_hours, None);
+    let sv = service(&r, "svc");
+    assert_eq!(sv.data_loss_hours, Some(12.0));
+    assert!(sv.rpo_breach, "12 hours lost, 4 tolerable");
+}
+
 /// Backups are only as good as their holder and format: without the
 /// backup system's vendor, the backups cannot be read ("restore ability
 /// lost", even though no service stops), and they are stranded data; a

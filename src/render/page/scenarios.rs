@@ -56,25 +56,27 @@ impl Builder<'_> {
         let mut text = String::new();
         if s.cuts_off {
             let cuts: Vec<String> = rep.cuts.iter().map(|c| self.cut(c)).collect();
-            text.push_str(&say!(
-                self.tr,
-                format!(
-                    "Es fällt weg: {}; {} betroffen. ",
-                    tr.and_list(&cuts),
-                    tr.count(
-                        rep.cut_vendors.len(),
-                        "Anbieter ist",
-                        "Anbieter sind",
-                        "",
-                        ""
-                    )
+            // A system cut reaches no vendor: no vendor count then.
+            text.push_str(&match rep.cut_vendors.len() {
+                0 => say!(
+                    self.tr,
+                    format!("Es fällt weg: {}. ", tr.and_list(&cuts)),
+                    format!("Cut off: {}. ", tr.and_list(&cuts)),
                 ),
-                format!(
-                    "Cut off: {}; {} affected. ",
-                    tr.and_list(&cuts),
-                    tr.count(rep.cut_vendors.len(), "", "", "vendor is", "vendors are")
+                n => say!(
+                    self.tr,
+                    format!(
+                        "Es fällt weg: {}; {} betroffen. ",
+                        tr.and_list(&cuts),
+                        tr.count(n, "Anbieter ist", "Anbieter sind", "", "")
+                    ),
+                    format!(
+                        "Cut off: {}; {} affected. ",
+                        tr.and_list(&cuts),
+                        tr.count(n, "", "", "vendor is", "vendors are")
+                    ),
                 ),
-            ));
+            });
             let at_risk = sum.services_unsupported + sum.services_degraded;
             let mut parts: Vec<String> = Vec::new();
             parts.push(match (sum.services_down, self.de()) {
@@ -158,11 +160,11 @@ impl Builder<'_> {
                 text.push_str(&say!(
                     self.tr,
                     format!(
-                        "Laufende Verträge mit betroffenen Anbietern: {} im Jahr.",
+                        "Laufende Verträge mit einem betroffenen Anbieter oder über ein betroffenes System: {} im Jahr.",
                         self.money(rep.annual_cost_at_risk)
                     ),
                     format!(
-                        "Running contracts with the vendors cut off: {} a year.",
+                        "Running contracts with a vendor cut off or covering a system affected: {} a year.",
                         self.money(rep.annual_cost_at_risk)
                     ),
                 ));
@@ -252,9 +254,9 @@ impl Builder<'_> {
                                     .map(|d| say!(self.tr, format!("Tag {d}"), format!("day {d}")))
                                     .unwrap_or_else(|| "–".into()),
                             ),
-                            Cell::num(match (down, sv.restore_hours.map(|h| h / 24.0)) {
+                            Cell::num(match (down, sv.restore_hours) {
                                 (false, _) => "–".to_string(),
-                                (true, Some(d)) => tr.span(d),
+                                (true, Some(h)) => tr.hours(h),
                                 (true, None) => tr.pick("unbekannt", "unknown").to_string(),
                             }),
                             Cell::num(
@@ -302,8 +304,7 @@ impl Builder<'_> {
                         ),
                         Cell::num(
                             x.restore_hours
-                                .map(|h| h / 24.0)
-                                .map(|d| tr.span(d))
+                                .map(|h| tr.hours(h))
                                 .unwrap_or_else(|| tr.pick("unbekannt", "unknown").into()),
                         ),
                         Cell::text(match &x.restore_by {
@@ -359,11 +360,11 @@ impl Builder<'_> {
                         Cell::text(clean(&x.name)),
                         Cell::num(format!("{} GB", tr.num(x.volume_gb, 0))),
                         Cell::text(tr.sensitivity(x.sensitivity)),
-                        Cell::text(self.names.vendor(&x.operator)),
+                        Cell::text(self.party(&x.operator)),
                         Cell::text(
                             x.backup
                                 .as_deref()
-                                .map(|b| self.names.vendor(b))
+                                .map(|b| self.party(b))
                                 .unwrap_or_else(|| tr.pick("keine", "none").into()),
                         ),
                     ]
@@ -411,6 +412,15 @@ impl Builder<'_> {
                 format!("system {}", self.names.system(x)),
             ),
             _ => clean(c),
+        }
+    }
+
+    /// A vendor's name, or the organisation itself (`self`).
+    fn party(&self, id: &str) -> String {
+        if id == "self" {
+            self.tr.pick("eigener Betrieb", "in-house").into()
+        } else {
+            self.names.vendor(id)
         }
     }
 
