@@ -48,7 +48,7 @@ pub const MAX_CONTRACT_DECISIONS: usize = 3;
 pub const MAX_RISK_GROUPS: usize = 3;
 
 /// Who takes a recommended decision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The council (Gemeinderat): decisions that need a budget.

@@ -12,6 +12,7 @@ pub mod explain;
 pub mod lockin;
 pub mod paths;
 pub mod policy;
+pub mod progress;
 pub mod propagate;
 pub mod review;
 pub mod seal;

@@ -80,6 +80,8 @@ pub struct ReviewOptions {
     pub exit_plans: usize,
     /// Last year's snapshot, to compare with.
     pub baseline: Option<Snapshot>,
+    /// Last year's recommended decisions (from its `review.json`).
+    pub past: Vec<crate::analysis::progress::PastRecommendation>,
 }
 
 impl ReviewOptions {
@@ -95,6 +97,7 @@ impl ReviewOptions {
             top: DEFAULT_TOP,
             exit_plans: DEFAULT_EXIT_PLANS,
             baseline: None,
+            past: Vec::new(),
         }
     }
 
@@ -443,6 +446,8 @@ pub struct Review {
     pub scenarios: Vec<ScenarioReview>,
     /// The comparison with the baseline, when one was given.
     pub changes: Option<Diff>,
+    /// Progress since the last review: with a baseline or measures.
+    pub progress: Option<crate::analysis::progress::Progress>,
     pub method: Method,
     /// What next year's review compares with (`--baseline`).
     pub snapshot: Snapshot,
@@ -922,6 +927,17 @@ pub fn review(g: &Graph, opts: &ReviewOptions) -> Review {
         || diff::snapshot_of(g, &snapshot_opts, &hotspots, &deadlines, &sovereignty),
     );
     let changes = opts.baseline.as_ref().map(|old| diff::diff(old, &snapshot));
+    let progress = (opts.baseline.is_some() || !m.measures.is_empty()).then(|| {
+        crate::analysis::progress::progress(
+            g,
+            opts.as_of,
+            &opts.past,
+            opts.baseline.as_ref().map(|b| b.as_of),
+            &deadlines,
+            &scenarios,
+            changes.as_ref(),
+        )
+    });
     let summary = Summary {
         sovereignty: sovereignty_brief(&sovereignty),
         hotspots: hotspot_briefs(g, &hotspots, SUMMARY_HOTSPOTS.min(opts.top)),
@@ -975,6 +991,7 @@ pub fn review(g: &Graph, opts: &ReviewOptions) -> Review {
         exit_plans,
         scenarios,
         changes,
+        progress,
         method: method(g, opts),
         snapshot,
     };

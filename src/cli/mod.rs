@@ -28,6 +28,7 @@ mod import;
 mod init;
 mod output;
 mod paths;
+mod progress;
 mod review;
 mod schema;
 mod score;
@@ -121,6 +122,8 @@ pub enum Command {
     Diagram(diagram::Args),
     /// Write the annual switch-readiness review (HTML, Markdown, JSON, CSV, ICS, diagrams).
     Review(review::Args),
+    /// Write the progress report since the last review (HTML and Markdown).
+    Progress(progress::Args),
     /// Import a landscape from a spreadsheet (CSV) or ArchiMate exchange file.
     Import(import::Args),
     /// Export the model (GraphML, CycloneDX, Mermaid, JSON).
@@ -240,6 +243,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<ExitCode, CliError> {
         Command::Simulate(a) => simulate::run(ctx, a),
         Command::Diagram(a) => diagram::run(ctx, a),
         Command::Review(a) => review::run(ctx, a),
+        Command::Progress(a) => progress::run(ctx, a),
         Command::Import(a) => import::run(ctx, a),
         Command::Export(a) => export::run(ctx, a),
         Command::Diff(a) => diff::run(ctx, a),

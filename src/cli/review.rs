@@ -139,9 +139,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let g = ctx.load_quiet(&args.model.model)?;
     let m = g.model();
     let target = Target::check(&args.out, args.force, &m.sources)?;
-    let baseline = match &args.baseline {
-        Some(p) => Some(read_baseline(p)?),
-        None => None,
+    let (baseline, past) = match &args.baseline {
+        Some(p) => {
+            let (b, past) = read_baseline(p)?;
+            (Some(b), past)
+        }
+        None => (None, Vec::new()),
     };
     let lang = match args.lang {
         Some(LangArg::De) => Lang::De,
@@ -157,6 +160,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         top: args.top,
         exit_plans: DEFAULT_EXIT_PLANS,
         baseline,
+        past,
     };
     let progress = Progress::new(ctx.stderr_is_terminal());
     progress.start("analysing the landscape");
@@ -190,19 +194,27 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_baseline(path: &Path) -> Result<Snapshot, CliError> {
+/// Last year's snapshot and recommended decisions, from its `review.json`
+/// (a bare snapshot has no recommendations).
+pub(super) fn read_baseline(
+    path: &Path,
+) -> Result<(Snapshot, Vec<crate::analysis::progress::PastRecommendation>), CliError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         CliError::usage_help(
             format!("cannot read the baseline `{}`: {e}", path.display()),
             "give the review.json of an earlier `exitgraph review`",
         )
     })?;
-    Snapshot::from_json(&text).map_err(|e| {
+    let snapshot = Snapshot::from_json(&text).map_err(|e| {
         CliError::usage_help(
             format!("the baseline `{}` {e}", path.display()),
             "give the review.json of an earlier `exitgraph review`",
         )
-    })
+    })?;
+    Ok((
+        snapshot,
+        crate::analysis::progress::past_recommendations(&text),
+    ))
 }
 
 /// The output directory, checked before anything is computed.

@@ -63,6 +63,8 @@ pub struct Model {
     pub contracts: Vec<Contract>,
     pub services: Vec<Service>,
     pub scenarios: Vec<Scenario>,
+    /// What the organisation decided and does (`[[measure]]`), model order.
+    pub measures: Vec<Measure>,
     /// The files the model was read from.
     #[serde(skip)]
     pub sources: SourceMap,

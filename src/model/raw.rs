@@ -250,6 +250,23 @@ pub struct RawScenario {
     pub price: Vec<RawPrice>,
 }
 
+/// A `[[measure]]` as written.
+#[derive(Debug)]
+pub struct RawMeasure {
+    pub span: Span,
+    pub id: Option<Id>,
+    pub name: Option<Sp<String>>,
+    pub systems: Vec<Id>,
+    pub contracts: Vec<Id>,
+    pub status: Option<Sp<MeasureStatus>>,
+    pub start: Option<Sp<NaiveDate>>,
+    pub due: Option<Sp<NaiveDate>>,
+    pub budget: Option<Sp<f64>>,
+    pub spent: Option<Sp<f64>>,
+    pub owner: Option<Sp<String>>,
+    pub note: Option<Sp<String>>,
+}
+
 /// Everything read from all files of a model.
 #[derive(Debug, Default)]
 pub struct RawModel {
@@ -264,6 +281,7 @@ pub struct RawModel {
     pub contracts: Vec<RawContract>,
     pub services: Vec<RawService>,
     pub scenarios: Vec<RawScenario>,
+    pub measures: Vec<RawMeasure>,
 }
 
 impl RawModel {
@@ -285,6 +303,7 @@ impl RawModel {
         self.contracts.extend(part.contracts);
         self.services.extend(part.services);
         self.scenarios.extend(part.scenarios);
+        self.measures.extend(part.measures);
     }
 }
 
@@ -354,6 +373,9 @@ pub fn read_file(
     }
     for t in entities(cx, &mut top, "scenario") {
         raw.scenarios.push(read_scenario(cx, t));
+    }
+    for t in entities(cx, &mut top, "measure") {
+        raw.measures.push(read_measure(cx, t));
     }
     top.finish(cx);
     includes
@@ -870,6 +892,35 @@ fn read_scenario(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawScenario {
         bad_term,
         price,
     }
+}
+
+fn read_measure(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawMeasure {
+    let id = read_id(cx, &mut t, "measure");
+    let span = t.head(cx);
+    let name = t.req_str(cx, "name", "\"Replace the video conferencing\"");
+    let systems = id_list(cx, &mut t, "systems").unwrap_or_default();
+    let contracts = id_list(cx, &mut t, "contracts").unwrap_or_default();
+    let present = t.get("status").is_some();
+    let status = t.word(cx, "status", MeasureStatus::WORDS);
+    if !present {
+        t.missing(cx, "status", "\"planned\"");
+    }
+    let r = RawMeasure {
+        span,
+        id,
+        name,
+        systems,
+        contracts,
+        status,
+        start: t.date(cx, "start"),
+        due: t.date(cx, "due"),
+        budget: t.number(cx, "budget"),
+        spent: t.number(cx, "spent"),
+        owner: t.str(cx, "owner"),
+        note: t.str(cx, "note"),
+    };
+    t.finish(cx);
+    r
 }
 
 /// Parses `vendor:ID`, `jurisdiction:CC` or `system:ID`.

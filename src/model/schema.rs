@@ -336,6 +336,19 @@ pub fn json_schema() -> Value {
                     "vendor": text("vendor id"),
                     "factor": { "type": "number", "exclusiveMinimum": 0, "description": "price multiplier, 11.0 = +1000 %" }
                 }))}
+            }))},
+            "measure": { "type": "array", "items": object(&["id", "name", "status"], json!({
+                "id": id("unique measure id"),
+                "name": text("what is done"),
+                "systems": { "type": "array", "items": text("system id"), "description": "systems concerned" },
+                "contracts": { "type": "array", "items": text("contract id"), "description": "contracts concerned" },
+                "status": words(&["planned", "running", "done", "dropped"], "where it stands"),
+                "start": date("the day it starts or started"),
+                "due": date("the day it is to be done"),
+                "budget": money("budget"),
+                "spent": money("spent so far"),
+                "owner": text("the role that owns it"),
+                "note": text("free text")
             }))}
         }
     })

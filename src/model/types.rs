@@ -600,3 +600,34 @@ pub struct Scenario {
     pub prices: Vec<PriceShock>,
     pub span: Span,
 }
+
+word_enum!(
+    /// Where a measure stands.
+    MeasureStatus {
+        Planned = "planned",
+        Running = "running",
+        Done = "done",
+        Dropped = "dropped",
+    }
+);
+
+/// Something the organisation decided and does (`[[measure]]`): the
+/// record that progress reports compare with earlier recommendations.
+#[derive(Clone, Debug)]
+pub struct Measure {
+    pub id: String,
+    pub name: String,
+    /// Systems concerned, in model order of the list.
+    pub systems: Vec<SystemId>,
+    /// Contracts concerned.
+    pub contracts: Vec<ContractId>,
+    pub status: MeasureStatus,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub budget: Option<f64>,
+    pub spent: Option<f64>,
+    /// The role that owns it ("IT-Leitung").
+    pub owner: Option<String>,
+    pub note: Option<String>,
+    pub span: Span,
+}

@@ -428,6 +428,56 @@ pub(crate) fn validate(
         });
     }
 
+    // Measures.
+    let _measure_ids = v.ids("measure", raw.measures.iter().map(|x| x.id.as_ref()));
+    let mut measures = Vec::with_capacity(raw.measures.len());
+    for rm in &raw.measures {
+        let systems = rm
+            .systems
+            .iter()
+            .filter_map(|r| v.resolve(&system_ids, "system", r, "systems"))
+            .map(SystemId)
+            .collect();
+        let contracts = rm
+            .contracts
+            .iter()
+            .filter_map(|r| v.resolve(&contract_ids, "contract", r, "contracts"))
+            .map(ContractId)
+            .collect();
+        // `budget` and `spent` are checked as money (0 to 10^12) when read.
+        if let (Some(a), Some(b)) = (&rm.start, &rm.due)
+            && b.value < a.value
+        {
+            v.push(
+                Diagnostic::error(
+                    Code::EndBeforeStart,
+                    format!("measure `{}` is due before it starts", id_of(&rm.id)),
+                )
+                .at(b.span, format!("due {} ...", b.value))
+                .also(a.span, format!("... but starts {}", a.value))
+                .help("swap the dates, or correct one of them"),
+            );
+        }
+        measures.push(Measure {
+            id: id_of(&rm.id),
+            name: rm.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+            systems,
+            contracts,
+            status: rm
+                .status
+                .as_ref()
+                .map(|x| x.value)
+                .unwrap_or(MeasureStatus::Planned),
+            start: rm.start.as_ref().map(|x| x.value),
+            due: rm.due.as_ref().map(|x| x.value),
+            budget: rm.budget.as_ref().map(|x| x.value),
+            spent: rm.spent.as_ref().map(|x| x.value),
+            owner: rm.owner.as_ref().map(|x| x.value.clone()),
+            note: rm.note.as_ref().map(|x| x.value.clone()),
+            span: rm.span,
+        });
+    }
+
     let policy = super::policy::validate(raw.policy.as_ref(), v.diags);
 
     // Entities with errors were dropped above: warnings about such a model
@@ -458,6 +508,7 @@ pub(crate) fn validate(
         contracts,
         services,
         scenarios,
+        measures,
         sources: Default::default(),
         warnings: Vec::new(),
         index,

@@ -132,6 +132,11 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ("points", "Punkte", "Points"),
     ("previous", "vorher", "before"),
     (
+        "progress_title",
+        "Fortschritt seit der letzten Prüfung",
+        "Progress since the last review",
+    ),
+    (
         "pulled_down_by",
         "Was die Bewertung senkt",
         "What pulls the score down",

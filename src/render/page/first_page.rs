@@ -51,12 +51,12 @@ impl Builder<'_> {
         let mut note = say!(
             tr,
             format!(
-                "Sortiert nach dem Datum, bis zu dem zu entscheiden ist. Einmalkosten: geschätzte Wechselkosten (Abschnitt {}); „im Jahr“: laufende Vertragskosten, die an der Entscheidung hängen.",
-                self.sec("exit-plans")
+                "Sortiert nach dem Datum, bis zu dem zu entscheiden ist. Einmalkosten: geschätzte Wechselkosten{}; „im Jahr“: laufende Vertragskosten, die an der Entscheidung hängen.",
+                self.see("exit-plans")
             ),
             format!(
-                "Ordered by the date by which to decide. One-off: estimated switch costs (section {}); “a year”: running contract costs that depend on the decision.",
-                self.sec("exit-plans")
+                "Ordered by the date by which to decide. One-off: estimated switch costs{}; “a year”: running contract costs that depend on the decision.",
+                self.see("exit-plans")
             ),
         );
         if c.more_contract_decisions > 0 {
@@ -64,14 +64,14 @@ impl Builder<'_> {
             note.push_str(&say!(
                 tr,
                 format!(
-                    "… und {} weitere Vertragsentscheidungen in Abschnitt {}.",
+                    "… und {} weitere Vertragsentscheidungen{}.",
                     tr.int(c.more_contract_decisions),
-                    self.sec("contracts")
+                    self.see_in("contracts")
                 ),
                 format!(
-                    "… and {} more contract decisions in section {}.",
+                    "… and {} more contract decisions{}.",
                     tr.int(c.more_contract_decisions),
-                    self.sec("contracts")
+                    self.see_in("contracts")
                 ),
             ));
         }
@@ -221,14 +221,14 @@ impl Builder<'_> {
                 say!(
                     tr,
                     format!(
-                        "Notfallplan für das Szenario „{name}“ aufstellen: {} wären länger ausgefallen, als sie ausfallen dürfen (Abschnitt {}).",
-                        tr.services(*services_breached),
-                        self.sec("scenarios")
+                        "Notfallplan für das Szenario „{name}“ aufstellen: bei {} würde die tolerierbare Ausfallzeit überschritten{}.",
+                        tr.count(*services_breached, "Dienst", "Diensten", "", ""),
+                        self.see("scenarios")
                     ),
                     format!(
-                        "Draw up an emergency plan for the scenario “{name}”: {} would be down longer than tolerable (section {}).",
+                        "Draw up an emergency plan for the scenario “{name}”: {} would be down longer than tolerable{}.",
                         tr.services(*services_breached),
-                        self.sec("scenarios")
+                        self.see("scenarios")
                     ),
                 )
             }
@@ -360,7 +360,8 @@ impl Builder<'_> {
                 let mut text = say!(
                     tr,
                     format!(
-                        "Im schlimmsten Szenario, „{name}“, fallen{from} {} von {} Diensten aus, {} davon wichtig.",
+                        "Im schlimmsten Szenario, „{name}“, {}{from} {} von {} Diensten aus, {} davon wichtig.",
+                        if *services_down == 1 { "fällt" } else { "fallen" },
                         tr.int(*services_down),
                         tr.int(*services_total),
                         tr.int(*critical_services_down)
@@ -399,8 +400,8 @@ impl Builder<'_> {
                     text.push_str(&say!(
                         tr,
                         format!(
-                            "{} wären länger ausgefallen, als sie ausfallen dürfen.",
-                            tr.services(*services_breached)
+                            "Bei {} würde die tolerierbare Ausfallzeit überschritten.",
+                            tr.count(*services_breached, "Dienst", "Diensten", "", "")
                         ),
                         format!(
                             "{} would be down longer than tolerable.",
@@ -500,7 +501,7 @@ impl Builder<'_> {
                 text: say!(
                     tr,
                     format!(
-                        "Der Ausstieg aus {} kostet einmalig etwa {}; danach fallen {} laufende Vertragskosten im Jahr weg (Abschnitt {}).",
+                        "Der Ausstieg aus {} kostet einmalig etwa {}; danach fallen {} laufende Vertragskosten im Jahr weg{}.",
                         if *groups == 1 {
                             "der größten Abhängigkeit".to_string()
                         } else {
@@ -508,10 +509,10 @@ impl Builder<'_> {
                         },
                         self.money(*one_off_cost),
                         self.money(*annual_savings),
-                        self.sec("exit-plans")
+                        self.see("exit-plans")
                     ),
                     format!(
-                        "Leaving the {} costs about {} one-off; afterwards {} of running contract costs a year fall away (section {}).",
+                        "Leaving the {} costs about {} one-off; afterwards {} of running contract costs a year fall away{}.",
                         if *groups == 1 {
                             "largest dependency".to_string()
                         } else {
@@ -519,7 +520,7 @@ impl Builder<'_> {
                         },
                         self.money(*one_off_cost),
                         self.money(*annual_savings),
-                        self.sec("exit-plans")
+                        self.see("exit-plans")
                     ),
                 ),
             },

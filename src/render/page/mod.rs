@@ -36,6 +36,7 @@ mod exit_plans;
 mod first_page;
 mod hotspots;
 mod method;
+mod progress;
 mod scenarios;
 mod sovereignty;
 mod spend;
@@ -312,10 +313,12 @@ impl Names {
 /// (none when diagrams are not drawn).
 pub fn document(r: &Review, figures: &[Figure]) -> Document {
     let tr = Tr::new(r.lang);
-    let names = Names::of(r);
     // The section order first: texts refer to sections by number.
-    let mut order: Vec<&'static str> = vec![
-        "first-page",
+    let mut order: Vec<&'static str> = vec!["first-page"];
+    if r.progress.is_some() {
+        order.push("progress");
+    }
+    order.extend([
         "summary",
         "sovereignty",
         "hotspots",
@@ -323,23 +326,47 @@ pub fn document(r: &Review, figures: &[Figure]) -> Document {
         "exit-plans",
         "scenarios",
         "spend",
-    ];
+    ]);
     if r.changes.is_some() {
         order.push("changes");
     }
     order.push("method");
+    let title = format!("{} {}", tr.l("title"), chrono::Datelike::year(&r.as_of));
+    assemble(r, figures, &order, title)
+}
+
+/// The progress report (`exitgraph progress`): progress since the last
+/// review, then the decisions recommended now.
+pub fn progress_document(r: &Review) -> Document {
+    let tr = Tr::new(r.lang);
+    let title = say!(
+        tr,
+        format!("Fortschrittsbericht {}", tr.date(r.as_of)),
+        format!("Progress report {}", tr.date(r.as_of)),
+    );
+    assemble(r, &[], &["progress", "first-page"], title)
+}
+
+/// A document of the given sections, in this order.
+fn assemble(r: &Review, figures: &[Figure], order: &[&'static str], title: String) -> Document {
+    let tr = Tr::new(r.lang);
+    let names = Names::of(r);
     let mut b = Builder {
         tr,
         r,
         names: &names,
         figures,
         figure_no: 0,
-        order: &order,
+        order,
     };
     let mut sections = Vec::new();
-    for &id in &order {
+    for &id in order {
         let (title, blocks) = match id {
             "first-page" => (tr.l("first_page_title"), b.first_page()),
+            "progress" => match &r.progress {
+                Some(p) => (tr.l("progress_title"), b.progress(p)),
+                None => continue,
+            },
             "summary" => (tr.l("overview_title"), b.summary()),
             "sovereignty" => (tr.l("sovereignty_title"), b.sovereignty()),
             "hotspots" => (tr.l("hotspots_title"), b.hotspots()),
@@ -361,7 +388,7 @@ pub fn document(r: &Review, figures: &[Figure]) -> Document {
             Lang::De => "de",
             Lang::En => "en",
         },
-        title: format!("{} {}", tr.l("title"), chrono::Datelike::year(&r.as_of)),
+        title,
         subtitle: format!(
             "{} {} · {} {}",
             tr.l("as_of"),
@@ -416,6 +443,22 @@ impl Builder<'_> {
             .iter()
             .position(|x| *x == id)
             .map_or(0, |i| i + 1)
+    }
+
+    /// " (Abschnitt N)" for a section of this document, else nothing.
+    fn see(&self, id: &str) -> String {
+        match self.sec(id) {
+            0 => String::new(),
+            n => say!(self.tr, format!(" (Abschnitt {n})"), format!(" (section {n})")),
+        }
+    }
+
+    /// " in Abschnitt N" for a section of this document, else nothing.
+    fn see_in(&self, id: &str) -> String {
+        match self.sec(id) {
+            0 => String::new(),
+            n => say!(self.tr, format!(" in Abschnitt {n}"), format!(" in section {n}")),
+        }
     }
 
     fn money(&self, x: f64) -> String {
