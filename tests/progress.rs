@@ -95,7 +95,11 @@ fn the_review_with_a_baseline_opens_with_progress_on_its_second_page() {
         "300",
     ]);
     let md = read(&out.join("report.md"));
-    let heads: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).take(3).collect();
+    let heads: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("## "))
+        .take(3)
+        .collect();
     assert_eq!(
         heads,
         [

@@ -241,19 +241,17 @@ pub fn progress(
                 .iter()
                 .any(|&c| group_of(Party::Vendor(m.contract(c).vendor)) == v)
         }
-        PastSubject::EmergencyPlan { scenario, .. } => {
-            scenarios
-                .iter()
-                .find(|s| &s.report.scenario == scenario)
-                .is_some_and(|s| {
-                    x.systems.iter().any(|&id| {
-                        s.report
-                            .systems
-                            .iter()
-                            .any(|d| d.id == m.system(id).id && d.state == State::Down)
-                    })
+        PastSubject::EmergencyPlan { scenario, .. } => scenarios
+            .iter()
+            .find(|s| &s.report.scenario == scenario)
+            .is_some_and(|s| {
+                x.systems.iter().any(|&id| {
+                    s.report
+                        .systems
+                        .iter()
+                        .any(|d| d.id == m.system(id).id && d.state == State::Down)
                 })
-        }
+            }),
         PastSubject::Other => false,
     };
     let recommended = past
@@ -296,9 +294,7 @@ pub fn progress(
                     }
                     PastSubject::EmergencyPlan { scenario, .. } => {
                         match scenarios.iter().find(|s| &s.report.scenario == scenario) {
-                            Some(s) if s.report.summary.services_breached == 0 => {
-                                Outcome::Resolved
-                            }
+                            Some(s) if s.report.summary.services_breached == 0 => Outcome::Resolved,
                             _ => open,
                         }
                     }
@@ -339,7 +335,12 @@ pub fn progress(
             t.reading,
         );
         let sp = &d.spend;
-        push(Figure::AnnualSpend, sp.total.old, sp.total.new, sp.total.reading);
+        push(
+            Figure::AnnualSpend,
+            sp.total.old,
+            sp.total.new,
+            sp.total.reading,
+        );
         push(
             Figure::UntrustedSpend,
             sp.untrusted_cost.old,

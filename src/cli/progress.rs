@@ -63,9 +63,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let doc = page::progress_document(&r);
     let html = html::render(&doc).map_err(|e| CliError::io(e.to_string()))?;
     let md = markdown::render(&doc).map_err(|e| CliError::io(e.to_string()))?;
-    std::fs::create_dir_all(&args.out).map_err(|e| {
-        CliError::io(format!("cannot create `{}`: {e}", args.out.display()))
-    })?;
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| CliError::io(format!("cannot create `{}`: {e}", args.out.display())))?;
     super::output::write_atomic(&args.out.join("progress.html"), html.as_bytes())?;
     super::output::write_atomic(&args.out.join("progress.md"), md.as_bytes())?;
     ctx.eprint(&format!(

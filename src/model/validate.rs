@@ -460,7 +460,11 @@ pub(crate) fn validate(
         }
         measures.push(Measure {
             id: id_of(&rm.id),
-            name: rm.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+            name: rm
+                .name
+                .as_ref()
+                .map(|n| n.value.clone())
+                .unwrap_or_default(),
             systems,
             contracts,
             status: rm

@@ -449,7 +449,11 @@ impl Builder<'_> {
     fn see(&self, id: &str) -> String {
         match self.sec(id) {
             0 => String::new(),
-            n => say!(self.tr, format!(" (Abschnitt {n})"), format!(" (section {n})")),
+            n => say!(
+                self.tr,
+                format!(" (Abschnitt {n})"),
+                format!(" (section {n})")
+            ),
         }
     }
 
@@ -457,7 +461,11 @@ impl Builder<'_> {
     fn see_in(&self, id: &str) -> String {
         match self.sec(id) {
             0 => String::new(),
-            n => say!(self.tr, format!(" in Abschnitt {n}"), format!(" in section {n}")),
+            n => say!(
+                self.tr,
+                format!(" in Abschnitt {n}"),
+                format!(" in section {n}")
+            ),
         }
     }
 

@@ -98,7 +98,9 @@ impl Builder<'_> {
             }
         }
         out.push(Block::Heading {
-            text: tr.pick("Maßnahmen und Budget", "Measures and budget").into(),
+            text: tr
+                .pick("Maßnahmen und Budget", "Measures and budget")
+                .into(),
         });
         if p.measures.is_empty() {
             out.push(Block::Para {
@@ -125,7 +127,11 @@ impl Builder<'_> {
                         }),
                         Cell::text(word).tone(tone),
                         Cell::short(tr.odate(m.due)),
-                        Cell::num(m.budget.map(|x| self.money(x)).unwrap_or_else(|| "–".into())),
+                        Cell::num(
+                            m.budget
+                                .map(|x| self.money(x))
+                                .unwrap_or_else(|| "–".into()),
+                        ),
                         Cell::num(m.spent.map(|x| self.money(x)).unwrap_or_else(|| "–".into()))
                             .tone(if m.over_budget { "bad" } else { "" }),
                         Cell::text(m.owner.as_deref().map(clean).unwrap_or_else(|| "–".into())),
@@ -318,14 +324,14 @@ fn outcome(tr: Tr, o: Outcome) -> (String, &'static str) {
         ),
         Outcome::Resolved => (tr.pick("behoben", "resolved").into(), "good"),
         Outcome::Gone => (
-            tr.pick("Vertrag nicht mehr im Modell", "contract no longer in the model")
-                .into(),
+            tr.pick(
+                "Vertrag nicht mehr im Modell",
+                "contract no longer in the model",
+            )
+            .into(),
             "",
         ),
-        Outcome::Open { late: l } => (
-            late(l, "offen", "open"),
-            if l { "bad" } else { "warn" },
-        ),
+        Outcome::Open { late: l } => (late(l, "offen", "open"), if l { "bad" } else { "warn" }),
     }
 }
 
