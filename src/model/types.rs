@@ -613,7 +613,7 @@ word_enum!(
 
 /// Something the organisation decided and does (`[[measure]]`): the
 /// record that progress reports compare with earlier recommendations.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Measure {
     pub id: String,
     pub name: String,
