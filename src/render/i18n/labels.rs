@@ -84,6 +84,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
         "At a glance: findings and recommended decisions",
     ),
     ("generated_by", "Erstellt mit", "Made with"),
+    ("glossary_title", "Begriffe", "Glossary"),
     ("hotspot", "Hotspot", "Hotspot"),
     (
         "hotspots_changes",

@@ -34,6 +34,7 @@ mod changes;
 mod contracts;
 mod exit_plans;
 mod first_page;
+mod glossary;
 mod hotspots;
 mod method;
 mod progress;
@@ -330,6 +331,7 @@ pub fn document(r: &Review, figures: &[Figure]) -> Document {
     if r.changes.is_some() {
         order.push("changes");
     }
+    order.push("glossary");
     order.push("method");
     let title = format!("{} {}", tr.l("title"), chrono::Datelike::year(&r.as_of));
     assemble(r, figures, &order, title)
@@ -374,6 +376,7 @@ fn assemble(r: &Review, figures: &[Figure], order: &[&'static str], title: Strin
             "exit-plans" => (tr.l("exit_plans_title"), b.exit_plans()),
             "scenarios" => (tr.l("scenarios_title"), b.scenarios()),
             "spend" => (tr.l("spend_title"), b.spend()),
+            "glossary" => (tr.l("glossary_title"), b.glossary()),
             "changes" => match &r.changes {
                 Some(d) => (tr.l("changes"), b.changes(d)),
                 None => continue,

@@ -331,11 +331,17 @@ impl Builder<'_> {
             text: match &s.worst_scenario {
                 Some(w) => {
                     let name = clean(w.name.as_deref().unwrap_or(&w.scenario));
+                    let day = |d: u32| {
+                        r.as_of
+                            .checked_add_days(chrono::Days::new(u64::from(d)))
+                            .map(|x| tr.date(x))
+                            .unwrap_or_default()
+                    };
                     let first = match (w.first_down_day, self.de()) {
-                        (Some(0), true) => "der erste sofort (Tag 0)".to_string(),
-                        (Some(d), true) => format!("der erste ab Tag {d}"),
-                        (Some(0), false) => "the first at once (day 0)".to_string(),
-                        (Some(d), false) => format!("the first from day {d}"),
+                        (Some(0), true) => "der erste sofort".to_string(),
+                        (Some(d), true) => format!("der erste ab dem {}", day(d)),
+                        (Some(0), false) => "the first at once".to_string(),
+                        (Some(d), false) => format!("the first from {}", day(d)),
                         (None, _) => String::new(),
                     };
                     let breach = if w.services_breached == 0 {
