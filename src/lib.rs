@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! exitgraph: how locked in an organisation is to its IT vendors, and how it gets out.
 //!
 //! The pipeline is `load -> validate -> graph -> analyse -> render`:

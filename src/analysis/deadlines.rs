@@ -280,6 +280,14 @@ pub fn status(d: &Dates, as_of: NaiveDate, horizon_end: Option<NaiveDate>) -> St
     }
 }
 
+/// The intent of the contract's decision when it counts on `as_of` (taken
+/// in the current term, not after `as_of`).
+pub fn current_intent(c: &Contract, as_of: NaiveDate) -> Option<crate::model::Intent> {
+    decision_view(c, as_of)
+        .filter(|d| d.current)
+        .map(|d| d.intent)
+}
+
 /// The decision of a contract as seen on `as_of`.
 fn decision_view(c: &Contract, as_of: NaiveDate) -> Option<DecisionView> {
     let d = c.decision.as_ref()?;

@@ -10,7 +10,9 @@ pub mod exit_kind;
 pub mod exit_plan;
 pub mod explain;
 pub mod lockin;
+pub mod metrics;
 pub mod paths;
+pub mod plan;
 pub mod policy;
 pub mod progress;
 pub mod propagate;
@@ -20,6 +22,7 @@ pub mod simulate;
 pub mod sovereignty;
 pub mod spend;
 pub mod switch;
+pub mod whatif;
 
 /// Runs every analysis once on a graph and discards the results: used by
 /// the fuzz target and property tests to show that no valid model makes an

@@ -444,6 +444,8 @@ pub struct Review {
     pub exit_plans: Vec<VendorExit>,
     /// Every scenario of the model, in model order.
     pub scenarios: Vec<ScenarioReview>,
+    /// The multi-year plan, when the model has a `[plan]` table.
+    pub multi_year_plan: Option<crate::analysis::plan::Plan>,
     /// The comparison with the baseline, when one was given.
     pub changes: Option<Diff>,
     /// Progress since the last review: with a baseline or measures.
@@ -990,6 +992,10 @@ pub fn review(g: &Graph, opts: &ReviewOptions) -> Review {
         deadlines,
         exit_plans,
         scenarios,
+        multi_year_plan: m
+            .plan
+            .as_ref()
+            .map(|s| crate::analysis::plan::plan(g, opts.as_of, s)),
         changes,
         progress,
         method: method(g, opts),

@@ -40,6 +40,7 @@ impl Format {
         });
         match self {
             Format::Table => v.alias("text"),
+            Format::Markdown => v.alias("md"),
             _ => v,
         }
     }
@@ -48,7 +49,7 @@ impl Format {
         match name.as_str() {
             "json" => Format::Json,
             "csv" => Format::Csv,
-            "markdown" => Format::Markdown,
+            "markdown" | "md" => Format::Markdown,
             // `table` and its alias `text` (the parser accepts nothing else).
             _ => Format::Table,
         }

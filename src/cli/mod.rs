@@ -28,11 +28,13 @@ mod import;
 mod init;
 mod output;
 mod paths;
+mod plan;
 mod progress;
 mod review;
 mod schema;
 mod score;
 mod simulate;
+mod whatif;
 
 pub use ctx::{Ctx, render_diagnostics};
 pub use output::write_atomic;
@@ -130,6 +132,12 @@ pub enum Command {
     Export(export::Args),
     /// Compare two models or two reviews.
     Diff(diff::Args),
+    /// What if a system were replaced, rehosted, or a vendor dropped: the
+    /// headline metrics before and after, cost and time.
+    Whatif(whatif::Args),
+    /// The multi-year plan: moves by quarter under contract windows, team
+    /// capacity and budget, and the state after each year.
+    Plan(plan::Args),
 }
 
 /// Why a command failed.
@@ -247,6 +255,8 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<ExitCode, CliError> {
         Command::Import(a) => import::run(ctx, a),
         Command::Export(a) => export::run(ctx, a),
         Command::Diff(a) => diff::run(ctx, a),
+        Command::Whatif(a) => whatif::run(ctx, a),
+        Command::Plan(a) => plan::run(ctx, a),
     };
     // A standard stream closed by its reader is not an error of the user's.
     match r {

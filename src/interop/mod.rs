@@ -27,6 +27,7 @@ pub mod export_json;
 pub mod export_mermaid;
 pub mod mapping;
 pub mod merge;
+pub mod target;
 pub mod words;
 
 use serde::Serialize;

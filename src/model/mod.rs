@@ -10,6 +10,7 @@ pub(crate) mod decode;
 pub mod defaults;
 pub mod diag;
 pub mod duration;
+pub mod edit;
 pub mod load;
 pub mod policy;
 pub(crate) mod raw;
@@ -33,7 +34,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// Look-up tables from user ids to typed ids.
-#[derive(Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Index {
     pub vendors: HashMap<String, u32>,
     pub systems: HashMap<String, u32>,
@@ -50,12 +51,14 @@ pub(crate) struct Index {
 /// as a snapshot (`model::snapshot`): a field added here must be too, and
 /// `snapshot` tests check that it comes back unchanged. The source texts
 /// are not part of the snapshot; they are read from the files.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Model {
     pub organisation: Organisation,
     pub defaults: Defaults,
     /// The `[policy]` rules (none when the model has no `[policy]`).
     pub policy: Policy,
+    /// The `[plan]` settings of the multi-year plan, if the model has them.
+    pub plan: Option<PlanSettings>,
     pub vendors: Vec<Vendor>,
     pub systems: Vec<System>,
     pub interfaces: Vec<Interface>,
@@ -256,6 +259,19 @@ impl Counts {
             + self.services
             + self.scenarios
     }
+}
+
+/// The default first day of a multi-year plan: the first day of the
+/// quarter after the review date.
+pub fn plan_start(as_of: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let q = (as_of.month0() / 3 + 1) * 3; // first month (0-based) of the next quarter
+    let (y, m) = if q >= 12 {
+        (as_of.year() + 1, 0)
+    } else {
+        (as_of.year(), q)
+    };
+    chrono::NaiveDate::from_ymd_opt(y, m + 1, 1).unwrap_or(as_of)
 }
 
 /// Loads and validates a model file (and its includes) with default limits.

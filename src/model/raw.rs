@@ -267,6 +267,19 @@ pub struct RawMeasure {
     pub note: Option<Sp<String>>,
 }
 
+#[derive(Debug, Default)]
+pub struct RawPlan {
+    pub span: Span,
+    pub start: Option<Sp<NaiveDate>>,
+    pub horizon: Option<Sp<Duration>>,
+    pub parallel_migrations: Option<Sp<u64>>,
+    pub staff_months: Option<Sp<f64>>,
+    /// Calendar year (as written) and amount.
+    pub budget: Option<Vec<(Sp<String>, Sp<f64>)>>,
+    pub goal: Option<Sp<PlanGoal>>,
+    pub target_score: Option<Sp<u64>>,
+}
+
 /// Everything read from all files of a model.
 #[derive(Debug, Default)]
 pub struct RawModel {
@@ -274,6 +287,7 @@ pub struct RawModel {
     pub organisation: Option<RawOrganisation>,
     pub defaults: Option<(Span, Defaults)>,
     pub policy: Option<super::policy::RawPolicy>,
+    pub plan: Option<RawPlan>,
     pub vendors: Vec<RawVendor>,
     pub systems: Vec<RawSystem>,
     pub interfaces: Vec<RawInterface>,
@@ -295,6 +309,9 @@ impl RawModel {
         }
         if part.policy.is_some() {
             self.policy = part.policy;
+        }
+        if part.plan.is_some() {
+            self.plan = part.plan;
         }
         self.vendors.extend(part.vendors);
         self.systems.extend(part.systems);
@@ -347,6 +364,20 @@ pub fn read_file(
                 Diagnostic::error(
                     Code::IncludeInvalid,
                     "`[policy]` belongs in the main model file",
+                )
+                .at(t.head(cx), "not allowed in an included file")
+                .help("move this table to the file named on the command line"),
+            );
+        }
+    }
+    if let Some(t) = top.sub(cx, "plan", "[plan]") {
+        if is_main {
+            raw.plan = Some(read_plan(cx, t));
+        } else {
+            cx.push(
+                Diagnostic::error(
+                    Code::IncludeInvalid,
+                    "`[plan]` belongs in the main model file",
                 )
                 .at(t.head(cx), "not allowed in an included file")
                 .help("move this table to the file named on the command line"),
@@ -412,6 +443,68 @@ fn entities<'a, 'i>(
             Vec::new()
         }
     }
+}
+
+fn read_plan(cx: &mut Ctx<'_>, mut t: Table<'_, '_>) -> RawPlan {
+    let mut p = RawPlan {
+        span: t.head(cx),
+        start: t.date(cx, "start"),
+        horizon: t.duration(cx, "horizon"),
+        parallel_migrations: t.uint(cx, "parallel_migrations"),
+        staff_months: t.number(cx, "staff_months"),
+        goal: t.word(cx, "goal", PlanGoal::WORDS),
+        target_score: t.uint(cx, "target_score"),
+        budget: None,
+    };
+    if let Some(v) = t.get("budget") {
+        // Every key is a year, so none is unknown: the entries are walked
+        // directly instead of through a `Table`.
+        match v.get_ref() {
+            DeValue::Table(entries) => {
+                let mut out = Vec::new();
+                for (k, val) in entries.iter() {
+                    let key = Sp::new(k.get_ref().to_string(), cx.span(k.span()));
+                    let n = match val.get_ref() {
+                        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                            .ok()
+                            .map(|n| n as f64),
+                        DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+                        _ => None,
+                    };
+                    match n {
+                        Some(n) if (0.0..=super::decode::MAX_NUMBER).contains(&n) => {
+                            out.push((key, Sp::new(n, cx.span(val.span()))));
+                        }
+                        _ => cx.push(
+                            Diagnostic::error(
+                                Code::InvalidNumber,
+                                format!(
+                                    "the budget of {} in [plan] must be an amount from 0 to 10^12",
+                                    key.value
+                                ),
+                            )
+                            .at(cx.span(val.span()), "not an amount of money")
+                            .help("write the year's money for moves as a number, e.g. `budget = { 2027 = 250000 }`"),
+                        ),
+                    }
+                }
+                p.budget = Some(out);
+            }
+            other => cx.push(
+                Diagnostic::error(
+                    Code::WrongType,
+                    format!(
+                        "`budget` of [plan] must be a table of years, found {}",
+                        type_name(other)
+                    ),
+                )
+                .at(cx.span(v.span()), "expected a table")
+                .help("write `budget = { 2027 = 250000, 2028 = 400000 }`"),
+            ),
+        }
+    }
+    t.finish(cx);
+    p
 }
 
 /// Reads `id` first and names the table after it in later messages.

@@ -229,6 +229,15 @@ pub fn json_schema() -> Value {
                 "lockin": params(crate::model::defaults::LockinWeights::KEYS, "lock-in score weights, see docs/methodology.md")
             })),
             "policy": policy(),
+            "plan": object(&[], json!({
+                "start": date("first day of the plan (default: the quarter after the review date)"),
+                "horizon": duration("how far the plan looks ahead (default 3y)"),
+                "parallel_migrations": { "type": "integer", "minimum": 1, "maximum": 1000, "description": "moves at once (default: [organisation] parallel_migrations)" },
+                "staff_months": { "type": "number", "exclusiveMinimum": 0, "description": "staff-months the team can spend on moves per quarter" },
+                "budget": { "type": "object", "additionalProperties": { "type": "number", "minimum": 0 }, "description": "money for moves per calendar year, e.g. { 2027 = 250000 }" },
+                "goal": words(&["risk", "sovereignty", "no-single-vendor"], "what the plan aims at (default risk)"),
+                "target_score": { "type": "integer", "minimum": 5, "maximum": 25, "description": "sovereignty score to reach (goal sovereignty)" }
+            })),
             "vendor": { "type": "array", "items": object(&["id", "name", "country"], json!({
                 "id": id("unique vendor id"),
                 "name": text("company name"),

@@ -49,7 +49,7 @@ impl<T> Sp<T> {
 }
 
 /// A file and its text.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     /// The path as the user gave it (or as resolved from an include), for messages.
     pub name: String,
@@ -121,7 +121,7 @@ pub struct Location {
 }
 
 /// All files of one model.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
 }

@@ -209,6 +209,18 @@ word_enum!(
 );
 
 word_enum!(
+    /// What the multi-year plan aims at (`[plan] goal`).
+    PlanGoal {
+        /// The largest reduction of risk per euro (the default).
+        Risk = "risk",
+        /// Reach a sovereignty score (`target_score`) at least cost.
+        Sovereignty = "sovereignty",
+        /// No critical service stopped by any single vendor group, at least cost.
+        NoSingleVendor = "no-single-vendor",
+    }
+);
+
+word_enum!(
     /// Report language.
     Lang {
         De = "de",
@@ -390,7 +402,7 @@ pub struct Vendor {
 }
 
 /// What the system's data is.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Data {
     pub classes: Vec<String>,
     pub sensitivity: Sensitivity,
@@ -629,5 +641,26 @@ pub struct Measure {
     /// The role that owns it ("IT-Leitung").
     pub owner: Option<String>,
     pub note: Option<String>,
+    pub span: Span,
+}
+
+/// The settings of the multi-year plan (`[plan]`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanSettings {
+    /// The first day of the plan; `None`: the first day of the quarter after
+    /// the review date.
+    pub start: Option<NaiveDate>,
+    /// How far the plan looks ahead (default three years).
+    pub horizon: Duration,
+    /// Moves at once; `None`: the organisation's `parallel_migrations`.
+    pub parallel_migrations: Option<u32>,
+    /// Staff-months the team can spend on moves per quarter, if given.
+    pub staff_months: Option<f64>,
+    /// Money for moves per calendar year; `None`: no budget limit. A year
+    /// of the horizon missing from a given budget has no money for moves.
+    pub budget: Option<Vec<(i32, f64)>>,
+    pub goal: PlanGoal,
+    /// The sovereignty score to reach (goal `sovereignty`).
+    pub target_score: Option<u8>,
     pub span: Span,
 }

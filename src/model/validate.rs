@@ -483,6 +483,10 @@ pub(crate) fn validate(
     }
 
     let policy = super::policy::validate(raw.policy.as_ref(), v.diags);
+    let plan = raw
+        .plan
+        .as_ref()
+        .and_then(|p| plan(&mut v, p, organisation.as_ref().and_then(|o| o.as_of)));
 
     // Entities with errors were dropped above: warnings about such a model
     // (an "unused" vendor whose contract was invalid) would only mislead.
@@ -505,6 +509,7 @@ pub(crate) fn validate(
         organisation,
         defaults,
         policy,
+        plan,
         vendors,
         systems,
         interfaces,
@@ -1254,6 +1259,158 @@ fn contract(
         span: rc.span,
         notice_span: rc.notice.as_ref().map(|n| n.span),
         contact: rc.contact.as_ref().map(contact),
+    })
+}
+
+/// The validated `[plan]` table; `as_of` (the model's) dates the default
+/// start for the check of budget years.
+fn plan(v: &mut V<'_>, p: &RawPlan, as_of: Option<NaiveDate>) -> Option<PlanSettings> {
+    let mut ok = true;
+    let horizon = p
+        .horizon
+        .as_ref()
+        .map(|h| h.value)
+        .unwrap_or(Duration::years(3));
+    if let Some(h) = &p.horizon
+        && (h.value.is_zero() || h.value.as_days() > 10.0 * 366.0)
+    {
+        v.push(
+            Diagnostic::error(
+                Code::InvalidDuration,
+                "`horizon` of [plan] must be longer than zero and at most ten years",
+            )
+            .at(h.span, "out of range")
+            .help("write e.g. `horizon = \"3y\"` for a three-year plan"),
+        );
+        ok = false;
+    }
+    let parallel = match &p.parallel_migrations {
+        Some(n) if n.value == 0 || n.value > 1000 => {
+            v.push(
+                Diagnostic::error(
+                    Code::InvalidNumber,
+                    "`parallel_migrations` of [plan] must be from 1 to 1,000",
+                )
+                .at(n.span, "moves the team can run at once"),
+            );
+            ok = false;
+            None
+        }
+        Some(n) => Some(n.value as u32),
+        None => None,
+    };
+    if let Some(x) = &p.staff_months
+        && x.value <= 0.0
+    {
+        v.push(
+            Diagnostic::error(
+                Code::InvalidNumber,
+                "`staff_months` of [plan] must be more than 0",
+            )
+            .at(x.span, "staff-months per quarter for moves"),
+        );
+        ok = false;
+    }
+    let goal = p.goal.as_ref().map(|g| g.value).unwrap_or(PlanGoal::Risk);
+    let target_score = match (&p.target_score, goal) {
+        (Some(t), PlanGoal::Sovereignty) if !(5..=25).contains(&t.value) => {
+            v.push(
+                Diagnostic::error(
+                    Code::InvalidNumber,
+                    "`target_score` of [plan] must be a sovereignty score from 5 to 25",
+                )
+                .at(t.span, "out of range"),
+            );
+            ok = false;
+            None
+        }
+        (Some(t), PlanGoal::Sovereignty) => Some(t.value as u8),
+        (Some(t), _) => {
+            v.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    "`target_score` of [plan] applies only to `goal = \"sovereignty\"`",
+                )
+                .at(t.span, "no effect with this goal")
+                .help("remove it, or set `goal = \"sovereignty\"`"),
+            );
+            ok = false;
+            None
+        }
+        (None, PlanGoal::Sovereignty) => {
+            v.push(
+                Diagnostic::error(
+                    Code::MissingKey,
+                    "[plan] with `goal = \"sovereignty\"` has no `target_score`",
+                )
+                .at(p.span, "the score to reach is missing")
+                .help("add a line like `target_score = 18` (5 to 25)"),
+            );
+            ok = false;
+            None
+        }
+        (None, _) => None,
+    };
+    let start = p.start.as_ref().map(|s| s.value);
+    // The years the plan covers, when its start is known from the model.
+    let years = start
+        .or_else(|| as_of.map(crate::model::plan_start))
+        .map(|s| {
+            let end = horizon.add_to(s).and_then(|e| e.pred_opt()).unwrap_or(s);
+            (chrono::Datelike::year(&s), chrono::Datelike::year(&end))
+        });
+    let budget = match &p.budget {
+        None => None,
+        Some(entries) => {
+            let mut out: Vec<(i32, f64)> = Vec::new();
+            for (year, amount) in entries {
+                let Ok(y) = year.value.parse::<i32>().map_err(|_| ()).and_then(|y| {
+                    if (1900..=2200).contains(&y) {
+                        Ok(y)
+                    } else {
+                        Err(())
+                    }
+                }) else {
+                    v.push(
+                        Diagnostic::error(
+                            Code::InvalidValue,
+                            format!("`{}` in the budget of [plan] is not a year", year.value),
+                        )
+                        .at(year.span, "expected a calendar year such as 2027")
+                        .help("write `budget = { 2027 = 250000, 2028 = 400000 }`"),
+                    );
+                    ok = false;
+                    continue;
+                };
+                if let Some((first, last)) = years
+                    && !(first..=last).contains(&y)
+                {
+                    v.push(
+                        Diagnostic::error(
+                            Code::InvalidValue,
+                            format!("the budget for {y} lies outside the plan, which covers {first} to {last}"),
+                        )
+                        .at(year.span, "outside the horizon")
+                        .help("remove the year, or move `start` or lengthen `horizon` of [plan]"),
+                    );
+                    ok = false;
+                    continue;
+                }
+                out.push((y, amount.value));
+            }
+            out.sort_by_key(|e| e.0);
+            Some(out)
+        }
+    };
+    ok.then_some(PlanSettings {
+        start,
+        horizon,
+        parallel_migrations: parallel,
+        staff_months: p.staff_months.as_ref().map(|x| x.value),
+        budget,
+        goal,
+        target_score,
+        span: p.span,
     })
 }
 

@@ -37,6 +37,7 @@ mod first_page;
 mod glossary;
 mod hotspots;
 mod method;
+mod plan;
 mod progress;
 mod scenarios;
 mod sovereignty;
@@ -325,9 +326,11 @@ pub fn document(r: &Review, figures: &[Figure]) -> Document {
         "hotspots",
         "contracts",
         "exit-plans",
-        "scenarios",
-        "spend",
     ]);
+    if r.multi_year_plan.is_some() {
+        order.push("multi-year-plan");
+    }
+    order.extend(["scenarios", "spend"]);
     if r.changes.is_some() {
         order.push("changes");
     }
@@ -376,6 +379,13 @@ fn assemble(r: &Review, figures: &[Figure], order: &[&'static str], title: Strin
             "exit-plans" => (tr.l("exit_plans_title"), b.exit_plans()),
             "scenarios" => (tr.l("scenarios_title"), b.scenarios()),
             "spend" => (tr.l("spend_title"), b.spend()),
+            "multi-year-plan" => match &r.multi_year_plan {
+                Some(p) => (
+                    tr.pick("Mehrjahresplan", "Multi-year plan"),
+                    b.multi_year_plan(p),
+                ),
+                None => continue,
+            },
             "glossary" => (tr.l("glossary_title"), b.glossary()),
             "changes" => match &r.changes {
                 Some(d) => (tr.l("changes"), b.changes(d)),
