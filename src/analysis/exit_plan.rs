@@ -177,7 +177,9 @@ pub struct ExitPlan {
     /// True when P50 / P80 / P95 are exact quantiles (one task, or tasks
     /// without precedence that all run at once), false for Monte Carlo.
     pub exact_percentiles: bool,
-    /// Monte Carlo runs (not used when the percentiles are exact).
+    /// Monte Carlo runs made: at most `--runs`, fewer when the percentiles
+    /// were precise enough earlier ([`monte_carlo`]); `--runs` when they
+    /// are exact.
     pub runs: u32,
     pub seed: u64,
     /// Tasks in schedule order (start day, then id).
@@ -716,6 +718,7 @@ impl TaskGraph {
     /// exactly as X = G1 / (G1 + G2) with G1 ~ Gamma(alpha, 1) and
     /// G2 ~ Gamma(beta, 1) (Marsaglia-Tsang; alpha, beta >= 1 for PERT),
     /// which is several times faster than a direct Beta sampler.
+    #[cfg(test)]
     pub(crate) fn simulate(&self, capacity: usize, runs: u32, seed: u64) -> Vec<f64> {
         let mut totals = self.simulate_unsorted(capacity, runs, seed);
         totals.sort_by(f64::total_cmp);
@@ -737,6 +740,11 @@ impl TaskGraph {
 
     /// The totals of [`Self::simulate`] in run order.
     fn simulate_unsorted(&self, capacity: usize, runs: u32, seed: u64) -> Vec<f64> {
+        self.simulate_range(capacity, 0..runs, seed)
+    }
+
+    /// The totals of runs `range` (run i draws from stream i), in run order.
+    fn simulate_range(&self, capacity: usize, range: std::ops::Range<u32>, seed: u64) -> Vec<f64> {
         let dists: Vec<Option<(Gamma<f64>, Gamma<f64>)>> = self
             .est
             .iter()
@@ -748,7 +756,7 @@ impl TaskGraph {
         // Cloning a seeded generator gives the same state as seeding anew
         // (nothing has been drawn from it yet), without the key set-up per run.
         let seeded = ChaCha8Rng::seed_from_u64(seed);
-        (0..runs)
+        range
             .into_par_iter()
             .map_init(
                 || (Scratch::default(), vec![0.0f64; self.len()]),
@@ -1130,9 +1138,10 @@ fn capacity(g: &Graph, opts: &PlanOptions) -> u32 {
 }
 
 /// P50, P80 and P95 of the total: exact where the distribution is known
-/// in closed form ([`TaskGraph::exact_quantile`]), else Monte Carlo.
-/// The flag says which (true: exact).
-fn percentiles(tg: &TaskGraph, capacity: u32, opts: &PlanOptions) -> (f64, f64, f64, bool) {
+/// in closed form ([`TaskGraph::exact_quantile`]), else Monte Carlo in
+/// rounds ([`monte_carlo`]). Returns the percentiles, whether they are
+/// exact, and the Monte Carlo runs made.
+fn percentiles(tg: &TaskGraph, capacity: u32, opts: &PlanOptions) -> (f64, f64, f64, bool, u32) {
     let capacity = capacity as usize;
     let exact = (
         tg.exact_quantile(capacity, 0.5),
@@ -1140,15 +1149,75 @@ fn percentiles(tg: &TaskGraph, capacity: u32, opts: &PlanOptions) -> (f64, f64, 
         tg.exact_quantile(capacity, 0.95),
     );
     if let (Some(p50), Some(p80), Some(p95)) = exact {
-        return (p50, p80, p95, true);
+        return (p50, p80, p95, true, opts.runs.max(1));
     }
-    let totals = tg.simulate(capacity, opts.runs.max(1), opts.seed);
+    let (totals, runs) = monte_carlo(tg, capacity, opts.runs.max(1), opts.seed);
     (
         percentile(&totals, 0.5),
         percentile(&totals, 0.8),
         percentile(&totals, 0.95),
         false,
+        runs,
     )
+}
+
+/// Runs of the first Monte Carlo round.
+pub const FIRST_ROUND: u32 = 1_000;
+
+/// The precision at which the Monte Carlo stops early: the 95 % confidence
+/// interval of each of P50, P80 and P95 is at most this share of it on
+/// either side (or half a day).
+pub const STOP_PRECISION: f64 = 0.001;
+
+/// The Monte Carlo totals (sorted) and the runs made. Runs go in rounds:
+/// [`FIRST_ROUND`] runs, then twice as many in all, and so on up to
+/// `runs`. After each round the distribution-free 95 % confidence interval
+/// of P50, P80 and P95 is read off the sorted totals ([`margin`]); when each
+/// half-width is within [`STOP_PRECISION`] of its percentile (or half a
+/// day), the percentiles are known well enough and the simulation stops.
+/// Run i always draws from stream i, so stopping after n runs gives the
+/// first n totals of a longer simulation, and the result depends only on
+/// the seed and `runs`. Small plans, whose totals spread widely, run all
+/// `runs`; plans of thousands of tasks, whose totals are narrow, stop
+/// after a round or two.
+pub(crate) fn monte_carlo(
+    tg: &TaskGraph,
+    capacity: usize,
+    runs: u32,
+    seed: u64,
+) -> (Vec<f64>, u32) {
+    let mut done = runs.min(FIRST_ROUND);
+    let mut totals = tg.simulate_range(capacity, 0..done, seed);
+    loop {
+        let mut sorted = totals.clone();
+        sorted.sort_by(f64::total_cmp);
+        let precise = [0.5, 0.8, 0.95].iter().all(|&q| {
+            let p = percentile(&sorted, q);
+            margin(&sorted, q) <= (STOP_PRECISION * p.abs()).max(0.5)
+        });
+        if done >= runs || precise {
+            return (sorted, done);
+        }
+        let next = done.saturating_mul(2).min(runs);
+        totals.extend(tg.simulate_range(capacity, done..next, seed));
+        done = next;
+    }
+}
+
+/// Half the width of the distribution-free 95 % confidence interval of the
+/// `q` quantile of sorted values: the values at the ranks
+/// n q -/+ 1.96 sqrt(n q (1 - q)) (the binomial count of values below the
+/// quantile, in its normal approximation).
+pub fn margin(sorted: &[f64], q: f64) -> f64 {
+    let n = sorted.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let nf = n as f64;
+    let spread = 1.96 * (nf * q * (1.0 - q)).sqrt();
+    let lo = ((nf * q - spread).floor() as usize).clamp(1, n);
+    let hi = ((nf * q + spread).ceil() as usize).clamp(1, n);
+    (sorted[hi - 1] - sorted[lo - 1]) / 2.0
 }
 
 fn plan_with(
@@ -1197,8 +1266,7 @@ fn plan_with(
         Some(&mut starts),
     );
 
-    let runs = opts.runs.max(1);
-    let (p50, p80, p95, exact_percentiles) = percentiles(&tg, capacity, opts);
+    let (p50, p80, p95, exact_percentiles, runs) = percentiles(&tg, capacity, opts);
 
     let mut preds: Vec<Vec<usize>> = vec![Vec::new(); tg.len()];
     for (a, s) in tg.succ.iter().enumerate() {

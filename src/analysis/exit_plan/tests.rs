@@ -499,6 +499,41 @@ fn exact_quantile_agrees_with_monte_carlo() {
     }
 }
 
+/// The margin of a quantile: half the distance between the values at the
+/// ranks n q -/+ 1.96 sqrt(n q (1 - q)).
+#[test]
+fn margin_reads_the_confidence_interval_off_the_ranks() {
+    let sorted: Vec<f64> = (1..=100).map(f64::from).collect();
+    // n q = 50, 1.96 x sqrt(25) = 9.8: ranks 40 and 60.
+    assert_eq!(margin(&sorted, 0.5), 10.0);
+    // n q = 80, 1.96 x 4 = 7.84: ranks 72 and 88.
+    assert_eq!(margin(&sorted, 0.8), 8.0);
+    assert_eq!(margin(&[], 0.8), 0.0);
+    assert_eq!(margin(&[3.0], 0.95), 0.0);
+}
+
+/// A plan whose totals spread widely runs every run; a plan of many tasks,
+/// whose total is narrow, stops after the first round; either way the
+/// totals are those of the same runs of one long simulation.
+#[test]
+fn monte_carlo_stops_when_the_percentiles_are_precise() {
+    let wide = TaskGraph::new(vec![[10.0, 20.0, 90.0], [5.0, 30.0, 60.0]], &[(0, 1)]);
+    let (totals, runs) = monte_carlo(&wide, 1, 5_000, 3);
+    assert_eq!(runs, 5_000);
+    assert_eq!(totals, wide.simulate(1, 5_000, 3));
+
+    let narrow = TaskGraph::new(vec![[10.0, 20.0, 40.0]; 2_000], &[]);
+    let (totals, runs) = monte_carlo(&narrow, 4, 10_000, 3);
+    assert_eq!(runs, FIRST_ROUND);
+    assert_eq!(totals, narrow.simulate(4, FIRST_ROUND, 3));
+    for q in [0.5, 0.8, 0.95] {
+        let p = percentile(&totals, q);
+        assert!(margin(&totals, q) <= STOP_PRECISION * p, "q {q}");
+    }
+    // Fewer runs asked than a round: that many.
+    assert_eq!(monte_carlo(&narrow, 4, 10, 3).1, 10);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
