@@ -63,6 +63,10 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = DEFAULT_RUNS,
           value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
     pub runs: u32,
+    /// Also print the review to `review.pdf` (A4, page numbers, table of
+    /// contents with page numbers) with headless Chromium.
+    #[arg(long)]
+    pub pdf: bool,
     /// Hotspots listed in the hotspots section.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_TOP,
           value_parser = parse_top)]
@@ -191,7 +195,78 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         args.out.display(),
         if n == 1 { "" } else { "s" },
         if h == 1 { "" } else { "s" }))?;
+    if args.pdf {
+        let Some(chromium) = crate::render::pdf::find_chromium() else {
+            ctx.eprint(&format!(
+                "error: no Chromium found for --pdf (looked for {} on the PATH); the rest of the review is written. Install Chromium (Debian/Ubuntu: apt-get install chromium) or print index.html from a browser.",
+                crate::render::pdf::CHROMIUM_NAMES.join(", ")
+            ))?;
+            return Ok(ExitCode::from(2));
+        };
+        let pages = write_pdf(&chromium, &args.out, &r, &diagrams)?;
+        ctx.eprint(&format!(
+            "wrote {} ({pages} pages, printed with {})",
+            args.out.join(PDF).display(),
+            chromium.display()
+        ))?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The PDF's name in the review directory.
+const PDF: &str = "review.pdf";
+
+/// Prints the review in `dir` to `dir/review.pdf` in two passes (the first
+/// finds the page of each section for the table of contents); the PDF is
+/// printed to a temporary file in `dir` and renamed. Returns the page count.
+fn write_pdf(
+    chromium: &Path,
+    dir: &Path,
+    r: &review::Review,
+    diagrams: &[files::ReviewDiagram],
+) -> Result<usize, CliError> {
+    use crate::render::pdf;
+    use std::collections::BTreeMap;
+    let err = |e: String| CliError::io(format!("cannot write {}: {e}", dir.join(PDF).display()));
+    let temp = |suffix: &str| {
+        tempfile::Builder::new()
+            .prefix(".review-print-")
+            .suffix(suffix)
+            .tempfile_in(dir)
+            .map_err(|e| err(e.to_string()))
+    };
+    let ids = files::section_ids(r, diagrams);
+    // First pass: placeholders as wide as two-digit page numbers.
+    let mut pages: BTreeMap<String, u32> = ids.iter().map(|i| (i.clone(), 88)).collect();
+    let html = temp(".html")?;
+    let pdf_file = temp(".pdf")?;
+    for pass in 0..2 {
+        let text = files::print_html(r, diagrams, &pages).map_err(|e| err(e.to_string()))?;
+        std::fs::write(html.path(), text).map_err(|e| err(e.to_string()))?;
+        pdf::print(chromium, html.path(), pdf_file.path()).map_err(err)?;
+        if pass == 0 {
+            let bytes = std::fs::read(pdf_file.path()).map_err(|e| err(e.to_string()))?;
+            pages = pdf::section_pages(&bytes, &ids).map_err(err)?;
+        }
+    }
+    let bytes = std::fs::read(pdf_file.path()).map_err(|e| err(e.to_string()))?;
+    let n = pdf::page_count(&bytes).map_err(err)?;
+    pdf_file
+        .as_file()
+        .sync_all()
+        .map_err(|e| err(e.to_string()))?;
+    // Readable like the other files of the review (a temporary file is
+    // created for its owner only).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(pdf_file.path(), std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| err(e.to_string()))?;
+    }
+    pdf_file
+        .persist(dir.join(PDF))
+        .map_err(|e| err(e.to_string()))?;
+    Ok(n)
 }
 
 /// Last year's snapshot and recommended decisions, from its `review.json`

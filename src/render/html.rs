@@ -11,14 +11,34 @@
 
 use crate::render::page::Document;
 use minijinja::{Environment, UndefinedBehavior};
+use std::collections::BTreeMap;
 
 const TEMPLATE: &str = include_str!("templates/review.html");
 
 /// Renders the document as HTML.
 pub fn render(doc: &Document) -> Result<String, minijinja::Error> {
+    render_with(doc, None)
+}
+
+/// Renders the document for printing to PDF: the table of contents shows
+/// the page on which each section starts (`pages`, by section id).
+pub fn render_print(
+    doc: &Document,
+    pages: &BTreeMap<String, u32>,
+) -> Result<String, minijinja::Error> {
+    render_with(doc, Some(pages))
+}
+
+fn render_with(
+    doc: &Document,
+    pages: Option<&BTreeMap<String, u32>>,
+) -> Result<String, minijinja::Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.add_template("review.html", TEMPLATE)?;
-    env.get_template("review.html")?
-        .render(minijinja::context! { doc => minijinja::value::Serde(doc) })
+    env.get_template("review.html")?.render(minijinja::context! {
+        doc => minijinja::value::Serde(doc),
+        print => pages.is_some(),
+        pages => minijinja::value::Serde(pages.cloned().unwrap_or_default()),
+    })
 }

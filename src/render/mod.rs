@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod ics;
 pub mod markdown;
 pub mod page;
+pub mod pdf;
 pub mod plan;
 pub mod review;
 pub mod simulation;

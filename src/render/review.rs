@@ -195,6 +195,29 @@ pub fn hotspots_csv(r: &Review) -> String {
 }
 
 /// Renders every file of the review directory, in a fixed order.
+/// The review's HTML as printed to PDF: the table of contents carries the
+/// page on which each section starts (`pages`, by section id; see
+/// [`crate::render::pdf`]).
+pub fn print_html(
+    r: &Review,
+    diagrams: &[ReviewDiagram],
+    pages: &std::collections::BTreeMap<String, u32>,
+) -> Result<String, RenderError> {
+    let figures: Vec<Figure> = diagrams.iter().map(|d| d.figure.clone()).collect();
+    Ok(html::render_print(&page::document(r, &figures), pages)?)
+}
+
+/// The ids of the review's sections, in order (the anchors of the table of
+/// contents).
+pub fn section_ids(r: &Review, diagrams: &[ReviewDiagram]) -> Vec<String> {
+    let figures: Vec<Figure> = diagrams.iter().map(|d| d.figure.clone()).collect();
+    page::document(r, &figures)
+        .sections
+        .into_iter()
+        .map(|s| s.id.to_string())
+        .collect()
+}
+
 pub fn files(r: &Review, diagrams: &[ReviewDiagram]) -> Result<Vec<OutputFile>, RenderError> {
     let figures: Vec<Figure> = diagrams.iter().map(|d| d.figure.clone()).collect();
     let doc = page::document(r, &figures);
