@@ -14,9 +14,13 @@ use std::process::Command;
 const PDFTOTEXT: &str = "/usr/bin/pdftotext";
 
 fn chromium() -> Option<&'static str> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .into_iter()
-        .find(|p| Path::new(p).exists())
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .into_iter()
+    .find(|p| Path::new(p).exists())
 }
 
 /// Whether Chromium and pdftotext are there; prints why a test is
@@ -105,7 +109,11 @@ fn the_printed_review_has_page_numbers_and_a_table_of_contents_with_pages() {
     let texts: Vec<String> = (1..=pages).map(|n| page_text(&pdf, n)).collect();
     for (i, t) in texts.iter().enumerate() {
         let mark = format!("{} / {pages}", i + 1);
-        assert!(squeeze(t).contains(&mark), "page {} has no `{mark}`:\n{t}", i + 1);
+        assert!(
+            squeeze(t).contains(&mark),
+            "page {} has no `{mark}`:\n{t}",
+            i + 1
+        );
     }
 
     // The table of contents on page 1 names every section with the page
@@ -168,5 +176,8 @@ fn without_chromium_the_review_is_written_and_the_message_says_what_to_install()
     assert!(err.contains("apt-get install chromium"), "{err}");
     assert!(out.join("index.html").exists(), "index.html is missing");
     assert!(out.join("review.json").exists(), "review.json is missing");
-    assert!(!out.join("review.pdf").exists(), "a review.pdf without Chromium");
+    assert!(
+        !out.join("review.pdf").exists(),
+        "a review.pdf without Chromium"
+    );
 }

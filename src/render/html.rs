@@ -36,9 +36,10 @@ fn render_with(
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.add_template("review.html", TEMPLATE)?;
-    env.get_template("review.html")?.render(minijinja::context! {
-        doc => minijinja::value::Serde(doc),
-        print => pages.is_some(),
-        pages => minijinja::value::Serde(pages.cloned().unwrap_or_default()),
-    })
+    env.get_template("review.html")?
+        .render(minijinja::context! {
+            doc => minijinja::value::Serde(doc),
+            print => pages.is_some(),
+            pages => minijinja::value::Serde(pages.cloned().unwrap_or_default()),
+        })
 }

@@ -66,7 +66,8 @@ pub fn print(chromium: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
     let html = html
         .canonicalize()
         .map_err(|e| format!("cannot find {}: {e}", html.display()))?;
-    let profile = tempfile::tempdir().map_err(|e| format!("cannot make a temporary profile: {e}"))?;
+    let profile =
+        tempfile::tempdir().map_err(|e| format!("cannot make a temporary profile: {e}"))?;
     let mut child = Command::new(chromium)
         .arg("--headless")
         .arg("--no-sandbox")
