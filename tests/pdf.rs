@@ -181,3 +181,55 @@ fn without_chromium_the_review_is_written_and_the_message_says_what_to_install()
         "a review.pdf without Chromium"
     );
 }
+
+#[test]
+fn the_single_points_of_failure_are_capped_with_and_n_more() {
+    let d = tmp();
+    let mut m = common::ModelBuilder::new("Kleinstadt");
+    for i in 1..=4 {
+        m = m
+            .vendor(&format!("v{i}"), &format!("Anbieter {i}"), "DE")
+            .system_with(
+                &format!("s{i}"),
+                &format!("System {i}"),
+                &format!("v{i}"),
+                "high",
+                &format!("operator = \"v{i}\""),
+            )
+            .contract(
+                &format!("c{i}"),
+                &format!("Vertrag {i}"),
+                &format!("v{i}"),
+                &[&format!("s{i}")],
+                1000 * i,
+            )
+            .service(
+                &format!("d{i}"),
+                &format!("Dienst {i}"),
+                &[&format!("s{i}")],
+            );
+    }
+    let model = m.write(d.path());
+    let out = d.path().join("review");
+    let o = run(&[
+        "review",
+        &model,
+        "--out",
+        &arg(&out),
+        "--runs",
+        "100",
+        "--top",
+        "2",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap_or_else(|e| panic!("{e}"));
+    let (_, list) = md
+        .split_once("Einzelne Ausfallpunkte")
+        .unwrap_or_else(|| panic!("no single points of failure:\n{md}"));
+    let list: String = list.lines().take(12).collect::<Vec<_>>().join("\n");
+    let named = (1..=4)
+        .filter(|i| list.contains(&format!("Anbieter {i}:")))
+        .count();
+    assert_eq!(named, 2, "{list}");
+    assert!(list.contains("… und 2 weitere Anbietergruppen"), "{list}");
+}

@@ -209,10 +209,17 @@ impl Builder<'_> {
             rows,
             more_rows(tr, shown, h.vendors.len(), "review.json"),
         ));
-        let spof: Vec<Item> = h
+        // Capped like the vendor table (`--top`): a large landscape has
+        // hundreds of vendor groups, most of them single points of failure
+        // for one small service.
+        let spof_all: Vec<_> = h
             .vendors
             .iter()
             .filter(|v| !v.single_point_for.is_empty())
+            .collect();
+        let spof_shown = spof_all.len().min(r.method.hotspot_top);
+        let spof: Vec<Item> = spof_all[..spof_shown]
+            .iter()
             .map(|v| {
                 // Each service with its own day: a vendor's licence check
                 // stops one service on day 30, another only on day 180.
@@ -246,6 +253,21 @@ impl Builder<'_> {
                     .into(),
             });
             out.push(Block::Items { items: spof });
+            let rest = spof_all.len() - spof_shown;
+            if rest > 0 {
+                out.push(Block::Note {
+                    text: match tr.lang() {
+                        Lang::De => format!(
+                            "… und {} weitere Anbietergruppen; alle stehen in review.json.",
+                            tr.int(rest)
+                        ),
+                        Lang::En => format!(
+                            "… and {} more vendor groups; review.json has all of them.",
+                            tr.int(rest)
+                        ),
+                    },
+                });
+            }
         }
         self.figure("landscape", &mut out);
         out
