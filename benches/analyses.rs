@@ -98,6 +98,13 @@ fn review(bencher: Bencher, n: usize) {
     bencher.bench(|| workloads::review(black_box(f), DEFAULT_RUNS));
 }
 
+/// Few samples: at 10,000 systems one plan takes about 25 s.
+#[divan::bench(args = sizes(), sample_count = 3, sample_size = 1, max_time = MAX_TIME)]
+fn plan(bencher: Bencher, n: usize) {
+    let f = fixture(n);
+    bencher.bench(|| workloads::plan(black_box(f)));
+}
+
 // ---- the exitgraph side of the networkx comparison (benches/networkx) ----
 
 #[divan::bench(args = sizes(), sample_count = SAMPLES, sample_size = 1, max_time = MAX_TIME)]

@@ -58,6 +58,7 @@ run() { # name, args...
   run deadlines deadlines "$M" --format json
   run exit-largest exit "$M" --vendor "$LARGEST" --format json
   run simulate simulate "$M" --scenario us-sanctions --format json
+  run plan-10000 plan "$OUT/g10000.toml" --format json
   run each-vendor simulate "$M" --each-vendor --format json
   run score score "$M" --format json
   run paths paths "$M" --format json

@@ -267,3 +267,13 @@ pub fn critical_path(f: &Fixture) -> exit_plan::ExitPlan {
         },
     )
 }
+
+/// The multi-year plan with the default settings (three years, the
+/// organisation's parallel migrations, no budget, goal risk).
+pub fn plan(f: &Fixture) -> exitgraph::analysis::plan::Plan {
+    exitgraph::analysis::plan::plan(
+        &f.graph,
+        f.as_of,
+        &exitgraph::analysis::plan::default_settings(),
+    )
+}

@@ -108,3 +108,12 @@ fn the_review_covers_every_scenario() {
         Some(f.graph.model().scenarios.len())
     );
 }
+
+#[test]
+fn the_plan_keeps_its_limits() {
+    let f = fixture(N);
+    let p = workloads::plan(f);
+    let parallel = f.graph.model().organisation.parallel_migrations as usize;
+    assert!(p.quarters.iter().all(|q| q.running <= parallel));
+    assert!(p.after.risk.total <= p.before.risk.total);
+}

@@ -743,15 +743,21 @@ pub fn plan(g: &Graph, as_of: NaiveDate, settings: &PlanSettings) -> Plan {
         PlanGoal::NoSingleVendor => Reason::SingleVendorPerEuro,
     };
     // (ratio, gain value, metrics after, evaluated against |chosen|)
-    let mut scored: Vec<(usize, f64, f64, Metrics, usize)> = Vec::new();
-    for &i in &free {
-        let mut next = chosen.clone();
-        next.push(i);
-        let after = planner.metrics_of(&next);
-        let gv = goal_value(planner.goal, &after) - goal_value(planner.goal, &current);
-        let ratio = gv / planner.cands[i].card.one_off_cost.max(1.0);
-        scored.push((i, ratio, gv, after, chosen.len()));
-    }
+    // The first evaluation of every candidate is independent of the others:
+    // they run side by side (collected in order, so the result is the same).
+    let mut scored: Vec<(usize, f64, f64, Metrics, usize)> = {
+        use rayon::prelude::*;
+        free.par_iter()
+            .map(|&i| {
+                let mut next = chosen.clone();
+                next.push(i);
+                let after = planner.metrics_of(&next);
+                let gv = goal_value(planner.goal, &after) - goal_value(planner.goal, &current);
+                let ratio = gv / planner.cands[i].card.one_off_cost.max(1.0);
+                (i, ratio, gv, after, chosen.len())
+            })
+            .collect()
+    };
     loop {
         if reached(planner.goal, planner.target, &current) {
             for (i, ..) in scored.drain(..) {
@@ -881,15 +887,26 @@ pub fn plan(g: &Graph, as_of: NaiveDate, settings: &PlanSettings) -> Plan {
     moves.sort_by(|a, b| a.start.cmp(&b.start).then(a.system.cmp(&b.system)));
 
     // Years: the state at the end of each.
+    let year_metrics: Vec<Metrics> = {
+        use rayon::prelude::*;
+        (start.year()..=end.year())
+            .collect::<Vec<i32>>()
+            .par_iter()
+            .map(|&y| {
+                let b = year_span(y).1.min(end);
+                let done: Vec<usize> = placed
+                    .iter()
+                    .filter(|p| p.finish <= b)
+                    .map(|p| p.cand)
+                    .collect();
+                planner.metrics_of(&done)
+            })
+            .collect()
+    };
     let mut years = Vec::new();
-    for y in start.year()..=end.year() {
+    for (y, metrics) in (start.year()..=end.year()).zip(year_metrics) {
         let (a, b) = year_span(y);
         let b = b.min(end);
-        let done: Vec<usize> = placed
-            .iter()
-            .filter(|p| p.finish <= b)
-            .map(|p| p.cand)
-            .collect();
         let mut cost = 0.0;
         let mut load = 0.0;
         for p in &placed {
@@ -912,7 +929,7 @@ pub fn plan(g: &Graph, as_of: NaiveDate, settings: &PlanSettings) -> Plan {
                 .map(|bd| bd.get(&y).copied().unwrap_or(0.0)),
             team_load: crate::analysis::lockin::round1(load),
             extra_renewal_cost: round_money(extra_by_year.get(&y).copied().unwrap_or(0.0)),
-            metrics: planner.metrics_of(&done),
+            metrics,
         });
     }
     let quarters = cal
