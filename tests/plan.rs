@@ -285,6 +285,13 @@ fn the_review_has_the_multi_year_plan_when_the_model_has_one() {
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.contains("id=\"multi-year-plan\""));
     assert!(html.contains("Zu beschließen für 2027"));
+    // The first page recommends the plan's first year to the council.
+    let md = fs::read_to_string(out.join("report.md")).unwrap();
+    let first = &md[..md.find("<a id=\"summary\"").unwrap_or(md.len())];
+    assert!(
+        first.contains("Das Jahr 2027 des Mehrjahresplans beschließen"),
+        "{first}"
+    );
     let v: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("review.json")).unwrap()).unwrap();
     assert_eq!(v["multi_year_plan"]["horizon"]["start"], "2027-01-01");

@@ -106,6 +106,20 @@ pub enum Subject {
         /// (names, most urgent first).
         contracts: Vec<String>,
     },
+    /// The first year of the multi-year plan (`plan`), when the model has one.
+    PlanYear {
+        year: i32,
+        /// Names of the moves that start in the year, in order of start.
+        moves: Vec<String>,
+        /// Services down in today's worst scenario, now and once these
+        /// moves are done (today's figure less the gains the plan measured
+        /// for them when it chose them).
+        worst_before: usize,
+        worst_after: usize,
+        /// The risk measure now and once these moves are done (likewise).
+        risk_before: f64,
+        risk_after: f64,
+    },
     /// An emergency plan for the worst cut-off scenario (`simulate`).
     EmergencyPlan {
         scenario: String,
@@ -121,6 +135,7 @@ impl Subject {
             Subject::ContractDecision { contract, .. } => (0, contract),
             Subject::ExitStrategy { vendor, .. } => (1, vendor),
             Subject::EmergencyPlan { scenario, .. } => (2, scenario),
+            Subject::PlanYear { .. } => (3, ""),
         }
     }
 }
@@ -398,6 +413,48 @@ pub fn recommendations(r: &Review) -> (Vec<Recommendation>, usize) {
                 },
             });
         }
+    }
+    if let Some(p) = &r.multi_year_plan
+        && let Some(y) = p.years.first()
+        && !y.started.is_empty()
+    {
+        let starts: Vec<&crate::analysis::plan::PlannedMove> = p
+            .moves
+            .iter()
+            .filter(|m| chrono::Datelike::year(&m.start) == y.year)
+            .collect();
+        let decide_by = starts
+            .iter()
+            .map(|m| m.start)
+            .min()
+            .unwrap_or(next)
+            .max(r.as_of);
+        let worst_before = p
+            .before
+            .worst_scenario
+            .as_ref()
+            .map_or(0, |w| w.services_down);
+        let fewer: i64 = starts
+            .iter()
+            .map(|m| m.why.gain.worst_scenario_services_down)
+            .sum();
+        let less: f64 = starts.iter().map(|m| m.why.gain.risk).sum();
+        out.push(Recommendation {
+            number: 0,
+            role: Role::Council,
+            decide_by,
+            at_once: decide_by <= r.as_of,
+            one_off_cost: Some(starts.iter().map(|m| m.one_off_cost).sum()),
+            annual_cost: None,
+            subject: Subject::PlanYear {
+                year: y.year,
+                moves: starts.iter().map(|m| m.name.clone()).collect(),
+                worst_before,
+                worst_after: (worst_before as i64 - fewer).max(0) as usize,
+                risk_before: p.before.risk.total,
+                risk_after: crate::analysis::lockin::round1(p.before.risk.total - less),
+            },
+        });
     }
     out.sort_by(|a, b| {
         a.decide_by

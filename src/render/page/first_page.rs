@@ -212,6 +212,52 @@ impl Builder<'_> {
                 }
                 text
             }
+            Subject::PlanYear {
+                year,
+                moves,
+                worst_before,
+                worst_after,
+                risk_before,
+                risk_after,
+            } => {
+                let names: Vec<String> = moves.iter().map(|m| clean(m)).collect();
+                let worst = if worst_after < worst_before {
+                    say!(
+                        tr,
+                        format!(
+                            " fallen im schlimmsten Szenario {} statt {} aus, und",
+                            tr.count(*worst_after, "Dienst", "Dienste", "", ""),
+                            tr.int(*worst_before)
+                        ),
+                        format!(
+                            " {} instead of {} are down in the worst scenario, and",
+                            tr.services(*worst_after),
+                            tr.int(*worst_before)
+                        )
+                    )
+                } else {
+                    String::new()
+                };
+                say!(
+                    tr,
+                    format!(
+                        "Das Jahr {year} des Mehrjahresplans beschließen: {} ({}); sind sie abgeschlossen,{worst} sinkt das Risikomaß von {} auf {}{}.",
+                        tr.count(names.len(), "Wechsel", "Wechsel", "", ""),
+                        join_limited(tr, &names),
+                        tr.num1(*risk_before),
+                        tr.num1(*risk_after),
+                        self.see("multi-year-plan")
+                    ),
+                    format!(
+                        "Approve year {year} of the multi-year plan: {} ({}); once they are done,{worst} the risk measure falls from {} to {}{}.",
+                        tr.count(names.len(), "", "", "move", "moves"),
+                        join_limited(tr, &names),
+                        tr.num1(*risk_before),
+                        tr.num1(*risk_after),
+                        self.see("multi-year-plan")
+                    ),
+                )
+            }
             Subject::EmergencyPlan {
                 name,
                 services_breached,
