@@ -233,3 +233,87 @@ fn the_single_points_of_failure_are_capped_with_and_n_more() {
     assert_eq!(named, 2, "{list}");
     assert!(list.contains("… und 2 weitere Anbietergruppen"), "{list}");
 }
+
+/// The smallest text of each figure as printed on A4, in points: the
+/// smallest SVG font size times the scale at which the print CSS lays the
+/// figure out (portrait: 182 mm wide, at most 230 mm high; figures at least
+/// 1.4 times as wide as high on a landscape page: 269 mm wide, at most
+/// 160 mm high). Returns (file, landscape, points).
+fn printed_text_sizes(html: &str) -> Vec<(String, bool, f64)> {
+    let mut out = Vec::new();
+    for part in html.split("<figure id=\"figure-").skip(1) {
+        let (open, rest) = part.split_once('>').unwrap_or_else(|| panic!("{part}"));
+        let landscape = open.contains("class=\"landscape\"");
+        let figure = rest.split("</figure>").next().unwrap_or("");
+        let vb = figure
+            .split_once("viewBox=\"")
+            .and_then(|(_, r)| r.split_once('"'))
+            .map(|(v, _)| v)
+            .unwrap_or_else(|| panic!("a figure without viewBox"));
+        let v: Vec<f64> = vb
+            .split_whitespace()
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        let (w, h) = (v[2], v[3]);
+        let sizes: Vec<f64> = figure
+            .split("font-size")
+            .skip(1)
+            .filter_map(|s| {
+                let s = s.trim_start_matches(['=', ':', '"', ' ']);
+                let end = s.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+                s[..end].parse().ok()
+            })
+            .collect();
+        let smallest = sizes.iter().copied().fold(f64::INFINITY, f64::min);
+        let (mut width, max_h) = if landscape {
+            (269.0, 160.0)
+        } else {
+            (182.0, 230.0)
+        };
+        if width * h / w > max_h {
+            width = max_h * w / h;
+        }
+        let file = figure
+            .split_once("href=\"")
+            .and_then(|(_, r)| r.split_once('"'))
+            .map(|(f, _)| f.replace("&#x2f;", "/"))
+            .unwrap_or_default();
+        out.push((file, landscape, smallest * width / w / 25.4 * 72.0));
+    }
+    out
+}
+
+#[test]
+fn the_exit_plan_charts_print_on_landscape_pages_with_text_of_at_least_7_pt() {
+    let d = tmp();
+    let out = d.path().join("review");
+    let o = run(&[
+        "review",
+        &musterstadt(),
+        "--out",
+        &arg(&out),
+        "--as-of",
+        "2026-12-01",
+        "--runs",
+        "200",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap_or_else(|e| panic!("{e}"));
+    let sizes = printed_text_sizes(&html);
+    let plans: Vec<&(String, bool, f64)> = sizes
+        .iter()
+        .filter(|(f, _, _)| f.starts_with("diagrams/exit-"))
+        .collect();
+    assert!(plans.len() >= 3, "{sizes:?}");
+    for (file, landscape, pt) in plans {
+        assert!(*landscape, "{file} is not printed in landscape");
+        assert!(*pt >= 7.0, "{file}: smallest text {pt:.1} pt");
+    }
+    // Print the rest for the record (graph figures are still smaller).
+    for (file, landscape, pt) in &sizes {
+        println!(
+            "{file}: {pt:.1} pt{}",
+            if *landscape { " (landscape)" } else { "" }
+        );
+    }
+}

@@ -35,6 +35,7 @@ fn render_with(
 ) -> Result<String, minijinja::Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.add_filter("landscape", |svg: String| landscape(&svg));
     env.add_template("review.html", TEMPLATE)?;
     env.get_template("review.html")?
         .render(minijinja::context! {
@@ -42,4 +43,37 @@ fn render_with(
             print => pages.is_some(),
             pages => minijinja::value::Serde(pages.cloned().unwrap_or_default()),
         })
+}
+
+/// Whether a figure prints on a landscape page: its drawing is at least
+/// 1.4 times as wide as high (read from the SVG's `viewBox`), so that it is
+/// printed 269 mm instead of 182 mm wide.
+fn landscape(svg: &str) -> bool {
+    let Some(start) = svg.find("viewBox=\"") else {
+        return false;
+    };
+    let rest = &svg[start + 9..];
+    let Some(end) = rest.find('"') else {
+        return false;
+    };
+    let v: Vec<f64> = rest[..end]
+        .split([' ', ','])
+        .filter(|x| !x.is_empty())
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    matches!(v.as_slice(), [_, _, w, h] if *h > 0.0 && w / h >= 1.4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::landscape;
+
+    #[test]
+    fn wide_drawings_print_in_landscape() {
+        assert!(landscape(r#"<svg viewBox="0 0 1080 493">"#));
+        assert!(landscape(r#"<svg viewBox="0 0 140 100">"#));
+        assert!(!landscape(r#"<svg viewBox="0 0 139 100">"#));
+        assert!(!landscape(r#"<svg viewBox="0 0 818 706">"#));
+        assert!(!landscape("<svg>"));
+    }
 }
