@@ -32,6 +32,7 @@ use crate::analysis::metrics::{self, Metrics};
 use crate::analysis::spend::round_money;
 use crate::analysis::whatif;
 use crate::graph::Graph;
+use crate::model::duration::DAYS_PER_MONTH;
 use crate::model::edit::Move;
 use crate::model::{
     Alternative, ContractId, Duration, Intent, PlanGoal, PlanSettings, SystemId, plan_start,
@@ -42,8 +43,6 @@ use std::collections::BTreeMap;
 
 /// How many candidates are evaluated on the full metrics at most.
 pub const EVALUATED: usize = 40;
-/// Days of a staff-month (365.25 / 12).
-pub const DAYS_PER_MONTH: f64 = 30.4375;
 
 /// The plan's first and last day.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -822,6 +821,7 @@ pub fn plan(g: &Graph, as_of: NaiveDate, settings: &PlanSettings) -> Plan {
     };
 
     // The moves, with windows and running cost.
+    let spend_now = crate::analysis::spend::concentration(g).total;
     let mut moves: Vec<PlannedMove> = Vec::new();
     let mut extra_by_year: BTreeMap<i32, f64> = BTreeMap::new();
     for p in &placed {
@@ -848,10 +848,7 @@ pub fn plan(g: &Graph, as_of: NaiveDate, settings: &PlanSettings) -> Plan {
             }
         }
         let alone = whatif::target_graph(g, &[c.mv], as_of);
-        let running = round_money(
-            crate::analysis::spend::concentration(&alone).total
-                - crate::analysis::spend::concentration(g).total,
-        );
+        let running = round_money(crate::analysis::spend::concentration(&alone).total - spend_now);
         let mut why = p.why.clone();
         why.start_by = window_end
             .map(|w| w - chrono::Duration::days((c.card.p80_days.ceil() as i64 - 1).max(0)));

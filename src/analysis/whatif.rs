@@ -4,6 +4,7 @@
 //! and take (docs/methodology.md, "What-if option cards").
 
 use crate::analysis::exit_kind::StepKind;
+use crate::analysis::lockin::round1;
 use crate::analysis::metrics::{self, Metrics};
 use crate::analysis::switch::{self, pert_quantile};
 use crate::graph::Graph;
@@ -292,10 +293,6 @@ pub fn contract_exit(g: &Graph, c: crate::model::ContractId) -> (f64, f64, f64, 
         out.5 = false;
     }
     out
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 /// The id and name of an operator.
