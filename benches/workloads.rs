@@ -129,7 +129,7 @@ pub fn vendor_near(g: &Graph, target: usize) -> (VendorId, usize) {
         seen.clear();
         for p in [s.vendor, s.operator] {
             if let Party::Vendor(v) = p {
-                seen.extend_from_slice(g.ownership_chain(v));
+                seen.extend(g.ownership_chain(v));
             }
         }
         seen.sort_unstable();

@@ -854,9 +854,8 @@ pub fn catalogue_suggestions(g: &Graph, s: SystemId) -> Vec<&'static crate::cata
 pub fn chain(g: &Graph, v: VendorId) -> Vec<ChainLink> {
     let m = g.model();
     g.ownership_chain(v)
-        .iter()
         .map(|x| {
-            let vendor = m.vendor(*x);
+            let vendor = m.vendor(x);
             ChainLink {
                 id: vendor.id.clone(),
                 name: vendor.name.clone(),

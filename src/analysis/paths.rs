@@ -216,7 +216,7 @@ impl<'e, 'g> Cuts<'e, 'g> {
             let sys = m.system(x);
             for p in [sys.vendor, sys.operator] {
                 if let Party::Vendor(v) = p {
-                    candidates.extend_from_slice(g.ownership_chain(v));
+                    candidates.extend(g.ownership_chain(v));
                 }
             }
         }
@@ -345,8 +345,8 @@ impl Builder<'_> {
         let m = self.g.model();
         match p {
             Party::Vendor(v) => {
-                for (i, x) in self.g.ownership_chain(v).iter().enumerate() {
-                    let vendor = m.vendor(*x);
+                for (i, x) in self.g.ownership_chain(v).enumerate() {
+                    let vendor = m.vendor(x);
                     self.out.push(PathNode {
                         depth: depth.saturating_add(i as u32),
                         kind: NodeKind::Vendor,
@@ -354,7 +354,7 @@ impl Builder<'_> {
                         name: vendor.name.clone(),
                         relation: if i == 0 { relation } else { "controlled by" },
                         country: Some(vendor.country),
-                        single_point: self.spof_vendors.binary_search(x).is_ok(),
+                        single_point: self.spof_vendors.binary_search(&x).is_ok(),
                         repeated: false,
                     });
                 }

@@ -101,8 +101,10 @@ pub struct Graph {
     children: Vec<Vec<VendorId>>,
     /// Per vendor: sorted exposure countries.
     exposure: Vec<Vec<Country>>,
-    /// Per vendor: itself, its parent, ... up to the top.
-    chains: Vec<Vec<VendorId>>,
+    /// Per vendor: the top of its ownership chain. Chains themselves are
+    /// walked through `parent` on demand ([`Graph::ownership_chain`]): a
+    /// list per vendor costs the square of the depth on a long chain.
+    tops: Vec<VendorId>,
     /// Per system: contracts covering it.
     contracts_of: Vec<Vec<ContractId>>,
     /// Per system: the interfaces that start or end at it, in model order,
@@ -298,26 +300,7 @@ impl Graph {
                 children[p.index()].push(VendorId(v as u32));
             }
         }
-        let mut chains = Vec::with_capacity(nv);
-        let mut exposure = Vec::with_capacity(nv);
-        for v in 0..nv {
-            // Validation guarantees parent chains are acyclic; the bound is a
-            // second guard so that a bug can never loop forever.
-            let mut chain = vec![VendorId(v as u32)];
-            let mut cur = m.vendors[v].parent;
-            while let Some(p) = cur {
-                if chain.len() > nv {
-                    break;
-                }
-                chain.push(p);
-                cur = m.vendors[p.index()].parent;
-            }
-            let mut ex: Vec<Country> = chain.iter().map(|c| m.vendors[c.index()].country).collect();
-            ex.sort_unstable();
-            ex.dedup();
-            chains.push(chain);
-            exposure.push(ex);
-        }
+        let (tops, exposure) = resolve_ownership(m);
 
         Graph {
             g,
@@ -331,7 +314,7 @@ impl Graph {
             needed_by,
             children,
             exposure,
-            chains,
+            tops,
             contracts_of,
             interfaces_of,
             review_date: model.organisation.as_of,
@@ -549,14 +532,19 @@ impl Graph {
         out
     }
 
-    /// The vendor, its parent, its parent's parent, ... up to the top.
-    pub fn ownership_chain(&self, v: VendorId) -> &[VendorId] {
-        &self.chains[v.index()]
+    /// The vendor, its parent, its parent's parent, ... up to the top,
+    /// walked through `parent` (each step O(1)).
+    pub fn ownership_chain(&self, v: VendorId) -> OwnershipChain<'_> {
+        OwnershipChain {
+            model: &self.model,
+            next: Some(v),
+            left: self.model.vendors.len(),
+        }
     }
 
     /// The top of a vendor's ownership chain (the vendor group).
     pub fn top_parent(&self, v: VendorId) -> VendorId {
-        *self.chains[v.index()].last().unwrap_or(&v)
+        self.tops[v.index()]
     }
 
     /// The countries whose law reaches a vendor (own and parent chain), sorted.
@@ -635,3 +623,65 @@ pub mod scc;
 
 #[cfg(test)]
 mod tests;
+
+/// The ownership chain of a vendor, from the vendor up to the top of its
+/// group ([`Graph::ownership_chain`]).
+#[derive(Clone)]
+pub struct OwnershipChain<'g> {
+    model: &'g Model,
+    next: Option<VendorId>,
+    /// Validation guarantees acyclic chains; the bound is a second guard so
+    /// that a bug can never loop forever.
+    left: usize,
+}
+
+impl Iterator for OwnershipChain<'_> {
+    type Item = VendorId;
+
+    fn next(&mut self) -> Option<VendorId> {
+        let v = self.next?;
+        self.left = self.left.checked_sub(1)?;
+        self.next = self.model.vendor(v).parent;
+        Some(v)
+    }
+}
+
+/// Per vendor: the top of its ownership chain and its exposure (the sorted
+/// countries of the chain), each resolved once from its parent's, so that
+/// a chain of n vendors costs O(n x countries), not O(n^2).
+fn resolve_ownership(m: &Model) -> (Vec<VendorId>, Vec<Vec<Country>>) {
+    let nv = m.vendors.len();
+    let mut tops: Vec<Option<VendorId>> = vec![None; nv];
+    let mut exposure: Vec<Vec<Country>> = vec![Vec::new(); nv];
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..nv {
+        // Climb to the first resolved vendor (or the top), then resolve
+        // downwards. The bound guards against a loop validation missed.
+        let mut cur = Some(start);
+        while let Some(v) = cur {
+            if tops[v].is_some() || path.len() > nv {
+                break;
+            }
+            path.push(v);
+            cur = m.vendors[v].parent.map(|p| p.index());
+        }
+        while let Some(v) = path.pop() {
+            let country = m.vendors[v].country;
+            let (top, mut ex) = match m.vendors[v].parent.map(|p| p.index()) {
+                Some(p) if tops[p].is_some() => (tops[p], exposure[p].clone()),
+                _ => (Some(VendorId(v as u32)), Vec::new()),
+            };
+            if let Err(i) = ex.binary_search(&country) {
+                ex.insert(i, country);
+            }
+            tops[v] = top;
+            exposure[v] = ex;
+        }
+    }
+    let tops = tops
+        .into_iter()
+        .enumerate()
+        .map(|(v, t)| t.unwrap_or(VendorId(v as u32)))
+        .collect();
+    (tops, exposure)
+}

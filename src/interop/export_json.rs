@@ -20,7 +20,7 @@ use serde::Serialize;
 /// Name of the JSON shape.
 pub const FORMAT: &str = "exitgraph-resolved-model";
 /// Version of the JSON shape; raised on incompatible changes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 pub struct Resolved<'a> {
@@ -67,8 +67,9 @@ pub struct Vendor<'a> {
     pub description: Option<&'a str>,
     /// A stand-in left by an import: its country is assumed.
     pub placeholder: bool,
-    /// The vendor, its parent, ... up to the top of the group.
-    pub ownership_chain: Vec<&'a str>,
+    /// The top of the vendor's ownership chain (its group); the chain
+    /// itself is the `parent` links, named once per vendor.
+    pub top_parent: &'a str,
     /// Countries whose law reaches the vendor (own and parents'), sorted.
     pub exposure: Vec<Country>,
     /// Whether the exposure holds a country outside the trusted set.
@@ -289,11 +290,7 @@ pub fn resolve(g: &Graph) -> Resolved<'_> {
                     parent: x.parent.map(|p| m.vendor(p).id.as_str()),
                     description: x.description.as_deref(),
                     placeholder: x.placeholder,
-                    ownership_chain: g
-                        .ownership_chain(v)
-                        .iter()
-                        .map(|c| m.vendor(*c).id.as_str())
-                        .collect(),
+                    top_parent: &m.vendor(g.top_parent(v)).id,
                     exposure: g.exposure(v).to_vec(),
                     untrusted: g.vendor_untrusted(v),
                     line: line(m, x.span),
@@ -499,10 +496,9 @@ term = "1y"
         assert_eq!(a["contracts"], serde_json::json!(["c"]));
         assert_eq!(v["contracts"][0]["end"], "2025-12-31");
         assert_eq!(v["contracts"][0]["notice"], "0d");
-        assert_eq!(
-            v["vendors"][1]["ownership_chain"],
-            serde_json::json!(["ms-ie", "ms"])
-        );
+        assert_eq!(v["vendors"][1]["parent"], "ms");
+        assert_eq!(v["vendors"][1]["top_parent"], "ms");
+        assert!(v["vendors"][1].get("ownership_chain").is_none());
         assert_eq!(a["line"], 14);
     }
 }

@@ -470,8 +470,7 @@ pub fn price_shocks(g: &Graph, prices: &[PriceShock], as_of: NaiveDate) -> Price
     // twice). The first shock of a vendor named twice applies.
     let shock_of = |c: &Contract| -> Option<usize> {
         g.ownership_chain(c.vendor)
-            .iter()
-            .find_map(|v| prices.iter().position(|p| p.vendor == *v))
+            .find_map(|v| prices.iter().position(|p| p.vendor == v))
     };
     let mut vendors = Vec::new();
     for (k, p) in prices.iter().enumerate() {
