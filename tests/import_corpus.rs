@@ -902,7 +902,7 @@ fn merging_on_the_command_line() {
                 "landkreis.toml",
                 "--force",
             ],
-            "is an input file of the model",
+            "is an input file of this command",
         ),
         (
             vec!["import", "csv", "--kind", "services", "bia-leistungen.csv"],

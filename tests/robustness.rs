@@ -686,8 +686,13 @@ fn outputs_onto_devices_links_and_fifos_keep_them() {
     std::fs::write(&target, "old").unwrap();
     let link = dir.path().join("link.ics");
     std::os::unix::fs::symlink(&target, &link).unwrap();
+    // The file behind the link exists: --force replaces it.
     exitgraph()
         .args(["deadlines", &m, "--ics", link.to_str().unwrap()])
+        .assert()
+        .code(2);
+    exitgraph()
+        .args(["deadlines", &m, "--ics", link.to_str().unwrap(), "--force"])
         .assert()
         .code(0);
     assert!(

@@ -26,6 +26,9 @@ pub struct Args {
     /// Also write the deadlines as an iCalendar file.
     #[arg(long, value_name = "FILE")]
     pub ics: Option<PathBuf>,
+    /// Overwrite the calendar file if it exists.
+    #[arg(long)]
+    pub force: bool,
     /// Seed of the Monte Carlo simulation behind the migration times.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_SEED)]
     pub seed: u64,
@@ -62,7 +65,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     };
     let report = deadlines::deadlines(&g, &opts);
     if let Some(path) = &args.ics {
-        super::output::refuse_input(path, &m.sources)?;
+        let inputs = super::output::Inputs::of_model(&m.sources);
+        super::output::check_output(path, args.force, &inputs)?;
         let lang = m.organisation.language.unwrap_or(Lang::De);
         let text = crate::render::ics::calendar(
             &report,

@@ -27,6 +27,9 @@ pub struct Args {
     /// The output file: `.dot`, `.svg` or `.png` (the extension decides).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
     /// The scenario of the `cutoff` view.
     #[arg(long, value_name = "ID")]
     pub scenario: Option<String>,
@@ -144,7 +147,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         }
     };
     let g = ctx.load_quiet(&args.model.model)?;
-    super::output::refuse_input(&args.output, &g.model().sources)?;
+    let inputs = super::output::Inputs::of_model(&g.model().sources);
+    super::output::check_output(&args.output, args.force, &inputs)?;
     let m = g.model();
     let need = |flag: &str, view: &str, what: EntityKind| {
         let mut ids: Vec<&str> = match what {

@@ -47,8 +47,8 @@ pub enum Target {
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let g = ctx.load_quiet(&args.model.model)?;
     if let Some(o) = &args.output {
-        super::output::refuse_input(o, &g.model().sources)?;
-        super::output::refuse_existing(o, args.force)?;
+        let inputs = super::output::Inputs::of_model(&g.model().sources);
+        super::output::check_output(o, args.force, &inputs)?;
     }
     let text = match args.to {
         Target::Graphml => export_graphml::render(&g),

@@ -135,21 +135,18 @@ fn read(ctx: &Ctx, path: &Path) -> Result<Vec<u8>, CliError> {
     std::fs::read(path).map_err(|e| CliError::io(format!("cannot read `{}`: {e}", path.display())))
 }
 
-/// Refuses an output that exists (without --force) or is one of the inputs.
-fn check_output(out: &Path, inputs: &[&Path], force: bool) -> Result<(), CliError> {
-    let target = out.canonicalize().ok();
-    for i in inputs {
-        if target.is_some() && target == i.canonicalize().ok() {
-            return Err(CliError::usage_help(
-                format!(
-                    "`{}` is an input of this import; exitgraph never writes onto its input",
-                    out.display()
-                ),
-                "choose another output path",
-            ));
-        }
+/// Refuses an output that exists (without --force) or is one of the
+/// inputs (`inputs` and `paths`): the rule of `super::output`.
+fn check_output(
+    out: &Path,
+    mut inputs: super::output::Inputs,
+    paths: &[&Path],
+    force: bool,
+) -> Result<(), CliError> {
+    for p in paths {
+        inputs.add(p);
     }
-    super::output::refuse_existing(out, force)
+    super::output::check_output(out, force, &inputs)
 }
 
 /// The column map of the command line and the mapping file.
@@ -207,7 +204,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             if let Some(o) = &a.common.output
                 && !a.common.dry_run
             {
-                check_output(o, &[a.file.as_path()], a.common.force)?;
+                let none = super::output::Inputs::none();
+                check_output(o, none, &[a.file.as_path()], a.common.force)?;
             }
             let bytes = read(ctx, &a.file)?;
             let name = a.file.display().to_string();
@@ -293,8 +291,10 @@ fn run_csv(ctx: &mut Ctx, a: &CsvArgs) -> Result<Imported, CliError> {
         if let Some(o) = &a.common.output
             && !a.common.dry_run
         {
-            super::output::refuse_input(o, &m.sources)?;
-            check_output(o, &[a.file.as_path()], a.common.force)?;
+            let model = super::output::Inputs::of_model(&m.sources);
+            let mut paths = vec![a.file.as_path()];
+            paths.extend(a.mapping.as_deref());
+            check_output(o, model, &paths, a.common.force)?;
             // Includes are relative to the including file: a merged main
             // file elsewhere would lose them.
             if m.sources.len() > 1 {
@@ -353,7 +353,7 @@ fn run_csv(ctx: &mut Ctx, a: &CsvArgs) -> Result<Imported, CliError> {
     {
         let mut all: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
         all.extend(a.mapping.as_deref());
-        check_output(o, &all, a.common.force)?;
+        check_output(o, super::output::Inputs::none(), &all, a.common.force)?;
     }
     let sys = read(ctx, &a.file)?;
     let ven = a.vendors.as_ref().map(|p| read(ctx, p)).transpose()?;

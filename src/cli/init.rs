@@ -18,13 +18,12 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
-    if args.path.exists() && !args.force {
-        return Err(CliError::usage_help(
-            format!("`{}` already exists", args.path.display()),
-            "choose another path, or pass --force to overwrite it",
-        ));
-    }
-    super::write_atomic(&args.path, STARTER.as_bytes())?;
+    super::output::write_output(
+        &args.path,
+        STARTER.as_bytes(),
+        args.force,
+        &super::output::Inputs::none(),
+    )?;
     ctx.print(&format!("wrote {}: a starter model with 3 vendors, 3 systems, 2 contracts, 1 service and 1 scenario\n",
         args.path.display()))?;
     ctx.print(&format!(

@@ -14,6 +14,10 @@
 //!   plain write through it, since it cannot be replaced and must not be
 //!   turned into a regular file;
 //! - a directory or a socket: refused.
+//!
+//! Before that, [`check_output`] applies the one rule of every command
+//! that writes: never onto an input, never over an existing file without
+//! `--force`.
 
 use super::CliError;
 use crate::model::SourceMap;
@@ -118,9 +122,111 @@ fn replace(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Refuses an output file that exists, unless `force` is given.
-pub fn refuse_existing(path: &Path, force: bool) -> Result<(), CliError> {
-    if !force && path.exists() {
+/// The files a command reads, onto which it never writes: the model and
+/// its includes, an import source, a mapping file, a baseline. A path is
+/// the same file as an input when its real path (links resolved) is the
+/// input's, or, on Unix, when it is the same file on the same device
+/// (a hard link).
+#[derive(Debug, Default)]
+pub struct Inputs {
+    files: Vec<Input>,
+}
+
+#[derive(Debug)]
+struct Input {
+    shown: String,
+    real: Option<std::path::PathBuf>,
+    id: Option<(u64, u64)>,
+}
+
+/// The device and inode of a file, where the platform has them.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+impl Inputs {
+    /// No inputs (`init`, `schema`).
+    pub fn none() -> Inputs {
+        Inputs::default()
+    }
+
+    /// Every file of a loaded model.
+    pub fn of_model(sources: &SourceMap) -> Inputs {
+        let mut i = Inputs::default();
+        for (_, f) in sources.files() {
+            i.add(&f.path);
+        }
+        i
+    }
+
+    /// One more input file.
+    pub fn add(&mut self, path: &Path) {
+        self.files.push(Input {
+            shown: path.display().to_string(),
+            real: path.canonicalize().ok(),
+            id: identity(path),
+        });
+    }
+
+    /// With one more input file.
+    pub fn with(mut self, path: &Path) -> Inputs {
+        self.add(path);
+        self
+    }
+
+    /// The input that `path` is, if it is one.
+    fn same_as(&self, path: &Path) -> Option<&str> {
+        let real = path.canonicalize().ok();
+        let id = identity(path);
+        self.files
+            .iter()
+            .find(|f| {
+                (real.is_some() && f.real == real) || (id.is_some() && f.id == id)
+            })
+            .map(|f| f.shown.as_str())
+    }
+
+    /// The first input that lies in the directory `dir` or below it.
+    pub fn within(&self, dir: &Path) -> Option<&str> {
+        let dir = dir.canonicalize().ok()?;
+        self.files
+            .iter()
+            .find(|f| f.real.as_ref().is_some_and(|r| r.starts_with(&dir)))
+            .map(|f| f.shown.as_str())
+    }
+}
+
+/// The one rule for every file a command writes (`-o`, `--output`,
+/// `--ics`, `--gantt`, the files of `--target-states`, `--handbook` and
+/// `progress --out`, `init PATH`), checked before the file is written:
+///
+/// - a path that is one of the command's inputs is refused, even with
+///   `--force`;
+/// - an existing regular file (also behind a symlink) is refused unless
+///   `--force` is given;
+/// - a device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe) is
+///   written through without `--force`: nothing is replaced.
+pub fn check_output(path: &Path, force: bool, inputs: &Inputs) -> Result<(), CliError> {
+    if let Some(input) = inputs.same_as(path) {
+        return Err(CliError::usage_help(
+            format!(
+                "`{}` is an input file of this command (`{input}`); exitgraph never writes onto its input, not even with --force",
+                path.display()
+            ),
+            "choose another output path",
+        ));
+    }
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    if regular && !force {
         return Err(CliError::usage_help(
             format!("`{}` already exists", path.display()),
             "choose another path, or pass --force to overwrite it",
@@ -129,25 +235,15 @@ pub fn refuse_existing(path: &Path, force: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Refuses an output path that is one of the model's input files.
-pub fn refuse_input(path: &Path, sources: &SourceMap) -> Result<(), CliError> {
-    let target = path.canonicalize().ok();
-    for (_, f) in sources.files() {
-        let same = match &target {
-            Some(t) => *t == f.path,
-            None => false,
-        };
-        if same {
-            return Err(CliError::usage_help(
-                format!(
-                    "`{}` is an input file of the model; exitgraph never overwrites its input",
-                    path.display()
-                ),
-                "choose another output path",
-            ));
-        }
-    }
-    Ok(())
+/// [`check_output`], then [`write_atomic`].
+pub fn write_output(
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+    inputs: &Inputs,
+) -> Result<(), CliError> {
+    check_output(path, force, inputs)?;
+    write_atomic(path, bytes)
 }
 
 /// What to undo when the process is interrupted while it writes.

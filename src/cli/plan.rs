@@ -32,6 +32,9 @@ pub struct Args {
     /// folder (`target-2027.toml`, ...).
     #[arg(long, value_name = "DIR")]
     pub target_states: Option<PathBuf>,
+    /// Overwrite output files that exist.
+    #[arg(long)]
+    pub force: bool,
     /// Output format (`md` for Markdown).
     #[arg(long, default_value = "table",
           value_parser = Format::parser(&[Format::Table, Format::Json, Format::Markdown]))]
@@ -68,8 +71,18 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         .or(m.organisation.language)
         .unwrap_or(Lang::De);
     let tr = Tr::new(lang);
+    // Every output is checked before the first is written.
+    let inputs = super::output::Inputs::of_model(&m.sources);
     if let Some(path) = &args.gantt {
-        super::output::refuse_input(path, &m.sources)?;
+        super::output::check_output(path, args.force, &inputs)?;
+    }
+    if let Some(dir) = &args.target_states {
+        for y in &p.years {
+            let path = dir.join(format!("target-{}.toml", y.year));
+            super::output::check_output(&path, args.force, &inputs)?;
+        }
+    }
+    if let Some(path) = &args.gantt {
         super::write_atomic(path, crate::render::plan::gantt_svg(&p, tr).as_bytes())?;
         ctx.eprint(&format!("wrote the Gantt chart to {}", path.display()))?;
     }
@@ -92,7 +105,6 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             let out = crate::interop::target::target_toml(m, &after, &text)
                 .map_err(|e| CliError::usage_help(e.message, e.help))?;
             let path = dir.join(format!("target-{}.toml", y.year));
-            super::output::refuse_input(&path, &m.sources)?;
             super::write_atomic(&path, out.as_bytes())?;
         }
         ctx.eprint(&format!(

@@ -37,6 +37,9 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = DEFAULT_RUNS,
           value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
     pub runs: u32,
+    /// Overwrite progress.html and progress.md if they exist.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
@@ -63,10 +66,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let doc = page::progress_document(&r);
     let html = html::render(&doc).map_err(|e| CliError::io(e.to_string()))?;
     let md = markdown::render(&doc).map_err(|e| CliError::io(e.to_string()))?;
+    let inputs = super::output::Inputs::of_model(&m.sources).with(&args.since);
+    let files = [("progress.html", html), ("progress.md", md)];
+    for (name, _) in &files {
+        super::output::check_output(&args.out.join(name), args.force, &inputs)?;
+    }
     std::fs::create_dir_all(&args.out)
         .map_err(|e| CliError::io(format!("cannot create `{}`: {e}", args.out.display())))?;
-    super::output::write_atomic(&args.out.join("progress.html"), html.as_bytes())?;
-    super::output::write_atomic(&args.out.join("progress.md"), md.as_bytes())?;
+    for (name, text) in &files {
+        super::output::write_atomic(&args.out.join(name), text.as_bytes())?;
+    }
     ctx.eprint(&format!(
         "wrote the progress report of {} as of {} to {}: progress.html, progress.md",
         m.organisation.name,

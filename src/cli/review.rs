@@ -21,8 +21,9 @@
 //!   directory (and put a set-aside review back) before the process ends.
 //! - Every review directory holds a marker file (`.exitgraph-review`). An
 //!   existing non-empty directory without it is refused unless `--force`;
-//!   a directory holding one of the model's files, or the current
-//!   directory (or one above it), is refused even with `--force`.
+//!   a directory holding one of the inputs (the model's files, the
+//!   `--baseline`), or the current directory (or one above it), is refused
+//!   even with `--force`.
 //! - Progress goes to stderr: a progress bar when stderr is a terminal,
 //!   otherwise only the closing line that says what was written.
 
@@ -30,7 +31,7 @@ use super::{CliError, Ctx, ModelArg};
 use crate::analysis::diff::Snapshot;
 use crate::analysis::exit_plan::{DEFAULT_RUNS, DEFAULT_SEED};
 use crate::analysis::review::{self, DEFAULT_EXIT_PLANS, DEFAULT_TOP, ReviewOptions};
-use crate::model::{Duration, Lang, SourceMap};
+use crate::model::{Duration, Lang};
 use crate::render::review::{self as files, MARKER, OutputFile};
 use chrono::NaiveDate;
 use clap::ValueEnum;
@@ -142,7 +143,11 @@ impl Progress {
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let g = ctx.load_quiet(&args.model.model)?;
     let m = g.model();
-    let target = Target::check(&args.out, args.force, &m.sources)?;
+    let mut inputs = super::output::Inputs::of_model(&m.sources);
+    if let Some(b) = &args.baseline {
+        inputs.add(b);
+    }
+    let target = Target::check(&args.out, args.force, &inputs)?;
     let (baseline, past) = match &args.baseline {
         Some(p) => {
             let (b, past) = read_baseline(p)?;
@@ -303,7 +308,11 @@ struct Target {
 }
 
 impl Target {
-    fn check(dir: &Path, force: bool, sources: &SourceMap) -> Result<Target, CliError> {
+    fn check(
+        dir: &Path,
+        force: bool,
+        inputs: &super::output::Inputs,
+    ) -> Result<Target, CliError> {
         let shown = dir.display();
         let name = match dir.file_name() {
             Some(n) => n.to_string_lossy().into_owned(),
@@ -341,16 +350,13 @@ impl Target {
                     "write the review into a directory of its own, e.g. --out review-2026",
                 ));
             }
-            for (_, f) in sources.files() {
-                if f.path.starts_with(&canonical) {
-                    return Err(CliError::usage_help(
-                        format!(
-                            "`{shown}` holds the model file `{}`; exitgraph never replaces its input, not even with --force",
-                            f.path.display()
-                        ),
-                        "write the review into a directory of its own, e.g. --out review-2026",
-                    ));
-                }
+            if let Some(input) = inputs.within(&canonical) {
+                return Err(CliError::usage_help(
+                    format!(
+                        "`{shown}` holds `{input}`, an input file of this command; exitgraph never replaces its input, not even with --force"
+                    ),
+                    "write the review into a directory of its own, e.g. --out review-2026",
+                ));
             }
             let ours = dir.join(MARKER).is_file();
             let empty = std::fs::read_dir(dir)?.next().is_none();

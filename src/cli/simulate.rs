@@ -64,6 +64,9 @@ pub struct Args {
     /// is created if needed) instead of printing the summary.
     #[arg(long, value_name = "DIR", conflicts_with = "each_vendor")]
     pub handbook: Option<std::path::PathBuf>,
+    /// Overwrite handbook files that exist.
+    #[arg(long, requires = "handbook")]
+    pub force: bool,
     /// Cut every vendor on its own and rank vendors by the services they take down.
     #[arg(long, conflicts_with_all = ["scenario", "all_scenarios", "cut", "price"])]
     pub each_vendor: bool,
@@ -239,6 +242,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     }
     let reports: Vec<Report> = specs.iter().map(|s| sim.simulate(s, as_of)).collect();
     if let Some(dir) = &args.handbook {
+        // Every file is checked before the first is written.
+        let inputs = super::output::Inputs::of_model(&g.model().sources);
+        for r in &reports {
+            let stem = handbook::file_stem(&r.scenario);
+            for ext in ["md", "html"] {
+                let path = dir.join(format!("{stem}.{ext}"));
+                super::output::check_output(&path, args.force, &inputs)?;
+            }
+        }
         for r in &reports {
             write_handbook(ctx, &g, r, dir, opts.tr)?;
         }
@@ -266,8 +278,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes `DIR/ID.md` and `DIR/ID.html`, each atomically, never over an
-/// input file of the model.
+/// Writes `DIR/ID.md` and `DIR/ID.html`, each atomically (checked by the
+/// caller: never over an input, never over a file without --force).
 fn write_handbook(
     ctx: &mut Ctx,
     g: &Graph,
@@ -306,7 +318,6 @@ fn write_handbook(
     let mut written = Vec::new();
     for (ext, bytes) in [("md", md), ("html", html)] {
         let path = dir.join(format!("{stem}.{ext}"));
-        super::output::refuse_input(&path, &m.sources)?;
         super::write_atomic(&path, bytes.as_bytes())?;
         written.push(path.display().to_string());
     }

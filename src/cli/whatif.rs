@@ -32,6 +32,9 @@ pub struct Args {
     /// Write the target-state model (TOML) to this file.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
     /// The review date (default: `as_of` of the model, else today).
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub as_of: Option<NaiveDate>,
@@ -151,7 +154,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         }
     }
     if let Some(path) = &args.output {
-        super::output::refuse_input(path, &m.sources)?;
+        let inputs = super::output::Inputs::of_model(&m.sources);
+        super::output::check_output(path, args.force, &inputs)?;
         let (moves, _) = whatif::resolve(&g, &reqs);
         let after = crate::model::edit::apply(m, &moves);
         let text = m
