@@ -101,7 +101,11 @@ fn setup() -> tempfile::TempDir {
     std::fs::create_dir(d.join("ts")).unwrap();
     std::fs::create_dir(d.join("hb")).unwrap();
     std::fs::create_dir(d.join("pr")).unwrap();
-    let (code, err) = run(d, &["review", "m.toml", "--out", "rev", "--runs", "100"], false);
+    let (code, err) = run(
+        d,
+        &["review", "m.toml", "--out", "rev", "--runs", "100"],
+        false,
+    );
     assert_eq!(code, 0, "{err}");
     std::fs::copy(d.join("rev/review.json"), d.join("review.json")).unwrap();
     dir
@@ -146,7 +150,14 @@ fn no_writer_writes_onto_its_input_even_with_force() {
         vec!["export", "m.toml", "--to", "json", "-o", "m.toml"],
         vec!["import", "csv", "systems.csv", "-o", "systems.csv"],
         vec!["deadlines", "m.toml", "--ics", "m.toml"],
-        vec!["diagram", "model.dot", "--view", "landscape", "-o", "model.dot"],
+        vec![
+            "diagram",
+            "model.dot",
+            "--view",
+            "landscape",
+            "-o",
+            "model.dot",
+        ],
         vec!["whatif", "m.toml", "--drop-vendor", "esri", "-o", "m.toml"],
         vec!["plan", "m.toml", "--gantt", "m.toml"],
     ];
@@ -165,13 +176,24 @@ fn no_writer_writes_onto_its_input_even_with_force() {
     // Inputs inside an output folder: the model as a target state, the
     // baseline as a progress file, the model as a handbook page.
     std::fs::copy(d.join("m.toml"), d.join("ts/target-2027.toml")).unwrap();
-    let (code, err) = run(d, &["plan", "ts/target-2027.toml", "--target-states", "ts"], true);
+    let (code, err) = run(
+        d,
+        &["plan", "ts/target-2027.toml", "--target-states", "ts"],
+        true,
+    );
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("is an input file of this command"), "{err}");
     std::fs::copy(d.join("review.json"), d.join("pr/progress.md")).unwrap();
     let (code, err) = run(
         d,
-        &["progress", "m.toml", "--since", "pr/progress.md", "-o", "pr"],
+        &[
+            "progress",
+            "m.toml",
+            "--since",
+            "pr/progress.md",
+            "-o",
+            "pr",
+        ],
         true,
     );
     assert_eq!(code, 2, "{err}");
@@ -243,11 +265,19 @@ fn a_review_never_replaces_the_folder_of_its_baseline() {
         err.contains("an input file of this command") && err.contains("rev/review.json"),
         "{err}"
     );
-    let (code, err) = run(d, &["review", "m.toml", "--out", "rev", "--runs", "100"], false);
+    let (code, err) = run(
+        d,
+        &["review", "m.toml", "--out", "rev", "--runs", "100"],
+        false,
+    );
     assert_eq!(code, 0, "{err}");
     std::fs::create_dir(d.join("other")).unwrap();
     std::fs::write(d.join("other/notes.txt"), "mine").unwrap();
-    let (code, err) = run(d, &["review", "m.toml", "--out", "other", "--runs", "100"], false);
+    let (code, err) = run(
+        d,
+        &["review", "m.toml", "--out", "other", "--runs", "100"],
+        false,
+    );
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("--force"), "{err}");
 }

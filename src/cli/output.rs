@@ -189,9 +189,7 @@ impl Inputs {
         let id = identity(path);
         self.files
             .iter()
-            .find(|f| {
-                (real.is_some() && f.real == real) || (id.is_some() && f.id == id)
-            })
+            .find(|f| (real.is_some() && f.real == real) || (id.is_some() && f.id == id))
             .map(|f| f.shown.as_str())
     }
 

@@ -308,11 +308,7 @@ struct Target {
 }
 
 impl Target {
-    fn check(
-        dir: &Path,
-        force: bool,
-        inputs: &super::output::Inputs,
-    ) -> Result<Target, CliError> {
+    fn check(dir: &Path, force: bool, inputs: &super::output::Inputs) -> Result<Target, CliError> {
         let shown = dir.display();
         let name = match dir.file_name() {
             Some(n) => n.to_string_lossy().into_owned(),
