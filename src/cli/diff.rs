@@ -69,19 +69,7 @@ fn side(ctx: &mut Ctx, path: &Path, args: &Args) -> Result<Snapshot, CliError> {
         return Ok(diff::snapshot(&g, &opts));
     }
     let name = path.display();
-    let limit = ctx.global().max_file_size;
-    let meta =
-        std::fs::metadata(path).map_err(|e| CliError::io(format!("cannot read `{name}`: {e}")))?;
-    if meta.len() > limit {
-        return Err(CliError::usage_help(
-            format!(
-                "`{name}` has {} bytes, more than the limit of {limit}",
-                meta.len()
-            ),
-            "raise the limit with --max-file-size",
-        ));
-    }
-    let text = std::fs::read_to_string(path)
+    let text = crate::model::input::read_text(path, ctx.global().max_file_size)
         .map_err(|e| CliError::io(format!("cannot read `{name}`: {e}")))?;
     Snapshot::from_json(&text).map_err(|e| {
         CliError::usage_help(

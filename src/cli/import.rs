@@ -113,26 +113,11 @@ fn country(flag: &str, s: &str) -> Result<Country, CliError> {
     })
 }
 
+/// Reads an import source or mapping file through the one reader of
+/// input files (`model::input`): regular files only, `--max-file-size`.
 fn read(ctx: &Ctx, path: &Path) -> Result<Vec<u8>, CliError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| CliError::io(format!("cannot read `{}`: {e}", path.display())))?;
-    if meta.is_dir() {
-        return Err(CliError::io(format!(
-            "`{}` is a directory; give a file",
-            path.display()
-        )));
-    }
-    if meta.len() > ctx.global().max_file_size {
-        return Err(CliError::usage_help(
-            format!(
-                "`{}` is larger than {} bytes",
-                path.display(),
-                ctx.global().max_file_size
-            ),
-            "raise the limit with --max-file-size if this is intended",
-        ));
-    }
-    std::fs::read(path).map_err(|e| CliError::io(format!("cannot read `{}`: {e}", path.display())))
+    crate::model::input::read_bounded(path, ctx.global().max_file_size)
+        .map_err(|e| CliError::io(format!("cannot read `{}`: {e}", path.display())))
 }
 
 /// Refuses an output that exists (without --force) or is one of the

@@ -45,7 +45,7 @@ pub struct Args {
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let g = ctx.load_quiet(&args.model.model)?;
     let m = g.model();
-    let (baseline, past) = read_baseline(&args.since)?;
+    let (baseline, past) = read_baseline(&args.since, ctx.global().max_file_size)?;
     let lang = match args.lang {
         Some(LangArg::De) => Lang::De,
         Some(LangArg::En) => Lang::En,

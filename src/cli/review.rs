@@ -150,7 +150,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     let target = Target::check(&args.out, args.force, &inputs)?;
     let (baseline, past) = match &args.baseline {
         Some(p) => {
-            let (b, past) = read_baseline(p)?;
+            let (b, past) = read_baseline(p, ctx.global().max_file_size)?;
             (Some(b), past)
         }
         None => (None, Vec::new()),
@@ -278,8 +278,9 @@ fn write_pdf(
 /// (a bare snapshot has no recommendations).
 pub(super) fn read_baseline(
     path: &Path,
+    max: u64,
 ) -> Result<(Snapshot, Vec<crate::analysis::progress::PastRecommendation>), CliError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::model::input::read_text(path, max).map_err(|e| {
         CliError::usage_help(
             format!("cannot read the baseline `{}`: {e}", path.display()),
             "give the review.json of an earlier `exitgraph review`",

@@ -107,7 +107,7 @@ impl<'l> Loader<'l> {
     /// Loads the main file from disk, then its includes.
     pub fn load_path(&mut self, path: &Path) {
         let name = path.display().to_string();
-        match self.read_text(path, false) {
+        match self.read_text(path) {
             Ok(text) => {
                 let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
                 self.load_text(name, &canonical, text, true, &mut vec![canonical.clone()]);
@@ -277,7 +277,7 @@ impl<'l> Loader<'l> {
                 );
                 return;
             }
-            match self.read_text(&p, true) {
+            match self.read_text(&p) {
                 Ok(text) => {
                     stack.push(canonical.clone());
                     self.load_text(p.display().to_string(), &canonical, text, false, stack);
@@ -304,8 +304,8 @@ impl<'l> Loader<'l> {
     }
 
     /// Reads a file as UTF-8, at most `max_file_bytes` of it.
-    fn read_text(&self, path: &Path, include: bool) -> Result<String, String> {
-        read_text(path, include, self.limits.max_file_bytes)
+    fn read_text(&self, path: &Path) -> Result<String, String> {
+        read_text(path, self.limits.max_file_bytes)
     }
 }
 
@@ -342,44 +342,11 @@ pub(crate) fn refuse(canonical: &Path, root: Option<&Path>, allow_outside: bool)
     }
 }
 
-/// Reads a file as UTF-8, at most `max` bytes of it. An include must be a
-/// regular file; the main file (named by the user) may also be a pipe
-/// (`<(generate)`).
-pub(crate) fn read_text(path: &Path, include: bool, max: u64) -> Result<String, String> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
-    if meta.is_dir() {
-        return Err("it is a directory, not a file".into());
-    }
-    if include && !meta.is_file() {
-        return Err("it is not a regular file".into());
-    }
-    let too_large = |n: String| {
-        format!(
-            "the file has {n} bytes, more than the limit of {max} (raise it with --max-file-size)"
-        )
-    };
-    if meta.len() > max {
-        return Err(too_large(meta.len().to_string()));
-    }
-    // The reported size may be wrong (0 for files in /proc): count what
-    // is read, and stop one byte past the limit.
-    let mut bytes = Vec::new();
-    file.take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > max {
-        return Err(format!(
-            "more than {max} bytes could be read, the limit (raise it with --max-file-size)"
-        ));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the file is not UTF-8 (first bad byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
+/// Reads a file as UTF-8, at most `max` bytes of it, through the one
+/// reader of input files ([`super::input`]): regular files only, the
+/// limit counted on the bytes read.
+pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, String> {
+    super::input::read_text(path, max)
 }
 
 impl Loader<'_> {

@@ -11,6 +11,7 @@ pub mod defaults;
 pub mod diag;
 pub mod duration;
 pub mod edit;
+pub mod input;
 pub mod load;
 pub mod policy;
 pub(crate) mod raw;

@@ -322,6 +322,10 @@ fn decode(body: &[u8]) -> Result<Body, String> {
     }
 }
 
+/// A snapshot larger than this many times `--max-file-size` is not read
+/// (the model is parsed instead).
+const SNAPSHOT_FACTOR: u64 = 4;
+
 fn read(file: &Path, key: &Key, path: &Path, limits: &Limits) -> Result<Model, Miss> {
     let f = match std::fs::File::open(file) {
         Ok(f) => f,
@@ -341,6 +345,15 @@ fn read(file: &Path, key: &Key, path: &Path, limits: &Limits) -> Result<Model, M
         if meta.mode() & 0o022 != 0 {
             return Err(Miss::Unusable("others may write to it".into()));
         }
+    }
+    // Bounded like every input: a snapshot holds less than the model's
+    // text, which is at most one --max-file-size per file.
+    let cap = limits.max_file_bytes.saturating_mul(SNAPSHOT_FACTOR);
+    if meta.len() > cap {
+        return Err(Miss::Unusable(format!(
+            "it has {} bytes, more than {SNAPSHOT_FACTOR} times --max-file-size",
+            meta.len()
+        )));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     f.take(meta.len())
@@ -425,7 +438,7 @@ fn verify(
                 return Err(format!("`{}` cannot be included: {why}", f.name));
             }
         }
-        let text = load::read_text(named, include, limits.max_file_bytes)
+        let text = load::read_text(named, limits.max_file_bytes)
             .map_err(|e| format!("`{}`: {e}", f.name))?;
         let text = match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_string(),
