@@ -45,7 +45,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub use crate::model::terms::{MAX_TERMS, next_term_end, notice_deadline};
+pub use crate::model::terms::{next_term_end, notice_deadline};
 
 /// Options of [`deadlines`].
 #[derive(Clone, Debug, PartialEq)]
@@ -244,20 +244,23 @@ pub fn contract_dates(c: &Contract, as_of: NaiveDate, migration_days: i64) -> Da
             feasible_decision: feasible.and_then(|x| minus_days(x, days)),
         };
     }
-    let mut next_exit = None;
-    let mut feasible = None;
-    for t in c.term_ends() {
-        let (Some(x), Some(nd)) = (c.exit_day(t), c.notice_deadline_for(t)) else {
-            break;
-        };
-        if next_exit.is_none() && nd >= as_of {
-            next_exit = Some(x);
-        }
-        if next_exit.is_some() && start_ok(x) {
-            feasible = Some((x, nd));
-            break;
-        }
-    }
+    // The exit day and notice deadline of a term end; a term end without
+    // them (beyond the calendar) ends both searches.
+    let dates_of = |t: NaiveDate| match (c.exit_day(t), c.notice_deadline_for(t)) {
+        (Some(x), Some(nd)) => Some((x, nd)),
+        _ => None,
+    };
+    // The first term whose notice can still be given, then the first from
+    // there on whose start-by date has not passed: both conditions only
+    // turn from false to true along the terms, so the searches jump.
+    let next = c
+        .first_term_end(0, |t| dates_of(t).is_none_or(|(_, nd)| nd >= as_of))
+        .and_then(|(k, t)| Some((k, dates_of(t)?)));
+    let next_exit = next.map(|(_, (x, _))| x);
+    let feasible = next.and_then(|(k, _)| {
+        let (_, t) = c.first_term_end(k, |t| dates_of(t).is_none_or(|(x, _)| start_ok(x)))?;
+        dates_of(t)
+    });
     let nd = next_exit.and_then(|x| notice_deadline(x, c.notice));
     Dates {
         term_end,

@@ -454,11 +454,12 @@ fn exit_after(g: &Graph, c: ContractId, from: NaiveDate, finish: NaiveDate) -> O
     if k.renewal.filter(|r| !r.is_zero()).is_none() {
         return (k.end >= from).then_some(k.end.max(finish));
     }
-    k.term_ends().find_map(|t| {
-        let nd = k.notice_deadline_for(t)?;
-        let x = k.exit_day(t)?;
-        (nd >= from && x >= finish).then_some(x)
-    })
+    // Both conditions only turn from false to true along the terms.
+    let (_, t) = k.first_term_end(0, |t| {
+        k.notice_deadline_for(t).is_some_and(|nd| nd >= from)
+            && k.exit_day(t).is_some_and(|x| x >= finish)
+    })?;
+    k.exit_day(t)
 }
 
 struct Planner<'g> {

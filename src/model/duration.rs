@@ -105,12 +105,12 @@ impl Duration {
     }
 
     /// Total calendar months (years count 12).
-    fn total_months(&self) -> u32 {
+    pub(crate) fn total_months(&self) -> u32 {
         self.years * 12 + self.months
     }
 
     /// Total plain days (weeks count 7, hours are rounded up to whole days).
-    fn total_days(&self) -> u64 {
+    pub(crate) fn total_days(&self) -> u64 {
         self.weeks as u64 * 7 + self.days as u64 + (self.hours as u64).div_ceil(24)
     }
 

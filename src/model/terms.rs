@@ -10,6 +10,11 @@
 //! - the first term ends on `end`; with `renewal`, each next term end is
 //!   (previous end + 1 day + renewal) - 1 day, in calendar months and years
 //!   clamped to the month's last day;
+//! - the k-th term end is computed in closed form ([`Contract::term_end_at`]),
+//!   and every search through the terms ([`Contract::first_term_end`]) jumps
+//!   by doubling and halving the term number instead of stepping one term
+//!   at a time, so that a daily renewal since year 1 costs what a yearly one
+//!   does;
 //! - the **exit day** of a term ending on T is the first end of a
 //!   `notice_to` period on or after T (T itself for `term-end`, or when T
 //!   is such a period end);
@@ -18,10 +23,12 @@
 
 use super::duration::Duration;
 use super::types::{Contract, Intent, NoticeTo};
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
-/// The longest search through renewals, in terms (a `1d` renewal from 1900
-/// to 2100 needs about 73,000).
+/// The longest search through renewals that mix months with days or weeks
+/// (`1y 2w`), in terms: only these are stepped one term at a time (each
+/// step is at least 29 days, so 200,000 terms cover more than any date
+/// TOML can write).
 pub const MAX_TERMS: usize = 200_000;
 
 fn plus_days(d: NaiveDate, n: u64) -> Option<NaiveDate> {
@@ -63,6 +70,169 @@ pub fn period_end(d: NaiveDate, to: NoticeTo) -> Option<NaiveDate> {
     }
 }
 
+/// Days in month `month` (1-12) of `year`.
+fn month_len(year: i64, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// For a term start `s` on day 29-31 of its month and a renewal of
+/// `months` whole months: the first j >= 1 for which `s + j * months`
+/// lands in a month too short for that day (where the day is clamped to the
+/// month end and the day of month of every later start drops), or `None`
+/// when that never happens. The pattern of months and leap years repeats
+/// after 4,800 months (400 years), so at most 4,800 / gcd(months, 4,800)
+/// values of j are looked at.
+fn first_clamp(s: NaiveDate, months: u32) -> Option<u64> {
+    let day = s.day();
+    if day <= 28 {
+        return None;
+    }
+    let m0 = s.year() as i64 * 12 + s.month0() as i64;
+    let (mut a, mut b) = (months as u64, 4800u64);
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    let period = 4800 / a;
+    (1..=period).find(|&j| {
+        let mi = m0 + j as i64 * months as i64;
+        month_len(mi.div_euclid(12), mi.rem_euclid(12) as u32 + 1) < day
+    })
+}
+
+/// The term ends of a contract in closed form. With a renewal of `d` plain
+/// days the k-th end is `end + k * d`; with whole months, the start of
+/// each term (the day after the previous end) keeps its day of month
+/// until a shorter month clamps it, which happens at most three times
+/// (31, 30, 29, then at most 28): between two clamps the k-th start is the
+/// segment's first start + k * months, in one step.
+#[derive(Clone, Copy, Debug)]
+enum Schedule {
+    /// No renewal: one term, ending on `end`.
+    Once(NaiveDate),
+    /// Every term is `days` plain days long.
+    Days { end: NaiveDate, days: u64 },
+    /// Every term is `months` calendar months long. `segs[..n]` are
+    /// (term number, first day of that term) where the day of month
+    /// changes; the first is term 0 (its first day is `end` + 1 day).
+    Months {
+        months: u32,
+        segs: [(u64, NaiveDate); 4],
+        n: usize,
+    },
+    /// Months and days together (`1y 2w`): stepped one term at a time.
+    Mixed { end: NaiveDate, renewal: Duration },
+}
+
+impl Schedule {
+    fn of(c: &Contract) -> Schedule {
+        let Some(r) = c.renewal.filter(|r| !r.is_zero()) else {
+            return Schedule::Once(c.end);
+        };
+        let (months, days) = (r.total_months(), r.total_days());
+        if months == 0 {
+            return Schedule::Days { end: c.end, days };
+        }
+        if days > 0 {
+            return Schedule::Mixed {
+                end: c.end,
+                renewal: r,
+            };
+        }
+        let Some(s0) = plus_days(c.end, 1) else {
+            return Schedule::Once(c.end);
+        };
+        let mut segs = [(0u64, s0); 4];
+        let mut n = 1;
+        while n < segs.len() {
+            let (k, s) = segs[n - 1];
+            let Some(j) = first_clamp(s, months) else {
+                break;
+            };
+            let Some(next) = u32::try_from(j * months as u64)
+                .ok()
+                .and_then(|m| s.checked_add_months(Months::new(m)))
+            else {
+                break;
+            };
+            segs[n] = (k + j, next);
+            n += 1;
+        }
+        Schedule::Months { months, segs, n }
+    }
+
+    /// The end of term `k` (0 = the first term, ending on `end`); `None`
+    /// beyond the calendar.
+    fn end_at(&self, k: u64) -> Option<NaiveDate> {
+        match *self {
+            Schedule::Once(end) => (k == 0).then_some(end),
+            Schedule::Days { end, days } => plus_days(end, k.checked_mul(days)?),
+            Schedule::Months { months, segs, n } => {
+                let &(k0, s) = segs[..n].iter().rev().find(|(k0, _)| *k0 <= k)?;
+                let m = u32::try_from((k - k0).checked_mul(months as u64)?).ok()?;
+                s.checked_add_months(Months::new(m))?.pred_opt()
+            }
+            Schedule::Mixed { end, renewal } => {
+                let mut t = end;
+                for _ in 0..k.min(MAX_TERMS as u64) {
+                    t = next_term_end(t, renewal)?;
+                }
+                (k < MAX_TERMS as u64).then_some(t)
+            }
+        }
+    }
+
+    /// The first term from term `from` on whose end satisfies `pred`, as
+    /// (term number, end). `pred` must be monotone: once true for a term
+    /// end, true for every later one. Doubles the step from `from` until
+    /// `pred` holds (or the calendar ends), then halves the interval:
+    /// about 2 log2(k) term ends are computed instead of k.
+    fn first(&self, from: u64, pred: &mut dyn FnMut(NaiveDate) -> bool) -> Option<(u64, NaiveDate)> {
+        if let Schedule::Mixed { end, renewal } = *self {
+            let mut t = Some(end);
+            for k in 0..MAX_TERMS as u64 {
+                let cur = t?;
+                if k >= from && pred(cur) {
+                    return Some((k, cur));
+                }
+                t = next_term_end(cur, renewal);
+            }
+            return None;
+        }
+        let t = self.end_at(from)?;
+        if pred(t) {
+            return Some((from, t));
+        }
+        // Invariant: term `lo` fails `pred`; term `hi` passes it or lies
+        // beyond the calendar.
+        let (mut lo, mut step) = (from, 1u64);
+        let mut hi = loop {
+            let k = from.saturating_add(step);
+            match self.end_at(k) {
+                Some(t) if !pred(t) => lo = k,
+                _ => break k,
+            }
+            if k == u64::MAX {
+                return None;
+            }
+            step = step.saturating_mul(2);
+        };
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            match self.end_at(mid) {
+                Some(t) if !pred(t) => lo = mid,
+                _ => hi = mid,
+            }
+        }
+        let t = self.end_at(hi)?;
+        pred(t).then_some((hi, t))
+    }
+}
+
 /// One term of a contract: its first and last day (the first day is
 /// `None` for a first term without `start`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,31 +242,37 @@ pub struct Term {
 }
 
 impl Contract {
-    /// The term ends in order, from the first; one without `renewal`.
-    /// Stops at [`MAX_TERMS`] or at the end of the calendar.
-    pub fn term_ends(&self) -> impl Iterator<Item = NaiveDate> + '_ {
-        let renewal = self.renewal.filter(|r| !r.is_zero());
-        let mut next = Some(self.end);
-        let mut count = 0usize;
-        std::iter::from_fn(move || {
-            let cur = next?;
-            count += 1;
-            next = match renewal {
-                Some(r) if count < MAX_TERMS => next_term_end(cur, r),
-                _ => None,
-            };
-            Some(cur)
-        })
+    /// The end of term `k` (0 = the first term, which ends on `end`), in
+    /// closed form; `None` for k > 0 without renewal, or beyond the calendar.
+    pub fn term_end_at(&self, k: u64) -> Option<NaiveDate> {
+        Schedule::of(self).end_at(k)
     }
 
-    /// The terms in order, each with its first day.
-    pub fn terms(&self) -> impl Iterator<Item = Term> + '_ {
-        let mut start = self.start;
-        self.term_ends().map(move |end| {
-            let t = Term { start, end };
-            start = end.succ_opt();
-            t
-        })
+    /// Term `k` with its first day (`start` for the first term, else the
+    /// day after the previous end).
+    pub fn term_at(&self, k: u64) -> Option<Term> {
+        let sched = Schedule::of(self);
+        let end = sched.end_at(k)?;
+        let start = match k {
+            0 => self.start,
+            _ => sched.end_at(k - 1).and_then(|p| p.succ_opt()),
+        };
+        Some(Term { start, end })
+    }
+
+    /// The first term from term `from` on whose end satisfies `pred`, as
+    /// (term number, term end); `None` when no term end before the end of
+    /// the calendar does. `pred` must be monotone over the term ends (false
+    /// up to some term, true from there on), like `t >= day` or "the notice
+    /// deadline of `t` is on or after `day`". Every search through the
+    /// renewals goes through here: it costs about 2 log2(k) closed-form
+    /// term ends, not k steps.
+    pub fn first_term_end(
+        &self,
+        from: u64,
+        mut pred: impl FnMut(NaiveDate) -> bool,
+    ) -> Option<(u64, NaiveDate)> {
+        Schedule::of(self).first(from, &mut pred)
     }
 
     /// The day the contract can end when it is left at a term ending on `t`:
@@ -125,10 +301,10 @@ impl Contract {
         if self.renewal.filter(|r| !r.is_zero()).is_none() {
             return (self.end >= day).then_some((self.end, self.end));
         }
-        self.term_ends().find_map(|t| {
-            let nd = self.notice_deadline_for(t)?;
-            (nd >= day).then(|| Some((t, self.exit_day(t)?))).flatten()
-        })
+        let (_, t) = self.first_term_end(0, |t| {
+            self.notice_deadline_for(t).is_some_and(|nd| nd >= day)
+        })?;
+        Some((t, self.exit_day(t)?))
     }
 
     /// The day the contract ended before `as_of`, if it did: a contract
@@ -162,7 +338,8 @@ impl Contract {
         if !self.running_on(as_of) {
             return None;
         }
-        self.terms().find(|t| t.end >= as_of)
+        let (k, _) = self.first_term_end(0, |t| t >= as_of)?;
+        self.term_at(k)
     }
 
     /// The end of the current term on `as_of`, or the last end of a
@@ -180,6 +357,7 @@ mod tests {
     use super::*;
     use crate::model::types::{ContractKind, Decision};
     use crate::model::{Span, VendorId};
+    use proptest::prelude::*;
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -278,7 +456,7 @@ mod tests {
     fn terms_current_term_and_ended_contracts() {
         let mut c = contract("2024-12-31", "3mo", Some("1y"), NoticeTo::TermEnd);
         c.start = Some(date("2022-01-01"));
-        let terms: Vec<Term> = c.terms().take(3).collect();
+        let terms: Vec<Term> = (0..3).filter_map(|k| c.term_at(k)).collect();
         assert_eq!(terms[0].start, Some(date("2022-01-01")));
         assert_eq!(terms[1].start, Some(date("2025-01-01")));
         assert_eq!(terms[1].end, date("2025-12-31"));
@@ -321,5 +499,132 @@ mod tests {
         c.decision.as_mut().unwrap().decided = date("2026-10-01");
         assert!(c.running_on(date("2027-06-01")));
         assert_eq!(c.ended_before(date("2028-01-01")), Some(date("2027-12-31")));
+    }
+
+    /// The reference: term ends stepped one term at a time from `end`, the
+    /// definition the closed form must reproduce.
+    fn stepped(c: &Contract) -> impl Iterator<Item = NaiveDate> + '_ {
+        let r = c.renewal.filter(|r| !r.is_zero());
+        std::iter::successors(Some(c.end), move |&t| next_term_end(t, r?))
+    }
+
+    #[test]
+    fn month_end_clamping_drifts_as_stepping_does() {
+        // Terms start on the 31st; February clamps the start to the 28th or
+        // 29th, and from then on every start keeps that day.
+        let c = contract("2027-01-30", "0d", Some("1mo"), NoticeTo::TermEnd);
+        let want: Vec<NaiveDate> = stepped(&c).take(40).collect();
+        let got: Vec<NaiveDate> = (0..40).filter_map(|k| c.term_end_at(k)).collect();
+        assert_eq!(got, want);
+        assert_eq!(c.term_end_at(1), Some(date("2027-02-27")));
+        assert_eq!(c.term_end_at(2), Some(date("2027-03-27")));
+        // A start on 29 February with a four-year term keeps its day until
+        // 2100, which is no leap year.
+        let c = contract("2024-02-28", "0d", Some("4y"), NoticeTo::TermEnd);
+        assert_eq!(c.term_end_at(18), Some(date("2096-02-28")));
+        assert_eq!(c.term_end_at(19), Some(date("2100-02-27")));
+        assert_eq!(c.term_end_at(20), Some(date("2104-02-27")));
+        assert_eq!(
+            (0..25).filter_map(|k| c.term_end_at(k)).collect::<Vec<_>>(),
+            stepped(&c).take(25).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_daily_renewal_since_year_one_reaches_today_in_one_jump() {
+        let c = contract("0001-01-01", "0d", Some("1d"), NoticeTo::TermEnd);
+        let as_of = date("2026-12-01");
+        let cur = c.current_term(as_of).unwrap();
+        assert_eq!((cur.start, cur.end), (Some(as_of), as_of));
+        let days = (as_of - date("0001-01-01")).num_days() as u64;
+        assert_eq!(c.term_end_at(days), Some(as_of));
+        assert_eq!(c.next_exit_from(as_of), Some((as_of, as_of)));
+    }
+
+    fn renewal_strategy() -> impl Strategy<Value = Duration> {
+        prop_oneof![
+            (1u32..400).prop_map(Duration::days),
+            (1u32..60).prop_map(|w| Duration {
+                weeks: w,
+                ..Duration::ZERO
+            }),
+            (1u32..30).prop_map(Duration::months),
+            (1u32..6).prop_map(Duration::years),
+            (0u32..3, 1u32..14, 1u32..20).prop_map(|(y, m, d)| Duration {
+                years: y,
+                months: m,
+                days: d,
+                ..Duration::ZERO
+            }),
+            (1u32..72).prop_map(Duration::hours),
+        ]
+    }
+
+    /// A date from 1600 to 2400, with days 28-31 (where clamping happens)
+    /// drawn often.
+    fn date_strategy() -> impl Strategy<Value = NaiveDate> {
+        (1600i32..2400, 1u32..=12, prop_oneof![1u32..=31, 27u32..=31]).prop_map(|(y, m, d)| {
+            let last = month_end(y, m).unwrap().day();
+            NaiveDate::from_ymd_opt(y, m, d.min(last)).unwrap()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// The closed form equals stepping for every term, and every search
+        /// finds the term a linear search through the stepped terms finds.
+        #[test]
+        fn closed_form_equals_stepping(
+            end in date_strategy(),
+            renewal in renewal_strategy(),
+            ahead in 0i64..20_000,
+            notice in prop_oneof![Just("0d"), Just("3mo"), Just("30d"), Just("1y")],
+            to in prop_oneof![
+                Just(NoticeTo::TermEnd),
+                Just(NoticeTo::MonthEnd),
+                Just(NoticeTo::QuarterEnd),
+                Just(NoticeTo::YearEnd),
+            ],
+        ) {
+            let mut c = contract("2000-01-01", notice, None, to);
+            c.end = end;
+            c.renewal = Some(renewal);
+            let as_of = end + chrono::Duration::days(ahead);
+            // Enough stepped terms to pass `as_of` by a year of notice, a
+            // year to the exit day and the longest renewal drawn (5 years).
+            let reference: Vec<NaiveDate> = stepped(&c)
+                .take_while(|&t| t <= as_of + chrono::Duration::days(3000))
+                .collect();
+            for (k, t) in reference.iter().enumerate() {
+                prop_assert_eq!(c.term_end_at(k as u64), Some(*t), "term {}", k);
+            }
+            let current = reference.iter().position(|&t| t >= as_of).unwrap();
+            prop_assert_eq!(
+                c.first_term_end(0, |t| t >= as_of),
+                Some((current as u64, reference[current]))
+            );
+            let cur = c.current_term(as_of).unwrap();
+            prop_assert_eq!(cur.end, reference[current]);
+            prop_assert_eq!(
+                cur.start,
+                if current == 0 { None } else { reference[current - 1].succ_opt() }
+            );
+            let next = reference
+                .iter()
+                .find(|&&t| c.notice_deadline_for(t).is_some_and(|nd| nd >= as_of));
+            let &t = next.unwrap();
+            prop_assert_eq!(c.next_exit_from(as_of), Some((t, c.exit_day(t).unwrap())));
+            // A search from a later term than the first.
+            let from = current as u64 / 2;
+            let later = as_of + chrono::Duration::days((ahead / 3).min(800));
+            let want = reference
+                .iter()
+                .enumerate()
+                .skip(from as usize)
+                .find(|(_, t)| **t >= later)
+                .map(|(k, t)| (k as u64, *t));
+            prop_assert_eq!(c.first_term_end(from, |t| t >= later), want);
+        }
     }
 }
