@@ -191,7 +191,11 @@ impl Schedule {
     /// end, true for every later one. Doubles the step from `from` until
     /// `pred` holds (or the calendar ends), then halves the interval:
     /// about 2 log2(k) term ends are computed instead of k.
-    fn first(&self, from: u64, pred: &mut dyn FnMut(NaiveDate) -> bool) -> Option<(u64, NaiveDate)> {
+    fn first(
+        &self,
+        from: u64,
+        pred: &mut dyn FnMut(NaiveDate) -> bool,
+    ) -> Option<(u64, NaiveDate)> {
         if let Schedule::Mixed { end, renewal } = *self {
             let mut t = Some(end);
             for k in 0..MAX_TERMS as u64 {
