@@ -9,10 +9,12 @@
 //! The diagrams of the report ([`diagrams`]): the hotspots and the
 //! landscape (rolled up when large), the deadlines timeline, spend bars, a
 //! Gantt chart per exit plan and the blast radius of every scenario that
-//! cuts something off. They are drawn from the review's own results, so
-//! the figures show the same numbers as the tables.
+//! cuts something off, for at most [`MAX_SCENARIO_DETAILS`] scenarios
+//! ([`detailed_scenarios`]; the others are one row each in a table). They
+//! are drawn from the review's own results, so the figures show the same
+//! numbers as the tables.
 
-use crate::analysis::review::Review;
+use crate::analysis::review::{Review, ScenarioReview};
 use crate::graph::Graph;
 use crate::model::Lang;
 use crate::render::csv::{self, HotspotsTable};
@@ -23,6 +25,62 @@ use crate::render::page::{self, Figure};
 use crate::render::svg::{Renderer, RendererChoice};
 use crate::render::{html, ics, markdown};
 use rayon::prelude::*;
+
+/// Most scenarios a review shows in detail: a section with its cut-off
+/// diagram and its emergency handbook. A model with more scenarios gets
+/// these for the ones with the largest impact ([`detailed_scenarios`]) and
+/// one table row for each other, so that the number of files and the time
+/// to draw them stay bounded whatever the model holds.
+pub const MAX_SCENARIO_DETAILS: usize = 12;
+
+/// The scenarios shown in detail, in model order: all of them when there
+/// are at most [`MAX_SCENARIO_DETAILS`], else the worst scenario of the
+/// summary and those with the largest impact: the highest sum of
+/// criticality weights of the services down, then more services down
+/// longer than tolerable, then more services down, then the smaller id.
+pub fn detailed_scenarios(r: &Review) -> Vec<&ScenarioReview> {
+    if r.scenarios.len() <= MAX_SCENARIO_DETAILS {
+        return r.scenarios.iter().collect();
+    }
+    let mut order = impact_order(r);
+    order.truncate(MAX_SCENARIO_DETAILS);
+    order.sort_unstable();
+    order.into_iter().map(|i| &r.scenarios[i]).collect()
+}
+
+/// Every scenario, the largest impact first (the order of
+/// [`detailed_scenarios`]).
+pub fn by_impact(r: &Review) -> Vec<&ScenarioReview> {
+    impact_order(r)
+        .into_iter()
+        .map(|i| &r.scenarios[i])
+        .collect()
+}
+
+/// Indices of the scenarios, the largest impact first.
+fn impact_order(r: &Review) -> Vec<usize> {
+    let worst = r
+        .summary
+        .worst_scenario
+        .as_ref()
+        .map(|w| w.scenario.as_str());
+    let mut order: Vec<usize> = (0..r.scenarios.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&r.scenarios[a], &r.scenarios[b]);
+        let key = |s: &ScenarioReview| {
+            (
+                worst == Some(s.report.scenario.as_str()),
+                s.weight,
+                s.report.summary.services_breached,
+                s.report.summary.services_down,
+            )
+        };
+        key(y)
+            .cmp(&key(x))
+            .then_with(|| x.report.scenario.cmp(&y.report.scenario))
+    });
+    order
+}
 
 /// The marker file in every review directory: its presence lets a later
 /// run replace the directory without `--force`.
@@ -101,7 +159,12 @@ pub fn diagrams(
     opts.top = r.method.hotspot_top;
     let mut jobs = vec![Job::Hotspots, Job::Landscape, Job::Deadlines, Job::Spend];
     jobs.extend(r.exit_plans.iter().map(Job::Exit));
-    jobs.extend(r.scenarios.iter().filter(|s| s.cuts_off).map(Job::Cutoff));
+    jobs.extend(
+        detailed_scenarios(r)
+            .into_iter()
+            .filter(|s| s.cuts_off)
+            .map(Job::Cutoff),
+    );
     let drawn: Vec<(String, String, Result<Diagram, DiagramError>)> = jobs
         .par_iter()
         .map(|job| match job {
@@ -255,8 +318,9 @@ pub fn files(r: &Review, diagrams: &[ReviewDiagram]) -> Result<Vec<OutputFile>, 
             bytes: hotspots_csv(r).into_bytes(),
         },
     ];
-    // The emergency handbook of every scenario that cuts something off.
-    for s in r.scenarios.iter().filter(|s| s.cuts_off) {
+    // The emergency handbook of every scenario shown in detail that cuts
+    // something off.
+    for s in detailed_scenarios(r).into_iter().filter(|s| s.cuts_off) {
         let doc = handbook::document(
             &s.report,
             &HandbookOptions {

@@ -28,11 +28,73 @@ impl Builder<'_> {
             .worst_scenario
             .as_ref()
             .map(|w| w.scenario.clone());
-        for s in &r.scenarios {
+        // At most MAX_SCENARIO_DETAILS in detail, the others one row each.
+        let detailed = crate::render::review::detailed_scenarios(r);
+        for s in &detailed {
             let is_worst = worst.as_deref() == Some(s.report.scenario.as_str());
             self.scenario(s, is_worst, &mut out);
         }
+        if detailed.len() < r.scenarios.len() {
+            self.other_scenarios(&detailed, &mut out);
+        }
         out
+    }
+
+    /// The scenarios not shown in detail: one row each, the largest impact
+    /// first, as many as a table holds; review.json has all of them.
+    fn other_scenarios(&mut self, detailed: &[&ScenarioReview], out: &mut Vec<Block>) {
+        let (tr, r) = (self.tr, self.r);
+        let rest: Vec<&ScenarioReview> = crate::render::review::by_impact(r)
+            .into_iter()
+            .filter(|s| !detailed.iter().any(|d| std::ptr::eq(*d, *s)))
+            .collect();
+        out.push(Block::Heading {
+            text: tr.pick("Weitere Szenarien", "Further scenarios").into(),
+        });
+        let (n, others) = (tr.int(detailed.len()), tr.int(rest.len()));
+        out.push(Block::Para {
+            text: say!(
+                self.tr,
+                format!(
+                    "Ausführlich, mit Diagramm und Notfallhandbuch, stehen oben die {n} Szenarien mit der größten Wirkung (Summe der Kritikalitätsgewichte der ausgefallenen Dienste). Die übrigen {others} folgen hier je in einer Zeile."
+                ),
+                format!(
+                    "The {n} scenarios with the largest impact (sum of the criticality weights of the services down) are shown above in detail, with diagram and emergency handbook. The other {others} follow here, one line each."
+                ),
+            ),
+        });
+        let shown = rest.len().min(MAX_ROWS);
+        let rows =
+            rest[..shown]
+                .iter()
+                .map(|s| {
+                    let sum = &s.report.summary;
+                    vec![
+                        Cell::text(clean(
+                            s.report.name.as_deref().unwrap_or(&s.report.scenario),
+                        )),
+                        Cell::num(tr.int(sum.services_down)),
+                        Cell::num(tr.int(sum.services_breached))
+                            .tone(if sum.services_breached > 0 { "bad" } else { "" }),
+                        Cell::num(tr.int(s.weight as usize)),
+                    ]
+                })
+                .collect();
+        out.push(Self::table(
+            tr.pick(
+                "Weitere Szenarien nach Wirkung",
+                "Further scenarios by impact",
+            )
+            .into(),
+            vec![
+                Cell::text(tr.l("scenario")),
+                Cell::num(tr.pick("Dienste ausgefallen", "Services down")),
+                Cell::num(tr.pick("länger als tolerierbar", "longer than tolerable")),
+                Cell::num(tr.pick("Gewicht", "Weight")),
+            ],
+            rows,
+            more_rows(tr, shown, rest.len(), "review.json"),
+        ));
     }
 
     pub(super) fn scenario(&mut self, s: &ScenarioReview, is_worst: bool, out: &mut Vec<Block>) {
