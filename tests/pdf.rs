@@ -235,16 +235,21 @@ fn the_single_points_of_failure_are_capped_with_and_n_more() {
 }
 
 /// The smallest text of each figure as printed on A4, in points: the
-/// smallest SVG font size times the scale at which the print CSS lays the
-/// figure out (portrait: 182 mm wide, at most 230 mm high; figures at least
-/// 1.4 times as wide as high on a landscape page: 269 mm wide, at most
-/// 160 mm high). Returns (file, landscape, points).
+/// smallest SVG font size of its print variant where it has one (only that
+/// is printed), times the scale at which the print CSS lays the figure out
+/// (portrait: 182 mm wide, at most 230 mm high; on a landscape page, class
+/// `landscape`: 269 mm wide, at most 160 mm high). Returns (file,
+/// landscape, points).
 fn printed_text_sizes(html: &str) -> Vec<(String, bool, f64)> {
     let mut out = Vec::new();
     for part in html.split("<figure id=\"figure-").skip(1) {
         let (open, rest) = part.split_once('>').unwrap_or_else(|| panic!("{part}"));
         let landscape = open.contains("class=\"landscape\"");
-        let figure = rest.split("</figure>").next().unwrap_or("");
+        let whole = rest.split("</figure>").next().unwrap_or("");
+        // The print variant when the figure has one: only it is printed.
+        let figure = whole
+            .split_once("<div class=\"svg print\">")
+            .map_or(whole, |(_, p)| p);
         let vb = figure
             .split_once("viewBox=\"")
             .and_then(|(_, r)| r.split_once('"'))
@@ -273,7 +278,7 @@ fn printed_text_sizes(html: &str) -> Vec<(String, bool, f64)> {
         if width * h / w > max_h {
             width = max_h * w / h;
         }
-        let file = figure
+        let file = whole
             .split_once("href=\"")
             .and_then(|(_, r)| r.split_once('"'))
             .map(|(f, _)| f.replace("&#x2f;", "/"))
@@ -284,7 +289,7 @@ fn printed_text_sizes(html: &str) -> Vec<(String, bool, f64)> {
 }
 
 #[test]
-fn the_exit_plan_charts_print_on_landscape_pages_with_text_of_at_least_7_pt() {
+fn every_figure_prints_with_text_of_at_least_7_pt() {
     let d = tmp();
     let out = d.path().join("review");
     let o = run(&[
@@ -300,20 +305,46 @@ fn the_exit_plan_charts_print_on_landscape_pages_with_text_of_at_least_7_pt() {
     assert!(o.status.success(), "{}", stderr(&o));
     let html = std::fs::read_to_string(out.join("index.html")).unwrap_or_else(|e| panic!("{e}"));
     let sizes = printed_text_sizes(&html);
-    let plans: Vec<&(String, bool, f64)> = sizes
-        .iter()
-        .filter(|(f, _, _)| f.starts_with("diagrams/exit-"))
-        .collect();
-    assert!(plans.len() >= 3, "{sizes:?}");
-    for (file, landscape, pt) in plans {
-        assert!(*landscape, "{file} is not printed in landscape");
-        assert!(*pt >= 7.0, "{file}: smallest text {pt:.1} pt");
-    }
-    // Print the rest for the record (graph figures are still smaller).
     for (file, landscape, pt) in &sizes {
         println!(
             "{file}: {pt:.1} pt{}",
             if *landscape { " (landscape)" } else { "" }
         );
     }
+    // Every kind of figure is there: the graph views print as charts.
+    for stem in [
+        "hotspots",
+        "landscape",
+        "deadlines",
+        "spend",
+        "exit-",
+        "cutoff-",
+    ] {
+        assert!(
+            sizes
+                .iter()
+                .any(|(f, _, _)| f.starts_with(&format!("diagrams/{stem}"))),
+            "no {stem} figure: {sizes:?}"
+        );
+    }
+    assert!(sizes.len() >= 10, "{sizes:?}");
+    for (file, _, pt) in &sizes {
+        assert!(*pt >= 7.0, "{file}: smallest text {pt:.1} pt");
+    }
+    // The wide exit plans print across a landscape page.
+    for (file, landscape, _) in &sizes {
+        if file.starts_with("diagrams/exit-") {
+            assert!(*landscape, "{file} is not printed in landscape");
+        }
+    }
+    // A graph view prints as its chart, not as the shrunken graph.
+    let hotspots = html
+        .split("<figure id=\"figure-")
+        .find(|f| f.contains("diagrams&#x2f;hotspots.svg") || f.contains("diagrams/hotspots.svg"))
+        .unwrap_or_else(|| panic!("no hotspots figure"));
+    assert!(
+        hotspots.contains("<div class=\"svg screen\">"),
+        "{hotspots}"
+    );
+    assert!(hotspots.contains("<div class=\"svg print\">"), "{hotspots}");
 }

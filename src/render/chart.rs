@@ -15,6 +15,8 @@ use chrono::{Datelike, NaiveDate};
 const MARGIN: f64 = 12.0;
 /// Longest row label, in characters, before it is shortened with `…`.
 pub const LABEL_CHARS: usize = 48;
+/// The same for a chart printed on A4 (`compact`).
+pub const LABEL_CHARS_COMPACT: usize = 34;
 
 /// Shortens a label for a row; the full text stays in the tooltip.
 pub fn short(s: &str, max: usize) -> String {
@@ -35,6 +37,8 @@ pub fn short(s: &str, max: usize) -> String {
 pub struct Bars {
     pub title: String,
     pub notes: Vec<String>,
+    /// Shorter bars, for a chart printed on A4 at readable size.
+    pub compact: bool,
     pub sections: Vec<BarSection>,
     pub legend: Legend,
 }
@@ -57,11 +61,23 @@ pub struct Bar {
     pub text: String,
     pub fill: &'static str,
     pub tooltip: String,
+    /// Parts of the bar drawn side by side (a stacked bar), summing to
+    /// `value`; empty for a plain bar in `fill`.
+    pub segments: Vec<Segment>,
+}
+
+/// One part of a stacked bar.
+#[derive(Clone, Debug)]
+pub struct Segment {
+    pub value: f64,
+    pub fill: &'static str,
+    pub tooltip: String,
 }
 
 const BAR_H: f64 = 16.0;
 const BAR_GAP: f64 = 6.0;
 const BAR_MAX: f64 = 360.0;
+const BAR_MAX_COMPACT: f64 = 260.0;
 
 /// The SVG of a bar chart.
 pub fn bars_svg(b: &Bars) -> String {
@@ -81,7 +97,8 @@ pub fn bars_svg(b: &Bars) -> String {
         .fold(0.0, f64::max);
     let x_bar = MARGIN + label_w + 10.0;
     let mut y = top;
-    let mut width: f64 = x_bar + BAR_MAX + 8.0 + text_w;
+    let bar_max = if b.compact { BAR_MAX_COMPACT } else { BAR_MAX };
+    let mut width: f64 = x_bar + bar_max + 8.0 + text_w;
     for s in &b.sections {
         y += 18.0;
         doc.text(MARGIN, y, &s.heading, 13.0, Anchor::Start, true, "#000000");
@@ -112,7 +129,7 @@ pub fn bars_svg(b: &Bars) -> String {
         );
         for bar in &s.bars {
             let w = if max > 0.0 {
-                (bar.value / max * BAR_MAX).max(1.0)
+                (bar.value / max * bar_max).max(1.0)
             } else {
                 1.0
             };
@@ -125,15 +142,32 @@ pub fn bars_svg(b: &Bars) -> String {
                 false,
                 "#000000",
             );
-            doc.rect_titled(
-                x_bar,
-                y + 1.0,
-                w,
-                BAR_H - 2.0,
-                bar.fill,
-                "none",
-                &bar.tooltip,
-            );
+            if bar.segments.is_empty() || bar.value <= 0.0 {
+                doc.rect_titled(
+                    x_bar,
+                    y + 1.0,
+                    w,
+                    BAR_H - 2.0,
+                    bar.fill,
+                    "none",
+                    &bar.tooltip,
+                );
+            } else {
+                let mut x = x_bar;
+                for seg in bar.segments.iter().filter(|s| s.value > 0.0) {
+                    let sw = seg.value / bar.value * w;
+                    doc.rect_titled(
+                        x,
+                        y + 1.0,
+                        sw,
+                        BAR_H - 2.0,
+                        seg.fill,
+                        "#ffffff",
+                        &seg.tooltip,
+                    );
+                    x += sw;
+                }
+            }
             doc.text(
                 x_bar + w + 6.0,
                 y + BAR_H - 4.0,
@@ -166,6 +200,8 @@ pub struct Gantt {
     pub markers: Vec<Marker>,
     /// Text under the axis.
     pub axis_label: String,
+    /// The axis in days instead of months (for outages of hours and days).
+    pub axis_days: bool,
     /// Shown when there are no rows.
     pub empty_text: String,
     pub legend: Legend,
@@ -174,6 +210,8 @@ pub struct Gantt {
 /// One task.
 #[derive(Clone, Debug)]
 pub struct GanttRow {
+    /// Its key for `after`; an empty key makes a row of text only (no bar),
+    /// such as the last row of a capped list.
     pub key: String,
     pub label: String,
     pub start_day: f64,
@@ -216,18 +254,27 @@ pub fn gantt_svg(gc: &Gantt) -> String {
         .iter()
         .map(|r| r.end_day)
         .chain(gc.markers.iter().map(|m| m.day))
-        .fold(DAYS_PER_MONTH, f64::max);
-    // Month ticks: the first of 1, 2, 3, 6 months, 1, 2, 3, 5, 10, 20, 30,
-    // 50, 100 years that gives at most 14 ticks.
-    let months = (max_day / DAYS_PER_MONTH).ceil().max(1.0);
-    let step = [
-        1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 36.0, 60.0, 120.0, 240.0, 360.0, 600.0, 1200.0,
-    ]
-    .into_iter()
-    .find(|s| months / s <= 14.0)
-    .unwrap_or_else(|| (months / 14.0 / 1200.0).ceil() * 1200.0);
+        .fold(if gc.axis_days { 1.0 } else { DAYS_PER_MONTH }, f64::max);
+    // Ticks in months: the first of 1, 2, 3, 6 months, 1, 2, 3, 5, 10, 20,
+    // 30, 50, 100 years that gives at most 14 ticks; in days: 1, 2, 5, 7,
+    // 14, 30, 60, 90, 180, 365 days.
+    let unit = if gc.axis_days { 1.0 } else { DAYS_PER_MONTH };
+    let steps: &[f64] = if gc.axis_days {
+        &[1.0, 2.0, 5.0, 7.0, 14.0, 30.0, 60.0, 90.0, 180.0, 365.0]
+    } else {
+        &[
+            1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 36.0, 60.0, 120.0, 240.0, 360.0, 600.0, 1200.0,
+        ]
+    };
+    let largest = steps[steps.len() - 1];
+    let months = (max_day / unit).ceil().max(1.0);
+    let step = steps
+        .iter()
+        .copied()
+        .find(|s| months / s <= 14.0)
+        .unwrap_or_else(|| (months / 14.0 / largest).ceil() * largest);
     let span_months = (months / step).ceil() * step;
-    let scale = PLOT_W / (span_months * DAYS_PER_MONTH);
+    let scale = PLOT_W / (span_months * unit);
     let x_of = |d: f64| x0 + d.max(0.0) * scale;
     // Marker labels sit above the plot, one line each so they never overlap.
     let marker_rows = gc.markers.len() as f64;
@@ -236,13 +283,13 @@ pub fn gantt_svg(gc: &Gantt) -> String {
     // Grid and axis.
     let mut m = 0.0;
     while m <= span_months + 1e-9 {
-        let x = x_of(m * DAYS_PER_MONTH);
+        let x = x_of(m * unit);
         doc.line(x, plot_top, x, plot_top + plot_h, "#e3e3e3", 1.0, "");
         doc.text(
             x,
             plot_top + plot_h + 14.0,
             &format!("{}", m as i64),
-            10.0,
+            LABEL_SIZE,
             Anchor::Middle,
             false,
             "#333333",
@@ -323,6 +370,9 @@ pub fn gantt_svg(gc: &Gantt) -> String {
         } else {
             GANTT_TASK
         };
+        if r.key.is_empty() {
+            continue;
+        }
         let w = ((r.end_day - r.start_day) * scale).max(2.0);
         doc.rect_titled(
             x_of(r.start_day),
@@ -390,6 +440,8 @@ pub struct Timeline {
     pub rows: Vec<TimelineRow>,
     pub empty_text: String,
     pub legend: Legend,
+    /// A narrower plot, for a chart printed on A4 at readable size.
+    pub compact: bool,
 }
 
 /// One row: a contract and its events.
@@ -437,7 +489,9 @@ pub struct TimelineEvent {
 }
 
 const TL_ROW: f64 = 22.0;
+const TL_ROW_COMPACT: f64 = 20.0;
 const TL_W: f64 = 720.0;
+const TL_W_COMPACT: f64 = 620.0;
 
 /// Draws the mark of an event kind centred at (x, y).
 pub fn event_mark(doc: &mut SvgDoc, kind: EventKind, x: f64, y: f64) {
@@ -468,24 +522,31 @@ pub fn event_mark(doc: &mut SvgDoc, kind: EventKind, x: f64, y: f64) {
 /// The SVG of a timeline.
 pub fn timeline_svg(t: &Timeline) -> String {
     let mut doc = SvgDoc::new();
+    let tl_w = if t.compact { TL_W_COMPACT } else { TL_W };
+    let row = if t.compact { TL_ROW_COMPACT } else { TL_ROW };
+    let chars = if t.compact {
+        LABEL_CHARS_COMPACT
+    } else {
+        LABEL_CHARS
+    };
     let top = draw_header(&mut doc, MARGIN, &t.title, &t.notes);
     let label_w = t
         .rows
         .iter()
-        .map(|r| text_width(&short(&r.label, LABEL_CHARS), LABEL_SIZE))
+        .map(|r| text_width(&short(&r.label, chars), LABEL_SIZE))
         .fold(80.0, f64::max);
     let tag_w = t
         .rows
         .iter()
         .filter_map(|r| r.tag.as_ref())
-        .map(|x| text_width(x, LABEL_SIZE - 1.0) + 10.0)
+        .map(|x| text_width(x, LABEL_SIZE) + 10.0)
         .fold(0.0, f64::max);
     let x0 = MARGIN + label_w + 12.0 + tag_w;
     let total = (t.end - t.start).num_days().max(1) as f64;
     let x_of =
-        |d: NaiveDate| x0 + ((d - t.start).num_days() as f64).clamp(0.0, total) / total * TL_W;
+        |d: NaiveDate| x0 + ((d - t.start).num_days() as f64).clamp(0.0, total) / total * tl_w;
     let plot_top = top + 30.0;
-    let plot_h = t.rows.len().max(1) as f64 * TL_ROW;
+    let plot_h = t.rows.len().max(1) as f64 * row;
     // Month grid: a line at each first of the month, labelled every month
     // with its short name and the year at January (and at the start).
     let mut d = NaiveDate::from_ymd_opt(t.start.year(), t.start.month(), 1).unwrap_or(t.start);
@@ -499,7 +560,7 @@ pub fn timeline_svg(t: &Timeline) -> String {
                 x + 2.0,
                 plot_top - 6.0,
                 name,
-                9.5,
+                LABEL_SIZE,
                 Anchor::Start,
                 false,
                 "#444444",
@@ -510,7 +571,7 @@ pub fn timeline_svg(t: &Timeline) -> String {
                     x + 2.0,
                     plot_top - 18.0,
                     &d.year().to_string(),
-                    10.0,
+                    LABEL_SIZE,
                     Anchor::Start,
                     true,
                     "#222222",
@@ -523,22 +584,14 @@ pub fn timeline_svg(t: &Timeline) -> String {
             .unwrap_or(t.end + chrono::Days::new(1));
     }
     for (i, r) in t.rows.iter().enumerate() {
-        let y = plot_top + i as f64 * TL_ROW;
+        let y = plot_top + i as f64 * row;
         if i % 2 == 1 {
-            doc.rect(
-                MARGIN,
-                y,
-                x0 + TL_W - MARGIN,
-                TL_ROW,
-                "#f6f6f6",
-                "none",
-                0.0,
-            );
+            doc.rect(MARGIN, y, x0 + tl_w - MARGIN, row, "#f6f6f6", "none", 0.0);
         }
         doc.text(
             x0 - 8.0 - tag_w,
-            y + TL_ROW - 7.0,
-            &short(&r.label, LABEL_CHARS),
+            y + row - 7.0,
+            &short(&r.label, chars),
             LABEL_SIZE,
             Anchor::End,
             false,
@@ -547,9 +600,9 @@ pub fn timeline_svg(t: &Timeline) -> String {
         if let Some(tag) = &r.tag {
             doc.text(
                 x0 - 8.0,
-                y + TL_ROW - 7.0,
+                y + row - 7.0,
                 tag,
-                LABEL_SIZE - 1.0,
+                LABEL_SIZE,
                 Anchor::End,
                 true,
                 TIMELINE_DECISION,
@@ -557,9 +610,9 @@ pub fn timeline_svg(t: &Timeline) -> String {
         }
         doc.line(
             x0,
-            y + TL_ROW / 2.0,
-            x0 + TL_W,
-            y + TL_ROW / 2.0,
+            y + row / 2.0,
+            x0 + tl_w,
+            y + row / 2.0,
             "#d0d0d0",
             1.0,
             "",
@@ -579,7 +632,7 @@ pub fn timeline_svg(t: &Timeline) -> String {
     // Events: term ends first, then notice, then decision on top.
     for kind in [EventKind::TermEnd, EventKind::Notice, EventKind::Decision] {
         for (i, r) in t.rows.iter().enumerate() {
-            let y = plot_top + i as f64 * TL_ROW + TL_ROW / 2.0;
+            let y = plot_top + i as f64 * row + row / 2.0;
             for e in r.events.iter().filter(|e| e.kind == kind) {
                 if e.date < t.start || e.date > t.end {
                     continue;
@@ -620,7 +673,7 @@ pub fn timeline_svg(t: &Timeline) -> String {
     let y = plot_top + plot_h + 32.0;
     let (lw, lh) = legend_size(&t.legend);
     draw_legend(&mut doc, MARGIN, y, &t.legend);
-    let width = (x0 + TL_W + 16.0)
+    let width = (x0 + tl_w + 16.0)
         .max(MARGIN + lw)
         .max(header_width(&t.title, &t.notes));
     doc.finish(width + MARGIN, y + lh + MARGIN, &t.title)

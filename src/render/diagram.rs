@@ -20,9 +20,11 @@
 mod charts;
 mod draft;
 mod graphs;
+mod print;
 
 pub use charts::{deadlines_chart, exit_chart, spend_chart};
 pub use graphs::{LOCKIN_COLOURS, lockin_colour};
+pub use print::{MAX_PRINT_ROWS, cutoff_print, hotspots_print, landscape_print};
 
 use crate::analysis::exit_plan::{self, Target};
 use crate::graph::Graph;
@@ -208,6 +210,10 @@ pub struct DiagramOptions {
     /// Monte Carlo of exit plans (exit view, and the deadlines' migration times).
     pub runs: u32,
     pub seed: u64,
+    /// The print variant of a chart: its notes are left out of the drawing
+    /// (the printed caption carries them), so that it is narrower and its
+    /// text prints larger.
+    pub print: bool,
 }
 
 impl DiagramOptions {
@@ -225,6 +231,7 @@ impl DiagramOptions {
             draw: true,
             runs: exit_plan::DEFAULT_RUNS,
             seed: exit_plan::DEFAULT_SEED,
+            print: false,
         }
     }
 

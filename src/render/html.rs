@@ -45,9 +45,10 @@ fn render_with(
         })
 }
 
-/// Whether a figure prints on a landscape page: its drawing is at least
-/// 1.4 times as wide as high (read from the SVG's `viewBox`), so that it is
-/// printed 269 mm instead of 182 mm wide.
+/// Whether a figure prints on a landscape page: when it prints larger
+/// there, that is when its drawing (read from the SVG's `viewBox`) scaled
+/// to fit 269 mm by 160 mm (a landscape page, leaving room for the caption)
+/// is larger than scaled to fit 182 mm by 230 mm (a portrait page).
 fn landscape(svg: &str) -> bool {
     let Some(start) = svg.find("viewBox=\"") else {
         return false;
@@ -61,7 +62,14 @@ fn landscape(svg: &str) -> bool {
         .filter(|x| !x.is_empty())
         .filter_map(|x| x.parse().ok())
         .collect();
-    matches!(v.as_slice(), [_, _, w, h] if *h > 0.0 && w / h >= 1.4)
+    match v.as_slice() {
+        [_, _, w, h] if *w > 0.0 && *h > 0.0 => {
+            let portrait = (182.0 / w).min(230.0 / h);
+            let landscape = (269.0 / w).min(160.0 / h);
+            landscape > portrait
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -71,9 +79,14 @@ mod tests {
     #[test]
     fn wide_drawings_print_in_landscape() {
         assert!(landscape(r#"<svg viewBox="0 0 1080 493">"#));
-        assert!(landscape(r#"<svg viewBox="0 0 140 100">"#));
-        assert!(!landscape(r#"<svg viewBox="0 0 139 100">"#));
-        assert!(!landscape(r#"<svg viewBox="0 0 818 706">"#));
+        // 993 x 672: 0.183 mm per unit on a portrait page, 0.238 on a landscape one.
+        assert!(landscape(r#"<svg viewBox="0 0 993 672">"#));
+        // Square: 0.26 portrait, 0.229 landscape.
+        assert!(!landscape(r#"<svg viewBox="0 0 700 700">"#));
+        // 818 x 706: 0.2225 portrait, 0.2266 landscape (a little larger).
+        assert!(landscape(r#"<svg viewBox="0 0 818 706">"#));
+        assert!(!landscape(r#"<svg viewBox="0 0 700 900">"#));
+        assert!(!landscape(r#"<svg viewBox="0 0 100 0">"#));
         assert!(!landscape("<svg>"));
     }
 }

@@ -105,7 +105,13 @@ pub struct ReviewDiagram {
 
 impl ReviewDiagram {
     /// Wraps a drawn diagram; `key` says where it goes in the report.
-    pub fn new(name: String, key: String, d: Diagram, lang: Lang) -> ReviewDiagram {
+    pub fn new(
+        name: String,
+        key: String,
+        d: Diagram,
+        print: Option<Diagram>,
+        lang: Lang,
+    ) -> ReviewDiagram {
         let drawn = match (d.renderer, lang) {
             (Renderer::Graphviz, Lang::De) => Some("Gezeichnet mit Graphviz."),
             (Renderer::Graphviz, Lang::En) => Some("Drawn with Graphviz."),
@@ -125,6 +131,11 @@ impl ReviewDiagram {
                 svg: d.svg_inline(&format!("{name}-")),
                 notes: d.notes.clone(),
                 drawn: drawn.unwrap_or_default().to_string(),
+                print: print
+                    .as_ref()
+                    .map(|p| p.svg_inline(&format!("{name}-print-")))
+                    .unwrap_or_default(),
+                print_notes: print.map(|p| p.notes).unwrap_or_default(),
             },
             name,
             dot: d.dot,
@@ -165,50 +176,87 @@ pub fn diagrams(
             .filter(|s| s.cuts_off)
             .map(Job::Cutoff),
     );
-    let drawn: Vec<(String, String, Result<Diagram, DiagramError>)> = jobs
+    let mut print_opts = opts.clone();
+    print_opts.print = true;
+    let print_opts = &print_opts;
+    let drawn: Vec<(
+        String,
+        String,
+        Result<Diagram, DiagramError>,
+        Option<Diagram>,
+    )> = jobs
         .par_iter()
-        .map(|job| match job {
-            Job::Hotspots => (
-                "hotspots".to_string(),
-                "hotspots".to_string(),
-                diagram::hotspots_diagram(g, &r.hotspots, &opts),
-            ),
-            Job::Landscape => (
-                "landscape".into(),
-                "landscape".into(),
-                diagram::build(g, &View::Landscape, &opts),
-            ),
-            Job::Deadlines => (
-                "deadlines".into(),
-                "deadlines".into(),
-                Ok(diagram::deadlines_chart(g, &r.deadlines, &opts)),
-            ),
-            Job::Spend => (
-                "spend".into(),
-                "spend".into(),
-                Ok(diagram::spend_chart(g, &r.hotspots.concentration, &opts)),
-            ),
-            Job::Exit(e) => (
-                format!("exit-{}", e.vendor),
-                format!("exit:{}", e.vendor),
-                Ok(diagram::exit_chart(g, &e.plan, &opts)),
-            ),
-            Job::Cutoff(s) => (
-                format!("cutoff-{}", s.report.scenario),
-                format!("cutoff:{}", s.report.scenario),
-                diagram::cutoff_diagram(g, &s.report, &opts),
-            ),
+        .map(|job| {
+            let (name, key, d) = draw(g, r, job, &opts);
+            (name, key, d, print_variant(g, r, job, print_opts))
         })
         .collect();
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for (name, key, d) in drawn {
+    for (name, key, d, print) in drawn {
         match d {
-            Ok(d) => out.push(ReviewDiagram::new(file_stem(&name), key, d, r.lang)),
+            Ok(d) => out.push(ReviewDiagram::new(file_stem(&name), key, d, print, r.lang)),
             Err(e) => errors.push(format!("the diagram `{name}` could not be drawn: {e}")),
         }
     }
     (out, errors)
+}
+
+/// The print variant of a diagram: a page-sized chart in place of a graph
+/// view, the chart without its notes (the printed caption has them).
+fn print_variant(g: &Graph, r: &Review, job: &Job, opts: &DiagramOptions) -> Option<Diagram> {
+    Some(match job {
+        Job::Hotspots => diagram::hotspots_print(g, &r.hotspots, opts),
+        Job::Landscape => diagram::landscape_print(g, &r.hotspots, opts),
+        Job::Deadlines => diagram::deadlines_chart(g, &r.deadlines, opts),
+        Job::Spend => diagram::spend_chart(g, &r.hotspots.concentration, opts),
+        Job::Exit(e) => diagram::exit_chart(g, &e.plan, opts),
+        Job::Cutoff(s) => diagram::cutoff_print(&s.report, opts),
+    })
+}
+
+/// Draws one diagram for the screen: its file stem, its place in the report
+/// and the drawing.
+fn draw(
+    g: &Graph,
+    r: &Review,
+    job: &Job,
+    opts: &DiagramOptions,
+) -> (String, String, Result<Diagram, DiagramError>) {
+    {
+        match job {
+            Job::Hotspots => (
+                "hotspots".to_string(),
+                "hotspots".to_string(),
+                diagram::hotspots_diagram(g, &r.hotspots, opts),
+            ),
+            Job::Landscape => (
+                "landscape".into(),
+                "landscape".into(),
+                diagram::build(g, &View::Landscape, opts),
+            ),
+            Job::Deadlines => (
+                "deadlines".into(),
+                "deadlines".into(),
+                Ok(diagram::deadlines_chart(g, &r.deadlines, opts)),
+            ),
+            Job::Spend => (
+                "spend".into(),
+                "spend".into(),
+                Ok(diagram::spend_chart(g, &r.hotspots.concentration, opts)),
+            ),
+            Job::Exit(e) => (
+                format!("exit-{}", e.vendor),
+                format!("exit:{}", e.vendor),
+                Ok(diagram::exit_chart(g, &e.plan, opts)),
+            ),
+            Job::Cutoff(s) => (
+                format!("cutoff-{}", s.report.scenario),
+                format!("cutoff:{}", s.report.scenario),
+                diagram::cutoff_diagram(g, &s.report, opts),
+            ),
+        }
+    }
 }
 
 /// Longest file stem of a diagram, in bytes: with `.svg` far below the

@@ -282,10 +282,15 @@ pub fn exit_chart(g: &Graph, plan: &ExitPlan, opts: &DiagramOptions) -> Diagram 
             format!("Ausstiegsplan: {}", plan.target_name),
             format!("Exit plan: {}", plan.target_name),
         ),
-        notes: notes.clone(),
+        notes: if opts.print {
+            Vec::new()
+        } else {
+            notes.clone()
+        },
         rows,
         markers,
         axis_label: w.pick("Monate ab Beginn", "months from the start").into(),
+        axis_days: false,
         empty_text: w
             .pick(
                 "Nichts zu wechseln: kein System in Betrieb.",
@@ -553,7 +558,11 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
                 m.organisation.name
             ),
         ),
-        notes: notes.clone(),
+        notes: if opts.print {
+            Vec::new()
+        } else {
+            notes.clone()
+        },
         start,
         end,
         today: start,
@@ -567,6 +576,7 @@ pub fn deadlines_chart(g: &Graph, d: &Deadlines, opts: &DiagramOptions) -> Diagr
             )
             .into(),
         legend,
+        compact: opts.print,
     };
     let n = tl.rows.len();
     Diagram {
@@ -612,6 +622,7 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
             text: value(x.annual_cost, x.share),
             fill: if x.untrusted { UNTRUSTED } else { TRUSTED },
             tooltip: format!("{} ({}): {}", x.name, x.vendor, x.contracts.join(", ")),
+            segments: Vec::new(),
         })
         .collect();
     if c.by_group.len() > MAX_GROUP_BARS {
@@ -634,6 +645,7 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
                 .map(|x| x.vendor.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
+            segments: Vec::new(),
         });
     }
     let countries: Vec<Bar> = c
@@ -645,6 +657,7 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
             text: value(x.annual_cost, x.share),
             fill: if x.trusted { TRUSTED } else { UNTRUSTED },
             tooltip: x.country.to_string(),
+            segments: Vec::new(),
         })
         .collect();
     let mut notes = vec![say!(
@@ -713,7 +726,12 @@ pub fn spend_chart(g: &Graph, c: &Concentration, opts: &DiagramOptions) -> Diagr
                 m.organisation.name
             ),
         ),
-        notes: notes.clone(),
+        notes: if opts.print {
+            Vec::new()
+        } else {
+            notes.clone()
+        },
+        compact: opts.print,
         sections: vec![
             BarSection {
                 heading: w

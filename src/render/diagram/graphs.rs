@@ -53,7 +53,7 @@ fn cluster(label: String) -> Cluster {
 }
 
 /// The swatches of the lock-in scale.
-fn lockin_section(w: Tr) -> LegendSection {
+pub(super) fn lockin_section(w: Tr) -> LegendSection {
     let ranges = ["0–20", "20–40", "40–60", "60–80", "80–100"];
     LegendSection {
         heading: w

@@ -488,3 +488,115 @@ notice = \"1mo\"
     let ev = charts::contract_events(once, start, end);
     assert!(ev.iter().all(|e| e.1 == EventKind::Decision), "{ev:?}");
 }
+
+// ---- print variants ----
+
+/// The bar labels of a print chart, top to bottom (right-aligned texts).
+fn bar_labels(svg: &str) -> Vec<String> {
+    svg.lines()
+        .filter(|l| l.contains(r#"text-anchor="end""#))
+        .filter_map(|l| l.split_once('>').and_then(|(_, r)| r.split_once("</text>")))
+        .map(|(t, _)| t.to_string())
+        .collect()
+}
+
+#[test]
+fn the_printed_landscape_rolls_systems_up_to_vendor_groups() {
+    let g = graph(MODEL);
+    let h = crate::analysis::lockin::hotspots(&g, false);
+    let d = landscape_print(&g, &h, &en(&g));
+    // a (MS Ireland) and b count for the MS group; f is only a candidate;
+    // e is made in house (no vendor group).
+    let labels = bar_labels(&d.svg);
+    assert_eq!(labels, ["MS Corp (US)", "NC GmbH (DE)", "SAP SE (DE)"]);
+    assert!(d.svg.contains("2 systems · lock-in"), "{}", d.svg);
+    assert!(
+        d.svg.contains("T: 5 systems in use by vendor group"),
+        "{}",
+        d.svg
+    );
+    assert!(d.dot.is_none());
+}
+
+#[test]
+fn the_printed_hotspots_split_each_score_into_its_factors() {
+    let g = graph(MODEL);
+    let h = crate::analysis::lockin::hotspots(&g, false);
+    let d = hotspots_print(&g, &h, &en(&g));
+    let top = h.systems.len().min(10);
+    assert_eq!(bar_labels(&d.svg).len(), top);
+    assert!(bar_labels(&d.svg)[0].starts_with("1. "), "{}", d.svg);
+    // One segment per factor with points, its tooltip naming the factor.
+    let first = &h.systems[0];
+    let parts = first.factors.iter().filter(|f| f.points > 0.0).count();
+    assert!(parts >= 2, "{first:?}");
+    let tr = Tr::new(Lang::En);
+    for f in first.factors.iter().filter(|f| f.points > 0.0) {
+        let tip = format!(
+            "<title>{}: {}</title>",
+            tr.factor(f.name),
+            tr.num1(f.points)
+        );
+        assert!(d.svg.contains(&tip), "{tip} missing");
+    }
+    // Every in-use system is shown: nothing left out to note.
+    assert!(d.notes.is_empty(), "{:?}", d.notes);
+}
+
+#[test]
+fn the_printed_cut_off_shows_services_from_down_to_back_and_caps_the_rows() {
+    use crate::analysis::simulate::{Simulator, Spec};
+    let mut toml = String::from(MODEL);
+    // 25 services that need a: all go down when a is lost.
+    for i in 0..25 {
+        toml.push_str(&format!(
+            "[[service]]\nid = \"s{i:02}\"\nname = \"Service {i:02}\"\ncriticality = \"high\"\nneeds = [\"a\"]\nmax_outage = \"2d\"\n"
+        ));
+    }
+    let g = graph(&toml);
+    let m = g.model();
+    let cut = crate::model::ScenarioCut::new(
+        crate::model::Cut::System(m.system_id("a").unwrap()),
+        Some(crate::model::CutKind::Loss),
+        None,
+    );
+    let r = Simulator::new(&g).simulate(
+        &Spec::ad_hoc(vec![cut], Vec::new()),
+        m.organisation.as_of.unwrap_or_default(),
+    );
+    assert_eq!(r.summary.services_down, 25);
+    let d = cutoff_print(&r, &en(&g));
+    let labels = bar_labels(&d.svg);
+    // 20 rows, then the row that says how many are left out.
+    assert_eq!(labels.len(), MAX_PRINT_ROWS + 1, "{labels:?}");
+    assert_eq!(labels[MAX_PRINT_ROWS], "… and 5 more");
+    assert!(
+        d.notes
+            .iter()
+            .any(|n| n.starts_with("… and 5 more services")),
+        "{:?}",
+        d.notes
+    );
+    // Each bar runs from the hour the service stops to the hour it is back;
+    // red where that breaks its maximum outage or RTO.
+    let tr = Tr::new(Lang::En);
+    let s0 = &r.services[0];
+    let (down, back) = (s0.down_at_hours.unwrap(), s0.back_at_hours.unwrap());
+    let tip = format!(
+        "<title>{}: down for {}</title>",
+        s0.id,
+        tr.hours(back - down)
+    );
+    assert!(d.svg.contains(&tip), "{tip} missing");
+    let late = r.services[..MAX_PRINT_ROWS]
+        .iter()
+        .filter(|x| x.breach || x.rto_missed)
+        .count();
+    assert_eq!(
+        d.svg
+            .matches(r##"fill="#c0392b" stroke="none"><title>"##)
+            .count(),
+        late
+    );
+    assert!(d.svg.contains("days after the cut-off"));
+}

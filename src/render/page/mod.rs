@@ -142,6 +142,12 @@ pub struct Figure {
     pub notes: Vec<String>,
     /// Which program drew it, when it was laid out as a graph.
     pub drawn: String,
+    /// The print variant's SVG markup (inlined in HTML, shown only when
+    /// printed), or empty when the figure prints as it is.
+    pub print: String,
+    /// The notes of the print variant, which it does not draw itself (the
+    /// printed caption carries them).
+    pub print_notes: Vec<String>,
 }
 
 /// A piece of a section.
@@ -188,6 +194,8 @@ pub enum Block {
         /// The notes and the drawing program as sentences, for a caption
         /// under a figure that does not show them itself (Markdown).
         notes: String,
+        /// The print variant's notes as sentences, for its printed caption.
+        print_notes: String,
     },
 }
 
@@ -496,11 +504,18 @@ impl Builder<'_> {
                 .filter(|n| !n.is_empty())
                 .map(|n| self.tr.stop(n))
                 .collect();
+            let print_notes: Vec<String> = f
+                .print_notes
+                .iter()
+                .filter(|n| !n.is_empty())
+                .map(|n| self.tr.stop(n))
+                .collect();
             out.push(Block::Figure {
                 number: self.figure_no,
                 figure: f.clone(),
                 title: self.tr.stop(&f.title),
                 notes: notes.join(" "),
+                print_notes: print_notes.join(" "),
             });
         }
     }
