@@ -145,6 +145,15 @@ impl ReviewDiagram {
     }
 }
 
+/// One diagram drawn: its name, its place in the report, the screen
+/// drawing and the print variant.
+type Drawn = (
+    String,
+    String,
+    Result<Diagram, DiagramError>,
+    Option<Diagram>,
+);
+
 /// What to draw for the review.
 enum Job<'a> {
     Hotspots,
@@ -179,12 +188,7 @@ pub fn diagrams(
     let mut print_opts = opts.clone();
     print_opts.print = true;
     let print_opts = &print_opts;
-    let drawn: Vec<(
-        String,
-        String,
-        Result<Diagram, DiagramError>,
-        Option<Diagram>,
-    )> = jobs
+    let drawn: Vec<Drawn> = jobs
         .par_iter()
         .map(|job| {
             let (name, key, d) = draw(g, r, job, &opts);
