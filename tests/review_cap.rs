@@ -135,10 +135,14 @@ fn three_thousand_scenarios_give_a_bounded_review() {
         "the note"
     );
     assert!(html.contains("Gezeigt: 25 von 2.995; alle stehen in review.json."));
+    // The plan's key figures: at most 12 scenario rows, the rest counted.
+    assert!(html.matches("(Dienste aus)").count() <= MAX_DETAILS);
+    assert!(html.contains("… und 2.995 weitere Szenarien"));
 
     let en = review("en", "en");
     let md = std::fs::read_to_string(en.join("report.md")).unwrap();
     assert!(md.contains("Further scenarios by impact"));
     assert!(md.contains("The other 2,995 follow here, one line each."));
     assert!(md.contains("Showing 25 of 2,995; review.json has all of them."));
+    assert!(md.contains("… and 2,995 more scenarios"));
 }

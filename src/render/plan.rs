@@ -82,6 +82,9 @@ fn signed_int(tr: Tr, d: i64) -> String {
     }
 }
 
+/// Most scenarios with a row of their own in the metric rows.
+pub const MAX_SCENARIO_ROWS: usize = 12;
+
 /// The metric rows of several states side by side (first: before).
 /// `compact`: for the terminal (no dimension rows, scenarios by id).
 pub fn metric_rows(tr: Tr, states: &[&Metrics], compact: bool) -> Vec<Vec<String>> {
@@ -112,7 +115,22 @@ pub fn metric_rows(tr: Tr, states: &[&Metrics], compact: bool) -> Vec<Vec<String
                 .map_or("–".into(), |x| tr.int(x.score))
         });
     }
-    for (i, s) in first.scenarios.iter().enumerate() {
+    // At most MAX_SCENARIO_ROWS scenarios, in model order: those with the
+    // most critical or high services down today, then the most services
+    // down, then the smaller id; the others are counted in one row.
+    let mut shown: Vec<usize> = (0..first.scenarios.len()).collect();
+    if shown.len() > MAX_SCENARIO_ROWS {
+        shown.sort_by(|&a, &b| {
+            let (x, y) = (&first.scenarios[a], &first.scenarios[b]);
+            (y.critical_services_down, y.services_down)
+                .cmp(&(x.critical_services_down, x.services_down))
+                .then_with(|| x.scenario.cmp(&y.scenario))
+        });
+        shown.truncate(MAX_SCENARIO_ROWS);
+        shown.sort_unstable();
+    }
+    for &i in &shown {
+        let s = &first.scenarios[i];
         let name = if compact {
             s.scenario.clone()
         } else {
@@ -133,6 +151,19 @@ pub fn metric_rows(tr: Tr, states: &[&Metrics], compact: bool) -> Vec<Vec<String
                     )
                 })
             },
+        );
+    }
+    if shown.len() < first.scenarios.len() {
+        let more = tr.count(
+            first.scenarios.len() - shown.len(),
+            "weiteres Szenario",
+            "weitere Szenarien",
+            "more scenario",
+            "more scenarios",
+        );
+        row(
+            say!(tr, format!("… und {more}"), format!("… and {more}")),
+            &|_| String::new(),
         );
     }
     row(
