@@ -1664,33 +1664,42 @@ fn warnings(m: &Model) -> Vec<Diagnostic> {
             mark(Party::Vendor(p.vendor));
         }
     }
-    // A parent of a used vendor is used (it controls it).
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for (i, v) in m.vendors.iter().enumerate() {
-            if used[i]
-                && let Some(p) = v.parent
-                && !used[p.index()]
-            {
-                used[p.index()] = true;
-                changed = true;
+    // A parent of a used vendor is used (it controls it): each chain is
+    // walked up from the used vendors until a vendor already marked, so
+    // every vendor is marked once (linear, also for long parent chains).
+    let marked: Vec<usize> = (0..m.vendors.len()).filter(|&i| used[i]).collect();
+    for i in marked {
+        let mut p = m.vendors[i].parent;
+        while let Some(v) = p.filter(|v| !used[v.index()]) {
+            used[v.index()] = true;
+            p = m.vendors[v.index()].parent;
+        }
+    }
+    // How many systems and contracts name each vendor (one pass, for the
+    // placeholder warnings).
+    let mut systems_of = vec![0usize; m.vendors.len()];
+    let mut contracts_of = vec![0usize; m.vendors.len()];
+    for s in &m.systems {
+        match (s.vendor, s.operator) {
+            (Party::Vendor(a), Party::Vendor(b)) if a == b => systems_of[a.index()] += 1,
+            (a, b) => {
+                for p in [a, b] {
+                    if let Party::Vendor(v) = p {
+                        systems_of[v.index()] += 1;
+                    }
+                }
             }
         }
+    }
+    for c in &m.contracts {
+        contracts_of[c.vendor.index()] += 1;
     }
     // Placeholders an import left: their country is assumed.
     for (i, v) in m.vendors.iter().enumerate() {
         if !v.placeholder {
             continue;
         }
-        let vid = VendorId(i as u32);
-        let named = |p: Party| p == Party::Vendor(vid);
-        let systems = m
-            .systems
-            .iter()
-            .filter(|s| named(s.vendor) || named(s.operator))
-            .count();
-        let contracts = m.contracts.iter().filter(|c| c.vendor == vid).count();
+        let (systems, contracts) = (systems_of[i], contracts_of[i]);
         out.push(
             Diagnostic::warning(
                 Code::PlaceholderVendor,

@@ -376,6 +376,8 @@ fn map(mut cx: Ctx<'_>, p: Parsed, opts: &ArchimateOptions) -> Result<Imported, 
     // Per relationship: mapped (true), or why not (Some(reason)); `None`
     // while it waits for the walk to use it.
     let mut outcome: Vec<Outcome> = Vec::with_capacity(p.relations.len());
+    // (contract, system) pairs already covered: one look-up per relation.
+    let mut covered: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
     for (ri, r) in p.relations.iter().enumerate() {
         for pr in &r.props {
             cx.note(
@@ -436,9 +438,8 @@ fn map(mut cx: Ctx<'_>, p: Parsed, opts: &ArchimateOptions) -> Result<Imported, 
         use Role::*;
         let result = match (r.ty.as_str(), ra, rb) {
             ("Association", Contract(c), System(s)) | ("Association", System(s), Contract(c)) => {
-                let id = systems[s].id.clone();
-                if !contracts[c].0.covers.contains(&id) {
-                    contracts[c].0.covers.push(id);
+                if covered.insert((c, s)) {
+                    contracts[c].0.covers.push(systems[s].id.clone());
                 }
                 Outcome::Mapped
             }
@@ -532,17 +533,23 @@ fn map(mut cx: Ctx<'_>, p: Parsed, opts: &ArchimateOptions) -> Result<Imported, 
     for (t, &et) in system_el.iter().enumerate() {
         let mut found = walk.back(et, true, Some(t), &mut used);
         found.extend(walk.owned(et, t, &mut used));
+        // Already listed dependencies, so that a system with many is not
+        // scanned for each.
+        let mut listed: std::collections::BTreeSet<String> =
+            systems[t].depends_on.iter().cloned().collect();
         for j in found {
             let id = systems[j].id.clone();
-            if !systems[t].depends_on.contains(&id) {
+            if listed.insert(id.clone()) {
                 systems[t].depends_on.push(id);
             }
         }
     }
     for (s, &es) in service_el.iter().enumerate() {
+        let mut listed: std::collections::BTreeSet<String> =
+            services[s].needs.iter().cloned().collect();
         for j in walk.back(es, true, None, &mut used) {
             let id = systems[j].id.clone();
-            if !services[s].needs.contains(&id) {
+            if listed.insert(id.clone()) {
                 services[s].needs.push(id);
             }
         }

@@ -553,13 +553,36 @@ impl RowIds {
     }
 }
 
-pub(crate) fn system_key(systems: &[DraftSystem], entry: &str) -> Option<usize> {
-    systems.iter().position(|s| s.id == entry).or_else(|| {
-        let f = fold(entry);
-        systems
-            .iter()
-            .position(|s| fold(&s.id) == f || fold(&s.name) == f)
-    })
+/// The systems of an import by id and by folded id or name, for the
+/// references of other rows (`depends_on`, `alternatives`, `covers`): one
+/// map look-up per reference instead of a scan of all rows.
+pub(crate) struct SystemKeys {
+    exact: BTreeMap<String, usize>,
+    folded: BTreeMap<String, usize>,
+}
+
+impl SystemKeys {
+    pub(crate) fn new(systems: &[DraftSystem]) -> Self {
+        let mut k = SystemKeys {
+            exact: BTreeMap::new(),
+            folded: BTreeMap::new(),
+        };
+        for (i, s) in systems.iter().enumerate() {
+            k.exact.entry(s.id.clone()).or_insert(i);
+            k.folded.entry(fold(&s.id)).or_insert(i);
+            k.folded.entry(fold(&s.name)).or_insert(i);
+        }
+        k
+    }
+
+    /// The row an entry names: the system with this id, else the first
+    /// whose id or name matches it folded.
+    pub(crate) fn get(&self, entry: &str) -> Option<usize> {
+        self.exact
+            .get(entry)
+            .or_else(|| self.folded.get(&fold(entry)))
+            .copied()
+    }
 }
 
 #[cfg(test)]

@@ -2,13 +2,14 @@
 
 use super::columns::{C, S, V};
 use super::table::{FileColumns, Table, Unknowns, parse_cell, read_table};
-use super::{CsvInput, CsvOptions, Formats, RowIds, Vendors, no_column, system_key};
+use super::{CsvInput, CsvOptions, Formats, RowIds, SystemKeys, Vendors, no_column};
 use crate::catalog::Catalog;
 use crate::interop::emit::{DraftContract, DraftSystem, DraftVendor, IdPool};
 use crate::interop::mapping::FileKind;
 use crate::interop::words::{self, fold};
 use crate::interop::{ImportError, NoteKind, Report};
 use crate::model::{ContractKind, Licence};
+use std::collections::BTreeSet;
 
 pub(super) fn read_vendors(
     input: &CsvInput<'_>,
@@ -306,9 +307,14 @@ pub(super) fn read_systems(
             later.push((out.len() - 1, line, deps, alts));
         }
     }
+    let keys = SystemKeys::new(&out);
     for (i, line, deps, alts) in later {
+        // Entries already listed, so that a long cell is not scanned for
+        // every entry.
+        let mut listed: BTreeSet<String> = BTreeSet::new();
+        let mut listed_alts: BTreeSet<String> = BTreeSet::new();
         for d in deps {
-            match system_key(&out, &d) {
+            match keys.get(&d) {
                 Some(j) if j == i => report.push(
                     NoteKind::NotMapped,
                     &file,
@@ -320,7 +326,7 @@ pub(super) fn read_systems(
                 ),
                 Some(j) => {
                     let id = out[j].id.clone();
-                    if !out[i].depends_on.contains(&id) {
+                    if listed.insert(id.clone()) {
                         out[i].depends_on.push(id);
                     }
                 }
@@ -341,14 +347,14 @@ pub(super) fn read_systems(
                     .get(c.trim())
                     .map(|e| format!("catalog:{}", e.id))
             } else {
-                match system_key(&out, &a) {
+                match keys.get(&a) {
                     Some(j) if j != i => Some(out[j].id.clone()),
                     _ => None,
                 }
             };
             match entry {
                 Some(e) => {
-                    if !out[i].alternatives.contains(&e) {
+                    if listed_alts.insert(e.clone()) {
                         out[i].alternatives.push(e);
                     }
                 }
@@ -383,6 +389,7 @@ pub(super) fn read_contracts(
     let file = t.file.clone();
     let mut pool = IdPool::default();
     let mut out = Vec::new();
+    let keys = SystemKeys::new(systems);
     for row in &t.rows {
         let line = row.line;
         let Some(vcell) = t.get(row, C::Vendor) else {
@@ -419,10 +426,11 @@ pub(super) fn read_contracts(
             }
         };
         let mut covers = Vec::new();
+        let mut listed: BTreeSet<usize> = BTreeSet::new();
         for e in t.get(row, C::Covers).map(words::list).unwrap_or_default() {
-            match system_key(systems, &e) {
+            match keys.get(&e) {
                 Some(j) => {
-                    if !covers.contains(&systems[j].id) {
+                    if listed.insert(j) {
                         covers.push(systems[j].id.clone());
                     }
                 }
