@@ -36,6 +36,13 @@ fn render_with(
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.add_filter("landscape", |svg: String| landscape(&svg));
+    // Every text keeps an amount with its unit on one line.
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text) if !value.is_safe() => {
+            minijinja::escape_formatter(out, state, &minijinja::Value::from(glue_units(text)))
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
     env.add_template("review.html", TEMPLATE)?;
     env.get_template("review.html")?
         .render(minijinja::context! {
@@ -43,6 +50,24 @@ fn render_with(
             print => pages.is_some(),
             pages => minijinja::value::Serde(pages.cloned().unwrap_or_default()),
         })
+}
+
+/// A text with a no-break space (U+00A0) between an amount and its unit, so
+/// that a line never breaks inside "1.957.600 €", "35 %" or "EUR 1,957,600".
+fn glue_units(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let glued = *c == ' '
+            && ((before.is_some_and(|b| b.is_ascii_digit()) && matches!(after, Some('€' | '%')))
+                || (after.is_some_and(|a| a.is_ascii_digit())
+                    && i >= 3
+                    && chars[i - 3..i] == ['E', 'U', 'R']));
+        out.push(if glued { '\u{a0}' } else { *c });
+    }
+    out
 }
 
 /// Whether a figure prints on a landscape page: when it prints larger
@@ -74,7 +99,16 @@ fn landscape(svg: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::landscape;
+    use super::{glue_units, landscape};
+
+    #[test]
+    fn amounts_stay_with_their_unit() {
+        assert_eq!(
+            glue_units("kostet 1.957.600 € und 35 % davon, EUR 1,957,600 or 4.4%"),
+            "kostet 1.957.600\u{a0}€ und 35\u{a0}% davon, EUR\u{a0}1,957,600 or 4.4%"
+        );
+        assert_eq!(glue_units("5 Euro, € 5, EURO 5"), "5 Euro, € 5, EURO 5");
+    }
 
     #[test]
     fn wide_drawings_print_in_landscape() {

@@ -60,7 +60,7 @@ pub(super) const LABELS: &[(&str, &str, &str)] = &[
     ("diagram_figure", "Abbildung", "Figure"),
     ("dimension", "Dimension", "Dimension"),
     ("direction", "Bewertung", "Reading"),
-    ("down_from", "Ausfall ab", "Down from"),
+    ("down_from", "Ausfall", "Goes down"),
     (
         "earliest_exit",
         "Frühestes erreichbares Vertragsende",

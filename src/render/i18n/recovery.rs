@@ -131,6 +131,26 @@ impl Tr {
         }
     }
 
+    /// When something stops after a cut, on whole days (day 0 is the day of
+    /// the cut): `sofort`, `nach 1 Tag`, `nach 30 Tagen` / `at once`,
+    /// `after 30 days`.
+    pub fn after_cut(self, day: u32) -> String {
+        match day {
+            0 => self.pick("sofort", "at once").to_string(),
+            d => say!(
+                self,
+                format!(
+                    "nach {}",
+                    self.unit(f64::from(d), "Tag", "Tagen", "day", "days")
+                ),
+                format!(
+                    "after {}",
+                    self.unit(f64::from(d), "Tag", "Tagen", "day", "days")
+                )
+            ),
+        }
+    }
+
     /// A point in time of a scenario, counted from the cut: `sofort`,
     /// `Stunde 4` below two days, else `Tag 3` (day numbers start at 0).
     pub fn at_hour(self, h: f64) -> String {

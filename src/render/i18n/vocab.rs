@@ -16,7 +16,71 @@ use crate::analysis::sovereignty::{DimensionKey, Level};
 use crate::analysis::spend::Band;
 use crate::model::{ContractKind, Criticality, ExitKind, Intent, Layer, Sensitivity};
 
+/// The names of the common system categories (the built-in switch
+/// estimates' rows and the catalogue's words), in German and English. A
+/// category is a free word of the model: one not listed here is shown as
+/// written.
+const CATEGORIES: &[(&str, &str, &str)] = &[
+    ("backup", "Datensicherung", "Backup"),
+    ("chat", "Chat", "Chat"),
+    ("collaboration", "Zusammenarbeit", "Collaboration"),
+    ("crm", "Kundenmanagement (CRM)", "Customer management (CRM)"),
+    ("database", "Datenbank", "Database"),
+    (
+        "dms",
+        "Dokumentenmanagement (E-Akte)",
+        "Document management",
+    ),
+    (
+        "erp",
+        "Finanz- und Ressourcenplanung (ERP)",
+        "Enterprise resource planning (ERP)",
+    ),
+    ("file-sharing", "Dateiaustausch", "File sharing"),
+    (
+        "gis",
+        "Geoinformationssystem",
+        "Geographic information system",
+    ),
+    ("identity", "Identitätsmanagement", "Identity management"),
+    ("mail", "E-Mail", "Mail"),
+    ("network", "Netz", "Network"),
+    ("office-suite", "Büroanwendungen", "Office suite"),
+    ("os", "Betriebssystem", "Operating system"),
+    ("other", "Sonstiges", "Other"),
+    ("presentations", "Präsentationen", "Presentations"),
+    (
+        "project-management",
+        "Projektmanagement",
+        "Project management",
+    ),
+    ("security", "IT-Sicherheit", "Security"),
+    ("social-media", "Soziale Medien", "Social media"),
+    (
+        "specialist-application",
+        "Fachverfahren",
+        "Specialist application",
+    ),
+    ("spreadsheets", "Tabellenkalkulation", "Spreadsheets"),
+    ("storage", "Speicher", "Storage"),
+    ("telephony", "Telefonie", "Telephony"),
+    ("video", "Videokonferenz", "Video conferencing"),
+    ("virtualisation", "Virtualisierung", "Virtualisation"),
+    ("website", "Webauftritt", "Website"),
+    ("word-processing", "Textverarbeitung", "Word processing"),
+    ("workplace-suite", "Arbeitsplatz-Suite", "Workplace suite"),
+];
+
 impl Tr {
+    /// The name of a system category for a reader: a common category in
+    /// the report language, any other as written in the model.
+    pub fn category(self, key: &str) -> String {
+        match CATEGORIES.binary_search_by(|(k, _, _)| (*k).cmp(key)) {
+            Ok(i) => self.pick(CATEGORIES[i].1, CATEGORIES[i].2).to_string(),
+            Err(_) => key.to_string(),
+        }
+    }
+
     pub fn criticality(self, c: Criticality) -> &'static str {
         match c {
             Criticality::Critical => self.pick("kritisch", "critical"),
@@ -287,5 +351,26 @@ impl Tr {
             Layer::Application => self.pick("Anwendung", "Application"),
             Layer::Data => self.pick("Daten", "Data"),
         }
+    }
+}
+
+#[cfg(test)]
+mod category_tests {
+    use super::CATEGORIES;
+    use crate::model::Lang;
+    use crate::render::i18n::Tr;
+
+    #[test]
+    fn categories_are_sorted_and_cover_the_built_in_estimates() {
+        assert!(CATEGORIES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (key, ..) in crate::model::defaults::switch::BUILTIN_CATEGORIES {
+            assert!(
+                CATEGORIES.iter().any(|(k, _, _)| k == key),
+                "{key} has no name"
+            );
+        }
+        assert_eq!(Tr::new(Lang::De).category("os"), "Betriebssystem");
+        assert_eq!(Tr::new(Lang::En).category("office-suite"), "Office suite");
+        assert_eq!(Tr::new(Lang::De).category("kiosk"), "kiosk");
     }
 }

@@ -33,7 +33,7 @@ impl Builder<'_> {
                 vec![
                     Cell::num(s.rank.to_string()),
                     Cell::text(clean(&s.name)),
-                    Cell::text(clean(&s.category)),
+                    Cell::text(clean(&tr.category(&s.category))),
                     Cell::num(tr.num(s.score, 1)),
                     Cell::num(tr.num(s.impact, 2)),
                     Cell::num(tr.num(s.hotspot, 1)),
@@ -122,7 +122,7 @@ impl Builder<'_> {
                     vec![
                         Cell::num(x.rank.to_string()),
                         Cell::text(clean(&x.name)),
-                        Cell::text(clean(&x.category)),
+                        Cell::text(clean(&tr.category(&x.category))),
                         Cell::text(list.join("; ")),
                     ]
                 })
@@ -131,11 +131,11 @@ impl Builder<'_> {
             let mut note = say!(
                 self.tr,
                 format!(
-                    "Für {} im Einsatz nennt das Modell keine Alternative. Die Katalogeinträge sind ein Ausgangspunkt für eine Marktsichtung, keine geprüfte Empfehlung; eine im Modell eingetragene Alternative (Schlüssel „alternatives“) senkt den Lock-in-Wert.",
+                    "Für {} im Einsatz nennt das Modell keine Alternative. Die Katalogeinträge sind ein Ausgangspunkt für eine Marktsichtung, keine geprüfte Empfehlung; eine im Modell eingetragene Alternative senkt den Lock-in-Wert.",
                     n_missing
                 ),
                 format!(
-                    "The model names no alternative for {} in use. Catalogue entries are a starting point for a market review, not a checked recommendation; an alternative recorded in the model (key “alternatives”) lowers the lock-in score.",
+                    "The model names no alternative for {} in use. Catalogue entries are a starting point for a market review, not a checked recommendation; an alternative recorded in the model lowers the lock-in score.",
                     n_missing
                 ),
             );
@@ -228,12 +228,7 @@ impl Builder<'_> {
                     .iter()
                     .zip(&v.single_point_days)
                     .map(|(s, d)| {
-                        let when = match (*d, self.de()) {
-                            (0, true) => "sofort".to_string(),
-                            (d, true) => format!("ab Tag {d}"),
-                            (0, false) => "at once".to_string(),
-                            (d, false) => format!("from day {d}"),
-                        };
+                        let when = tr.after_cut(*d);
                         format!("{} ({when})", self.names.service(s))
                     })
                     .collect();

@@ -158,7 +158,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|c| {
                     vec![
-                        Cell::text(clean(&c.category)),
+                        Cell::text(clean(&tr.category(&c.category))),
                         Cell::num(tr.num1(c.likely_days)),
                         Cell::num(tr.pct(c.training)),
                         Cell::num(self.money(c.cost_per_user)),
@@ -186,12 +186,36 @@ impl Builder<'_> {
         });
         out.push(Block::Items {
             items: [
-                ("index.html", "Dieser Bericht zum Lesen und Drucken.", "This report, to read and print."),
-                ("report.md", "Derselbe Inhalt als Markdown (Wiki, Repository).", "The same content as Markdown (wiki, repository)."),
-                ("review.json", "Alle Zahlen des Berichts und der Vergleichsstand für die nächste Prüfung (--baseline).", "Every number of the report and the snapshot for next year's review (--baseline)."),
-                ("deadlines.ics", "Alle Vertragsfristen als Kalender mit Erinnerungen.", "Every contract deadline as a calendar with reminders."),
-                ("hotspots.csv", "Lock-in aller Systeme im Einsatz für die Tabellenkalkulation.", "Lock-in of every in-use system for a spreadsheet."),
-                ("diagrams/", "Die Abbildungen als SVG, Graphen auch als DOT.", "The figures as SVG, graphs also as DOT."),
+                (
+                    "index.html",
+                    "Dieser Bericht zum Lesen und Drucken.",
+                    "This report, to read and print.",
+                ),
+                (
+                    "report.md",
+                    "Derselbe Inhalt als Markdown (Wiki, Repository).",
+                    "The same content as Markdown (wiki, repository).",
+                ),
+                (
+                    "review.json",
+                    "Alle Zahlen des Berichts und der Vergleichsstand für die nächste Prüfung.",
+                    "Every number of the report and the snapshot for next year's review.",
+                ),
+                (
+                    "deadlines.ics",
+                    "Alle Vertragsfristen als Kalender mit Erinnerungen.",
+                    "Every contract deadline as a calendar with reminders.",
+                ),
+                (
+                    "hotspots.csv",
+                    "Lock-in aller Systeme im Einsatz für die Tabellenkalkulation.",
+                    "Lock-in of every in-use system for a spreadsheet.",
+                ),
+                (
+                    "diagrams/",
+                    "Die Abbildungen als SVG, Graphen auch als DOT.",
+                    "The figures as SVG, graphs also as DOT.",
+                ),
             ]
             .into_iter()
             .map(|(f, de, en)| Item {
@@ -200,6 +224,84 @@ impl Builder<'_> {
             })
             .collect(),
         });
+        out.extend(self.for_it());
         out
+    }
+
+    /// The appendix for IT: the commands that reproduce the report and
+    /// answer the questions it raises (the council-facing text has none).
+    fn for_it(&self) -> Vec<Block> {
+        let (tr, r) = (self.tr, self.r);
+        let model = tr.pick("MODELL.toml", "MODEL.toml");
+        let dir = tr.pick("VERZEICHNIS", "DIR");
+        let lang = match r.lang {
+            crate::model::Lang::De => "de",
+            crate::model::Lang::En => "en",
+        };
+        let review = format!(
+            "exitgraph review {model} --out {dir} --as-of {} --runs {} --seed {} --lang {lang}",
+            r.as_of.format("%Y-%m-%d"),
+            r.method.runs,
+            r.method.seed,
+        );
+        let commands = [
+            (
+                review,
+                "schreibt diesen Bericht erneut; mit demselben Modell Byte für Byte gleich (mit --pdf auch als PDF).",
+                "writes this report again; with the same model byte for byte the same (with --pdf also as PDF).",
+            ),
+            (
+                format!("exitgraph review {model} --out {dir} --baseline review.json"),
+                "schreibt die nächste Prüfung mit dem Vergleich zu dieser (Fortschritt und was sich bewegt hat).",
+                "writes next year's review, compared with this one (progress and what moved).",
+            ),
+            (
+                format!("exitgraph check {model}"),
+                "prüft das Modell und zeigt jede Warnung mit Datei, Zeile und Spalte.",
+                "checks the model and shows every warning with file, line and column.",
+            ),
+            (
+                format!("exitgraph explain {model} ID"),
+                "erklärt ein System, einen Anbieter, einen Vertrag oder einen Dienst: jeden Wert und woher er kommt.",
+                "explains a system, vendor, contract or service: every figure and where it comes from.",
+            ),
+            (
+                format!("exitgraph simulate {model} --scenario ID --handbook {dir}"),
+                "rechnet ein Notfallszenario durch und schreibt sein Notfallhandbuch.",
+                "runs an emergency scenario and writes its emergency handbook.",
+            ),
+            (
+                format!("exitgraph plan {model}"),
+                "zeigt den Mehrjahresplan, mit --gantt als Zeitplan-Grafik.",
+                "shows the multi-year plan, with --gantt as a timeline chart.",
+            ),
+        ];
+        vec![
+            Block::Heading {
+                text: tr
+                    .pick(
+                        "Für die IT: den Bericht nachrechnen",
+                        "For IT: reproducing this report",
+                    )
+                    .into(),
+            },
+            Block::Para {
+                text: tr
+                    .pick(
+                        "Der Bericht ist mit dem Kommandozeilenwerkzeug exitgraph aus dem Landschaftsmodell (TOML) berechnet. Diese Befehle rechnen ihn nach und beantworten Rückfragen; docs/methodology.md beschreibt jede Formel mit ihren Quellen.",
+                        "The report is computed with the command-line tool exitgraph from the landscape model (TOML). These commands reproduce it and answer follow-up questions; docs/methodology.md describes every formula with its sources.",
+                    )
+                    .into(),
+            },
+            Block::Items {
+                items: commands
+                    .into_iter()
+                    .map(|(command, de, en)| Item {
+                        head: command,
+                        text: tr.pick(de, en).into(),
+                    })
+                    .collect(),
+            },
+        ]
     }
 }

@@ -313,7 +313,7 @@ impl Builder<'_> {
                             Cell::text(tr.state(sv.state)).tone(if down { "bad" } else { "warn" }),
                             Cell::num(
                                 sv.down_from_day
-                                    .map(|d| say!(self.tr, format!("Tag {d}"), format!("day {d}")))
+                                    .map(|d| tr.after_cut(d))
                                     .unwrap_or_else(|| "–".into()),
                             ),
                             Cell::num(match (down, sv.restore_hours) {
@@ -361,7 +361,7 @@ impl Builder<'_> {
                         Cell::text(tr.criticality(x.criticality)),
                         Cell::num(
                             x.down_from_day
-                                .map(|d| say!(self.tr, format!("Tag {d}"), format!("day {d}")))
+                                .map(|d| tr.after_cut(d))
                                 .unwrap_or_else(|| "–".into()),
                         ),
                         Cell::num(
