@@ -14,6 +14,13 @@
 //! levels deep, which neither a recursive builder nor a nested JSON value
 //! (nor the JSON readers of its consumers) survives.
 //!
+//! A tree lists at most [`TREE_MAX`] nodes and a service at most
+//! [`TREE_MAX`] single-point systems; the rest are counted
+//! (`tree_omitted`, `single_point_systems_omitted`). Without the cap a
+//! dense landscape of a few thousand systems gives every critical service
+//! a tree of the whole landscape, and the report grows with services x
+//! systems (gigabytes); with it, the report grows with the services.
+//!
 //! A single point of failure is something whose loss *alone* takes the
 //! service down, as the propagation engine decides (so `any` groups count:
 //! one member of a redundant pair is not a single point):
@@ -27,7 +34,8 @@
 //!   vendor that only makes a system takes it down when its licence check
 //!   runs out).
 
-use crate::analysis::propagate::{self, Cause, CutSet, Engine, Origin, Outcome, Scratch};
+use crate::analysis::propagate::single::SingleCuts;
+use crate::analysis::propagate::{self, CutSet, Engine, Origin, Outcome, Scratch};
 use crate::graph::Graph;
 use crate::model::{Country, Criticality, Dependency, Party, ServiceId, SystemId, VendorId};
 use serde::Serialize;
@@ -85,18 +93,34 @@ pub struct SpofVendor {
     pub chain: Vec<String>,
 }
 
+/// Nodes listed in a service's tree, and single-point systems listed per
+/// service, at most: far above the trees of real and generated landscapes
+/// (a generated landscape of 20,000 systems has trees of at most 343 nodes).
+pub const TREE_MAX: usize = 1_000;
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// The chains and single points of failure of one service.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ServicePaths {
     pub service: String,
     pub name: String,
     pub criticality: Criticality,
-    /// Sorted by id.
+    /// Sorted by id; the first [`TREE_MAX`].
     pub single_point_systems: Vec<SpofSystem>,
+    /// Single-point systems beyond the first [`TREE_MAX`], not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub single_point_systems_omitted: usize,
     /// Sorted by day, then id.
     pub single_point_vendors: Vec<SpofVendor>,
-    /// The service's `needs`, each followed by its subtree, in pre-order.
+    /// The service's `needs`, each followed by its subtree, in pre-order;
+    /// the first [`TREE_MAX`] nodes.
     pub tree: Vec<PathNode>,
+    /// Nodes of the tree beyond the first [`TREE_MAX`], not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub tree_omitted: usize,
 }
 
 /// The paths report: one entry per service asked for.
@@ -146,8 +170,8 @@ pub struct Cuts<'e, 'g> {
     g: &'g Graph,
     engine: &'e Engine<'g>,
     scratch: Scratch,
-    /// Per system: the services that go down when it alone is cut (sorted).
-    systems: Vec<Option<Vec<ServiceId>>>,
+    /// Per system: the services that go down when it alone is cut.
+    systems: SingleCuts,
     /// Per vendor: the outcome of cutting it (with the companies it controls).
     vendors: Vec<Option<Outcome>>,
     /// Per vendor: the in-use systems it makes or operates.
@@ -159,25 +183,21 @@ pub struct Cuts<'e, 'g> {
 impl<'e, 'g> Cuts<'e, 'g> {
     pub fn new(g: &'g Graph, engine: &'e Engine<'g>) -> Cuts<'e, 'g> {
         let m = g.model();
+        let mut scratch = engine.scratch();
+        let systems = SingleCuts::new(engine, &mut scratch);
         Cuts {
             g,
             engine,
-            scratch: engine.scratch(),
-            systems: vec![None; m.systems.len()],
+            scratch,
+            systems,
             vendors: vec![None; m.vendors.len()],
             systems_of: propagate::systems_by_vendor(g),
             set: CutSet::resolve(g, &[]),
         }
     }
 
-    fn system(&mut self, x: SystemId) -> &[ServiceId] {
-        let (g, engine) = (self.g, self.engine);
-        let scratch = &mut self.scratch;
-        self.systems[x.index()].get_or_insert_with(|| {
-            let id = g.model().system(x).id.clone();
-            let out = engine.run(&[(x, 0, Cause::Cut(Origin::System(id)))], scratch);
-            out.services.iter().map(|d| d.id).collect()
-        })
+    fn system(&self, x: SystemId) -> &[ServiceId] {
+        self.systems.services(x)
     }
 
     /// The outcome of cutting `v` with the vendors it controls: the same as
@@ -253,10 +273,21 @@ struct Builder<'a> {
     /// Sorted.
     spof_vendors: &'a [VendorId],
     out: Vec<PathNode>,
+    /// Nodes not listed because the tree is full ([`TREE_MAX`]).
+    omitted: usize,
     stack: Vec<Todo>,
 }
 
 impl Builder<'_> {
+    /// Lists a node, or counts it once the tree is full.
+    fn push(&mut self, node: PathNode) {
+        if self.out.len() < TREE_MAX {
+            self.out.push(node);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
     /// Writes the subtree of `root` in pre-order, without recursion.
     fn walk(&mut self, root: Todo) {
         self.stack.push(root);
@@ -273,7 +304,7 @@ impl Builder<'_> {
         let m = self.g.model();
         let sys = m.system(s);
         let repeated = self.seen[s.index()];
-        self.out.push(PathNode {
+        self.push(PathNode {
             depth,
             kind: NodeKind::System,
             id: sys.id.clone(),
@@ -322,7 +353,7 @@ impl Builder<'_> {
             self.stack.push(Todo::System(one, relation, depth));
             return;
         }
-        self.out.push(PathNode {
+        self.push(PathNode {
             depth,
             kind: NodeKind::Any,
             id: "any".into(),
@@ -347,7 +378,7 @@ impl Builder<'_> {
             Party::Vendor(v) => {
                 for (i, x) in self.g.ownership_chain(v).enumerate() {
                     let vendor = m.vendor(x);
-                    self.out.push(PathNode {
+                    self.push(PathNode {
                         depth: depth.saturating_add(i as u32),
                         kind: NodeKind::Vendor,
                         id: vendor.id.clone(),
@@ -361,7 +392,7 @@ impl Builder<'_> {
             }
             Party::Own => {
                 let org = &m.organisation;
-                self.out.push(PathNode {
+                self.push(PathNode {
                     depth,
                     kind: NodeKind::Organisation,
                     id: "self".into(),
@@ -390,6 +421,7 @@ pub fn service_paths(g: &Graph, cuts: &mut Cuts<'_, '_>, sv: ServiceId) -> Servi
         spof_systems: &spof_systems,
         spof_vendors: &vendor_ids,
         out: Vec::new(),
+        omitted: 0,
         stack: Vec::new(),
     };
     let service = m.service(sv);
@@ -401,6 +433,8 @@ pub fn service_paths(g: &Graph, cuts: &mut Cuts<'_, '_>, sv: ServiceId) -> Servi
         })
         .collect();
     single_point_systems.sort_by(|a, b| a.id.cmp(&b.id));
+    let single_point_systems_omitted = single_point_systems.len().saturating_sub(TREE_MAX);
+    single_point_systems.truncate(TREE_MAX);
     for d in &service.needs {
         let members: Vec<SystemId> = d
             .members()
@@ -414,12 +448,13 @@ pub fn service_paths(g: &Graph, cuts: &mut Cuts<'_, '_>, sv: ServiceId) -> Servi
             (Dependency::Any(_), false) => b.walk(Todo::Any(members, "needs", 0)),
         }
     }
-    let tree = b.out;
+    let (tree, tree_omitted) = (b.out, b.omitted);
     ServicePaths {
         service: service.id.clone(),
         name: service.name.clone(),
         criticality: service.criticality,
         single_point_systems,
+        single_point_systems_omitted,
         single_point_vendors: spof_vendors
             .into_iter()
             .map(|(v, day, chain)| SpofVendor {
@@ -431,6 +466,7 @@ pub fn service_paths(g: &Graph, cuts: &mut Cuts<'_, '_>, sv: ServiceId) -> Servi
             })
             .collect(),
         tree,
+        tree_omitted,
     }
 }
 

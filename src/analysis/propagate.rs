@@ -755,5 +755,7 @@ fn csr<T: Copy + Ord>(n: usize, pairs: Vec<(u32, T)>) -> (Vec<u32>, Vec<T>) {
     (start, values)
 }
 
+pub mod single;
+
 #[cfg(test)]
 mod tests;

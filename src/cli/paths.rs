@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long, default_value = "table", value_parser = Format::parser(TABLE_JSON))]
     pub format: Format,
     /// Deepest level of the tree shown in text output; deeper levels are
-    /// counted in one line. JSON always has the whole tree.
+    /// counted in one line. JSON has every level (up to 1,000 nodes a tree).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_DEPTH,
           value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub depth: u32,
@@ -81,15 +81,15 @@ pub fn write_text(out: &mut dyn Write, r: &PathsReport, max_depth: u32) -> std::
             writeln!(out)?;
         }
         writeln!(out, "{}  {} ({})", s.service, s.name, s.criticality)?;
-        let systems: Vec<&str> = s
+        let systems: Vec<String> = s
             .single_point_systems
             .iter()
-            .map(|x| x.id.as_str())
+            .map(|x| x.id.clone())
             .collect();
         writeln!(
             out,
             "  single points of failure, systems: {}",
-            list(&systems.iter().map(|x| x.to_string()).collect::<Vec<_>>())
+            list(&systems, s.single_point_systems_omitted)
         )?;
         let vendors: Vec<String> = s
             .single_point_vendors
@@ -105,9 +105,17 @@ pub fn write_text(out: &mut dyn Write, r: &PathsReport, max_depth: u32) -> std::
         writeln!(
             out,
             "  single points of failure, vendors: {}",
-            list(&vendors)
+            list(&vendors, 0)
         )?;
         tree(out, &s.tree, max_depth)?;
+        if s.tree_omitted > 0 {
+            writeln!(
+                out,
+                "  … {} more entries not listed (a tree lists at most {})",
+                s.tree_omitted,
+                paths::TREE_MAX
+            )?;
+        }
     }
     if !r.services.is_empty() {
         writeln!(
@@ -120,10 +128,10 @@ pub fn write_text(out: &mut dyn Write, r: &PathsReport, max_depth: u32) -> std::
 }
 
 /// Single points listed in text: the first ones and a count of the rest
-/// (JSON has them all).
-fn list(items: &[String]) -> String {
+/// (JSON has the first [`paths::TREE_MAX`]); `omitted` are not in `items`.
+fn list(items: &[String], omitted: usize) -> String {
     const SHOWN: usize = 30;
-    match items.len() {
+    match items.len() + omitted {
         0 => "none".to_string(),
         n if n <= SHOWN => items.join(", "),
         n => format!("{}, and {} more", items[..SHOWN].join(", "), n - SHOWN),
@@ -238,8 +246,10 @@ mod tests {
                 name: "Svc".into(),
                 criticality: Criticality::High,
                 single_point_systems: Vec::new(),
+                single_point_systems_omitted: 0,
                 single_point_vendors: Vec::new(),
                 tree,
+                tree_omitted: 0,
             }],
         }
     }

@@ -32,9 +32,84 @@ pub fn components(n: usize, edges: impl IntoIterator<Item = (usize, usize)>) -> 
     comps
 }
 
+/// The condensation of a graph: its strongly connected components as the
+/// nodes of a DAG, in a topological order.
+#[derive(Clone, Debug)]
+pub struct Condensation {
+    /// Per node: its component.
+    pub comp_of: Vec<u32>,
+    /// Per component: its members, ascending.
+    pub members: Vec<Vec<usize>>,
+    /// Per component: the components its edges lead to (not itself), ascending.
+    pub succ: Vec<Vec<u32>>,
+    /// Every component once, each before the components its edges lead to.
+    pub topo: Vec<u32>,
+}
+
+/// The condensation of the graph with nodes `0..n` and the given edges.
+/// O(V + E log E); no recursion.
+pub fn condensation(n: usize, edges: &[(usize, usize)]) -> Condensation {
+    let members = components(n, edges.iter().copied());
+    let mut comp_of = vec![0u32; n];
+    for (c, ms) in members.iter().enumerate() {
+        for &x in ms {
+            comp_of[x] = c as u32;
+        }
+    }
+    let mut succ: Vec<Vec<u32>> = vec![Vec::new(); members.len()];
+    for &(a, b) in edges {
+        let (ca, cb) = (comp_of[a], comp_of[b]);
+        if ca != cb {
+            succ[ca as usize].push(cb);
+        }
+    }
+    let mut indegree = vec![0u32; members.len()];
+    for l in succ.iter_mut() {
+        l.sort_unstable();
+        l.dedup();
+        for &c in l.iter() {
+            indegree[c as usize] += 1;
+        }
+    }
+    // Kahn's algorithm: a DAG, so every component is taken.
+    let mut topo: Vec<u32> = (0..members.len() as u32)
+        .filter(|c| indegree[*c as usize] == 0)
+        .collect();
+    let mut i = 0;
+    while i < topo.len() {
+        let c = topo[i] as usize;
+        for &d in &succ[c] {
+            indegree[d as usize] -= 1;
+            if indegree[d as usize] == 0 {
+                topo.push(d);
+            }
+        }
+        i += 1;
+    }
+    debug_assert_eq!(topo.len(), members.len());
+    Condensation {
+        comp_of,
+        members,
+        succ,
+        topo,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::components;
+    use super::{components, condensation};
+
+    #[test]
+    fn the_condensation_is_a_dag_in_topological_order() {
+        // 0 -> 1 -> 2 -> 1, 2 -> 3, 0 -> 3, 4 alone.
+        let c = condensation(5, &[(0, 1), (1, 2), (2, 1), (2, 3), (0, 3)]);
+        assert_eq!(c.members, vec![vec![0], vec![1, 2], vec![3], vec![4]]);
+        assert_eq!(c.comp_of, vec![0, 1, 1, 2, 3]);
+        assert_eq!(c.succ, vec![vec![1, 2], vec![2], vec![], vec![]]);
+        let pos = |x: u32| c.topo.iter().position(|y| *y == x).unwrap();
+        assert_eq!(c.topo.len(), 4);
+        assert!(pos(0) < pos(1) && pos(1) < pos(2));
+    }
 
     #[test]
     fn cycles_join_and_the_rest_stay_single() {

@@ -214,3 +214,94 @@ impl ModelBuilder {
         arg(&p)
     }
 }
+
+/// The head of the hostile models below: an organisation and `vendors`
+/// vendors `v0, v1, ...` (in the US, Germany, China, France in turn).
+fn hostile_head(vendors: usize, parent_chain: bool) -> String {
+    let mut t = String::from(
+        "[organisation]\nname = \"Hostile\"\nhome = \"DE\"\ntrusted = [\"EU\"]\nas_of = 2026-12-01\n",
+    );
+    for v in 0..vendors {
+        let country = ["US", "DE", "CN", "FR"][v % 4];
+        t.push_str(&format!(
+            "\n[[vendor]]\nid = \"v{v}\"\nname = \"Vendor {v}\"\ncountry = \"{country}\"\n"
+        ));
+        if parent_chain && v > 0 {
+            t.push_str(&format!("parent = \"v{}\"\n", v - 1));
+        }
+    }
+    t
+}
+
+/// A dense random landscape of `n` systems (seeded, deterministic): each
+/// system depends on three random others, `n / 2` interfaces (every other
+/// one hard) tie random pairs, and 20 critical services need three random
+/// systems each. Its dependencies form one large cycle.
+pub fn dense_random_model(n: usize, seed: u64) -> String {
+    let mut state = seed | 1;
+    let mut next = move |k: usize| {
+        // xorshift64*: enough for test data.
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % k
+    };
+    let mut t = hostile_head(20, false);
+    for i in 0..n {
+        let mut deps: Vec<usize> = (0..3).map(|_| next(n)).filter(|d| *d != i).collect();
+        deps.sort_unstable();
+        deps.dedup();
+        let deps: Vec<String> = deps.iter().map(|d| format!("\"s{d}\"")).collect();
+        t.push_str(&format!(
+            "\n[[system]]\nid = \"s{i}\"\nname = \"System {i}\"\ncategory = \"mail\"\nvendor = \"v{}\"\ncriticality = \"high\"\nusers = 10\ndepends_on = [{}]\n",
+            next(20),
+            deps.join(", ")
+        ));
+    }
+    for k in 0..n / 2 {
+        let (a, b) = (next(n), next(n));
+        if a != b {
+            t.push_str(&format!(
+                "\n[[interface]]\nid = \"i{k}\"\nfrom = \"s{a}\"\nto = \"s{b}\"\nhard = {}\n",
+                k % 2 == 1
+            ));
+        }
+    }
+    for k in 0..20 {
+        let needs: Vec<String> = (0..3).map(|_| format!("\"s{}\"", next(n))).collect();
+        t.push_str(&format!(
+            "\n[[service]]\nid = \"svc{k}\"\nname = \"Service {k}\"\ncriticality = \"critical\"\nmax_outage = \"2d\"\nusers = 1000\nneeds = [{}]\n",
+            needs.join(", ")
+        ));
+    }
+    t
+}
+
+/// A chain of `n` systems, `s0` depending on `s1` and so on, with one
+/// critical service that needs `s0` (so it rests on the whole chain).
+pub fn system_chain_model(n: usize) -> String {
+    let mut t = hostile_head(1, false);
+    for i in 0..n {
+        t.push_str(&format!(
+            "\n[[system]]\nid = \"s{i}\"\nname = \"System {i}\"\ncategory = \"mail\"\nvendor = \"v0\"\ncriticality = \"high\"\nusers = 10\n"
+        ));
+        if i + 1 < n {
+            t.push_str(&format!("depends_on = [\"s{}\"]\n", i + 1));
+        }
+    }
+    t.push_str("\n[[service]]\nid = \"svc\"\nname = \"Service\"\ncriticality = \"critical\"\nmax_outage = \"2d\"\nusers = 1000\nneeds = [\"s0\"]\n");
+    t
+}
+
+/// `n` vendors in one `parent` chain (`v1` controlled by `v0`, ...), and
+/// ten systems made by the ten lowest vendors.
+pub fn vendor_chain_model(n: usize) -> String {
+    let mut t = hostile_head(n, true);
+    for i in 0..10.min(n) {
+        t.push_str(&format!(
+            "\n[[system]]\nid = \"s{i}\"\nname = \"System {i}\"\ncategory = \"mail\"\nvendor = \"v{}\"\ncriticality = \"high\"\nusers = 10\n",
+            n - 1 - i
+        ));
+    }
+    t
+}
