@@ -91,3 +91,35 @@ fn every_link_of_a_chain_is_a_single_point() {
         Some(50)
     );
 }
+
+/// `hotspots` on a chain of 20,000 systems: every link carries the links
+/// above it, counted exactly, and the service on top fails with each.
+#[test]
+fn hotspots_on_a_chain_of_20000_systems_count_every_link_above() {
+    let dir = tmp();
+    let model = write(dir.path(), &common::system_chain_model(20_000));
+    let j = json(&["hotspots", &model, "--format", "json", "--top", "3"]);
+    let systems = j["systems"].as_array().unwrap_or_else(|| panic!("no systems"));
+    assert_eq!(systems.len(), 3);
+    for s in systems {
+        // s<k> is relied on by s0 .. s<k-1>: one directly, k - 1 indirectly.
+        let id = s["id"].as_str().unwrap_or("");
+        let k: usize = id[1..].parse().unwrap_or_else(|e| panic!("{id}: {e}"));
+        let reason = s["factors"]
+            .as_array()
+            .and_then(|f| f.iter().find(|f| f["name"] == "interfaces"))
+            .map(|f| f["reason"].clone())
+            .unwrap_or_else(|| panic!("no interfaces factor"));
+        assert_eq!(reason["direct_systems"], u64::from(k > 0));
+        assert_eq!(reason["indirect_systems"], k.saturating_sub(1));
+        assert_eq!(reason["indirect_services"], u64::from(k > 0));
+        let parts = s["impact_parts"].as_array().unwrap_or_else(|| panic!("no parts"));
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[1]["service"], "svc");
+        assert_eq!(parts[1]["how"], "fails_if_cut");
+    }
+    // The whole table: one row per system, of bounded width.
+    let csv = run_ok(&["hotspots", &model, "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 20_001);
+    assert!(csv.len() < 20_001 * 120, "{} bytes", csv.len());
+}

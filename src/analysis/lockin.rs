@@ -49,7 +49,10 @@ use crate::model::{
 use serde::Serialize;
 use std::cell::{OnceCell, RefCell};
 
+mod reach;
 mod reason;
+use crate::analysis::propagate::single::SingleCuts;
+use reach::Reach;
 pub use reason::{
     AlternativeTrust, ChainLink, Export, FactorName, ImpactHow, NoticeTerm, Reason, RetrievalTerm,
     Stored,
@@ -199,6 +202,11 @@ pub struct Scorer<'g> {
     groups: OnceCell<GroupTables>,
     /// Reusable cut set and scratch of the vendor-group cuts.
     group_cut: RefCell<Option<(CutSet, Scratch)>>,
+    /// What rests on every in-use system, built on the first score.
+    reach: OnceCell<Reach>,
+    /// What every system's cut alone takes down, when the caller scores
+    /// them all ([`Scorer::with_single_cuts`]).
+    single: Option<SingleCuts>,
 }
 
 /// Direct and indirect in-use dependents of a system.
@@ -243,7 +251,37 @@ impl<'g> Scorer<'g> {
             last_dependents: RefCell::new(None),
             groups: OnceCell::new(),
             group_cut: RefCell::new(None),
+            reach: OnceCell::new(),
+            single: None,
         }
+    }
+
+    /// Computes what each system's cut alone takes down for all systems at
+    /// once ([`SingleCuts`]), for a caller that asks the impact of every
+    /// system: one engine run per system is quadratic on a chain.
+    pub fn with_single_cuts(mut self) -> Scorer<'g> {
+        self.single = Some(SingleCuts::new(&self.engine, &mut self.scratch));
+        self
+    }
+
+    fn reach(&self) -> &Reach {
+        self.reach.get_or_init(|| Reach::new(self.g))
+    }
+
+    /// The number of in-use systems relying on `s` directly, and of those
+    /// relying on it only indirectly: the lengths of [`Scorer::dependents`].
+    fn dependent_counts(&self, s: SystemId) -> (usize, usize) {
+        if !self.in_use(s) {
+            let (direct, indirect) = self.dependents(s);
+            return (direct.len(), indirect.len());
+        }
+        let direct = self
+            .g
+            .dependents(s)
+            .iter()
+            .filter(|d| self.in_use(**d) && **d != s)
+            .count();
+        (direct, self.reach().dependents(s) - direct)
     }
 
     fn group_tables(&self) -> &GroupTables {
@@ -342,8 +380,19 @@ impl<'g> Scorer<'g> {
     /// Services that need `s` directly, and those that need one of its
     /// in-use dependents but not `s` itself, both sorted.
     pub fn services(&self, s: SystemId) -> (Vec<ServiceId>, Vec<ServiceId>) {
-        let (direct, indirect) = self.dependents(s);
         let own: Vec<ServiceId> = self.g.needed_by(s).to_vec();
+        if self.in_use(s) {
+            // Everything resting on `s` (its own services among them).
+            let via = self
+                .reach()
+                .services(s)
+                .iter()
+                .copied()
+                .filter(|sv| own.binary_search(sv).is_err())
+                .collect();
+            return (own, via);
+        }
+        let (direct, indirect) = self.dependents(s);
         let mut via: Vec<ServiceId> = direct
             .iter()
             .chain(indirect.iter())
@@ -437,7 +486,10 @@ impl<'g> Scorer<'g> {
                 parts: Vec::new(),
             };
         }
-        let fails = self.fails_if_cut(s);
+        let fails = match &self.single {
+            Some(t) => t.services(s).to_vec(),
+            None => self.fails_if_cut(s),
+        };
         let (own, via) = self.services(s);
         let mut all: Vec<ServiceId> = own.into_iter().chain(via).collect();
         all.sort_unstable();
@@ -561,10 +613,10 @@ impl<'g> Scorer<'g> {
                 closed += 1;
             }
         }
-        let (direct, indirect) = self.dependents(s);
+        let (direct, indirect) = self.dependent_counts(s);
         let (own, via) = self.services(s);
         let x = open as f64 + 2.0 * closed as f64;
-        let y = (direct.len() + own.len()) as f64 + 0.5 * (indirect.len() + via.len()) as f64;
+        let y = (direct + own.len()) as f64 + 0.5 * (indirect + via.len()) as f64;
         let d = LockinWeights::default();
         let hi = LockinWeights::positive(self.w.integrations_half, d.integrations_half);
         let hd = LockinWeights::positive(self.w.dependents_half, d.dependents_half);
@@ -574,9 +626,9 @@ impl<'g> Scorer<'g> {
             Reason::Interfaces {
                 interfaces: open + closed,
                 proprietary: closed,
-                direct_systems: direct.len(),
+                direct_systems: direct,
                 direct_services: own.len(),
-                indirect_systems: indirect.len(),
+                indirect_systems: indirect,
                 indirect_services: via.len(),
             },
         )
@@ -1007,7 +1059,7 @@ pub fn vendor_aggregate(
 /// The full hotspots report. `candidates` adds the candidate systems' scores.
 pub fn hotspots(g: &Graph, candidates: bool) -> HotspotsReport {
     let m = g.model();
-    let mut scorer = Scorer::new(g);
+    let mut scorer = Scorer::new(g).with_single_cuts();
     let mut system_scores: Vec<Option<f64>> = vec![None; m.systems.len()];
     let mut systems: Vec<HotspotSystem> = Vec::new();
     let floor = impact_floor(&m.defaults.lockin);

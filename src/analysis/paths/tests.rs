@@ -213,6 +213,7 @@ fn a_deep_chain_is_built_without_recursion() {
         spof_systems: &[],
         spof_vendors: &[],
         out: Vec::new(),
+        omitted: 0,
         stack: Vec::new(),
     };
     b.walk(Todo::System(SystemId(0), "needs", 0));
@@ -221,10 +222,15 @@ fn a_deep_chain_is_built_without_recursion() {
         .iter()
         .filter(|x| x.kind == NodeKind::System)
         .collect();
-    assert_eq!(systems.len(), n);
-    assert_eq!(systems[n - 1].depth as usize, n - 1);
-    // each system: made by the organisation, operated by v
-    assert_eq!(b.out.len(), 3 * n);
+    // Each system: made by the organisation, operated by v. Pre-order goes
+    // down the chain first, so the first TREE_MAX nodes listed are the top
+    // systems, each at its depth; the rest are counted.
+    assert_eq!(b.out.len() + b.omitted, 3 * n);
+    assert_eq!(b.out.len(), TREE_MAX);
+    let k = systems.len();
+    assert_eq!(k, TREE_MAX);
+    assert_eq!(systems[k - 1].depth as usize, k - 1);
+    assert_eq!(systems[k - 1].id, format!("s{}", k - 1));
 }
 
 #[test]
