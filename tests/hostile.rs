@@ -99,7 +99,9 @@ fn hotspots_on_a_chain_of_20000_systems_count_every_link_above() {
     let dir = tmp();
     let model = write(dir.path(), &common::system_chain_model(20_000));
     let j = json(&["hotspots", &model, "--format", "json", "--top", "3"]);
-    let systems = j["systems"].as_array().unwrap_or_else(|| panic!("no systems"));
+    let systems = j["systems"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no systems"));
     assert_eq!(systems.len(), 3);
     for s in systems {
         // s<k> is relied on by s0 .. s<k-1>: one directly, k - 1 indirectly.
@@ -113,7 +115,9 @@ fn hotspots_on_a_chain_of_20000_systems_count_every_link_above() {
         assert_eq!(reason["direct_systems"], u64::from(k > 0));
         assert_eq!(reason["indirect_systems"], k.saturating_sub(1));
         assert_eq!(reason["indirect_services"], u64::from(k > 0));
-        let parts = s["impact_parts"].as_array().unwrap_or_else(|| panic!("no parts"));
+        let parts = s["impact_parts"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no parts"));
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[1]["service"], "svc");
         assert_eq!(parts[1]["how"], "fails_if_cut");
