@@ -66,3 +66,59 @@ fn a_hundred_thousand_rows_with_references_by_name() {
     assert!(toml.contains("depends_on = [\"anwendung-0\"]"));
     assert_eq!(toml.matches("[[vendor]]").count(), n);
 }
+
+#[test]
+fn a_loop_of_vendor_parents_is_broken_and_reported() {
+    let dir = tmp();
+    let systems = dir.path().join("systems.csv");
+    let vendors = dir.path().join("vendors.csv");
+    let out = dir.path().join("landscape.toml");
+    std::fs::write(&systems, "name,vendor\nA,Alpha\nB,Beta\n").unwrap();
+    std::fs::write(
+        &vendors,
+        "name,country,parent\nAlpha,DE,Beta\nBeta,DE,Gamma\nGamma,DE,Alpha\n",
+    )
+    .unwrap();
+    let o = common::run(&[
+        "import",
+        "csv",
+        &arg(&systems),
+        "--vendors",
+        &arg(&vendors),
+        "-o",
+        &arg(&out),
+    ]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let err = common::stderr(&o);
+    assert!(
+        err.contains("vendors.csv:4: not mapped: parent `alpha` of vendor `gamma` left out: it closes a loop of parents (alpha -> beta -> gamma -> alpha)"),
+        "{err}"
+    );
+    run_ok(&["check", &arg(&out)]);
+    let toml = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(toml.matches("parent = ").count(), 2, "{toml}");
+}
+
+#[test]
+fn an_over_long_cell_is_cut_and_reported() {
+    let limit = 64 * 1024;
+    let name = "Ä".repeat(limit); // 2 bytes each: twice the limit
+    let description = "x".repeat(limit + 10);
+    let csv = format!("name,vendor,description\n{name},V,{description}\n");
+    let dir = tmp();
+    let input = dir.path().join("long.csv");
+    let out = dir.path().join("landscape.toml");
+    std::fs::write(&input, csv).unwrap();
+    let o = common::run(&["import", "csv", &arg(&input), "-o", &arg(&out)]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let err = common::stderr(&o);
+    assert!(
+        err.contains(&format!("long.csv:2: not mapped: the cell of column 1 `name` is {} bytes long, more than a model string may hold: cut to its first {limit} bytes", 2 * limit)),
+        "{err}"
+    );
+    assert!(err.contains("column 3 `description`"), "{err}");
+    run_ok(&["check", &arg(&out)]);
+    let toml = std::fs::read_to_string(&out).unwrap();
+    // The name is cut at a character boundary: half as many `Ä`.
+    assert!(toml.contains(&format!("name = \"{}\"", "Ä".repeat(limit / 2))));
+}

@@ -416,6 +416,13 @@ impl IdPool {
 
     /// Reserves `want` or the first free `want-N`; returns the id given out.
     pub fn take(&mut self, want: &str) -> String {
+        // Ids are ASCII; one cut short of the model's string limit leaves
+        // room for a `-N` counter (and never ends in `-`).
+        let max = super::max_string_bytes() - 16;
+        let want = match want.get(..max.min(want.len())) {
+            Some(w) if w.len() < want.len() => w.trim_end_matches('-'),
+            _ => want,
+        };
         if self.used.insert(want.to_string()) {
             return want.to_string();
         }

@@ -170,6 +170,70 @@ pub enum ImportError {
     Invalid(String),
 }
 
+/// The longest string an import writes, in bytes: the model's limit
+/// ([`crate::model::Limits`], `max_string_bytes`).
+pub fn max_string_bytes() -> usize {
+    crate::model::Limits::default().max_string_bytes
+}
+
+/// Cuts `s` to [`max_string_bytes`] at a character boundary; returns its
+/// length before when it was cut.
+pub(crate) fn cut_to_limit(s: &mut String) -> Option<usize> {
+    let max = max_string_bytes();
+    if s.len() <= max {
+        return None;
+    }
+    let len = s.len();
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.truncate(end);
+    Some(len)
+}
+
+/// Breaks every loop of vendor parents: vendors are visited in order, each
+/// following its parent chain; a parent link that leads back into the chain
+/// being followed closes a loop and is dropped (the first such link met in
+/// this order, so the result does not depend on anything but the input).
+/// Returns (vendor index, dropped parent id, the loop's ids from that vendor on).
+pub(crate) fn break_parent_loops(vendors: &mut [emit::DraftVendor]) -> Vec<(usize, String, Vec<String>)> {
+    let index: std::collections::BTreeMap<String, usize> = vendors
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.id.clone(), i))
+        .collect();
+    // 0: not seen, 1: on the chain being followed, 2: done (no loop above).
+    let mut state = vec![0u8; vendors.len()];
+    let mut dropped = Vec::new();
+    for start in 0..vendors.len() {
+        let mut chain = Vec::new();
+        let mut at = start;
+        while state[at] == 0 {
+            state[at] = 1;
+            chain.push(at);
+            let Some(&p) = vendors[at].parent.as_ref().and_then(|p| index.get(p)) else {
+                break;
+            };
+            if state[p] == 1 {
+                let from = chain.iter().position(|&x| x == p).unwrap_or(0);
+                let ids: Vec<String> = chain[from..]
+                    .iter()
+                    .map(|&x| vendors[x].id.clone())
+                    .collect();
+                let parent = vendors[at].parent.take().unwrap_or_default();
+                dropped.push((at, parent, ids));
+                break;
+            }
+            at = p;
+        }
+        for x in chain {
+            state[x] = 2;
+        }
+    }
+    dropped
+}
+
 /// Validates an emitted draft and packs the result.
 pub(crate) fn finish(draft: &emit::Draft, report: Report) -> Result<Imported, ImportError> {
     let toml = emit::emit(draft);

@@ -82,6 +82,8 @@ pub(super) fn read_vendors(
         }
     }
     // Parents may name vendors listed further down, so they resolve last.
+    let lines: std::collections::BTreeMap<usize, u64> =
+        parents.iter().map(|(i, _, line)| (*i, *line)).collect();
     for (i, p, line) in parents {
         let pid = vreg.resolve(&p, &t.file, line, report);
         match pid {
@@ -105,6 +107,22 @@ pub(super) fn read_vendors(
                 ),
             ),
         }
+    }
+    // A loop of parents (a owns b owns a) is not a group structure: the
+    // link that closes it is dropped and reported.
+    for (i, parent, ids) in crate::interop::break_parent_loops(&mut vreg.drafts) {
+        let line = lines.get(&i).copied();
+        report.push(
+            NoteKind::NotMapped,
+            &t.file,
+            line,
+            format!(
+                "parent `{parent}` of vendor `{}` left out: it closes a loop of parents ({} -> {}); name the real owner",
+                vreg.drafts[i].id,
+                ids.join(" -> "),
+                ids[0]
+            ),
+        );
     }
     ids.flush(&t.file, report);
     Ok(t.columns)

@@ -298,7 +298,24 @@ pub(crate) fn read_table<F: Field>(
             }
             Ok(r) => {
                 let line = r.position().map(|p| line_of(p.byte())).unwrap_or(0);
-                let cells: Vec<String> = r.iter().map(str::to_string).collect();
+                let mut cells: Vec<String> = r.iter().map(str::to_string).collect();
+                // A cell longer than a model string may be is cut (at a
+                // character boundary), so that the model still validates.
+                for (i, c) in cells.iter_mut().enumerate().take(n) {
+                    if let Some(len) = super::super::cut_to_limit(c) {
+                        report.push(
+                            NoteKind::NotMapped,
+                            file,
+                            Some(line),
+                            format!(
+                                "the cell of column {} `{}` is {len} bytes long, more than a model string may hold: cut to its first {} bytes, the rest not imported",
+                                i + 1,
+                                headers.get(i).map(String::as_str).unwrap_or("?"),
+                                c.len()
+                            ),
+                        );
+                    }
+                }
                 if cells.iter().all(|c| c.trim().is_empty()) {
                     continue;
                 }
