@@ -197,7 +197,9 @@ pub(crate) fn cut_to_limit(s: &mut String) -> Option<usize> {
 /// being followed closes a loop and is dropped (the first such link met in
 /// this order, so the result does not depend on anything but the input).
 /// Returns (vendor index, dropped parent id, the loop's ids from that vendor on).
-pub(crate) fn break_parent_loops(vendors: &mut [emit::DraftVendor]) -> Vec<(usize, String, Vec<String>)> {
+pub(crate) fn break_parent_loops(
+    vendors: &mut [emit::DraftVendor],
+) -> Vec<(usize, String, Vec<String>)> {
     let index: std::collections::BTreeMap<String, usize> = vendors
         .iter()
         .enumerate()
