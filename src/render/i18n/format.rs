@@ -153,6 +153,19 @@ impl Tr {
         }
     }
 
+    /// An estimate of money said with "etwa" / "about": rounded to three
+    /// significant digits (`11.933.501` → `11.900.000 €`), so that the
+    /// figure does not claim a precision the estimate does not have.
+    pub fn money_about(self, x: f64, currency: &str) -> String {
+        let rounded = if x.is_finite() && x.abs() >= 1000.0 {
+            let unit = 10f64.powi(x.abs().log10().floor() as i32 - 2);
+            (x / unit).round() * unit
+        } else {
+            x
+        };
+        self.money(rounded, currency)
+    }
+
     /// A share (0..1) as a percentage: whole percent, one decimal below
     /// 10 % when it is not whole (`35 %`, `4,4 %`, `0,5 %` / `35%`, `4.4%`).
     pub fn pct(self, share: f64) -> String {
@@ -414,6 +427,10 @@ mod tests {
         assert_eq!(EN.money(1_957_600.0, "EUR"), "EUR 1,957,600");
         assert_eq!(DE.money(950.0, "CHF"), "950 CHF");
         assert_eq!(EN.money(950.0, "CHF"), "CHF 950");
+        assert_eq!(DE.money_about(11_933_501.0, "EUR"), "11.900.000 €");
+        assert_eq!(EN.money_about(1_004_020.0, "EUR"), "EUR 1,000,000");
+        assert_eq!(DE.money_about(47_050.0, "EUR"), "47.100 €");
+        assert_eq!(DE.money_about(950.0, "EUR"), "950 €");
         assert_eq!(DE.num(2756.4, 1), "2.756,4");
         assert_eq!(EN.num(-1234.5, 1), "−1,234.5");
         assert_eq!(DE.num(-0.01, 0), "0");

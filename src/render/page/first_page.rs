@@ -553,7 +553,7 @@ impl Builder<'_> {
                         } else {
                             format!("den {} größten Abhängigkeiten", tr.int(*groups))
                         },
-                        self.money(*one_off_cost),
+                        tr.money_about(*one_off_cost, &self.r.organisation.currency),
                         self.money(*annual_savings),
                         self.see("exit-plans")
                     ),
@@ -564,7 +564,7 @@ impl Builder<'_> {
                         } else {
                             format!("{} largest dependencies", tr.int(*groups))
                         },
-                        self.money(*one_off_cost),
+                        tr.money_about(*one_off_cost, &self.r.organisation.currency),
                         self.money(*annual_savings),
                         self.see("exit-plans")
                     ),
