@@ -179,6 +179,52 @@ impl Ctx<'_> {
     }
 }
 
+/// Cuts every text read that is longer than a model string may be (at a
+/// character boundary) and reports it, so that the model still validates.
+/// An identifier is cut the same way wherever it appears, so that a
+/// relationship still finds its element.
+fn cut_long_strings(cx: &mut Ctx<'_>, p: &mut Parsed) {
+    fn cut(cx: &mut Ctx<'_>, line: u64, what: &str, s: &mut String) {
+        if let Some(len) = super::cut_to_limit(s) {
+            cx.note(
+                NoteKind::NotMapped,
+                line,
+                format!(
+                    "{what} is {len} bytes long, more than a model string may hold: cut to its first {} bytes, the rest not imported",
+                    s.len()
+                ),
+            );
+        }
+    }
+    fn cut_props(cx: &mut Ctx<'_>, props: &mut [read::Prop]) {
+        for pr in props {
+            cut(cx, pr.line, "a property name", &mut pr.name);
+            cut(cx, pr.line, "a property value", &mut pr.value);
+        }
+    }
+    for s in [&mut p.model_name, &mut p.model_doc].into_iter().flatten() {
+        cut(cx, 1, "the model's name or documentation", s);
+    }
+    for e in &mut p.elements {
+        cut(cx, e.line, "an element identifier", &mut e.ident);
+        cut(cx, e.line, "an element name", &mut e.name);
+        if let Some(d) = &mut e.documentation {
+            cut(cx, e.line, "an element documentation", d);
+        }
+        cut_props(cx, &mut e.props);
+    }
+    for r in &mut p.relations {
+        let line = r.line;
+        cut(cx, line, "a relationship identifier", &mut r.ident);
+        cut(cx, line, "a relationship source", &mut r.source);
+        cut(cx, line, "a relationship target", &mut r.target);
+        for s in [&mut r.name, &mut r.documentation].into_iter().flatten() {
+            cut(cx, line, "a relationship name or documentation", s);
+        }
+        cut_props(cx, &mut r.props);
+    }
+}
+
 /// Imports an ArchiMate file: the exchange format or Archi's own format.
 pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Imported, ImportError> {
     let (text, encoding) = xml::decode(file, bytes)?;
@@ -206,12 +252,13 @@ pub fn import(file: &str, bytes: &[u8], opts: &ArchimateOptions) -> Result<Impor
         file,
         report: Report::default(),
     };
-    let parsed = if archi {
+    let mut parsed = if archi {
         read::archi(&mut cx, &root)
     } else {
         read::exchange(&mut cx, &root)
     };
     drop(root);
+    cut_long_strings(&mut cx, &mut parsed);
     cx.report.notes.insert(
         0,
         super::Note {

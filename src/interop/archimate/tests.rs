@@ -524,3 +524,47 @@ fn other_xml_is_refused_with_a_message() {
         "{e}"
     );
 }
+
+#[test]
+fn over_long_texts_are_cut_and_reported() {
+    let limit = crate::interop::max_string_bytes();
+    let long_id = format!("id-{}", "x".repeat(limit));
+    let name = "Ä".repeat(limit); // 2 bytes each: twice the limit
+    let xml = x3(
+        &format!(
+            "{}\n{}",
+            el(&long_id, "ApplicationComponent", &name),
+            el("b", "ApplicationComponent", "B")
+        ),
+        &rel("r", "Serving", "b", &long_id),
+    );
+    let i = run(&xml);
+    let m = model_of(&i);
+    // The element is there under its cut name; the relationship still finds it.
+    let a = m
+        .system_ids()
+        .find(|s| m.system(*s).name == "Ä".repeat(limit / 2))
+        .unwrap_or_else(|| panic!("{}", i.toml));
+    let a_id = m.system(a).id.clone();
+    assert_eq!(deps(&m, &a_id), ["b"]);
+    let notes: Vec<String> = i.report.notes.iter().map(|n| n.message.clone()).collect();
+    assert!(
+        notes.iter().any(|n| n.starts_with(&format!(
+            "an element name is {} bytes long, more than a model string may hold: cut to its first {limit} bytes",
+            2 * limit
+        ))),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("an element identifier is")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("a relationship target is")),
+        "{notes:?}"
+    );
+}
