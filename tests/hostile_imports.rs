@@ -122,3 +122,62 @@ fn an_over_long_cell_is_cut_and_reported() {
     // The name is cut at a character boundary: half as many `Ä`.
     assert!(toml.contains(&format!("name = \"{}\"", "Ä".repeat(limit / 2))));
 }
+
+#[test]
+fn a_merge_of_ten_thousand_rows_into_ten_thousand_services_looks_each_up_once() {
+    let n = 10_000;
+    let mut model = String::from(
+        "[organisation]\nname = \"T\"\nhome = \"DE\"\nas_of = 2026-12-01\n\n[[vendor]]\nid = \"v\"\nname = \"V\"\ncountry = \"DE\"\n",
+    );
+    for i in 0..n {
+        model.push_str(&format!(
+            "[[system]]\nid = \"s{i}\"\nname = \"System {i}\"\nvendor = \"v\"\n[[service]]\nid = \"d{i}\"\nname = \"Dienst {i}\"\nneeds = [\"s{i}\"]\n"
+        ));
+    }
+    // Each row completes a service of the model, found by its name, with
+    // users and a second system named by its name.
+    let mut csv = String::from("name,users,needs\n");
+    for i in 0..n {
+        csv.push_str(&format!(
+            "Dienst {i},{},\"s{i}; System {}\"\n",
+            i + 1,
+            (i + 1) % n
+        ));
+    }
+    let dir = tmp();
+    let (m, input, out) = (
+        dir.path().join("landscape.toml"),
+        dir.path().join("services.csv"),
+        dir.path().join("merged.toml"),
+    );
+    std::fs::write(&m, model).unwrap();
+    std::fs::write(&input, csv).unwrap();
+    let o = common::run(&[
+        "import",
+        "csv",
+        "--kind",
+        "services",
+        &arg(&input),
+        "--into",
+        &arg(&m),
+        "-o",
+        &arg(&out),
+    ]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains(&format!("{n} services")), "{stdout}");
+    assert!(stdout.contains("0 added"), "{stdout}");
+    run_ok(&["check", &arg(&out)]);
+    let toml = std::fs::read_to_string(&out).unwrap();
+    // The last service got its users; its needs differ from the model's,
+    // which are kept (a conflict).
+    let last = toml
+        .split("[[service]]")
+        .find(|t| t.contains(&format!("id = \"d{}\"", n - 1)))
+        .unwrap();
+    assert!(last.contains(&format!("users = {n}")), "{last}");
+    assert!(
+        last.contains(&format!("needs = [\"s{}\"]", n - 1)),
+        "{last}"
+    );
+}

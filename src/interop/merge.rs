@@ -24,6 +24,7 @@ use super::{ImportError, Imported, NoteKind, Report};
 use crate::model::source::FileId;
 use crate::model::{Dependency, Limits, Model, Span};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::Path;
 use toml_edit::{DocumentMut, Item, Table as EditTable, value};
 
@@ -159,18 +160,87 @@ fn list_item(ids: &[String]) -> Item {
     value(a)
 }
 
-/// Looks a system of the model up by id, folded id or folded name.
-fn system_of(m: &Model, entry: &str) -> Option<String> {
-    let f = fold(entry);
-    m.systems
-        .iter()
-        .find(|s| s.id == entry)
-        .or_else(|| {
-            m.systems
-                .iter()
-                .find(|s| fold(&s.id) == f || fold(&s.name) == f)
-        })
-        .map(|s| s.id.clone())
+/// The first index of each key, in model order.
+fn first_of<'a>(keys: impl Iterator<Item = (String, usize)>) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (k, i) in keys {
+        map.entry(k).or_insert(i);
+    }
+    map
+}
+
+/// The model's systems, services and interfaces by the keys a row may name
+/// them by, built once per merge: each row costs a look-up, not a scan of
+/// the model, so a merge grows with its rows, not with rows times model.
+struct Index<'m> {
+    m: &'m Model,
+    system_id: HashMap<&'m str, usize>,
+    /// Folded id or folded name: the first system with either.
+    system_folded: HashMap<String, usize>,
+    service_folded_id: HashMap<String, usize>,
+    service_folded_name: HashMap<String, usize>,
+    service_id: HashMap<&'m str, usize>,
+    interface_folded_id: HashMap<String, usize>,
+    /// (from id, to id, folded protocol).
+    interface_ends: HashMap<(&'m str, &'m str, Option<String>), usize>,
+}
+
+impl<'m> Index<'m> {
+    fn new(m: &'m Model) -> Index<'m> {
+        let mut system_id = HashMap::new();
+        for (i, s) in m.systems.iter().enumerate() {
+            system_id.entry(s.id.as_str()).or_insert(i);
+        }
+        let mut service_id = HashMap::new();
+        for (i, s) in m.services.iter().enumerate() {
+            service_id.entry(s.id.as_str()).or_insert(i);
+        }
+        let mut interface_ends = HashMap::new();
+        for (k, x) in m.interfaces.iter().enumerate() {
+            interface_ends
+                .entry((
+                    m.system(x.from).id.as_str(),
+                    m.system(x.to).id.as_str(),
+                    x.protocol.as_deref().map(fold),
+                ))
+                .or_insert(k);
+        }
+        Index {
+            m,
+            system_id,
+            system_folded: first_of(
+                m.systems
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, s)| [(fold(&s.id), i), (fold(&s.name), i)]),
+            ),
+            service_folded_id: first_of(
+                m.services.iter().enumerate().map(|(i, s)| (fold(&s.id), i)),
+            ),
+            service_folded_name: first_of(
+                m.services
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (fold(&s.name), i)),
+            ),
+            service_id,
+            interface_folded_id: first_of(
+                m.interfaces
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (fold(&x.id), i)),
+            ),
+            interface_ends,
+        }
+    }
+
+    /// A system of the model by id, folded id or folded name.
+    fn system(&self, entry: &str) -> Option<String> {
+        self.system_id
+            .get(entry)
+            .or_else(|| self.system_folded.get(&fold(entry)))
+            .map(|i| self.m.systems[*i].id.clone())
+    }
 }
 
 fn parse_main(target: &Target<'_>) -> Result<DocumentMut, ImportError> {
@@ -250,6 +320,7 @@ pub fn services(
     let mut pool = IdPool::reserving(&m.services.iter().map(|s| s.id.as_str()).collect::<Vec<_>>());
     let mut new: Vec<DraftService> = Vec::new();
     let mut made_ids = 0usize;
+    let index = Index::new(m);
     for row in &t.rows {
         let line = row.line;
         let given = t.get(row, Svc::Id);
@@ -285,7 +356,7 @@ pub fn services(
         // The systems it needs, by id or name.
         let mut needs: Vec<String> = Vec::new();
         for e in t.get(row, Svc::Needs).map(words::list).unwrap_or_default() {
-            match system_of(m, &e) {
+            match index.system(&e) {
                 Some(id) if !needs.contains(&id) => needs.push(id),
                 Some(_) => {}
                 None => report.push(
@@ -300,15 +371,12 @@ pub fn services(
             }
         }
         // The service of the model this row names: by id, then by name.
-        let by_id = given.and_then(|g| {
-            m.services
-                .iter()
-                .find(|s| s.id == g || fold(&s.id) == fold(g))
-        });
-        let by_name = name.and_then(|n| m.services.iter().find(|s| fold(&s.name) == fold(n)));
+        let service = |i: &usize| &m.services[*i];
+        let by_id = given.and_then(|g| index.service_folded_id.get(&fold(g)).map(service));
+        let by_name = name.and_then(|n| index.service_folded_name.get(&fold(n)).map(service));
         let by_slug = name
             .and_then(words::slug)
-            .and_then(|sl| m.services.iter().find(|s| s.id == sl));
+            .and_then(|sl| index.service_id.get(sl.as_str()).map(service));
         if let Some(s) = by_id.or(by_name).or(by_slug) {
             let e = Existing {
                 kind: "service",
@@ -533,13 +601,14 @@ pub fn interfaces(
     );
     let mut new: Vec<DraftInterface> = Vec::new();
     let mut made_ids = 0usize;
+    let index = Index::new(m);
     for row in &t.rows {
         let line = row.line;
         let ends: Vec<Option<String>> = [If::From, If::To]
             .into_iter()
             .map(|f| {
                 let cell = t.get(row, f)?;
-                let hit = system_of(m, cell);
+                let hit = index.system(cell);
                 if hit.is_none() {
                     report.push(
                         NoteKind::Skipped,
@@ -596,16 +665,12 @@ pub fn interfaces(
             words::yes_no,
         );
         let given = t.get(row, If::Id);
-        let by_id = given.and_then(|g| {
-            m.interfaces
-                .iter()
-                .find(|i| i.id == g || fold(&i.id) == fold(g))
-        });
-        let same_ends = m.interfaces.iter().find(|i| {
-            m.system(i.from).id == from
-                && m.system(i.to).id == to
-                && i.protocol.as_deref().map(fold) == protocol.as_deref().map(fold)
-        });
+        let interface = |i: &usize| &m.interfaces[*i];
+        let by_id = given.and_then(|g| index.interface_folded_id.get(&fold(g)).map(interface));
+        let same_ends = index
+            .interface_ends
+            .get(&(from.as_str(), to.as_str(), protocol.as_deref().map(fold)))
+            .map(interface);
         if let Some(i) = by_id.or(same_ends) {
             let e = Existing {
                 kind: "interface",
