@@ -161,7 +161,7 @@ fn list_item(ids: &[String]) -> Item {
 }
 
 /// The first index of each key, in model order.
-fn first_of<'a>(keys: impl Iterator<Item = (String, usize)>) -> HashMap<String, usize> {
+fn first_of(keys: impl Iterator<Item = (String, usize)>) -> HashMap<String, usize> {
     let mut map = HashMap::new();
     for (k, i) in keys {
         map.entry(k).or_insert(i);
