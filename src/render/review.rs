@@ -227,39 +227,37 @@ fn draw(
     job: &Job,
     opts: &DiagramOptions,
 ) -> (String, String, Result<Diagram, DiagramError>) {
-    {
-        match job {
-            Job::Hotspots => (
-                "hotspots".to_string(),
-                "hotspots".to_string(),
-                diagram::hotspots_diagram(g, &r.hotspots, opts),
-            ),
-            Job::Landscape => (
-                "landscape".into(),
-                "landscape".into(),
-                diagram::build(g, &View::Landscape, opts),
-            ),
-            Job::Deadlines => (
-                "deadlines".into(),
-                "deadlines".into(),
-                Ok(diagram::deadlines_chart(g, &r.deadlines, opts)),
-            ),
-            Job::Spend => (
-                "spend".into(),
-                "spend".into(),
-                Ok(diagram::spend_chart(g, &r.hotspots.concentration, opts)),
-            ),
-            Job::Exit(e) => (
-                format!("exit-{}", e.vendor),
-                format!("exit:{}", e.vendor),
-                Ok(diagram::exit_chart(g, &e.plan, opts)),
-            ),
-            Job::Cutoff(s) => (
-                format!("cutoff-{}", s.report.scenario),
-                format!("cutoff:{}", s.report.scenario),
-                diagram::cutoff_diagram(g, &s.report, opts),
-            ),
-        }
+    match job {
+        Job::Hotspots => (
+            "hotspots".to_string(),
+            "hotspots".to_string(),
+            diagram::hotspots_diagram(g, &r.hotspots, opts),
+        ),
+        Job::Landscape => (
+            "landscape".into(),
+            "landscape".into(),
+            diagram::build(g, &View::Landscape, opts),
+        ),
+        Job::Deadlines => (
+            "deadlines".into(),
+            "deadlines".into(),
+            Ok(diagram::deadlines_chart(g, &r.deadlines, opts)),
+        ),
+        Job::Spend => (
+            "spend".into(),
+            "spend".into(),
+            Ok(diagram::spend_chart(g, &r.hotspots.concentration, opts)),
+        ),
+        Job::Exit(e) => (
+            format!("exit-{}", e.vendor),
+            format!("exit:{}", e.vendor),
+            Ok(diagram::exit_chart(g, &e.plan, opts)),
+        ),
+        Job::Cutoff(s) => (
+            format!("cutoff-{}", s.report.scenario),
+            format!("cutoff:{}", s.report.scenario),
+            diagram::cutoff_diagram(g, &s.report, opts),
+        ),
     }
 }
 

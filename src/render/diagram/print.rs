@@ -17,7 +17,7 @@
 //! The notes of a print variant are not drawn: the printed caption carries
 //! them.
 
-use super::graphs::{LOCKIN_COLOURS, lockin_colour, lockin_section};
+use super::graphs::{lockin_colour, lockin_section};
 use super::{Diagram, DiagramOptions};
 use crate::analysis::lockin::{FactorName, HotspotsReport};
 use crate::analysis::simulate::{Report, State};
@@ -253,7 +253,6 @@ pub fn landscape_print(g: &Graph, r: &HotspotsReport, opts: &DiagramOptions) -> 
             .pick("Keine Systeme in Betrieb.", "No systems in use.")
             .into(),
     };
-    debug_assert_eq!(LOCKIN_COLOURS.len(), 5);
     finish("landscape", title, notes, vec![section], legend, shown)
 }
 
