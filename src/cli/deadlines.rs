@@ -68,14 +68,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
         let inputs = super::output::Inputs::of_model(&m.sources);
         super::output::check_output(path, args.force, &inputs)?;
         let lang = m.organisation.language.unwrap_or(Lang::De);
-        let text = crate::render::ics::calendar(
-            &report,
-            &m.organisation.name,
-            lang,
-            &m.organisation.currency,
-        );
-        super::write_atomic(path, text.as_bytes())?;
-        let events = text.matches("BEGIN:VEVENT").count();
+        let events = super::output::write_atomic_with(path, |w| {
+            crate::render::ics::write_calendar(
+                w,
+                &report,
+                &m.organisation.name,
+                lang,
+                &m.organisation.currency,
+            )
+        })?;
         ctx.eprint(&format!(
             "wrote {events} calendar events to {}",
             path.display()

@@ -21,12 +21,25 @@
 
 use super::CliError;
 use crate::model::SourceMap;
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::Path;
 
 /// Writes `bytes` to `path`: atomically for a (new) regular file, through
 /// a symlink to its target, and as a plain write into a device or FIFO.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Writes what `write` produces to `path`, by the rules of
+/// [`write_atomic`], without holding the whole file in memory: `write`
+/// gets a buffered writer into the temporary file (or the device). When it
+/// returns an error, the temporary file is removed and a file already at
+/// `path` stays as it was. The temporary file is also removed when the
+/// process is interrupted (SIGINT, SIGTERM) while it is written.
+pub fn write_atomic_with<T>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> Result<T, CliError> {
     let shown = path.display();
     if let Ok(m) = std::fs::symlink_metadata(path)
         && m.file_type().is_symlink()
@@ -34,7 +47,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         // The link stays; what it points to is written. The canonical path
         // has no links left, so this recursion ends at once.
         return match path.canonicalize() {
-            Ok(target) => write_atomic(&target, bytes),
+            Ok(target) => write_atomic_with(&target, write),
             Err(e) => Err(CliError::io(format!(
                 "cannot write `{shown}`: it is a symlink to nothing that can be written ({e})"
             ))),
@@ -44,13 +57,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         && !m.is_file()
         && !m.is_dir()
     {
-        return write_through(path, &m, bytes);
+        return write_through(path, &m, write);
     }
-    replace(path, bytes)
+    replace(path, write)
 }
 
 /// A plain write into a device or FIFO (not a socket).
-fn write_through(path: &Path, m: &std::fs::Metadata, bytes: &[u8]) -> Result<(), CliError> {
+fn write_through<T>(
+    path: &Path,
+    m: &std::fs::Metadata,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> Result<T, CliError> {
     let shown = path.display();
     #[cfg(unix)]
     {
@@ -63,17 +80,24 @@ fn write_through(path: &Path, m: &std::fs::Metadata, bytes: &[u8]) -> Result<(),
     }
     #[cfg(not(unix))]
     let _ = m;
-    let mut f = std::fs::OpenOptions::new()
+    let f = std::fs::OpenOptions::new()
         .write(true)
         .open(path)
         .map_err(|e| CliError::io(format!("cannot write `{shown}`: {e}")))?;
-    f.write_all(bytes)
-        .and_then(|_| f.flush())
+    let mut w = io::BufWriter::with_capacity(BUFFER, f);
+    write(&mut w)
+        .and_then(|t| w.flush().map(|_| t))
         .map_err(|e| CliError::io(format!("cannot write `{shown}`: {e}")))
 }
 
+/// The buffer between a streamed output and its file.
+const BUFFER: usize = 256 * 1024;
+
 /// The atomic replacement of a regular file (or the creation of a new one).
-fn replace(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+fn replace<T>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> Result<T, CliError> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -91,9 +115,12 @@ fn replace(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
             dir.display()
         )));
     }
-    // The temporary file's own name is left out of messages: the user
-    // never asked for it.
-    let mut tmp = tempfile::Builder::new()
+    undo_on_interrupt();
+    // Created and listed in one step, so that no interruption falls
+    // between the two. The temporary file's own name is left out of
+    // messages: the user never asked for it.
+    let mut list = pending();
+    let tmp = tempfile::Builder::new()
         .prefix(".exitgraph-")
         .suffix(".tmp")
         .tempfile_in(&dir)
@@ -101,12 +128,32 @@ fn replace(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
             CliError::io(format!(
                 "cannot write into `{}`: {}",
                 dir.display(),
-                std::io::Error::from(e.kind())
+                io::Error::from(e.kind())
             ))
         })?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.flush())
-        .map_err(|e| CliError::io(format!("cannot write `{}`: {e}", path.display())))?;
+    let undo = Undo::RemoveFile(tmp.path().to_path_buf());
+    list.push(undo.clone());
+    drop(list);
+    let result = fill(path, tmp, write);
+    // Persisted or removed: either way the temporary name is gone.
+    pending().retain(|u| *u != undo);
+    result
+}
+
+/// Writes into the temporary file and renames it to `path`; on an error
+/// the temporary file is removed (dropped).
+fn fill<T>(
+    path: &Path,
+    mut tmp: tempfile::NamedTempFile,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> Result<T, CliError> {
+    let err = |e: io::Error| CliError::io(format!("cannot write `{}`: {e}", path.display()));
+    let value = {
+        let mut w = io::BufWriter::with_capacity(BUFFER, tmp.as_file_mut());
+        let value = write(&mut w).map_err(err)?;
+        w.flush().map_err(err)?;
+        value
+    };
     // tempfile creates files readable by the owner only; an output is a
     // normal file: keep the permissions of the file it replaces, else 0644.
     #[cfg(unix)]
@@ -117,9 +164,12 @@ fn replace(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
             .unwrap_or(0o644);
         let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode));
     }
+    // Under the lock: an interruption does not remove the file it names
+    // once it has its final name.
+    let _step = pending();
     tmp.persist(path)
         .map_err(|e| CliError::io(format!("cannot write `{}`: {}", path.display(), e.error)))?;
-    Ok(())
+    Ok(value)
 }
 
 /// The files a command reads, onto which it never writes: the model and
@@ -244,11 +294,14 @@ pub fn write_output(
     write_atomic(path, bytes)
 }
 
+
 /// What to undo when the process is interrupted while it writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Undo {
     /// Remove a temporary directory (a half-written review).
     Remove(std::path::PathBuf),
+    /// Remove a temporary file (a half-written output file).
+    RemoveFile(std::path::PathBuf),
     /// Move a directory that was set aside back into place.
     Restore {
         from: std::path::PathBuf,
@@ -268,7 +321,7 @@ pub(crate) fn pending() -> std::sync::MutexGuard<'static, Vec<Undo>> {
 
 /// Makes SIGINT and SIGTERM undo what [`pending`] lists, then end the
 /// process as the signal would have (exit status 130 or 143 in a shell).
-/// Installed once, by the commands that write directories.
+/// Installed once, by the first write of a file or directory.
 pub(crate) fn undo_on_interrupt() {
     #[cfg(unix)]
     {
@@ -298,9 +351,107 @@ pub(crate) fn undo(list: &mut Vec<Undo>) {
             Undo::Remove(p) => {
                 let _ = std::fs::remove_dir_all(p);
             }
+            Undo::RemoveFile(p) => {
+                let _ = std::fs::remove_file(p);
+            }
             Undo::Restore { from, to } => {
                 let _ = std::fs::rename(from, to);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names in a directory, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    /// A stream that fails halfway leaves the previous file as it was and
+    /// no temporary file behind.
+    #[test]
+    fn a_failed_stream_keeps_the_old_file_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        std::fs::write(&path, "old\n").unwrap();
+        let r: Result<(), CliError> = write_atomic_with(&path, |w| {
+            w.write_all(&vec![b'x'; 1 << 20])?;
+            Err(io::Error::other("the renderer failed"))
+        });
+        match r {
+            Err(CliError::Io { message }) => {
+                assert!(message.contains("the renderer failed"), "{message}");
+                assert!(message.contains("out.json"), "{message}");
+            }
+            other => panic!("expected an I/O error, got {other:?}"),
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\n");
+        assert_eq!(names(dir.path()), ["out.json"]);
+        assert!(
+            !pending()
+                .iter()
+                .any(|u| matches!(u, Undo::RemoveFile(p) if p.parent() == Some(dir.path())))
+        );
+    }
+
+    /// While a file is streamed, its temporary file is on the undo list
+    /// (an interruption removes it); afterwards the file has the streamed
+    /// bytes, the permissions of a normal file, and the list is clean.
+    #[test]
+    fn a_streamed_file_is_listed_for_undo_while_it_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cal.ics");
+        let n = write_atomic_with(&path, |w| {
+            let listed: Vec<std::path::PathBuf> = pending()
+                .iter()
+                .filter_map(|u| match u {
+                    Undo::RemoveFile(p) if p.parent() == Some(dir.path()) => Some(p.clone()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(listed.len(), 1, "the temporary file is listed once");
+            assert!(listed[0].is_file());
+            for i in 0..100_000u32 {
+                writeln!(w, "line {i}")?;
+            }
+            Ok(100_000)
+        })
+        .unwrap();
+        assert_eq!(n, 100_000);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 100_000);
+        assert!(text.ends_with("line 99999\n"));
+        assert_eq!(names(dir.path()), ["cal.ics"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
+        assert!(
+            !pending()
+                .iter()
+                .any(|u| matches!(u, Undo::RemoveFile(p) if p.parent() == Some(dir.path())))
+        );
+    }
+
+    /// Undoing an interrupted write removes the temporary file.
+    #[test]
+    fn undo_removes_a_listed_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = dir.path().join(".exitgraph-x.tmp");
+        std::fs::write(&tmp, "half").unwrap();
+        let mut list = vec![Undo::RemoveFile(tmp.clone())];
+        undo(&mut list);
+        assert!(list.is_empty());
+        assert!(!tmp.exists());
     }
 }

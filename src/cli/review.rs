@@ -35,6 +35,7 @@ use crate::model::{Duration, Lang};
 use crate::render::review::{self as files, MARKER, OutputFile};
 use chrono::NaiveDate;
 use clap::ValueEnum;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -378,7 +379,7 @@ impl Target {
 
     /// Writes the files into a temporary directory next to the target and
     /// puts it in place in one step (see the module docs).
-    fn write(&self, out: &[OutputFile]) -> Result<(), CliError> {
+    fn write(&self, out: &[OutputFile<'_>]) -> Result<(), CliError> {
         use super::output::{Undo, pending, undo_on_interrupt};
         let io = |what: &str, p: &Path, e: std::io::Error| {
             CliError::io(format!("cannot {what} `{}`: {e}", p.display()))
@@ -417,20 +418,28 @@ impl Target {
     }
 
     /// Writes the files into `staged` and swaps it with the target.
-    fn fill_and_swap(&self, staged: &Path, out: &[OutputFile]) -> Result<(), CliError> {
+    fn fill_and_swap(&self, staged: &Path, out: &[OutputFile<'_>]) -> Result<(), CliError> {
         use super::output::{Undo, pending};
         let io = |what: &str, p: &Path, e: std::io::Error| {
             CliError::io(format!("cannot {what} `{}`: {e}", p.display()))
         };
         for f in out {
             let path = staged.join(&f.path);
-            // Each file under the lock: an interruption waits for it and
-            // then removes the whole directory.
-            let _step = pending();
-            if let Some(d) = path.parent() {
-                std::fs::create_dir_all(d).map_err(|e| io("create", d, e))?;
-            }
-            std::fs::write(&path, &f.bytes).map_err(|e| io("write", &path, e))?;
+            // Each file is created under the lock, so that an interruption,
+            // which removes the whole directory, never races with a new
+            // entry in it; the file is then written as a stream (an
+            // interruption meanwhile removes it with the directory).
+            let file = {
+                let _step = pending();
+                if let Some(d) = path.parent() {
+                    std::fs::create_dir_all(d).map_err(|e| io("create", d, e))?;
+                }
+                std::fs::File::create(&path).map_err(|e| io("write", &path, e))?
+            };
+            let mut w = std::io::BufWriter::with_capacity(256 * 1024, file);
+            f.write_to(&mut w)
+                .and_then(|_| w.flush())
+                .map_err(|e| io("write", &path, e))?;
         }
         // tempfile creates the directory for its owner only; a report
         // directory is an ordinary one.

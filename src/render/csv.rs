@@ -49,6 +49,14 @@ impl Table {
 
     /// The CSV text, every cell neutralised, lines ending in `\n`.
     pub fn to_csv(&self) -> String {
+        let mut out = Vec::new();
+        // Writing into a Vec cannot fail.
+        let _ = self.write_csv(&mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// Writes the CSV text of [`Table::to_csv`] into `out`, row by row.
+    pub fn write_csv<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
         let width = self
             .rows
             .iter()
@@ -59,19 +67,15 @@ impl Table {
         let mut w = csv::WriterBuilder::new()
             .flexible(false)
             .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
+            .from_writer(out);
         for record in std::iter::once(&self.header).chain(self.rows.iter()) {
             let cells: Vec<Cow<'_, str>> = (0..width)
                 .map(|i| neutralise(record.get(i).map(String::as_str).unwrap_or("")))
                 .collect();
-            // Writing into a Vec cannot fail for I/O reasons, and every
-            // record has the same width.
-            if w.write_record(cells.iter().map(|c| c.as_bytes())).is_err() {
-                break;
-            }
+            // Every record has the same width: an error is one of I/O.
+            w.write_record(cells.iter().map(|c| c.as_bytes()))?;
         }
-        let bytes = w.into_inner().unwrap_or_default();
-        String::from_utf8_lossy(&bytes).into_owned()
+        w.flush()
     }
 }
 
@@ -95,6 +99,20 @@ pub enum HotspotsTable {
 /// carry the JSON's digits ([`number`]), so a spreadsheet reads them as
 /// numbers in every locale.
 pub fn hotspots(r: &HotspotsReport, part: HotspotsTable) -> String {
+    hotspots_table(r, part).to_csv()
+}
+
+/// [`hotspots`] written into `out`.
+pub fn write_hotspots<W: std::io::Write>(
+    out: W,
+    r: &HotspotsReport,
+    part: HotspotsTable,
+) -> std::io::Result<()> {
+    hotspots_table(r, part).write_csv(out)
+}
+
+/// A table of the hotspots report.
+fn hotspots_table(r: &HotspotsReport, part: HotspotsTable) -> Table {
     match part {
         HotspotsTable::Systems => {
             let factor_names: Vec<String> = r
@@ -145,7 +163,7 @@ pub fn hotspots(r: &HotspotsReport, part: HotspotsTable) -> String {
                 row.extend(s.factors.iter().map(|f| number(f.points)));
                 t.row(row);
             }
-            t.to_csv()
+            t
         }
         HotspotsTable::Vendors => {
             let mut t = Table::new([
@@ -170,7 +188,7 @@ pub fn hotspots(r: &HotspotsReport, part: HotspotsTable) -> String {
                     v.systems.join(" "),
                 ]);
             }
-            t.to_csv()
+            t
         }
         HotspotsTable::Groups => {
             let mut t = Table::new([
@@ -191,7 +209,7 @@ pub fn hotspots(r: &HotspotsReport, part: HotspotsTable) -> String {
                     gsp.untrusted.to_string(),
                 ]);
             }
-            t.to_csv()
+            t
         }
         HotspotsTable::Jurisdictions => {
             let mut t = Table::new(["country", "annual_cost", "share", "trusted"]);
@@ -203,7 +221,7 @@ pub fn hotspots(r: &HotspotsReport, part: HotspotsTable) -> String {
                     j.trusted.to_string(),
                 ]);
             }
-            t.to_csv()
+            t
         }
         HotspotsTable::Categories => {
             let mut t = Table::new([
@@ -227,7 +245,7 @@ pub fn hotspots(r: &HotspotsReport, part: HotspotsTable) -> String {
                     first.map(|g| number(g.share)).unwrap_or_default(),
                 ]);
             }
-            t.to_csv()
+            t
         }
     }
 }

@@ -171,10 +171,26 @@ fn missed(report: &Deadlines) -> Vec<&ContractDeadline> {
         .collect()
 }
 
-/// Renders the deadlines as an iCalendar file (CRLF line ends). No event
-/// and no alarm lies before the as-of date; deadlines that passed appear
-/// once, in the description of an event on the as-of date.
+/// Renders the deadlines as an iCalendar file (CRLF line ends) in memory:
+/// [`write_calendar`] into a string.
 pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &str) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_calendar(&mut out, report, organisation, lang, currency);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the deadlines as an iCalendar file (CRLF line ends) into `out`,
+/// one event at a time, and returns the number of events. No event and no
+/// alarm lies before the as-of date; deadlines that passed appear once, in
+/// the description of an event on the as-of date.
+pub fn write_calendar<W: std::io::Write + ?Sized>(
+    out: &mut W,
+    report: &Deadlines,
+    organisation: &str,
+    lang: Lang,
+    currency: &str,
+) -> std::io::Result<usize> {
     let tr = Tr::new(lang);
     let org = slug(organisation);
     let stamp = Utc.from_utc_datetime(&report.as_of.and_time(chrono::NaiveTime::MIN));
@@ -197,6 +213,12 @@ pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &s
         format!("Contract deadlines {organisation}"),
     );
     cal.append_property(Property::new("X-WR-CALNAME", escape::ics::text(&calname)));
+    // The calendar's head: its text without the closing line, which is
+    // written after the events.
+    let head = cal.done().to_string();
+    let head = head.strip_suffix(END).unwrap_or(&head);
+    out.write_all(refold(head).as_bytes())?;
+    let mut events_written = 0;
     let missed = missed(report);
     if let Some(end) = report.as_of.succ_opt().filter(|_| !missed.is_empty()) {
         let mut lines = vec![say!(
@@ -233,12 +255,13 @@ pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &s
             .timestamp(stamp)
             .sequence(sequence)
             .summary(&escape::ics::text(&summary))
-            .description(&escape::ics::text(&lines.join("\n")))
+            .description(DESCRIPTION)
             .starts(report.as_of)
             .ends(end)
             .add_property("TRANSP", "TRANSPARENT")
             .add_property("CATEGORIES", "exitgraph");
-        cal.push(ev.done());
+        write_event(out, &ev.done(), &escape::ics::text(&lines.join("\n")))?;
+        events_written += 1;
     }
     for c in &report.contracts {
         let name = c.name.as_deref().unwrap_or(&c.id);
@@ -252,7 +275,7 @@ pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &s
                 .timestamp(stamp)
                 .sequence(sequence)
                 .summary(&summary)
-                .description(&describe(c, tr, currency))
+                .description(DESCRIPTION)
                 .starts(date)
                 .ends(end)
                 .add_property("TRANSP", "TRANSPARENT")
@@ -283,10 +306,65 @@ pub fn calendar(report: &Deadlines, organisation: &str, lang: Lang, currency: &s
                     .append_property(Property::new("DTSTAMP", stamp_text.clone()));
                 ev.alarm(alarm.done());
             }
-            cal.push(ev.done());
+            write_event(out, &ev.done(), &describe(c, tr, currency))?;
+            events_written += 1;
         }
     }
-    refold(&cal.done().to_string())
+    out.write_all(END.as_bytes())?;
+    Ok(events_written)
+}
+
+/// The closing line of the calendar.
+const END: &str = "END:VCALENDAR\r\n";
+
+/// The value an event's `DESCRIPTION` carries while the `icalendar` crate
+/// writes the event; [`write_event`] puts the real text in its place. The
+/// crate folds a line in time quadratic in its length (it looks up each
+/// fold position by counting characters from the start of the line), and
+/// the description of the passed deadlines lists every overdue contract:
+/// several megabytes in one line at 100,000 systems. The text is escaped
+/// here as the crate escapes it ([`escape_text`]) and folded by [`refold`].
+const DESCRIPTION: &str = "EXITGRAPH-DESCRIPTION";
+
+/// Writes one event, its description put in place of [`DESCRIPTION`]
+/// (the event's own property comes first: the crate writes properties in
+/// the order of their names, before the alarms).
+fn write_event<W: std::io::Write + ?Sized>(
+    out: &mut W,
+    event: &Event,
+    description: &str,
+) -> std::io::Result<()> {
+    let text = event.to_string();
+    let placeholder = format!("\r\nDESCRIPTION:{DESCRIPTION}\r\n");
+    let text = match text.find(&placeholder) {
+        Some(at) => {
+            let mut t = String::with_capacity(text.len() + description.len() * 2);
+            t.push_str(&text[..at]);
+            t.push_str("\r\nDESCRIPTION:");
+            t.push_str(&escape_text(description));
+            t.push_str("\r\n");
+            t.push_str(&text[at + placeholder.len()..]);
+            t
+        }
+        None => text,
+    };
+    out.write_all(refold(&text).as_bytes())
+}
+
+/// Escapes a TEXT value as the `icalendar` crate does (RFC 5545, section
+/// 3.3.11): backslash, comma, semicolon and line end.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Unfolds the content lines of an iCalendar text and folds them again at
@@ -334,6 +412,33 @@ mod tests {
         assert_eq!(out.replace("\r\n ", ""), long);
         // 12 octets of name + 31 umlauts (62 octets) fill the first line to 74.
         assert_eq!(out.split("\r\n").next().map(str::len), Some(74));
+    }
+
+    /// An event written with its description put in afterwards has the
+    /// bytes the crate gives with the description set directly.
+    #[test]
+    fn descriptions_put_in_place_match_the_crate() {
+        let text = format!("Vertrag: a\\b, c; d\nzweite Zeile {}", "ü,".repeat(60));
+        let event = |description: &str| {
+            let mut ev = Event::new();
+            ev.uid("x@org.exitgraph")
+                .timestamp(Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap())
+                .summary("S; T, U")
+                .description(description)
+                .add_property("CATEGORIES", "exitgraph");
+            ev.alarm(
+                Alarm::display("In 30 Tagen", Trigger::before_start(chrono::Duration::days(30)))
+                    .append_property(Property::new("UID", "y@org.exitgraph"))
+                    .append_property(Property::new("DTSTAMP", "20261201T000000Z"))
+                    .done(),
+            );
+            ev.done()
+        };
+        let mut ours = Vec::new();
+        write_event(&mut ours, &event(DESCRIPTION), &text).unwrap();
+        let crate_text = refold(&event(&text).to_string());
+        assert_eq!(String::from_utf8(ours).unwrap(), crate_text);
+        assert!(crate_text.contains("DESCRIPTION:Vertrag: a\\\\b\\, c\\; d\\nzweite"));
     }
 
     #[test]

@@ -283,12 +283,64 @@ pub fn file_stem(name: &str) -> String {
     format!("{}-{hash:016x}", &name[..cut])
 }
 
-/// A file of the review directory.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OutputFile {
+/// A file of the review directory: its path and what it holds. The large
+/// ones (`review.json`, `deadlines.ics`, `hotspots.csv`) are written from
+/// the review as a stream when the file is written ([`OutputFile::write_to`]),
+/// never held in memory as a whole.
+#[derive(Clone, Debug)]
+pub struct OutputFile<'a> {
     /// Relative path with `/` (`diagrams/spend.svg`).
     pub path: String,
-    pub bytes: Vec<u8>,
+    content: Content<'a>,
+}
+
+/// What a file of the review holds.
+#[derive(Clone, Debug)]
+enum Content<'a> {
+    /// Rendered text (the report, the handbooks, the marker).
+    Text(String),
+    /// Text held elsewhere (the diagrams).
+    Borrowed(&'a str),
+    /// The review as pretty JSON with a line end.
+    Json(&'a Review),
+    /// The deadlines as iCalendar.
+    Calendar(&'a Review),
+    /// The hotspots table as CSV.
+    HotspotsCsv(&'a Review),
+}
+
+impl OutputFile<'_> {
+    /// Writes the file's bytes into `out`.
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match &self.content {
+            Content::Text(t) => out.write_all(t.as_bytes()),
+            Content::Borrowed(t) => out.write_all(t.as_bytes()),
+            Content::Json(r) => {
+                serde_json::to_writer_pretty(&mut *out, r)?;
+                out.write_all(b"\n")
+            }
+            Content::Calendar(r) => ics::write_calendar(
+                out,
+                &r.deadlines,
+                &r.organisation.name,
+                r.lang,
+                &r.organisation.currency,
+            )
+            .map(|_| ()),
+            Content::HotspotsCsv(r) => {
+                csv::write_hotspots(out, &r.hotspots, HotspotsTable::Systems)
+            }
+        }
+    }
+
+    /// The file's bytes in memory.
+    pub fn bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        // Writing into a Vec fails only if the review cannot be serialised,
+        // which its types rule out.
+        let _ = self.write_to(&mut out);
+        out
+    }
 }
 
 /// Why a review could not be rendered (a defect of a template, not of the model).
@@ -331,42 +383,23 @@ pub fn section_ids(r: &Review, diagrams: &[ReviewDiagram]) -> Vec<String> {
         .collect()
 }
 
-pub fn files(r: &Review, diagrams: &[ReviewDiagram]) -> Result<Vec<OutputFile>, RenderError> {
+pub fn files<'a>(
+    r: &'a Review,
+    diagrams: &'a [ReviewDiagram],
+) -> Result<Vec<OutputFile<'a>>, RenderError> {
     let figures: Vec<Figure> = diagrams.iter().map(|d| d.figure.clone()).collect();
     let doc = page::document(r, &figures);
-    let mut json = serde_json::to_string_pretty(r)?;
-    json.push('\n');
+    let file = |path: &str, content: Content<'a>| OutputFile {
+        path: path.into(),
+        content,
+    };
     let mut out = vec![
-        OutputFile {
-            path: MARKER.into(),
-            bytes: MARKER_TEXT.as_bytes().to_vec(),
-        },
-        OutputFile {
-            path: "index.html".into(),
-            bytes: html::render(&doc)?.into_bytes(),
-        },
-        OutputFile {
-            path: "report.md".into(),
-            bytes: markdown::render(&doc)?.into_bytes(),
-        },
-        OutputFile {
-            path: "review.json".into(),
-            bytes: json.into_bytes(),
-        },
-        OutputFile {
-            path: "deadlines.ics".into(),
-            bytes: ics::calendar(
-                &r.deadlines,
-                &r.organisation.name,
-                r.lang,
-                &r.organisation.currency,
-            )
-            .into_bytes(),
-        },
-        OutputFile {
-            path: "hotspots.csv".into(),
-            bytes: hotspots_csv(r).into_bytes(),
-        },
+        file(MARKER, Content::Borrowed(MARKER_TEXT)),
+        file("index.html", Content::Text(html::render(&doc)?)),
+        file("report.md", Content::Text(markdown::render(&doc)?)),
+        file("review.json", Content::Json(r)),
+        file("deadlines.ics", Content::Calendar(r)),
+        file("hotspots.csv", Content::HotspotsCsv(r)),
     ];
     // The emergency handbook of every scenario shown in detail that cuts
     // something off.
@@ -382,26 +415,20 @@ pub fn files(r: &Review, diagrams: &[ReviewDiagram]) -> Result<Vec<OutputFile>, 
         );
         let (md, html) = handbook::render(&doc)?;
         let stem = handbook::file_stem(&s.report.scenario);
-        out.push(OutputFile {
-            path: format!("handbooks/{stem}.html"),
-            bytes: html.into_bytes(),
-        });
-        out.push(OutputFile {
-            path: format!("handbooks/{stem}.md"),
-            bytes: md.into_bytes(),
-        });
+        out.push(file(&format!("handbooks/{stem}.html"), Content::Text(html)));
+        out.push(file(&format!("handbooks/{stem}.md"), Content::Text(md)));
     }
     for d in diagrams {
         if let Some(dot) = &d.dot {
-            out.push(OutputFile {
-                path: format!("diagrams/{}.dot", d.name),
-                bytes: dot.clone().into_bytes(),
-            });
+            out.push(file(
+                &format!("diagrams/{}.dot", d.name),
+                Content::Borrowed(dot),
+            ));
         }
-        out.push(OutputFile {
-            path: format!("diagrams/{}.svg", d.name),
-            bytes: d.svg.clone().into_bytes(),
-        });
+        out.push(file(
+            &format!("diagrams/{}.svg", d.name),
+            Content::Borrowed(&d.svg),
+        ));
     }
     Ok(out)
 }
