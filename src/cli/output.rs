@@ -294,7 +294,6 @@ pub fn write_output(
     write_atomic(path, bytes)
 }
 
-
 /// What to undo when the process is interrupted while it writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Undo {

@@ -427,10 +427,13 @@ mod tests {
                 .description(description)
                 .add_property("CATEGORIES", "exitgraph");
             ev.alarm(
-                Alarm::display("In 30 Tagen", Trigger::before_start(chrono::Duration::days(30)))
-                    .append_property(Property::new("UID", "y@org.exitgraph"))
-                    .append_property(Property::new("DTSTAMP", "20261201T000000Z"))
-                    .done(),
+                Alarm::display(
+                    "In 30 Tagen",
+                    Trigger::before_start(chrono::Duration::days(30)),
+                )
+                .append_property(Property::new("UID", "y@org.exitgraph"))
+                .append_property(Property::new("DTSTAMP", "20261201T000000Z"))
+                .done(),
             );
             ev.done()
         };
