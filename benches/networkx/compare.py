@@ -29,9 +29,16 @@ replaced, rehosted, resupported, insourced or decommissioned: the rules
 that choose the kind are unit-tested in Rust), so both sides compute the
 longest path over the same numbers; everything else (which systems leave,
 the precedence, the cycles, the joint tasks, the path) is computed here from
-the model. Every contract counts as running: the generator makes no contract
-that ended before its review date (a test checks this). The script exits with 1 when any result differs, and prints a JSON
-summary with the time of each phase (seconds, `time.perf_counter`).
+the model. In the same way, the hour at which a system's replacement (the
+setup of its fallback, the P80 of a switch to an alternative) is ready is
+taken from simulate.json for the systems exitgraph reports as `replaced`;
+that such a system would have stopped at that hour or later, and everything
+its survival keeps running, is computed here. Every contract counts as
+running: the generator makes no contract that ended before its review date
+(a test checks this). The script exits with 1 when any result differs, and
+prints a JSON summary with the time of each phase (seconds, `time.perf_counter`);
+`read_exitgraph` is the time spent reading exitgraph's outputs, which is
+checking, not part of the peer's job.
 
 This is meant as a fair, plain networkx implementation: networkx's own
 algorithms where one fits (descendants, condensation, the DAG longest path),
@@ -187,14 +194,18 @@ def resolve_cuts(m, owner, cuts):
     return vendors, systems
 
 
-def propagate(m, owner, deps, cuts):
-    """The down day of every system and service that goes down."""
+def propagate(m, owner, deps, cuts, ready):
+    """The down day of every system and service that goes down, and the
+    systems replaced in time: `ready` gives the hour a system's replacement
+    is ready (from exitgraph); a system that would stop at or after that
+    hour never stops, and takes nothing down."""
     cut_vendors, cut_systems = resolve_cuts(m, owner, cuts)
     day = {}
+    replaced = {}
     heap = []
 
     def offer(s, d):
-        if d < day.get(s, NEVER):
+        if s not in replaced and d < day.get(s, NEVER):
             day[s] = d
             heapq.heappush(heap, (d, s))
 
@@ -216,6 +227,10 @@ def propagate(m, owner, deps, cuts):
         if x in settled or day[x] != d:
             continue
         settled.add(x)
+        if ready.get(x, NEVER) <= d * 24:
+            replaced[x] = d
+            del day[x]
+            continue
         for s, edge in deps.succ[x].items():
             if edge["hard"]:
                 offer(s, d)
@@ -236,14 +251,16 @@ def propagate(m, owner, deps, cuts):
             down = min(down, max(day.get(t, NEVER) for t in live))
         if down < NEVER:
             service_day[sv["id"]] = down
-    return day, service_day, cut_vendors
+    return day, replaced, service_day, cut_vendors
 
 
-def states_of(m, day, service_day, cut_vendors):
+def states_of(m, day, replaced, service_day, cut_vendors):
     """The state of every system and service that is not simply up."""
     states = {}
     for sid, d in day.items():
         states[sid] = ("down", d)
+    for sid in replaced:
+        states[sid] = ("replaced", None)
     for s in m.systems:
         sid = s["id"]
         if sid not in m.in_use or sid in states:
@@ -414,18 +431,33 @@ def main():
     owner, deps, hard, all_deps = build_graphs(m)
     times["build_graphs"] = time.perf_counter() - t0
 
-    # 1. Cut-off simulation.
-    scenario = m.scenarios[args.scenario]
+    # 1. Cut-off simulation. The hour each replaced system's replacement
+    # is ready (the setup of its fallback, the P80 of a switch) is taken
+    # from exitgraph's output; which systems it saves, and what that keeps
+    # running, is computed here.
     t0 = time.perf_counter()
-    day, service_day, cut_vendors = propagate(m, owner, deps, scenario.get("cut", []))
-    times["propagate"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    states, services = states_of(m, day, service_day, cut_vendors)
-    times["states"] = time.perf_counter() - t0
-    times["simulate"] = times["propagate"] + times["states"]
     with open(args.simulate) as f:
         rust = json.load(f)
+    read_exitgraph = time.perf_counter() - t0
+    ready = {s["id"]: s["back_at_hours"] for s in rust["systems"] if s["state"] == "replaced"}
+    scenario = m.scenarios[args.scenario]
+    t0 = time.perf_counter()
+    day, replaced, service_day, cut_vendors = propagate(
+        m, owner, deps, scenario.get("cut", []), ready
+    )
+    times["propagate"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    states, services = states_of(m, day, replaced, service_day, cut_vendors)
+    times["states"] = time.perf_counter() - t0
+    times["simulate"] = times["propagate"] + times["states"]
     check("scenario", rust["scenario"] == args.scenario, rust["scenario"])
+    stops = {s["id"]: s.get("stops_at_hours") for s in rust["systems"] if s["state"] == "replaced"}
+    wrong = sorted(k for k in replaced if stops.get(k) != replaced[k] * 24)
+    check(
+        "replaced systems stop at the same hour",
+        not wrong,
+        ", ".join(f"{k}: networkx hour {replaced[k] * 24} exitgraph {stops.get(k)}" for k in wrong[:5]),
+    )
     rust_systems = {s["id"]: (s["state"], s["down_from_day"]) for s in rust["systems"]}
     rust_services = {s["id"]: (s["state"], s["down_from_day"]) for s in rust["services"]}
     for name, mine, theirs in [
@@ -441,8 +473,10 @@ def main():
         )
 
     # 2. Critical path.
+    t0 = time.perf_counter()
     with open(args.exit) as f:
         plan = json.load(f)
+    read_exitgraph += time.perf_counter() - t0
     expected = {s["id"]: s["expected_days"] for s in plan["systems"]}
     kind = {s["id"]: s["kind"] for s in plan["systems"]}
     via = {s["id"]: s.get("via") for s in plan["systems"]}
@@ -478,11 +512,15 @@ def main():
     t0 = time.perf_counter()
     counts = dependents_counts(m, all_deps)
     times["dependents"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     with open(args.dependents) as f:
         rust_counts = {
             r["system"]: (r["direct"], r["indirect"], r["services_direct"], r["services_indirect"])
             for r in json.load(f)["systems"]
         }
+    read_exitgraph += time.perf_counter() - t0
+    # Reading exitgraph's outputs is checking, not the peer's job.
+    times["read_exitgraph"] = read_exitgraph
     diff = sorted(k for k in counts.keys() | rust_counts.keys() if counts.get(k) != rust_counts.get(k))
     check(
         "dependents counts",

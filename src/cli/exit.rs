@@ -112,5 +112,6 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             ctx.print(&text)?;
         }
     }
+    super::keep_until_exit((plan, g));
     Ok(ExitCode::SUCCESS)
 }

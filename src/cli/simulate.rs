@@ -238,6 +238,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
                 ctx.print(&each_vendor_text(&ev, &opts))?
             }
         }
+        super::keep_until_exit(ev);
+        super::keep_until_exit(sim);
+        super::keep_until_exit(g);
         return Ok(ExitCode::SUCCESS);
     }
     let reports: Vec<Report> = specs.iter().map(|s| sim.simulate(s, as_of)).collect();
@@ -275,6 +278,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             }
         }
     }
+    super::keep_until_exit(reports);
+    super::keep_until_exit(sim);
+    super::keep_until_exit(g);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -452,7 +452,7 @@ pub fn contracts(
                 .or_else(|| m.vendor(c.vendor).contact.clone()),
         });
     }
-    out.sort_by(|a, b| {
+    super::sort_unique(&mut out, |a, b| {
         b.annual_cost
             .unwrap_or(-1.0)
             .total_cmp(&a.annual_cost.unwrap_or(-1.0))
