@@ -176,25 +176,39 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     progress.start("analysing the landscape");
     let r = review::review(&g, &opts);
     progress.step("drawing diagrams");
-    let (diagrams, failed) = files::diagrams(&g, &r, crate::render::svg::RendererChoice::Auto);
-    progress.step("rendering the report");
-    let out = files::files(&r, &diagrams).map_err(|e| CliError::io(e.to_string()))?;
-    progress.step("writing files");
-    let written = target.write(&out);
+    // The data files (review.json, the calendar, the CSV) do not depend on
+    // the diagrams: they are written into the staged directory while the
+    // diagrams are drawn and the report is rendered.
+    let staged = target.stage()?;
+    let (report, data) = rayon::join(
+        || -> Result<_, CliError> {
+            let (diagrams, failed) =
+                files::diagrams(&g, &r, crate::render::svg::RendererChoice::Auto);
+            progress.step("rendering the report");
+            let out =
+                files::report_files(&r, &diagrams).map_err(|e| CliError::io(e.to_string()))?;
+            progress.step("writing files");
+            staged.write(&out)?;
+            let count = |dir: &str| out.iter().filter(|f| f.path.starts_with(dir)).count();
+            let (n, h) = (count("diagrams/"), count("handbooks/"));
+            drop(out);
+            Ok((diagrams, failed, n, h))
+        },
+        || staged.write(&files::data_files(&r)),
+    );
+    let written = data.and(report).and_then(|report| {
+        staged.commit()?;
+        Ok(report)
+    });
+    // The old review (or the half-written new one) goes, and the lock on
+    // the folder with it.
+    drop(staged);
     progress.step("done");
     progress.finish();
-    written?;
+    let (diagrams, failed, n, h) = written?;
     for f in &failed {
         ctx.eprint(&format!("warning: {f}"))?;
     }
-    let n = out
-        .iter()
-        .filter(|f| f.path.starts_with("diagrams/"))
-        .count();
-    let h = out
-        .iter()
-        .filter(|f| f.path.starts_with("handbooks/"))
-        .count();
     ctx.eprint(&format!("wrote the review of {} as of {} to {}: index.html, report.md, review.json, deadlines.ics, hotspots.csv, {n} diagram file{}, {h} handbook file{}",
         m.organisation.name,
         r.as_of,
@@ -216,6 +230,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             chromium.display()
         ))?;
     }
+    // The process ends after this command: freeing the review and the
+    // model piece by piece would cost half a second at 100,000 systems for
+    // nothing.
+    std::mem::forget((g, r, diagrams));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -377,16 +395,14 @@ impl Target {
         })
     }
 
-    /// Writes the files into a temporary directory next to the target and
-    /// puts it in place in one step (see the module docs).
-    fn write(&self, out: &[OutputFile<'_>]) -> Result<(), CliError> {
+    /// Makes the temporary directory next to the target that the files
+    /// are written into, before it is put in place in one step
+    /// ([`Staged::commit`]; see the module docs).
+    fn stage(&self) -> Result<Staged<'_>, CliError> {
         use super::output::{Undo, pending, undo_on_interrupt};
-        let io = |what: &str, p: &Path, e: std::io::Error| {
-            CliError::io(format!("cannot {what} `{}`: {e}", p.display()))
-        };
         // One review at a time per folder: what is found next to the target
         // is then left over from a run that was killed.
-        let _lock = lock(&self.parent)?;
+        let lock = lock(&self.parent)?;
         self.recover();
         undo_on_interrupt();
         // Created and listed in one step, so that no interruption falls
@@ -395,18 +411,21 @@ impl Target {
         let tmp = tempfile::Builder::new()
             .prefix(&self.new_prefix())
             .tempdir_in(&self.parent)
-            .map_err(|e| io("write into", &self.parent, e))?;
-        let staged = tmp.path().to_path_buf();
-        list.push(Undo::Remove(staged.clone()));
+            .map_err(|e| {
+                CliError::io(format!(
+                    "cannot write into `{}`: {e}",
+                    self.parent.display()
+                ))
+            })?;
+        let path = tmp.path().to_path_buf();
+        list.push(Undo::Remove(path.clone()));
         drop(list);
-        let result = self.fill_and_swap(&staged, out);
-        // The temporary directory now holds the old review, or the
-        // half-written new one after an error: either way it goes, before
-        // an interruption may look at the list again.
-        let mut list = pending();
-        drop(tmp);
-        list.retain(|u| *u != Undo::Remove(staged.clone()));
-        result
+        Ok(Staged {
+            target: self,
+            _lock: lock,
+            tmp: Some(tmp),
+            path,
+        })
     }
 
     fn new_prefix(&self) -> String {
@@ -417,30 +436,12 @@ impl Target {
         format!(".{}.exitgraph-old-", self.name)
     }
 
-    /// Writes the files into `staged` and swaps it with the target.
-    fn fill_and_swap(&self, staged: &Path, out: &[OutputFile<'_>]) -> Result<(), CliError> {
+    /// Swaps the filled directory `staged` with the target.
+    fn swap(&self, staged: &Path) -> Result<(), CliError> {
         use super::output::{Undo, pending};
         let io = |what: &str, p: &Path, e: std::io::Error| {
             CliError::io(format!("cannot {what} `{}`: {e}", p.display()))
         };
-        for f in out {
-            let path = staged.join(&f.path);
-            // Each file is created under the lock, so that an interruption,
-            // which removes the whole directory, never races with a new
-            // entry in it; the file is then written as a stream (an
-            // interruption meanwhile removes it with the directory).
-            let file = {
-                let _step = pending();
-                if let Some(d) = path.parent() {
-                    std::fs::create_dir_all(d).map_err(|e| io("create", d, e))?;
-                }
-                std::fs::File::create(&path).map_err(|e| io("write", &path, e))?
-            };
-            let mut w = std::io::BufWriter::with_capacity(256 * 1024, file);
-            f.write_to(&mut w)
-                .and_then(|_| w.flush())
-                .map_err(|e| io("write", &path, e))?;
-        }
         // tempfile creates the directory for its owner only; a report
         // directory is an ordinary one.
         #[cfg(unix)]
@@ -515,6 +516,63 @@ impl Target {
         for p in stale {
             let _ = std::fs::remove_dir_all(p);
         }
+    }
+}
+
+/// The temporary directory of a review being written: listed for removal
+/// on an interruption, removed when dropped unless it was put in place.
+struct Staged<'t> {
+    target: &'t Target,
+    /// The lock on the folder, held until the review is in place.
+    _lock: Option<std::fs::File>,
+    tmp: Option<tempfile::TempDir>,
+    path: PathBuf,
+}
+
+impl Staged<'_> {
+    /// Writes files into the directory, each as a stream. Safe to call
+    /// from two threads at once.
+    fn write(&self, out: &[OutputFile<'_>]) -> Result<(), CliError> {
+        use super::output::pending;
+        let io = |what: &str, p: &Path, e: std::io::Error| {
+            CliError::io(format!("cannot {what} `{}`: {e}", p.display()))
+        };
+        for f in out {
+            let path = self.path.join(&f.path);
+            // Each file is created under the lock, so that an interruption,
+            // which removes the whole directory, never races with a new
+            // entry in it; the file is then written as a stream (an
+            // interruption meanwhile removes it with the directory).
+            let file = {
+                let _step = pending();
+                if let Some(d) = path.parent() {
+                    std::fs::create_dir_all(d).map_err(|e| io("create", d, e))?;
+                }
+                std::fs::File::create(&path).map_err(|e| io("write", &path, e))?
+            };
+            let mut w = std::io::BufWriter::with_capacity(256 * 1024, file);
+            f.write_to(&mut w)
+                .and_then(|_| w.flush())
+                .map_err(|e| io("write", &path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Puts the written review in place of the target.
+    fn commit(&self) -> Result<(), CliError> {
+        self.target.swap(&self.path)
+    }
+}
+
+impl Drop for Staged<'_> {
+    /// The temporary directory now holds the old review, or the
+    /// half-written new one after an error: either way it goes, before an
+    /// interruption may look at the list again.
+    fn drop(&mut self) {
+        use super::output::{Undo, pending};
+        let mut list = pending();
+        drop(self.tmp.take());
+        list.retain(|u| *u != Undo::Remove(self.path.clone()));
     }
 }
 

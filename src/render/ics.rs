@@ -34,7 +34,7 @@ use crate::model::Lang;
 use crate::render::escape;
 use crate::render::i18n::{Tr, say};
 use chrono::{NaiveDate, TimeZone, Utc};
-use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger};
+use icalendar::{Calendar, Property};
 
 /// The organisation's name as a UID domain part: lower case `a-z0-9`, other
 /// runs of characters as one `-` (umlauts are transliterated).
@@ -219,6 +219,7 @@ pub fn write_calendar<W: std::io::Write + ?Sized>(
     let head = head.strip_suffix(END).unwrap_or(&head);
     out.write_all(refold(head).as_bytes())?;
     let mut events_written = 0;
+    let mut buf = String::new();
     let missed = missed(report);
     if let Some(end) = report.as_of.succ_opt().filter(|_| !missed.is_empty()) {
         let mut lines = vec![say!(
@@ -250,17 +251,19 @@ pub fn write_calendar<W: std::io::Write + ?Sized>(
                 tr.count(missed.len(), "Frist", "Fristen", "deadline", "deadlines")
             ),
         );
-        let mut ev = Event::new();
-        ev.uid(&format!("as-of@{org}.exitgraph"))
-            .timestamp(stamp)
-            .sequence(sequence)
-            .summary(&escape::ics::text(&summary))
-            .description(DESCRIPTION)
-            .starts(report.as_of)
-            .ends(end)
-            .add_property("TRANSP", "TRANSPARENT")
-            .add_property("CATEGORIES", "exitgraph");
-        write_event(out, &ev.done(), &escape::ics::text(&lines.join("\n")))?;
+        let uid = format!("as-of@{org}.exitgraph");
+        let ev = EventText {
+            uid: &uid,
+            stamp: &stamp_text,
+            sequence,
+            summary: &escape::ics::text(&summary),
+            description: &escape::ics::text(&lines.join("\n")),
+            date: report.as_of,
+            end,
+            alarms: &[],
+        };
+        ev.write(&mut buf);
+        out.write_all(buf.as_bytes())?;
         events_written += 1;
     }
     for c in &report.contracts {
@@ -270,16 +273,7 @@ pub fn write_calendar<W: std::io::Write + ?Sized>(
             let summary =
                 escape::ics::text(&format!("{}: {name} ({})", kind.title(tr), c.vendor_name));
             let uid = format!("{}.{}@{org}.exitgraph", c.id, kind.uid_part());
-            let mut ev = Event::new();
-            ev.uid(&uid)
-                .timestamp(stamp)
-                .sequence(sequence)
-                .summary(&summary)
-                .description(DESCRIPTION)
-                .starts(date)
-                .ends(end)
-                .add_property("TRANSP", "TRANSPARENT")
-                .add_property("CATEGORIES", "exitgraph");
+            let mut alarms = Vec::new();
             for days in [90u32, 30] {
                 // A reminder that would fire before the as-of date is left out.
                 if date - chrono::Days::new(u64::from(days)) < report.as_of {
@@ -290,23 +284,21 @@ pub fn write_calendar<W: std::io::Write + ?Sized>(
                     format!("In {days} Tagen: {summary}"),
                     format!("In {days} days: {summary}"),
                 );
-                // The crate would add a random UID and the current time as
-                // DTSTAMP to a component without them: set both. TRIGGER is
-                // written as a day duration (`-P90D`) relative to the start.
-                let mut alarm = Alarm::display(
-                    &text,
-                    Trigger::before_start(chrono::Duration::days(i64::from(days))),
-                );
-                alarm
-                    .append_property(Property::new("TRIGGER", format!("-P{days}D")))
-                    .append_property(Property::new(
-                        "UID",
-                        format!("{}.{}.alarm-{days}@{org}.exitgraph", c.id, kind.uid_part()),
-                    ))
-                    .append_property(Property::new("DTSTAMP", stamp_text.clone()));
-                ev.alarm(alarm.done());
+                let uid = format!("{}.{}.alarm-{days}@{org}.exitgraph", c.id, kind.uid_part());
+                alarms.push((days, text, uid));
             }
-            write_event(out, &ev.done(), &describe(c, tr, currency))?;
+            let ev = EventText {
+                uid: &uid,
+                stamp: &stamp_text,
+                sequence,
+                summary: &summary,
+                description: &describe(c, tr, currency),
+                date,
+                end,
+                alarms: &alarms,
+            };
+            ev.write(&mut buf);
+            out.write_all(buf.as_bytes())?;
             events_written += 1;
         }
     }
@@ -317,44 +309,76 @@ pub fn write_calendar<W: std::io::Write + ?Sized>(
 /// The closing line of the calendar.
 const END: &str = "END:VCALENDAR\r\n";
 
-/// The value an event's `DESCRIPTION` carries while the `icalendar` crate
-/// writes the event; [`write_event`] puts the real text in its place. The
-/// crate folds a line in time quadratic in its length (it looks up each
-/// fold position by counting characters from the start of the line), and
-/// the description of the passed deadlines lists every overdue contract:
-/// several megabytes in one line at 100,000 systems. The text is escaped
-/// here as the crate escapes it ([`escape_text`]) and folded by [`refold`].
-const DESCRIPTION: &str = "EXITGRAPH-DESCRIPTION";
+/// One event of the calendar, written as the `icalendar` crate writes an
+/// [`Event`] with these properties (properties in the order of their
+/// names, then the alarms; TEXT values escaped). The events are written
+/// here, not through the crate, because the crate builds a map of owned
+/// properties for each event and folds a line in time quadratic in its
+/// length (it finds each fold position by counting characters from the
+/// start of the line): the description of the passed deadlines lists every
+/// overdue contract, several megabytes in one line at 100,000 systems. A
+/// unit test compares the two.
+struct EventText<'a> {
+    uid: &'a str,
+    /// DTSTAMP, `YYYYMMDDTHHMMSSZ`.
+    stamp: &'a str,
+    sequence: u32,
+    /// Cleaned text (`escape::ics::text`), escaped here.
+    summary: &'a str,
+    /// Cleaned text, escaped here.
+    description: &'a str,
+    /// The all-day event's day and the next day (DTEND is exclusive).
+    date: NaiveDate,
+    end: NaiveDate,
+    /// Display alarms: days before the start, text, UID.
+    alarms: &'a [(u32, String, String)],
+}
 
-/// Writes one event, its description put in place of [`DESCRIPTION`]
-/// (the event's own property comes first: the crate writes properties in
-/// the order of their names, before the alarms).
-fn write_event<W: std::io::Write + ?Sized>(
-    out: &mut W,
-    event: &Event,
-    description: &str,
-) -> std::io::Result<()> {
-    let text = event.to_string();
-    let placeholder = format!("\r\nDESCRIPTION:{DESCRIPTION}\r\n");
-    let text = match text.find(&placeholder) {
-        Some(at) => {
-            let mut t = String::with_capacity(text.len() + description.len() * 2);
-            t.push_str(&text[..at]);
-            t.push_str("\r\nDESCRIPTION:");
-            t.push_str(&escape_text(description));
-            t.push_str("\r\n");
-            t.push_str(&text[at + placeholder.len()..]);
-            t
+impl EventText<'_> {
+    /// The event's content lines, folded, into `out` (cleared first).
+    fn write(&self, out: &mut String) {
+        out.clear();
+        let mut line = String::new();
+        let mut put = |out: &mut String, name: &str, value: &str, text: bool| {
+            line.clear();
+            line.push_str(name);
+            line.push(':');
+            if text {
+                escape_text_into(&mut line, value);
+            } else {
+                line.push_str(value);
+            }
+            fold_into(out, &line);
+        };
+        let date = |d: NaiveDate| d.format("%Y%m%d").to_string();
+        put(out, "BEGIN", "VEVENT", false);
+        // CATEGORIES is a list: the crate does not escape it.
+        put(out, "CATEGORIES", "exitgraph", false);
+        put(out, "DESCRIPTION", self.description, true);
+        put(out, "DTEND;VALUE=DATE", &date(self.end), false);
+        put(out, "DTSTAMP", self.stamp, false);
+        put(out, "DTSTART;VALUE=DATE", &date(self.date), false);
+        put(out, "SEQUENCE", &self.sequence.to_string(), false);
+        put(out, "SUMMARY", self.summary, true);
+        put(out, "TRANSP", "TRANSPARENT", true);
+        put(out, "UID", self.uid, true);
+        for (days, text, uid) in self.alarms {
+            put(out, "BEGIN", "VALARM", false);
+            put(out, "ACTION", "DISPLAY", true);
+            put(out, "DESCRIPTION", text, true);
+            put(out, "DTSTAMP", self.stamp, false);
+            // A day duration relative to the start.
+            put(out, "TRIGGER", &format!("-P{days}D"), false);
+            put(out, "UID", uid, true);
+            put(out, "END", "VALARM", false);
         }
-        None => text,
-    };
-    out.write_all(refold(&text).as_bytes())
+        put(out, "END", "VEVENT", false);
+    }
 }
 
 /// Escapes a TEXT value as the `icalendar` crate does (RFC 5545, section
 /// 3.3.11): backslash, comma, semicolon and line end.
-fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+fn escape_text_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -364,7 +388,6 @@ fn escape_text(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Unfolds the content lines of an iCalendar text and folds them again at
@@ -372,34 +395,43 @@ fn escape_text(text: &str) -> String {
 /// space, so they carry at most 74 octets of content. Splits fall on UTF-8
 /// character boundaries.
 pub fn refold(text: &str) -> String {
-    const LIMIT: usize = 75;
     let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
     let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 20);
     for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
-        let mut rest = line;
-        let mut room = LIMIT;
-        loop {
-            if rest.len() <= room {
-                out.push_str(rest);
-                out.push_str("\r\n");
-                break;
-            }
-            let mut cut = room;
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            out.push_str(&rest[..cut]);
-            out.push_str("\r\n ");
-            rest = &rest[cut..];
-            room = LIMIT - 1;
-        }
+        fold_into(&mut out, line);
     }
     out
+}
+
+/// One content line (without its line end) folded at 75 octets into
+/// `out`, with its line end: continuation lines start with one space, so
+/// they carry at most 74 octets of content. Splits fall on UTF-8 character
+/// boundaries.
+fn fold_into(out: &mut String, line: &str) {
+    const LIMIT: usize = 75;
+    let mut rest = line;
+    let mut room = LIMIT;
+    loop {
+        if rest.len() <= room {
+            out.push_str(rest);
+            out.push_str("\r\n");
+            break;
+        }
+        let mut cut = room;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        room = LIMIT - 1;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use icalendar::{Alarm, Component, Event, EventLike, Trigger};
 
     #[test]
     fn refolding_keeps_lines_within_75_octets_and_characters_whole() {
@@ -414,34 +446,64 @@ mod tests {
         assert_eq!(out.split("\r\n").next().map(str::len), Some(74));
     }
 
-    /// An event written with its description put in afterwards has the
-    /// bytes the crate gives with the description set directly.
+    /// An event written here has the bytes the `icalendar` crate writes
+    /// for the same event (folded again by [`refold`]), escapes, long
+    /// lines, umlauts and alarms included.
     #[test]
-    fn descriptions_put_in_place_match_the_crate() {
-        let text = format!("Vertrag: a\\b, c; d\nzweite Zeile {}", "ü,".repeat(60));
-        let event = |description: &str| {
-            let mut ev = Event::new();
-            ev.uid("x@org.exitgraph")
-                .timestamp(Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap())
-                .summary("S; T, U")
-                .description(description)
-                .add_property("CATEGORIES", "exitgraph");
-            ev.alarm(
-                Alarm::display(
-                    "In 30 Tagen",
-                    Trigger::before_start(chrono::Duration::days(30)),
+    fn events_are_written_as_the_crate_writes_them() {
+        let description = format!("Vertrag: a\\b, c; d\nzweite Zeile {}", "ü,".repeat(60));
+        let summary = format!("Kündigungsfrist: S; T, U \\ {}", "x".repeat(80));
+        let stamp = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+        let stamp_text = "20261201T000000Z";
+        let date = NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
+        let end = NaiveDate::from_ymd_opt(2027, 4, 1).unwrap();
+        let alarms: Vec<(u32, String, String)> = [90u32, 30]
+            .into_iter()
+            .map(|d| {
+                (
+                    d,
+                    format!("In {d} Tagen: {summary}"),
+                    format!("ct-1.notice.alarm-{d}@org,x.exitgraph"),
                 )
-                .append_property(Property::new("UID", "y@org.exitgraph"))
-                .append_property(Property::new("DTSTAMP", "20261201T000000Z"))
-                .done(),
+            })
+            .collect();
+        let mut ev = Event::new();
+        ev.uid("ct-1.notice@org;x.exitgraph")
+            .timestamp(stamp)
+            .sequence(9831)
+            .summary(&summary)
+            .description(&description)
+            .starts(date)
+            .ends(end)
+            .add_property("TRANSP", "TRANSPARENT")
+            .add_property("CATEGORIES", "exitgraph");
+        for (days, text, uid) in &alarms {
+            let mut alarm = Alarm::display(
+                text,
+                Trigger::before_start(chrono::Duration::days(i64::from(*days))),
             );
-            ev.done()
-        };
-        let mut ours = Vec::new();
-        write_event(&mut ours, &event(DESCRIPTION), &text).unwrap();
-        let crate_text = refold(&event(&text).to_string());
-        assert_eq!(String::from_utf8(ours).unwrap(), crate_text);
-        assert!(crate_text.contains("DESCRIPTION:Vertrag: a\\\\b\\, c\\; d\\nzweite"));
+            alarm
+                .append_property(Property::new("TRIGGER", format!("-P{days}D")))
+                .append_property(Property::new("UID", uid.as_str()))
+                .append_property(Property::new("DTSTAMP", stamp_text));
+            ev.alarm(alarm.done());
+        }
+        let by_crate = refold(&ev.done().to_string());
+        let mut ours = String::new();
+        EventText {
+            uid: "ct-1.notice@org;x.exitgraph",
+            stamp: stamp_text,
+            sequence: 9831,
+            summary: &summary,
+            description: &description,
+            date,
+            end,
+            alarms: &alarms,
+        }
+        .write(&mut ours);
+        assert_eq!(ours, by_crate);
+        assert!(ours.contains("DESCRIPTION:Vertrag: a\\\\b\\, c\\; d\\nzweite"));
+        assert!(ours.contains("UID:ct-1.notice@org\\;x.exitgraph\r\n"));
     }
 
     #[test]

@@ -311,7 +311,7 @@ enum Content<'a> {
 
 impl OutputFile<'_> {
     /// Writes the file's bytes into `out`.
-    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    pub fn write_to<W: std::io::Write>(&self, out: &mut W) -> std::io::Result<()> {
         match &self.content {
             Content::Text(t) => out.write_all(t.as_bytes()),
             Content::Borrowed(t) => out.write_all(t.as_bytes()),
@@ -328,7 +328,7 @@ impl OutputFile<'_> {
             )
             .map(|_| ()),
             Content::HotspotsCsv(r) => {
-                csv::write_hotspots(out, &r.hotspots, HotspotsTable::Systems)
+                csv::write_hotspots(&mut *out, &r.hotspots, HotspotsTable::Systems)
             }
         }
     }
@@ -359,7 +359,6 @@ pub fn hotspots_csv(r: &Review) -> String {
     csv::hotspots(&r.hotspots, HotspotsTable::Systems)
 }
 
-/// Renders every file of the review directory, in a fixed order.
 /// The review's HTML as printed to PDF: the table of contents carries the
 /// page on which each section starts (`pages`, by section id; see
 /// [`crate::render::pdf`]).
@@ -383,7 +382,38 @@ pub fn section_ids(r: &Review, diagrams: &[ReviewDiagram]) -> Vec<String> {
         .collect()
 }
 
+/// Renders every file of the review directory, in a fixed order.
 pub fn files<'a>(
+    r: &'a Review,
+    diagrams: &'a [ReviewDiagram],
+) -> Result<Vec<OutputFile<'a>>, RenderError> {
+    let mut out = report_files(r, diagrams)?;
+    let data = data_files(r);
+    // The marker and the report first, as always.
+    let rest = out.split_off(3);
+    out.extend(data);
+    out.extend(rest);
+    Ok(out)
+}
+
+/// The files of the review that do not depend on the diagrams:
+/// `review.json`, `deadlines.ics` and `hotspots.csv` (the largest, written
+/// while the diagrams are drawn).
+pub fn data_files(r: &Review) -> Vec<OutputFile<'_>> {
+    let file = |path: &str, content| OutputFile {
+        path: path.into(),
+        content,
+    };
+    vec![
+        file("review.json", Content::Json(r)),
+        file("deadlines.ics", Content::Calendar(r)),
+        file("hotspots.csv", Content::HotspotsCsv(r)),
+    ]
+}
+
+/// The other files of the review: the marker, the report, the handbooks
+/// and the diagrams.
+pub fn report_files<'a>(
     r: &'a Review,
     diagrams: &'a [ReviewDiagram],
 ) -> Result<Vec<OutputFile<'a>>, RenderError> {
@@ -397,9 +427,6 @@ pub fn files<'a>(
         file(MARKER, Content::Borrowed(MARKER_TEXT)),
         file("index.html", Content::Text(html::render(&doc)?)),
         file("report.md", Content::Text(markdown::render(&doc)?)),
-        file("review.json", Content::Json(r)),
-        file("deadlines.ics", Content::Calendar(r)),
-        file("hotspots.csv", Content::HotspotsCsv(r)),
     ];
     // The emergency handbook of every scenario shown in detail that cuts
     // something off.
