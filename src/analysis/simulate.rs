@@ -771,13 +771,17 @@ impl<'g> Simulator<'g> {
         let (o, r) = (&core.o, &core.r);
         let classes = self.classify(&set, o);
 
-        // Systems.
+        // Systems, and beside them their typed ids (`ids[k]` is the
+        // system of `systems[k]`), so that nothing is looked up by its id.
         let mut systems = Vec::new();
+        let mut ids = Vec::new();
         for (k, d) in o.systems.iter().enumerate() {
             systems.push(self.down_system(d, &r.systems[k]));
+            ids.push(d.id);
         }
         for (d, (via, ready)) in o.replaced.iter().zip(&core.replacements) {
             let sys = m.system(d.id);
+            ids.push(d.id);
             systems.push(SystemResult {
                 id: sys.id.clone(),
                 name: sys.name.clone(),
@@ -818,6 +822,7 @@ impl<'g> Simulator<'g> {
                 },
                 _ => continue,
             };
+            ids.push(s);
             systems.push(SystemResult {
                 id: sys.id.clone(),
                 name: sys.name.clone(),
@@ -836,8 +841,8 @@ impl<'g> Simulator<'g> {
                 strategic_switch: None,
             });
         }
-        inherit_data_loss(g, &mut systems);
-        sort_unique(&mut systems, |a, b| {
+        inherit_data_loss(g, &mut systems, &ids);
+        let order = order_unique(&systems, |a, b| {
             (
                 a.state,
                 a.down_at_hours.map(key),
@@ -851,12 +856,20 @@ impl<'g> Simulator<'g> {
                     &b.id,
                 ))
         });
+        permute(&mut systems, &order);
+        permute(&mut ids, &order);
+        // The position of each system in `systems` (u32::MAX: up).
+        let mut pos = vec![u32::MAX; m.systems.len()];
+        for (k, s) in ids.iter().enumerate() {
+            pos[s.index()] = k as u32;
+        }
 
         // Services.
-        let loss_of: BTreeMap<&str, f64> = systems
-            .iter()
-            .filter_map(|s| s.data_loss_hours.map(|h| (s.id.as_str(), h)))
-            .collect();
+        let loss_of = |t: SystemId| {
+            systems
+                .get(pos[t.index()] as usize)
+                .and_then(|s| s.data_loss_hours)
+        };
         let mut services = Vec::new();
         for sv in m.service_ids() {
             let (state, down, cause, back) =
@@ -869,7 +882,7 @@ impl<'g> Simulator<'g> {
                         None => continue,
                     }
                 };
-            services.push(self.service_result(sv, state, down, cause, back, &loss_of));
+            services.push(self.service_result(sv, state, down, cause, back, loss_of));
         }
         sort_unique(&mut services, |a, b| {
             (
@@ -886,7 +899,7 @@ impl<'g> Simulator<'g> {
                 ))
         });
 
-        let restart_order = restart_order(g, o, &r.systems, &systems);
+        let restart_order = restart_order(g, o, &r.systems, &systems, &pos);
         let cut_vendors = set.cut_vendors();
         let ix = self.index();
         let restore_ability_lost = findings::backups(g, ix, &cuts, &cut_vendors, o, &r.same);
@@ -894,8 +907,9 @@ impl<'g> Simulator<'g> {
         let stranded_volume_gb = total(stranded_data.iter().map(|s| s.volume_gb));
         let mut affected: Vec<SystemId> = systems
             .iter()
-            .filter(|s| s.state != State::Degraded)
-            .filter_map(|s| m.system_id(&s.id))
+            .zip(&ids)
+            .filter(|(s, _)| s.state != State::Degraded)
+            .map(|(_, id)| *id)
             .collect();
         affected.sort_unstable();
         let contracts_at_risk = findings::contracts(g, ix, &set, &cut_vendors, &affected, as_of);
@@ -1043,7 +1057,7 @@ impl<'g> Simulator<'g> {
         down: Option<f64>,
         cause: String,
         back: f64,
-        loss_of: &BTreeMap<&str, f64>,
+        loss_of: impl Fn(SystemId) -> Option<f64>,
     ) -> ServiceResult {
         let g = self.g;
         let m = g.model();
@@ -1067,7 +1081,7 @@ impl<'g> Simulator<'g> {
             svc.needs
                 .iter()
                 .flat_map(|d| d.members())
-                .filter_map(|t| loss_of.get(m.system(*t).id.as_str()).copied())
+                .filter_map(|t| loss_of(*t))
                 .reduce(f64::max)
         } else {
             None
@@ -1392,16 +1406,19 @@ fn restart_order(
     o: &Outcome,
     backs: &[Back],
     systems: &[SystemResult],
+    pos: &[u32],
 ) -> Vec<RestartStep> {
     let m = g.model();
-    let by_id: BTreeMap<&str, &SystemResult> = systems.iter().map(|s| (s.id.as_str(), s)).collect();
     let mut steps: Vec<RestartStep> = o
         .systems
         .iter()
         .zip(backs)
         .filter_map(|(d, back)| {
             let sys = m.system(d.id);
-            let by = by_id.get(sys.id.as_str())?.restore_by.as_ref()?;
+            let by = systems
+                .get(pos[d.id.index()] as usize)?
+                .restore_by
+                .as_ref()?;
             let f = recovery::facts(g, d.id);
             let mut defaults = Vec::new();
             let mut default = |given: Source, fig: Figure| {
@@ -1468,13 +1485,12 @@ fn is_host(category: &str) -> bool {
 /// own when larger). Platforms on platforms pass it on. Systems are taken
 /// in the order they are back, so a platform is settled before what runs
 /// on it (it restarts only after the platform is back).
-fn inherit_data_loss(g: &Graph, systems: &mut [SystemResult]) {
+fn inherit_data_loss(g: &Graph, systems: &mut [SystemResult], ids: &[SystemId]) {
     let m = g.model();
-    let pos: BTreeMap<String, usize> = systems
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.clone(), i))
-        .collect();
+    let mut pos = vec![usize::MAX; m.systems.len()];
+    for (i, s) in ids.iter().enumerate() {
+        pos[s.index()] = i;
+    }
     let mut order: Vec<usize> = (0..systems.len())
         .filter(|&i| systems[i].state == State::Down && systems[i].back_at_hours.is_some())
         .collect();
@@ -1483,18 +1499,17 @@ fn inherit_data_loss(g: &Graph, systems: &mut [SystemResult]) {
         if !matches!(systems[i].restore_by, Some(RestoreBy::Restart { .. })) {
             continue;
         }
-        let Some(s) = m.system_id(&systems[i].id) else {
-            continue;
-        };
+        let s = ids[i];
         let mut best: Option<(f64, &str)> = None;
         for t in g.hard_deps(s) {
             let host = m.system(*t);
             if !is_host(&host.category) {
                 continue;
             }
-            let Some(&j) = pos.get(host.id.as_str()) else {
+            let j = pos[t.index()];
+            if j == usize::MAX {
                 continue;
-            };
+            }
             if let Some(h) = systems[j].data_loss_hours
                 && best.is_none_or(|(b, _)| h > b)
             {
@@ -1572,8 +1587,19 @@ fn alternative_label(g: &Graph, a: &Alternative) -> String {
 /// a few hundred bytes each, are moved once instead of at every step, and
 /// only their positions are sorted.
 pub(crate) fn sort_unique<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    let order = order_unique(v, cmp);
+    permute(v, &order);
+}
+
+/// The positions of `v` in the order of `cmp` (see [`sort_unique`]).
+fn order_unique<T>(v: &[T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<u32> {
     let mut order: Vec<u32> = (0..v.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| cmp(&v[a as usize], &v[b as usize]));
+    order
+}
+
+/// Puts `v` in `order` (a permutation of its positions).
+fn permute<T>(v: &mut Vec<T>, order: &[u32]) {
     let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
     v.extend(
         order
