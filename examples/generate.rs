@@ -21,7 +21,7 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(about = "Generate a realistic landscape of N systems as exitgraph model TOML")]
 struct Args {
-    /// Number of systems (20 to 1,000,000).
+    /// Number of systems (20 to 2,500,000).
     #[arg(long)]
     systems: usize,
     /// Seed of the random streams; the same seed gives byte-identical output.

@@ -40,9 +40,13 @@ use chrono::NaiveDate;
 /// Fewest systems a landscape can have: one domain skeleton (8 systems)
 /// plus platform, data and applications.
 pub const MIN_SYSTEMS: usize = 20;
-/// Most systems: the loader's entity limit (2,000,000) is reached at about
-/// 1.4 million systems; stay well below it.
-pub const MAX_SYSTEMS: usize = 1_000_000;
+/// Most systems: 2.5 million, above a national registry of about 2.2
+/// million (11,000 municipalities of 200 systems). The loader's default
+/// limits (256 MiB per file, 2,000,000 entities) hold about 390,000
+/// generated systems; larger landscapes are checked with `--max-file-size`
+/// and `--max-entities` raised (2.2 million systems: 1.5 GB, 5.6 million
+/// entities).
+pub const MAX_SYSTEMS: usize = 2_500_000;
 
 /// What to generate.
 #[derive(Clone, Debug, PartialEq)]

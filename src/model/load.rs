@@ -352,13 +352,15 @@ pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, String> {
 impl Loader<'_> {
     /// Parses one file and reads it into the raw model; returns its include patterns.
     fn parse_and_read(&mut self, file: FileId, text: &str, is_main: bool) -> Vec<Sp<String>> {
-        if text.len() as u64 > self.limits.max_file_bytes {
+        // Positions are kept in 32 bits: 4 GiB per file at most, whatever
+        // `--max-file-size` says.
+        let max = self.limits.max_file_bytes.min(u64::from(u32::MAX));
+        if text.len() as u64 > max {
             self.diags.push(Diagnostic::error(
                 Code::TooLarge,
                 format!(
-                    "the model text has {} bytes, more than the limit of {}",
+                    "the model text has {} bytes, more than the limit of {max}",
                     text.len(),
-                    self.limits.max_file_bytes
                 ),
             ));
             return Vec::new();

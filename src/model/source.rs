@@ -56,7 +56,8 @@ pub struct SourceFile {
     /// The canonical path, for include-cycle detection.
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts (32 bits: a model file has at most 4 GiB).
+    line_starts: Vec<u32>,
     /// Per line: whether it is plain ASCII, so that a column is a byte
     /// difference (10,000 places on one 100 KB line stay linear).
     line_ascii: Vec<bool>,
@@ -66,7 +67,7 @@ impl SourceFile {
     /// The 0-based index of the line that holds byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         self.line_starts
-            .partition_point(|&s| s <= offset)
+            .partition_point(|&s| s as usize <= offset)
             .saturating_sub(1)
     }
 
@@ -74,8 +75,7 @@ impl SourceFile {
     pub fn line_start(&self, index: usize) -> usize {
         self.line_starts
             .get(index)
-            .copied()
-            .unwrap_or(self.text.len())
+            .map_or(self.text.len(), |&s| s as usize)
     }
 
     /// The 1-based column (in characters) of byte `offset` on its line.
@@ -102,7 +102,7 @@ impl SourceFile {
         let end = self
             .line_starts
             .get(index + 1)
-            .map_or(self.text.len(), |&s| s - 1);
+            .map_or(self.text.len(), |&s| s as usize - 1);
         let start = self.line_start(index).min(end);
         if end > start && self.text.as_bytes()[end - 1] == b'\r' {
             end - 1
@@ -132,13 +132,22 @@ impl SourceMap {
     }
 
     pub fn add(&mut self, name: String, path: &Path, text: String) -> FileId {
-        let line_starts: Vec<usize> = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        // A text past 4 GiB is refused as too large before any position
+        // in it is looked up; its line starts are clamped, never wrong.
+        let line_starts: Vec<u32> = std::iter::once(0)
+            .chain(
+                text.match_indices('\n')
+                    .map(|(i, _)| (i + 1).min(u32::MAX as usize) as u32),
+            )
             .collect();
         let line_ascii = (0..line_starts.len())
             .map(|i| {
-                let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
-                text.as_bytes()[line_starts[i]..end].is_ascii()
+                let start = (line_starts[i] as usize).min(text.len());
+                let end = line_starts
+                    .get(i + 1)
+                    .map_or(text.len(), |&s| s as usize)
+                    .max(start);
+                text.as_bytes()[start..end].is_ascii()
             })
             .collect();
         self.files.push(SourceFile {
@@ -207,7 +216,7 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
         let f = self
             .file(id)
             .ok_or(codespan_reporting::files::Error::FileMissing)?;
-        Ok(f.line_starts.partition_point(|&s| s <= byte_index) - 1)
+        Ok(f.line_starts.partition_point(|&s| s as usize <= byte_index) - 1)
     }
 
     fn line_range(
@@ -227,9 +236,8 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
         let end = f
             .line_starts
             .get(line_index + 1)
-            .copied()
-            .unwrap_or(f.text.len());
-        Ok(start..end)
+            .map_or(f.text.len(), |&s| s as usize);
+        Ok(start as usize..end)
     }
 }
 
