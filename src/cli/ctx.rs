@@ -109,6 +109,12 @@ impl Ctx {
         self.out.write_all(bytes)
     }
 
+    /// Standard output for a data format written piece by piece, byte for
+    /// byte (a large CSV that is not held in memory).
+    pub fn data_writer(&mut self) -> &mut dyn Write {
+        &mut self.out
+    }
+
     /// A writer for text for a person written piece by piece (long
     /// outputs that are not held in memory): each piece passes the same
     /// filter as [`Ctx::print`].

@@ -78,7 +78,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
                 CsvPart::Jurisdictions => HotspotsTable::Jurisdictions,
                 CsvPart::Categories => HotspotsTable::Categories,
             };
-            ctx.data(csv::hotspots(&report, part).as_bytes())?;
+            csv::write_hotspots(ctx.data_writer(), &report, part)?;
         }
         // Markdown does not pass the parser.
         Format::Table | Format::Markdown => {

@@ -176,9 +176,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
     progress.start("analysing the landscape");
     let r = review::review(&g, &opts);
     progress.step("drawing diagrams");
-    // The data files (review.json, the calendar, the CSV) do not depend on
-    // the diagrams: they are written into the staged directory while the
-    // diagrams are drawn and the report is rendered.
+    // The data files (review.json, the calendar, the CSV) and the
+    // handbooks do not depend on the diagrams: they are written into the
+    // staged directory while the diagrams are drawn and the report is
+    // rendered.
     let staged = target.stage()?;
     let (report, data) = rayon::join(
         || -> Result<_, CliError> {
@@ -189,16 +190,24 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
                 files::report_files(&r, &diagrams).map_err(|e| CliError::io(e.to_string()))?;
             progress.step("writing files");
             staged.write(&out)?;
-            let count = |dir: &str| out.iter().filter(|f| f.path.starts_with(dir)).count();
-            let (n, h) = (count("diagrams/"), count("handbooks/"));
+            let n = out
+                .iter()
+                .filter(|f| f.path.starts_with("diagrams/"))
+                .count();
             drop(out);
-            Ok((diagrams, failed, n, h))
+            Ok((diagrams, failed, n))
         },
-        || staged.write(&files::data_files(&r)),
+        || -> Result<usize, CliError> {
+            staged.write(&files::data_files(&r))?;
+            let handbooks = files::handbook_files(&r).map_err(|e| CliError::io(e.to_string()))?;
+            staged.write(&handbooks)?;
+            Ok(handbooks.len())
+        },
     );
-    let written = data.and(report).and_then(|report| {
+    let written = data.and_then(|h| {
+        let (diagrams, failed, n) = report?;
         staged.commit()?;
-        Ok(report)
+        Ok((diagrams, failed, n, h))
     });
     // The old review (or the half-written new one) goes, and the lock on
     // the folder with it.

@@ -331,10 +331,9 @@ fn write_handbook(
     Ok(())
 }
 
+/// The value as pretty JSON with a line end, streamed to standard output.
 fn json<T: serde::Serialize>(ctx: &mut Ctx, value: &T) -> Result<(), CliError> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::io(e.to_string()))?;
-    ctx.data(format!("{text}\n").as_bytes())?;
-    Ok(())
+    ctx.json(value)
 }
 
 fn unknown_scenario(g: &Graph, id: &str) -> CliError {

@@ -388,10 +388,11 @@ pub fn files<'a>(
     diagrams: &'a [ReviewDiagram],
 ) -> Result<Vec<OutputFile<'a>>, RenderError> {
     let mut out = report_files(r, diagrams)?;
-    let data = data_files(r);
-    // The marker and the report first, as always.
+    // The marker and the report first, then the data, the handbooks and
+    // the diagrams.
     let rest = out.split_off(3);
-    out.extend(data);
+    out.extend(data_files(r));
+    out.extend(handbook_files(r)?);
     out.extend(rest);
     Ok(out)
 }
@@ -411,8 +412,37 @@ pub fn data_files(r: &Review) -> Vec<OutputFile<'_>> {
     ]
 }
 
-/// The other files of the review: the marker, the report, the handbooks
-/// and the diagrams.
+/// The emergency handbook of every scenario shown in detail that cuts
+/// something off, as HTML and Markdown (they do not depend on the
+/// diagrams either).
+pub fn handbook_files(r: &Review) -> Result<Vec<OutputFile<'_>>, RenderError> {
+    let mut out = Vec::new();
+    for s in detailed_scenarios(r).into_iter().filter(|s| s.cuts_off) {
+        let doc = handbook::document(
+            &s.report,
+            &HandbookOptions {
+                tr: Tr::new(r.lang),
+                organisation: &r.organisation.name,
+                currency: &r.organisation.currency,
+                description: s.description.as_deref(),
+            },
+        );
+        let (md, html) = handbook::render(&doc)?;
+        let stem = handbook::file_stem(&s.report.scenario);
+        out.push(OutputFile {
+            path: format!("handbooks/{stem}.html"),
+            content: Content::Text(html),
+        });
+        out.push(OutputFile {
+            path: format!("handbooks/{stem}.md"),
+            content: Content::Text(md),
+        });
+    }
+    Ok(out)
+}
+
+/// The files of the review drawn from the diagrams: the marker, the report
+/// and the diagrams themselves.
 pub fn report_files<'a>(
     r: &'a Review,
     diagrams: &'a [ReviewDiagram],
@@ -428,23 +458,6 @@ pub fn report_files<'a>(
         file("index.html", Content::Text(html::render(&doc)?)),
         file("report.md", Content::Text(markdown::render(&doc)?)),
     ];
-    // The emergency handbook of every scenario shown in detail that cuts
-    // something off.
-    for s in detailed_scenarios(r).into_iter().filter(|s| s.cuts_off) {
-        let doc = handbook::document(
-            &s.report,
-            &HandbookOptions {
-                tr: Tr::new(r.lang),
-                organisation: &r.organisation.name,
-                currency: &r.organisation.currency,
-                description: s.description.as_deref(),
-            },
-        );
-        let (md, html) = handbook::render(&doc)?;
-        let stem = handbook::file_stem(&s.report.scenario);
-        out.push(file(&format!("handbooks/{stem}.html"), Content::Text(html)));
-        out.push(file(&format!("handbooks/{stem}.md"), Content::Text(md)));
-    }
     for d in diagrams {
         if let Some(dot) = &d.dot {
             out.push(file(
