@@ -268,7 +268,13 @@ pub fn write_calendar<W: std::io::Write + ?Sized>(
     }
     for c in &report.contracts {
         let name = c.name.as_deref().unwrap_or(&c.id);
-        for (kind, date) in events(c, report.as_of) {
+        let dated = events(c, report.as_of);
+        if dated.is_empty() {
+            continue;
+        }
+        // One description for the contract's events.
+        let description = describe(c, tr, currency);
+        for (kind, date) in dated {
             let Some(end) = date.succ_opt() else { continue };
             let summary =
                 escape::ics::text(&format!("{}: {name} ({})", kind.title(tr), c.vendor_name));
@@ -292,7 +298,7 @@ pub fn write_calendar<W: std::io::Write + ?Sized>(
                 stamp: &stamp_text,
                 sequence,
                 summary: &summary,
-                description: &describe(c, tr, currency),
+                description: &description,
                 date,
                 end,
                 alarms: &alarms,
