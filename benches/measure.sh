@@ -10,6 +10,7 @@
 #
 #   bash benches/measure.sh [OUT]
 #   SCALE=1 bash benches/measure.sh [OUT]
+#   BENCH=0 bash benches/measure.sh [OUT]    # without the divan benchmarks
 #
 # Run it on a quiet machine: the script records `uptime` before and after.
 # It takes about 10 minutes on the 2-core reference machine. Needs
@@ -22,7 +23,7 @@ OUT=$(cd "$OUT" && pwd)
 
 echo "== build"
 cargo build --release --bins --examples
-cargo bench --bench analyses --no-run
+[ "${BENCH:-1}" = 1 ] && cargo bench --bench analyses --no-run
 BIN=target/release/exitgraph
 GEN=target/release/examples/generate
 
@@ -87,8 +88,10 @@ commands() { # suffix, cache options...
 echo "== floors of loading at 100,000 systems"
 target/release/examples/floors "$M" | tee "$OUT/floors.txt"
 
-echo "== benchmarks"
-cargo bench --bench analyses 2>&1 | tee "$OUT/bench.txt"
+if [ "${BENCH:-1}" = 1 ]; then
+  echo "== benchmarks"
+  cargo bench --bench analyses 2>&1 | tee "$OUT/bench.txt"
+fi
 
 echo "== networkx comparison at 100,000 systems"
 "$BIN" simulate "$M" --scenario us-sanctions --format json > "$OUT/nx-simulate.json"
