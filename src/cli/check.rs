@@ -146,10 +146,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             if let Some(p) = &policy {
                 ctx.print(&terminal::check::policy(m, p))?;
             }
-            // The process ends after this command: freeing a large model
-            // piece by piece would cost a tenth of a second at 100,000
-            // systems for nothing.
-            std::mem::forget(checked);
+            super::keep_until_exit(checked);
             Ok(exit_code(policy.as_ref()))
         }
         (Err(f), Format::Table | Format::Csv | Format::Markdown) => Err(CliError::Model(f)),

@@ -394,11 +394,7 @@ mod tests {
         }
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\n");
         assert_eq!(names(dir.path()), ["out.json"]);
-        assert!(
-            !pending()
-                .iter()
-                .any(|u| matches!(u, Undo::RemoveFile(p) if p.parent() == Some(dir.path())))
-        );
+        assert!(listed_in(dir.path()).is_empty());
     }
 
     /// While a file is streamed, its temporary file is on the undo list
@@ -409,13 +405,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cal.ics");
         let n = write_atomic_with(&path, |w| {
-            let listed: Vec<std::path::PathBuf> = pending()
-                .iter()
-                .filter_map(|u| match u {
-                    Undo::RemoveFile(p) if p.parent() == Some(dir.path()) => Some(p.clone()),
-                    _ => None,
-                })
-                .collect();
+            let listed = listed_in(dir.path());
             assert_eq!(listed.len(), 1, "the temporary file is listed once");
             assert!(listed[0].is_file());
             for i in 0..100_000u32 {
@@ -435,11 +425,18 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o644);
         }
-        assert!(
-            !pending()
-                .iter()
-                .any(|u| matches!(u, Undo::RemoveFile(p) if p.parent() == Some(dir.path())))
-        );
+        assert!(listed_in(dir.path()).is_empty());
+    }
+
+    /// The temporary files of `dir` on the undo list.
+    fn listed_in(dir: &Path) -> Vec<std::path::PathBuf> {
+        pending()
+            .iter()
+            .filter_map(|u| match u {
+                Undo::RemoveFile(p) if p.parent() == Some(dir) => Some(p.clone()),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Undoing an interrupted write removes the temporary file.

@@ -239,10 +239,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<ExitCode, CliError> {
             chromium.display()
         ))?;
     }
-    // The process ends after this command: freeing the review and the
-    // model piece by piece would cost half a second at 100,000 systems for
-    // nothing.
-    std::mem::forget((g, r, diagrams));
+    super::keep_until_exit((g, r, diagrams));
     Ok(ExitCode::SUCCESS)
 }
 
